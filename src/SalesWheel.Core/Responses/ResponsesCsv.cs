@@ -1,0 +1,308 @@
+using System.Globalization;
+using System.Text;
+using nietras.SeparatedValues;
+using SalesWheel.Core.Instruments;
+using SalesWheel.Core.Scoring;
+
+namespace SalesWheel.Core.Responses;
+
+/// <summary>
+/// A responses file that cannot be scored. <see cref="Problems"/> names each bad cell by line and column
+/// (up to <see cref="ResponsesCsv.MaxListedProblems"/>); <see cref="TotalProblems"/> counts them all.
+/// </summary>
+public sealed class InvalidResponsesException(string source, IReadOnlyList<string> problems, int totalProblems)
+    : Exception(Describe(source, problems, totalProblems))
+{
+    /// <summary>The problems listed, each saying where (line, column) and what.</summary>
+    public IReadOnlyList<string> Problems { get; } = problems;
+
+    /// <summary>How many problems there are in all, listed or not.</summary>
+    public int TotalProblems { get; } = totalProblems;
+
+    private static string Describe(string source, IReadOnlyList<string> problems, int total)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"{source}: {total} problem{(total == 1 ? "" : "s")}; nothing was scored.");
+        foreach (var p in problems)
+        {
+            text.AppendLine().Append("  ").Append(p);
+        }
+
+        if (total > problems.Count)
+        {
+            text.AppendLine().Append(CultureInfo.InvariantCulture, $"  … and {total - problems.Count} more");
+        }
+
+        return text.ToString();
+    }
+}
+
+/// <summary>A responses file read into a <see cref="ResponseSet"/>, with what was left out.</summary>
+public sealed record ResponsesFile(
+    ResponseSet Responses,
+    char Delimiter,
+    int SkippedEmptyRows,
+    IReadOnlyList<string> IgnoredColumns,
+    IReadOnlyList<string> ItemsWithoutColumn);
+
+/// <summary>
+/// Reads the responses CSV of SCORING.md: UTF-8 (BOM allowed), a header row, delimiter <c>,</c> <c>;</c> or tab
+/// (detected from the header), one column per item id, attribute columns for breakdowns.
+/// </summary>
+public static class ResponsesCsv
+{
+    /// <summary>At most this many bad cells are listed one by one; the rest are counted.</summary>
+    public const int MaxListedProblems = 50;
+
+    /// <summary>Reads a responses file. <paramref name="progress"/>, when given, receives the share of the file read (0–1).</summary>
+    /// <exception cref="InvalidResponsesException">The file has bad cells, lacks a group-by column or item columns, or cannot be read.</exception>
+    public static ResponsesFile Read(string path, Instrument instrument, IReadOnlyList<string> groupBy, IProgress<double>? progress = null)
+    {
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidResponsesException(path, [$"cannot read the file: {e.Message}"], 1);
+        }
+
+        using (stream)
+        {
+            return Read(stream, path, instrument, groupBy, progress);
+        }
+    }
+
+    /// <summary>Reads responses from a stream; <paramref name="source"/> names it in messages.</summary>
+    /// <exception cref="InvalidResponsesException">The data has bad cells, lacks a group-by column or item columns.</exception>
+    public static ResponsesFile Read(Stream stream, string source, Instrument instrument, IReadOnlyList<string> groupBy, IProgress<double>? progress = null)
+    {
+        if (!stream.CanSeek)
+        {
+            // Delimiter detection looks at the header and rewinds; buffer a one-way stream first.
+            var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            copy.Position = 0;
+            stream = copy;
+        }
+
+        var delimiter = DetectDelimiter(stream);
+        var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        if (delimiter is null)
+        {
+            throw new InvalidResponsesException(source, ["line 1: the file is empty; it needs a header row naming the item columns"], 1);
+        }
+
+        using var reader = Sep.New(delimiter.Value).Reader(o => o with { Unescape = true, DisableColCountCheck = true }).From(text);
+        var header = reader.Header.ColNames.Select(h => h.Trim()).ToList();
+        var columns = MapColumns(header, instrument, groupBy, source);
+
+        var responses = new ResponseSet(instrument, groupBy, capacity: 1024);
+        var scale = instrument.Scale;
+        var problems = new List<string>();
+        var totalProblems = 0;
+        var skipped = 0;
+        var itemColumns = columns.ItemColumns;
+        var attributeColumns = columns.AttributeColumns;
+        var attributes = responses.Attributes;
+        var canReportProgress = progress is not null && stream.CanSeek && stream.Length > 0;
+        var length = canReportProgress ? stream.Length : 1;
+
+        foreach (var row in reader)
+        {
+            var line = row.LineNumberFrom;
+            var answers = responses.AddRow();
+            var answered = 0;
+            var colCount = row.ColCount;
+            for (var j = 0; j < itemColumns.Length; j++)
+            {
+                var (column, item) = itemColumns[j];
+                if (column >= colCount)
+                {
+                    continue;
+                }
+
+                var cell = row[column].Span.Trim();
+                if (cell.IsEmpty)
+                {
+                    continue;
+                }
+
+                // Fast path for the common single digit; everything else goes through the full rules.
+                int value;
+                if (cell.Length == 1 && (uint)(cell[0] - '0') <= 9)
+                {
+                    value = cell[0] - '0';
+                }
+                else if (IsNotAnswered(cell))
+                {
+                    continue;
+                }
+                else if (!int.TryParse(cell, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value))
+                {
+                    Problem(line, header[column], $"\"{cell}\" is not a whole number on the scale {scale.Min}..{scale.Max} (leave it blank, or write NA, if not answered)");
+                    continue;
+                }
+
+                if (value < scale.Min || value > scale.Max)
+                {
+                    Problem(line, header[column], $"{value} is outside the scale {scale.Min}..{scale.Max}");
+                    continue;
+                }
+
+                answers[item] = (byte)(value - scale.Min + 1);
+                answered++;
+            }
+
+            if (answered == 0)
+            {
+                // A row with no answered item is no respondent (and a row whose only answers are bad stays out too).
+                responses.RemoveLastRow();
+                skipped++;
+                continue;
+            }
+
+            for (var a = 0; a < attributeColumns.Length; a++)
+            {
+                var column = attributeColumns[a];
+                attributes[a].Append(column < colCount ? row[column].Span : []);
+            }
+
+            if (canReportProgress && (row.RowIndex & 0xFFFF) == 0)
+            {
+                progress!.Report((double)stream.Position / length);
+            }
+        }
+
+        if (totalProblems > 0)
+        {
+            throw new InvalidResponsesException(source, problems, totalProblems);
+        }
+
+        if (canReportProgress)
+        {
+            progress!.Report(1.0);
+        }
+
+        return new ResponsesFile(responses, delimiter.Value, skipped, columns.Ignored, columns.ItemsWithoutColumn);
+
+        void Problem(int line, string column, string what)
+        {
+            totalProblems++;
+            if (problems.Count < MaxListedProblems)
+            {
+                problems.Add($"line {line}, column {column}: {what}");
+            }
+        }
+    }
+
+    /// <summary>Blank, NA, N/A or - (any case) mean "not answered".</summary>
+    public static bool IsNotAnswered(ReadOnlySpan<char> cell)
+    {
+        cell = cell.Trim();
+        return cell.IsEmpty
+            || cell.Equals("NA", StringComparison.OrdinalIgnoreCase)
+            || cell.Equals("N/A", StringComparison.OrdinalIgnoreCase)
+            || cell is "-";
+    }
+
+    private sealed record ColumnMap((int Column, int Item)[] ItemColumns, int[] AttributeColumns, IReadOnlyList<string> Ignored, IReadOnlyList<string> ItemsWithoutColumn);
+
+    private static ColumnMap MapColumns(List<string> header, Instrument instrument, IReadOnlyList<string> groupBy, string source)
+    {
+        var problems = new List<string>();
+        var items = instrument.Items.Select((item, index) => (item.Id, index)).ToDictionary(p => p.Id, p => p.index, StringComparer.Ordinal);
+        var itemColumns = new List<(int, int)>();
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var ignored = new List<string>();
+        for (var c = 0; c < header.Count; c++)
+        {
+            var name = header[c];
+            if (name.Length > 0 && seen.TryGetValue(name, out var first) && (items.ContainsKey(name) || groupBy.Contains(name)))
+            {
+                problems.Add($"line 1, column {c + 1}: \"{name}\" appears twice in the header (also column {first + 1})");
+                continue;
+            }
+
+            seen.TryAdd(name, c);
+            if (items.TryGetValue(name, out var item))
+            {
+                itemColumns.Add((c, item));
+            }
+            else if (!groupBy.Contains(name))
+            {
+                ignored.Add(name.Length == 0 ? $"(column {c + 1}, no name)" : name);
+            }
+        }
+
+        var attributeColumns = new int[groupBy.Count];
+        for (var a = 0; a < groupBy.Count; a++)
+        {
+            if (items.ContainsKey(groupBy[a]))
+            {
+                problems.Add($"cannot group by \"{groupBy[a]}\": it is an item of the instrument, not an attribute");
+            }
+            else if (!seen.TryGetValue(groupBy[a], out attributeColumns[a]))
+            {
+                problems.Add($"cannot group by \"{groupBy[a]}\": the header has no such column (it has: {string.Join(", ", header.Where(h => !items.ContainsKey(h)).DefaultIfEmpty("no attribute columns"))})");
+            }
+        }
+
+        if (itemColumns.Count == 0)
+        {
+            var example = string.Join(", ", instrument.Items.Take(3).Select(i => i.Id));
+            problems.Add($"line 1: no column is named after an item of the instrument \"{instrument.Id}\" (expected headers such as {example})");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InvalidResponsesException(source, problems, problems.Count);
+        }
+
+        var present = itemColumns.Select(p => p.Item2).ToHashSet();
+        var missing = instrument.Items.Where((_, index) => !present.Contains(index)).Select(i => i.Id).ToList();
+        return new ColumnMap(itemColumns.ToArray(), attributeColumns, ignored, missing);
+    }
+
+    /// <summary>Picks the delimiter (, ; or tab) that occurs most often outside quotes in the header line; null for an empty file.</summary>
+    private static char? DetectDelimiter(Stream stream)
+    {
+        var start = stream.Position;
+        var buffer = new byte[1 << 16];
+        var length = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        stream.Position = start;
+        var bytes = buffer.AsSpan(0, length);
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            bytes = bytes[3..];
+        }
+
+        if (bytes.IsEmpty)
+        {
+            return null;
+        }
+
+        int commas = 0, semicolons = 0, tabs = 0;
+        var quoted = false;
+        foreach (var b in bytes)
+        {
+            if (b == (byte)'"')
+            {
+                quoted = !quoted;
+            }
+            else if (!quoted && b is (byte)'\n' or (byte)'\r')
+            {
+                break;
+            }
+            else if (!quoted)
+            {
+                commas += b == (byte)',' ? 1 : 0;
+                semicolons += b == (byte)';' ? 1 : 0;
+                tabs += b == (byte)'\t' ? 1 : 0;
+            }
+        }
+
+        return tabs > commas && tabs >= semicolons ? '\t' : semicolons > commas ? ';' : ',';
+    }
+}

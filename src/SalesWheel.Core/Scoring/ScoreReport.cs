@@ -1,0 +1,107 @@
+namespace SalesWheel.Core.Scoring;
+
+// The result of scoring, shaped as the JSON contract of SCORING.md (property names are the contract's, camelCased).
+
+/// <summary>Everything the engine computes for one set of answers.</summary>
+public sealed record ScoreReport
+{
+    /// <summary>The instrument scored against.</summary>
+    public required InstrumentInfo Instrument { get; init; }
+
+    /// <summary>Respondents who answered at least one item.</summary>
+    public required int Respondents { get; init; }
+
+    /// <summary>Phase, ACV band and minimum group size used.</summary>
+    public required ScoringContext Context { get; init; }
+
+    /// <summary>Every dimension, drivers and outcomes, in instrument order.</summary>
+    public required IReadOnlyList<DimensionResult> Dimensions { get; init; }
+
+    /// <summary>One breakdown per grouping attribute asked for.</summary>
+    public required IReadOnlyList<Breakdown> Breakdowns { get; init; }
+
+    /// <summary>Scored drivers ranked by priority, highest first.</summary>
+    public required IReadOnlyList<RankedDriver> Priorities { get; init; }
+}
+
+/// <summary>Identity and scale of the instrument.</summary>
+public sealed record InstrumentInfo(string Id, string Name, string Version, ScaleInfo Scale);
+
+/// <summary>The scale's bounds.</summary>
+public sealed record ScaleInfo(int Min, int Max);
+
+/// <summary>The context the priorities were computed for.</summary>
+public sealed record ScoringContext(string? Phase, string? Acv, int MinGroupSize);
+
+/// <summary>A 95% confidence interval on the 0–100 scale.</summary>
+public sealed record Interval(double Low, double High);
+
+/// <summary>Scores of a dimension.</summary>
+public sealed record DimensionResult
+{
+    /// <summary>Dimension id.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Dimension name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary><c>driver</c> or <c>outcome</c>.</summary>
+    public required string Kind { get; init; }
+
+    /// <summary><c>organization</c>, <c>people</c> or null.</summary>
+    public string? Half { get; init; }
+
+    /// <summary>Respondents with a defined respondent mean (answered at least half the items).</summary>
+    public required int N { get; init; }
+
+    /// <summary>Mean on the answer scale; null when <see cref="N"/> is 0.</summary>
+    public double? Mean { get; init; }
+
+    /// <summary>0–100 score; null when <see cref="N"/> is 0.</summary>
+    public double? Score { get; init; }
+
+    /// <summary>95% interval of the score; null when <see cref="N"/> &lt; 2.</summary>
+    public Interval? Ci95 { get; init; }
+
+    /// <summary>Share of answers in the top two scale points.</summary>
+    public double? Favorable { get; init; }
+
+    /// <summary>Share of answers neither favorable nor unfavorable.</summary>
+    public double? Neutral { get; init; }
+
+    /// <summary>Share of answers in the bottom two scale points.</summary>
+    public double? Unfavorable { get; init; }
+
+    /// <summary>Cronbach's alpha on respondents who answered every item.</summary>
+    public double? Alpha { get; init; }
+
+    /// <summary>Respondents who answered every item (alpha's sample).</summary>
+    public required int AlphaN { get; init; }
+
+    /// <summary><c>items-disagree</c> (alpha &lt; 0.7), <c>few-answers</c> (n &lt; 10).</summary>
+    public required IReadOnlyList<string> Flags { get; init; }
+
+    /// <summary>Facet scores.</summary>
+    public required IReadOnlyList<FacetResult> Facets { get; init; }
+
+    /// <summary>Item statistics.</summary>
+    public required IReadOnlyList<ItemResult> Items { get; init; }
+}
+
+/// <summary>Scores of a facet (same definitions as a dimension).</summary>
+public sealed record FacetResult(string Id, string Name, int N, double? Mean, double? Score, Interval? Ci95);
+
+/// <summary>Statistics of one item, on recoded answers.</summary>
+public sealed record ItemResult(string Id, int N, double? Mean, double? Favorable);
+
+/// <summary>Scores by the values of one attribute, with anonymity applied.</summary>
+public sealed record Breakdown(string By, IReadOnlyList<BreakdownGroup> Groups, IReadOnlyDictionary<string, double?> Gaps);
+
+/// <summary>
+/// One group of a breakdown. <see cref="Scores"/> is null when the group is suppressed (too small, or hidden
+/// so that a small group cannot be recovered by subtraction).
+/// </summary>
+public sealed record BreakdownGroup(string Value, int N, bool Suppressed, IReadOnlyDictionary<string, double?>? Scores);
+
+/// <summary>A ranked driver with the reason for its rank: its score, its levels and its weight.</summary>
+public sealed record RankedDriver(string Dimension, int Rank, double Weight, double Score, double Priority, int? PhaseLevel, int? AcvLevel);

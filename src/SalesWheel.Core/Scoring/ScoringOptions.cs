@@ -1,0 +1,20 @@
+namespace SalesWheel.Core.Scoring;
+
+/// <summary>What to score for: the company's context, the breakdowns wanted and the anonymity threshold.</summary>
+public sealed record ScoringOptions
+{
+    /// <summary>Company phase; null when unknown (every phase level counts as 2).</summary>
+    public CompanyPhase? Phase { get; init; }
+
+    /// <summary>ACV band; null when unknown (every ACV level counts as 2).</summary>
+    public AcvBand? Acv { get; init; }
+
+    /// <summary>Groups smaller than this are suppressed in breakdowns.</summary>
+    public int MinimumGroupSize { get; init; } = Anonymity.DefaultMinimumGroupSize;
+
+    /// <summary>Attributes to break results down by, in order; each must be a column of the response set.</summary>
+    public IReadOnlyList<string> GroupBy { get; init; } = [];
+
+    /// <summary>Driver relevance levels per phase and ACV band.</summary>
+    public RelevanceTable Relevance { get; init; } = RelevanceTable.Default;
+}

@@ -1,0 +1,605 @@
+#!/usr/bin/env python3
+"""Independent reference implementation of shared/design/SCORING.md.
+
+Written from the specification only (not from the engine's source), to cross-check
+`saleswheel score --format json`. Python 3.11, standard library only.
+
+    python3 score_reference.py RESPONSES.csv INSTRUMENT.json [--group-by a,b]
+        [--min-group 5] [--phase pmf|gtm-fit|scale] [--acv lt15k|15k-50k|gt50k]
+
+Prints the JSON output contract to stdout with unrounded numbers. Diagnostics go to stderr;
+data or instrument errors exit with status 1.
+
+Numerics: sums, means, variances, scores, shares, alpha, weights and priorities are computed
+exactly with fractions.Fraction and rounded once to a double at output, so every such number is
+the correctly rounded value of its definition. Only the square root, the Student t quantile and
+the ci95 bounds involve floating-point approximation (a few ulps).
+"""
+
+import argparse
+import csv
+import io
+import json
+import math
+import re
+import sys
+from fractions import Fraction
+
+# ---------------------------------------------------------------------------
+# Student t quantile: regularized incomplete beta (Lentz continued fraction) + bisection
+# ---------------------------------------------------------------------------
+
+_LOG_SQRT_2PI = 0.5 * math.log(2.0 * math.pi)
+
+
+def _stirling_corr(z):
+    """lgamma(z) - [(z-0.5)log z - z + 0.5 log(2 pi)] for z >= 10 (error < 1e-17)."""
+    z2 = z * z
+    return (1.0 / 12.0 - (1.0 / 360.0 - (1.0 / 1260.0 - (1.0 / 1680.0 - (1.0 / 1188.0
+            - (691.0 / 360360.0 - (1.0 / 156.0) / z2) / z2) / z2) / z2) / z2) / z2) / z
+
+
+def _lgamma_diff(a, b):
+    """lgamma(a) - lgamma(a + b), accurate (no cancellation of large terms) for a >= 10."""
+    if a < 10.0:
+        return math.lgamma(a) - math.lgamma(a + b)
+    return (-b * math.log(a) - (a + b - 0.5) * math.log1p(b / a) + b
+            + _stirling_corr(a) - _stirling_corr(a + b))
+
+
+def _lbeta(a, b):
+    if a < b:
+        a, b = b, a
+    return math.lgamma(b) + _lgamma_diff(a, b)
+
+
+_FPMIN = 1e-300
+
+
+def _betacf(a, b, x):
+    """Continued fraction for I_x(a,b) (modified Lentz), as in Numerical Recipes betacf."""
+    qab = a + b
+    qap = a + 1.0
+    qam = a - 1.0
+    c = 1.0
+    d = 1.0 - qab * x / qap
+    if abs(d) < _FPMIN:
+        d = _FPMIN
+    d = 1.0 / d
+    h = d
+    for m in range(1, 100000):
+        m2 = 2 * m
+        aa = m * (b - m) * x / ((qam + m2) * (a + m2))
+        d = 1.0 + aa * d
+        if abs(d) < _FPMIN:
+            d = _FPMIN
+        c = 1.0 + aa / c
+        if abs(c) < _FPMIN:
+            c = _FPMIN
+        d = 1.0 / d
+        h *= d * c
+        aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2))
+        d = 1.0 + aa * d
+        if abs(d) < _FPMIN:
+            d = _FPMIN
+        c = 1.0 + aa / c
+        if abs(c) < _FPMIN:
+            c = _FPMIN
+        d = 1.0 / d
+        de = d * c
+        h *= de
+        if abs(de - 1.0) <= 2.3e-16:
+            return h
+    raise ArithmeticError("incomplete beta continued fraction did not converge")
+
+
+def _ibeta(a, b, x, y, logx, logy):
+    """Regularized incomplete beta I_x(a,b), with y = 1 - x and their logs given accurately."""
+    if x <= 0.0:
+        return 0.0
+    if y <= 0.0:
+        return 1.0
+    front = math.exp(a * logx + b * logy - _lbeta(a, b))
+    if x < (a + 1.0) / (a + b + 2.0):
+        return front * _betacf(a, b, x) / a
+    return 1.0 - front * _betacf(b, a, y) / b
+
+
+def t_upper_tail(t, df):
+    """P(T > t) for Student's t with df degrees of freedom, t >= 0."""
+    if t <= 0.0:
+        return 0.5
+    u = t * t / df
+    x = 1.0 / (1.0 + u)          # df / (df + t^2)
+    y = u / (1.0 + u)            # t^2 / (df + t^2)
+    logx = -math.log1p(u)
+    logy = math.log(u) - math.log1p(u)
+    return 0.5 * _ibeta(df / 2.0, 0.5, x, y, logx, logy)
+
+
+_T_CACHE = {}
+
+
+def t_quantile(p, df):
+    """Student t quantile for p in (0.5, 1): solve P(T > t) = 1 - p by bisection to 1 ulp."""
+    key = (p, df)
+    if key in _T_CACHE:
+        return _T_CACHE[key]
+    q = 1.0 - p
+    lo, hi = 0.0, 1.0
+    while t_upper_tail(hi, df) > q:
+        lo, hi = hi, hi * 2.0
+    while True:
+        mid = lo + (hi - lo) / 2.0
+        if mid <= lo or mid >= hi:
+            break
+        if t_upper_tail(mid, df) > q:
+            lo = mid
+        else:
+            hi = mid
+    flo = abs(t_upper_tail(lo, df) - q)
+    fhi = abs(t_upper_tail(hi, df) - q)
+    result = lo if flo < fhi else hi
+    _T_CACHE[key] = result
+    return result
+
+
+# ---------------------------------------------------------------------------
+# Errors
+# ---------------------------------------------------------------------------
+
+class InputError(Exception):
+    def __init__(self, messages):
+        super().__init__("\n".join(messages))
+        self.messages = messages
+
+
+def fail(messages):
+    if isinstance(messages, str):
+        messages = [messages]
+    raise InputError(messages)
+
+
+def warn(msg):
+    print("warning: " + msg, file=sys.stderr)
+
+
+# ---------------------------------------------------------------------------
+# Instrument
+# ---------------------------------------------------------------------------
+
+def _is_int(v):
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+def load_instrument(path):
+    try:
+        with open(path, "r", encoding="utf-8-sig") as f:
+            doc = json.load(f)
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+        fail(f"instrument {path}: cannot read JSON: {e}")
+    if not isinstance(doc, dict):
+        fail("instrument: top level must be an object")
+    errors = []
+    inst_id = doc.get("id")
+    if not isinstance(inst_id, str) or not inst_id.strip():
+        errors.append("instrument: missing id")
+    scale = doc.get("scale", {"min": 1, "max": 5})
+    smin = smax = None
+    if not isinstance(scale, dict) or not _is_int(scale.get("min")) or not _is_int(scale.get("max")):
+        errors.append("instrument: scale must have integer min and max")
+    else:
+        smin, smax = scale["min"], scale["max"]
+        points = smax - smin + 1
+        if points < 4 or points > 11:
+            errors.append(f"instrument: scale {smin}..{smax} has {points} points; must be 4 to 11")
+    dims_in = doc.get("dimensions")
+    if not isinstance(dims_in, list) or not dims_in:
+        errors.append("instrument: no dimensions")
+        dims_in = []
+    dims = []
+    dim_ids = set()
+    item_ids = set()
+    for di, d in enumerate(dims_in):
+        if not isinstance(d, dict):
+            errors.append(f"instrument: dimension #{di + 1} is not an object")
+            continue
+        did = d.get("id")
+        if not isinstance(did, str) or not did:
+            errors.append(f"instrument: dimension #{di + 1} has no id")
+            continue
+        if did in dim_ids:
+            errors.append(f"instrument: duplicate dimension id '{did}'")
+        dim_ids.add(did)
+        dname = d.get("name", did)
+        if "facets" in d and "items" in d:
+            errors.append(f"instrument: dimension '{did}' has both facets and items")
+        if "facets" in d:
+            facets_in = d["facets"]
+        elif "items" in d:
+            facets_in = [{"id": did, "name": dname, "items": d["items"]}]
+        else:
+            facets_in = []
+        if not isinstance(facets_in, list):
+            errors.append(f"instrument: dimension '{did}': facets must be a list")
+            facets_in = []
+        facets = []
+        facet_ids = set()
+        for fi, fc in enumerate(facets_in):
+            if not isinstance(fc, dict) or not isinstance(fc.get("id"), str) or not fc.get("id"):
+                errors.append(f"instrument: dimension '{did}': facet #{fi + 1} has no id")
+                continue
+            fid = fc["id"]
+            if fid in facet_ids:
+                errors.append(f"instrument: dimension '{did}': duplicate facet id '{fid}'")
+            facet_ids.add(fid)
+            items_in = fc.get("items")
+            if not isinstance(items_in, list) or not items_in:
+                errors.append(f"instrument: dimension '{did}': facet '{fid}' has no items")
+                items_in = []
+            items = []
+            for ii, it in enumerate(items_in):
+                if not isinstance(it, dict) or not isinstance(it.get("id"), str) or not it["id"].strip():
+                    errors.append(f"instrument: facet '{fid}': item #{ii + 1} has no id")
+                    continue
+                iid = it["id"].strip()
+                if iid in item_ids:
+                    errors.append(f"instrument: duplicate item id '{iid}'")
+                item_ids.add(iid)
+                rev = it.get("reverse", False)
+                if not isinstance(rev, bool):
+                    errors.append(f"instrument: item '{iid}': reverse must be true or false")
+                    rev = bool(rev)
+                items.append({"id": iid, "reverse": rev})
+            facets.append({"id": fid, "name": fc.get("name", fid), "items": items})
+        if not any(f["items"] for f in facets):
+            errors.append(f"instrument: dimension '{did}' is empty (no items)")
+        dims.append({"id": did, "name": dname, "outcome": d.get("kind") == "outcome",
+                     "facets": facets})
+    if errors:
+        fail(errors)
+    return {"id": inst_id, "version": doc.get("version"), "min": smin, "max": smax, "dimensions": dims}
+
+
+# ---------------------------------------------------------------------------
+# Responses CSV
+# ---------------------------------------------------------------------------
+
+MISSING = {"", "NA", "N/A", "-"}
+INT_RE = re.compile(r"[+-]?[0-9]+", re.ASCII)
+
+
+def detect_delimiter(text):
+    first = text.split("\n", 1)[0]
+    counts = [(first.count(c), -i, c) for i, c in enumerate([",", ";", "\t"])]
+    best = max(counts)
+    return best[2] if best[0] > 0 else ","
+
+
+def load_responses(path, instrument, group_by):
+    try:
+        with open(path, "rb") as f:
+            raw = f.read()
+        text = raw.decode("utf-8-sig")
+    except OSError as e:
+        fail(f"responses {path}: {e}")
+    except UnicodeDecodeError as e:
+        fail(f"responses {path}: not valid UTF-8: {e}")
+    delim = detect_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
+    try:
+        header = next(reader)
+    except StopIteration:
+        fail(f"responses {path}: empty file (no header row)")
+    header = [h.strip() for h in header]
+
+    item_order = [it["id"] for d in instrument["dimensions"] for fc in d["facets"] for it in fc["items"]]
+    item_index = {iid: i for i, iid in enumerate(item_order)}
+    reverse = [False] * len(item_order)
+    for d in instrument["dimensions"]:
+        for fc in d["facets"]:
+            for it in fc["items"]:
+                reverse[item_index[it["id"]]] = it["reverse"]
+
+    col_item = {}       # column index -> item index
+    seen_items = {}
+    for ci, h in enumerate(header):
+        if h in item_index:
+            if h in seen_items:
+                fail(f"responses: item column '{h}' appears more than once")
+            seen_items[h] = ci
+            col_item[ci] = item_index[h]
+    group_cols = []
+    errors = []
+    for g in group_by:
+        idx = [ci for ci, h in enumerate(header) if h == g]
+        if not idx:
+            errors.append(f"--group-by: the data has no column '{g}'")
+        else:
+            group_cols.append((g, idx[0]))
+    if errors:
+        fail(errors)
+    gnames = {g for g, _ in group_cols}
+    other = [h for ci, h in enumerate(header) if ci not in col_item and h not in gnames]
+    if other:
+        warn("ignored columns: " + ", ".join(repr(h) for h in other))
+    absent = [iid for iid in item_order if iid not in seen_items]
+    if absent:
+        warn("instrument items with no column (treated as not answered): " + ", ".join(absent))
+
+    smin, smax = instrument["min"], instrument["max"]
+    rows = []
+    bad = []
+    skipped = 0
+    prev_line = reader.line_num
+    for rec in reader:
+        line = prev_line + 1          # first physical line of this record
+        prev_line = reader.line_num
+        values = [None] * len(item_order)
+        answered = 0
+        for ci, ii in col_item.items():
+            cell = rec[ci] if ci < len(rec) else ""
+            s = cell.strip()
+            if s.upper() in MISSING:
+                continue
+            if INT_RE.fullmatch(s):
+                v = int(s)
+                if smin <= v <= smax:
+                    values[ii] = (smin + smax - v) if reverse[ii] else v
+                    answered += 1
+                    continue
+            bad.append(f"row {line}, column {header[ci]}: '{cell}' is not an integer in {smin}..{smax} "
+                       f"or blank/NA/N/A/-")
+        if answered == 0:
+            skipped += 1
+            continue
+        attrs = {}
+        for g, ci in group_cols:
+            attrs[g] = rec[ci].strip() if ci < len(rec) else ""
+        rows.append({"values": values, "attrs": attrs})
+    if bad:
+        msgs = bad[:50]
+        if len(bad) > 50:
+            msgs.append(f"... and {len(bad) - 50} more bad cells")
+        fail(msgs)
+    if skipped:
+        warn(f"{skipped} row(s) with no answered item skipped")
+    return rows, item_index
+
+
+# ---------------------------------------------------------------------------
+# Statistics (exact arithmetic with Fraction)
+# ---------------------------------------------------------------------------
+
+def fl(x):
+    return None if x is None else float(x)
+
+
+def set_stats(rows, idxs, smin, smax, full=True):
+    """Statistics of a set of k items (indices idxs) over the given respondent rows."""
+    k = len(idxs)
+    need = (k + 1) // 2                          # ceil(k/2)
+    rs = []
+    fav = neu = unf = total = 0
+    for row in rows:
+        vals = [row["values"][i] for i in idxs]
+        ans = [v for v in vals if v is not None]
+        if len(ans) >= need and ans:
+            rs.append(Fraction(sum(ans), len(ans)))
+        if full:
+            for v in ans:
+                total += 1
+                if v >= smax - 1:
+                    fav += 1
+                elif v <= smin + 1:
+                    unf += 1
+                else:
+                    neu += 1
+    n = len(rs)
+    mean = sum(rs, Fraction(0)) / n if n else None
+    span = smax - smin
+    score = 100 * (mean - smin) / span if n else None
+    out = {"n": n, "mean": mean, "score": score}
+    if not full:
+        return out
+    ci = None
+    if n >= 2:
+        var = sum(((r - mean) ** 2 for r in rs), Fraction(0)) / (n - 1)
+        s = math.sqrt(float(var))
+        half = Fraction(t_quantile(0.975, n - 1) * s / math.sqrt(n))
+        ci = {"low": float(100 * (mean - half - smin) / span),
+              "high": float(100 * (mean + half - smin) / span)}
+    out["ci95"] = ci
+    if total:
+        out["favorable"] = Fraction(fav, total)
+        out["neutral"] = Fraction(neu, total)
+        out["unfavorable"] = Fraction(unf, total)
+    else:
+        out["favorable"] = out["neutral"] = out["unfavorable"] = None
+    return out
+
+
+def sample_var(xs):
+    n = len(xs)
+    m = Fraction(sum(xs), n)
+    return sum(((x - m) ** 2 for x in xs), Fraction(0)) / (n - 1)
+
+
+def cronbach(rows, idxs):
+    k = len(idxs)
+    complete = [[row["values"][i] for i in idxs] for row in rows
+                if all(row["values"][i] is not None for i in idxs)]
+    an = len(complete)
+    if k < 2 or an < 3:
+        return None, an
+    var_sum = sample_var([sum(c) for c in complete])
+    if var_sum == 0:
+        return None, an
+    sum_var = sum((sample_var([c[j] for c in complete]) for j in range(k)), Fraction(0))
+    return Fraction(k, k - 1) * (1 - sum_var / var_sum), an
+
+
+# ---------------------------------------------------------------------------
+# Priorities
+# ---------------------------------------------------------------------------
+
+DRIVERS = ["strategy", "structure", "operations", "enablement", "talent-management",
+           "training", "capabilities", "motivation"]
+PHASE = {  # pmf, gtm-fit, scale
+    "strategy": (3, 3, 2), "structure": (1, 2, 3), "operations": (1, 2, 3),
+    "enablement": (2, 3, 3), "talent-management": (2, 3, 3), "training": (1, 2, 3),
+    "capabilities": (3, 3, 2), "motivation": (2, 2, 2)}
+ACV = {  # lt15k, 15k-50k, gt50k
+    "strategy": (2, 2, 3), "structure": (3, 2, 2), "operations": (3, 2, 2),
+    "enablement": (2, 3, 3), "talent-management": (2, 2, 3), "training": (2, 2, 3),
+    "capabilities": (2, 2, 3), "motivation": (3, 2, 2)}
+PHASES = ["pmf", "gtm-fit", "scale"]
+ACVS = ["lt15k", "15k-50k", "gt50k"]
+
+
+def priorities(instrument, exact_scores, phase, acv):
+    drivers = [d for d in instrument["dimensions"] if not d["outcome"]]
+    is_wheel = len(drivers) == 8 and {d["id"] for d in drivers} == set(DRIVERS)
+    levels = {}
+    if is_wheel:
+        for d in drivers:
+            p = PHASE[d["id"]][PHASES.index(phase)] if phase in PHASES else 2
+            a = ACV[d["id"]][ACVS.index(acv)] if acv in ACVS else 2
+            levels[d["id"]] = (p, a)
+        total = sum(p * a for p, a in levels.values())
+        mean_pa = Fraction(total, 8)
+    ranked = []
+    for order, d in enumerate(drivers):
+        score = exact_scores[d["id"]]
+        if score is None:
+            continue
+        if is_wheel:
+            p, a = levels[d["id"]]
+            weight = p * a / mean_pa
+        else:
+            p = a = None
+            weight = Fraction(1)
+        prio = weight * (100 - score)
+        ranked.append((-prio, order, d["id"], weight, score, prio, p, a))
+    ranked.sort(key=lambda r: (r[0], r[1]))
+    return [{"dimension": r[2], "rank": i + 1, "weight": float(r[3]), "score": float(r[4]),
+             "priority": float(r[5]), "phaseLevel": r[6], "acvLevel": r[7]}
+            for i, r in enumerate(ranked)]
+
+
+# ---------------------------------------------------------------------------
+# Main scoring
+# ---------------------------------------------------------------------------
+
+def score(instrument, rows, item_index, group_by, k, phase, acv):
+    smin, smax = instrument["min"], instrument["max"]
+    dims_out = []
+    exact_scores = {}
+    dim_idxs = {}
+    for d in instrument["dimensions"]:
+        idxs = [item_index[it["id"]] for fc in d["facets"] for it in fc["items"]]
+        dim_idxs[d["id"]] = idxs
+        st = set_stats(rows, idxs, smin, smax)
+        exact_scores[d["id"]] = st["score"]
+        alpha, alpha_n = cronbach(rows, idxs)
+        flags = []
+        if alpha is not None and alpha < Fraction(7, 10):
+            flags.append("items-disagree")
+        if st["n"] < 10:
+            flags.append("few-answers")
+        facets = []
+        for fc in d["facets"]:
+            fidx = [item_index[it["id"]] for it in fc["items"]]
+            fs = set_stats(rows, fidx, smin, smax)
+            facets.append({"id": fc["id"], "name": fc["name"], "n": fs["n"], "mean": fl(fs["mean"]),
+                           "score": fl(fs["score"]), "ci95": fs["ci95"],
+                           "favorable": fl(fs["favorable"]), "neutral": fl(fs["neutral"]),
+                           "unfavorable": fl(fs["unfavorable"])})
+        items = []
+        for fc in d["facets"]:
+            for it in fc["items"]:
+                ii = item_index[it["id"]]
+                ans = [row["values"][ii] for row in rows if row["values"][ii] is not None]
+                n = len(ans)
+                items.append({"id": it["id"], "n": n,
+                              "mean": float(Fraction(sum(ans), n)) if n else None,
+                              "favorable": float(Fraction(sum(1 for v in ans if v >= smax - 1), n)) if n else None})
+        dims_out.append({
+            "id": d["id"], "name": d["name"], "n": st["n"], "mean": fl(st["mean"]),
+            "score": fl(st["score"]), "ci95": st["ci95"],
+            "favorable": fl(st["favorable"]), "neutral": fl(st["neutral"]),
+            "unfavorable": fl(st["unfavorable"]),
+            "alpha": fl(alpha), "alphaN": alpha_n, "flags": flags,
+            "facets": facets, "items": items})
+
+    breakdowns = []
+    for g in group_by:
+        members = {}
+        for row in rows:
+            members.setdefault(row["attrs"][g], []).append(row)
+        values = sorted(members)              # ordinal (code point) order
+        n_of = {v: len(members[v]) for v in values}
+        suppressed = {v: n_of[v] < k for v in values}
+        while True:
+            hidden = sum(n_of[v] for v in values if suppressed[v])
+            if not (0 < hidden < k):
+                break
+            shown = [v for v in values if not suppressed[v]]
+            if not shown:
+                break
+            smallest = min(shown, key=lambda v: (n_of[v], values.index(v)))
+            suppressed[smallest] = True
+        groups = []
+        shown_scores = {d["id"]: [] for d in instrument["dimensions"]}
+        for v in values:
+            if suppressed[v]:
+                groups.append({"value": v, "n": n_of[v], "suppressed": True, "scores": None})
+                continue
+            scores = {}
+            for d in instrument["dimensions"]:
+                sc = set_stats(members[v], dim_idxs[d["id"]], smin, smax, full=False)["score"]
+                scores[d["id"]] = fl(sc)
+                if sc is not None:
+                    shown_scores[d["id"]].append(sc)
+            groups.append({"value": v, "n": n_of[v], "suppressed": False, "scores": scores})
+        gaps = {did: (float(max(s) - min(s)) if len(s) >= 2 else None)
+                for did, s in shown_scores.items()}
+        breakdowns.append({"by": g, "groups": groups, "gaps": gaps})
+
+    return {
+        "instrument": {"id": instrument["id"], "version": instrument["version"],
+                       "scale": {"min": smin, "max": smax}},
+        "respondents": len(rows),
+        "context": {"phase": phase, "acv": acv, "minGroupSize": k},
+        "dimensions": dims_out,
+        "breakdowns": breakdowns,
+        "priorities": priorities(instrument, exact_scores, phase, acv),
+    }
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("responses")
+    ap.add_argument("instrument")
+    ap.add_argument("--group-by", default="")
+    ap.add_argument("--min-group", type=int, default=5)
+    ap.add_argument("--phase", default=None)
+    ap.add_argument("--acv", default=None)
+    args = ap.parse_args(argv)
+    try:
+        if args.min_group < 3:
+            fail(f"--min-group {args.min_group}: the minimum group size is never below 3")
+        group_by = [g.strip() for g in args.group_by.split(",") if g.strip()]
+        instrument = load_instrument(args.instrument)
+        rows, item_index = load_responses(args.responses, instrument, group_by)
+        result = score(instrument, rows, item_index, group_by, args.min_group, args.phase, args.acv)
+    except InputError as e:
+        for m in e.messages:
+            print("error: " + m, file=sys.stderr)
+        return 1
+    sys.stdout.write(json.dumps(result, indent=2, ensure_ascii=False, allow_nan=False) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
