@@ -7,7 +7,7 @@ public static class BuiltInInstrument
 
     private static readonly Lazy<Instrument> FullForm = new(LoadFull);
     private static readonly Lazy<Instrument> QuickFormInstrument = new(() =>
-        FullForm.Value.Subset(FullForm.Value.QuickForm, FullForm.Value.Id + "-quick", FullForm.Value.Name + " (quick check)"));
+        FullForm.Value.Subset(FullForm.Value.QuickForm, FullForm.Value.Id + "-quick", FullForm.Value.Name + " — quick check"));
 
     /// <summary>The full instrument: the eight drivers and the outcome questions.</summary>
     public static Instrument Full => FullForm.Value;

@@ -1,0 +1,3 @@
+using SalesWheel.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error, showProgress: !Console.IsErrorRedirected);

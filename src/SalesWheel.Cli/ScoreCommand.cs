@@ -1,0 +1,213 @@
+using System.CommandLine;
+using System.Globalization;
+using SalesWheel.Core.Instruments;
+using SalesWheel.Core.Reports;
+using SalesWheel.Core.Responses;
+using SalesWheel.Core.Scoring;
+using SalesWheel.Core.Wheel;
+
+namespace SalesWheel.Cli;
+
+/// <summary><c>saleswheel score</c>: scores a CSV of answers and prints or writes the result.</summary>
+public static class ScoreCommand
+{
+    private static readonly string[] Formats = ["text", "json", "svg", "md"];
+
+    public static Command Create(TextWriter stdout, TextWriter stderr, bool showProgress)
+    {
+        var responses = new Argument<string>("RESPONSES.csv")
+        {
+            Description = "CSV of answers: a header row, one column per item id, one row per respondent (delimiter , ; or tab; UTF-8).",
+        };
+        var instrumentOption = new Option<string?>("--instrument")
+        {
+            Description = "Instrument file (JSON) to score against. Default: the built-in Sales Performance Wheel (see 'saleswheel instrument').",
+            HelpName = "FILE.json",
+        };
+        var groupBy = new Option<string?>("--group-by")
+        {
+            Description = "Comma-separated attribute columns to break results down by, e.g. role,team.",
+            HelpName = "COLUMNS",
+        };
+        var minGroup = new Option<int>("--min-group")
+        {
+            Description = "Minimum group size: smaller groups in breakdowns are hidden (at least 3).",
+            DefaultValueFactory = _ => Anonymity.DefaultMinimumGroupSize,
+            HelpName = "K",
+        };
+        minGroup.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < Anonymity.LowestMinimumGroupSize)
+            {
+                result.AddError($"--min-group must be at least {Anonymity.LowestMinimumGroupSize}: smaller groups cannot be kept anonymous.");
+            }
+        });
+        var phase = new Option<string?>("--phase") { Description = "Company phase: pmf, gtm-fit or scale." };
+        phase.AcceptOnlyFromAmong("pmf", "gtm-fit", "scale");
+        var acv = new Option<string?>("--acv") { Description = "Annual contract value band: lt15k, 15k-50k or gt50k." };
+        acv.AcceptOnlyFromAmong("lt15k", "15k-50k", "gt50k");
+        var format = new Option<string>("--format")
+        {
+            Description = "Output: text (a readable report), json (every number, unrounded), svg (the wheel) or md (Markdown report).",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong(Formats);
+        var output = new Option<string?>("--out")
+        {
+            Description = "Write to this file instead of the terminal (written only when the whole run succeeds).",
+            HelpName = "FILE",
+        };
+
+        var command = new Command("score", "Score a CSV of answers: driver scores with intervals, reliability, ranked priorities and breakdowns.")
+        {
+            responses, instrumentOption, groupBy, minGroup, phase, acv, format, output,
+        };
+
+        command.SetAction(parse =>
+        {
+            var groups = (parse.GetValue(groupBy) ?? "")
+                .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Distinct(StringComparer.Ordinal)
+                .ToList();
+            return Score(new ScoreRequest(
+                parse.GetValue(responses)!,
+                parse.GetValue(instrumentOption),
+                groups,
+                parse.GetValue(minGroup),
+                ContextCodes.ParsePhase(parse.GetValue(phase)),
+                ContextCodes.ParseAcv(parse.GetValue(acv)),
+                parse.GetValue(format) ?? "text",
+                parse.GetValue(output)), stdout, stderr, showProgress);
+        });
+        return command;
+    }
+
+    private sealed record ScoreRequest(string Responses, string? Instrument, IReadOnlyList<string> GroupBy, int MinGroup,
+        CompanyPhase? Phase, AcvBand? Acv, string Format, string? Output);
+
+    private static int Score(ScoreRequest request, TextWriter stdout, TextWriter stderr, bool showProgress)
+    {
+        Instrument instrument;
+        try
+        {
+            instrument = request.Instrument is null ? BuiltInInstrument.Full : InstrumentFile.Load(request.Instrument);
+        }
+        catch (InvalidInstrumentException e)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return CliApp.BadInput;
+        }
+
+        if (!File.Exists(request.Responses))
+        {
+            stderr.WriteLine($"error: {request.Responses}: no such file.");
+            return CliApp.BadInput;
+        }
+
+        ResponsesFile file;
+        using (var progress = showProgress && new FileInfo(request.Responses).Length > (8 << 20) ? new TerminalProgress(stderr, "Reading answers") : null)
+        {
+            try
+            {
+                file = ResponsesCsv.Read(request.Responses, instrument, request.GroupBy, progress);
+            }
+            catch (InvalidResponsesException e)
+            {
+                progress?.Dispose();
+                stderr.WriteLine($"error: {e.Message}");
+                return CliApp.BadInput;
+            }
+        }
+
+        var notes = new List<string>();
+        if (file.IgnoredColumns.Count > 0)
+        {
+            notes.Add($"ignored {file.IgnoredColumns.Count} column{Plural(file.IgnoredColumns.Count)} that {(file.IgnoredColumns.Count == 1 ? "is" : "are")} neither an item nor a --group-by attribute: {string.Join(", ", file.IgnoredColumns)}");
+        }
+
+        if (file.SkippedEmptyRows > 0)
+        {
+            notes.Add($"skipped {file.SkippedEmptyRows} row{Plural(file.SkippedEmptyRows)} with no answered item");
+        }
+
+        if (file.ItemsWithoutColumn.Count > 0)
+        {
+            notes.Add($"{file.ItemsWithoutColumn.Count} item{Plural(file.ItemsWithoutColumn.Count)} of the instrument {(file.ItemsWithoutColumn.Count == 1 ? "has" : "have")} no column, so no answers: {string.Join(", ", file.ItemsWithoutColumn)}");
+        }
+
+        foreach (var note in notes)
+        {
+            stderr.WriteLine($"warning: {note}");
+        }
+
+        var report = ScoringEngine.Score(file.Responses, new ScoringOptions
+        {
+            Phase = request.Phase,
+            Acv = request.Acv,
+            MinimumGroupSize = request.MinGroup,
+            GroupBy = request.GroupBy,
+        });
+
+        var content = request.Format switch
+        {
+            "json" => ScoreReportJson.Serialize(report),
+            "svg" => WheelSvg.Render(report),
+            "md" => SummaryReport.Render(report, SummaryFormat.Markdown, notes),
+            _ => SummaryReport.Render(report, SummaryFormat.Text, notes),
+        };
+
+        if (request.Output is null)
+        {
+            stdout.Write(content);
+            return CliApp.Success;
+        }
+
+        return WriteAtomically(request.Output, content, stderr);
+    }
+
+    /// <summary>Writes to a temporary file beside the target, then moves it into place: no half-written output.</summary>
+    private static int WriteAtomically(string path, string content, TextWriter stderr)
+    {
+        var full = Path.GetFullPath(path);
+        var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            File.WriteAllText(temporary, content);
+            File.Move(temporary, full, overwrite: true);
+            return CliApp.Success;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(temporary);
+            stderr.WriteLine($"error: cannot write {path}: {e.Message}");
+            return CliApp.BadInput;
+        }
+    }
+
+    private static string Plural(int count) => count == 1 ? "" : "s";
+
+    /// <summary>A percentage on one terminal line, redrawn in place.</summary>
+    private sealed class TerminalProgress(TextWriter stderr, string label) : IProgress<double>, IDisposable
+    {
+        private int _last = -1;
+
+        public void Report(double value)
+        {
+            var percent = (int)(value * 100);
+            if (percent != _last)
+            {
+                _last = percent;
+                stderr.Write(string.Create(CultureInfo.InvariantCulture, $"\r{label}… {percent,3}%"));
+            }
+        }
+
+        public void Dispose()
+        {
+            if (_last >= 0)
+            {
+                stderr.Write("\r" + new string(' ', label.Length + 8) + "\r");
+                _last = -1;
+            }
+        }
+    }
+}

@@ -1,0 +1,211 @@
+using System.Globalization;
+using System.Text;
+using SalesWheel.Core.Scoring;
+
+namespace SalesWheel.Core.Reports;
+
+/// <summary>Plain-text (terminal) or Markdown.</summary>
+public enum SummaryFormat
+{
+    /// <summary>Aligned columns for a terminal.</summary>
+    Text,
+
+    /// <summary>Markdown with tables.</summary>
+    Markdown,
+}
+
+/// <summary>
+/// The short written report: driver table, ranked priorities with their reasons, breakdowns with gaps.
+/// One content builder, two layouts, so the terminal and the Markdown file always say the same thing.
+/// </summary>
+public static class SummaryReport
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>Writes the report.</summary>
+    public static string Render(ScoreReport report, SummaryFormat format, IReadOnlyList<string>? notes = null)
+    {
+        var doc = new Document(format);
+        var instrument = report.Instrument;
+        doc.Heading($"{instrument.Name} (version {instrument.Version})");
+        var context = new List<string> { $"{report.Respondents} respondent{(report.Respondents == 1 ? "" : "s")}" };
+        context.Add(ContextCodes.ParsePhase(report.Context.Phase) is { } phase ? $"{phase.DisplayName()} phase" : "phase not given");
+        context.Add(ContextCodes.ParseAcv(report.Context.Acv) is { } acv ? acv.DisplayName() : "ACV band not given");
+        context.Add($"groups under {report.Context.MinGroupSize} hidden");
+        doc.Paragraph(string.Join(" · ", context));
+        foreach (var note in notes ?? [])
+        {
+            doc.Paragraph("Note: " + note);
+        }
+
+        var driverRows = report.Dimensions.Where(d => d.Kind == "driver").Select(DriverRow).ToList();
+        var header = new[] { "Driver", "Score", "95% interval", "Favorable", "Neutral", "Unfavorable", "Alpha (n)", "n", "Flags" };
+        var numeric = new[] { false, true, true, true, true, true, true, true, false };
+        doc.Subheading("Drivers");
+        doc.Table(header, numeric, driverRows);
+        var outcomes = report.Dimensions.Where(d => d.Kind == "outcome").Select(DriverRow).ToList();
+        if (outcomes.Count > 0)
+        {
+            doc.Subheading("Outcomes (measured alongside, not on the wheel)");
+            header[0] = "Outcome";
+            doc.Table(header, numeric, outcomes);
+        }
+
+        doc.Paragraph("Score: 0 = everyone chose the lowest answer, 100 = everyone the highest. Favorable = top two answers. "
+            + "Flags: items-disagree = alpha below 0.7, the driver's items do not measure one thing for these people; few-answers = fewer than 10 respondents.");
+
+        doc.Subheading("Fix first");
+        if (report.Priorities.Count == 0)
+        {
+            doc.Paragraph("No driver has a score, so nothing can be ranked.");
+        }
+        else
+        {
+            var names = report.Dimensions.ToDictionary(d => d.Id, d => d.Name);
+            var levels = report.Priorities[0].PhaseLevel is not null;
+            doc.Paragraph(levels
+                ? "Priority = weight × (100 − score). The weight is the driver's phase level × ACV level (High 3, Medium 2, Low 1), divided by the average of that product over the eight drivers."
+                : "This instrument's dimensions are not the eight drivers, so every weight is 1 and the priority is 100 − score.");
+            var rows = report.Priorities.Select(p => new[]
+            {
+                p.Rank.ToString(Invariant),
+                names.GetValueOrDefault(p.Dimension, p.Dimension),
+                Number(p.Priority),
+                Number(p.Score),
+                p.Weight.ToString("0.00", Invariant),
+                Level(p.PhaseLevel),
+                Level(p.AcvLevel),
+                Reason(p, report),
+            }).ToList();
+            doc.Table(["#", "Driver", "Priority", "Score", "Weight", "Phase level", "ACV level", "Why"], [true, false, true, true, true, false, false, false], rows);
+        }
+
+        foreach (var breakdown in report.Breakdowns)
+        {
+            doc.Subheading($"By {breakdown.By}");
+            var groups = breakdown.Groups;
+            var head = new List<string> { "Dimension" };
+            head.AddRange(groups.Select(g => $"{Display(g.Value)} (n={g.N})"));
+            head.Add("Gap");
+            var rows = report.Dimensions.Select(d =>
+            {
+                var row = new List<string> { d.Name };
+                row.AddRange(groups.Select(g => g.Suppressed ? "hidden" : Number(g.Scores![d.Id])));
+                var gap = breakdown.Gaps.GetValueOrDefault(d.Id);
+                row.Add(gap is { } value ? Number(value) + (value >= 10 ? " !" : "") : "–");
+                return row.ToArray();
+            }).ToList();
+            doc.Table(head.ToArray(), head.Select((_, i) => i > 0).ToArray(), rows);
+            var hidden = groups.Count(g => g.Suppressed);
+            doc.Paragraph(hidden == 0
+                ? "Gap = highest minus lowest group score; ! marks a gap of 10 points or more."
+                : $"Gap = highest minus lowest shown group score; ! marks a gap of 10 points or more. {hidden} group{(hidden == 1 ? " is" : "s are")} hidden to protect anonymity: "
+                  + $"groups under {report.Context.MinGroupSize} respondents, and where needed the next smallest group so the hidden ones cannot be worked out from the total.");
+        }
+
+        return doc.ToString();
+    }
+
+    private static string[] DriverRow(DimensionResult d) =>
+    [
+        d.Name,
+        Number(d.Score),
+        d.Ci95 is { } ci ? $"{Number(ci.Low)}–{Number(ci.High)}" : "–",
+        Percent(d.Favorable),
+        Percent(d.Neutral),
+        Percent(d.Unfavorable),
+        d.Alpha is { } a ? $"{a.ToString("0.00", Invariant)} ({d.AlphaN})" : $"– ({d.AlphaN})",
+        d.N.ToString(Invariant),
+        string.Join(", ", d.Flags),
+    ];
+
+    private static string Reason(RankedDriver p, ScoreReport report)
+    {
+        var score = $"scores {Number(p.Score)}";
+        if (p.PhaseLevel is not { } phase || p.AcvLevel is not { } acv)
+        {
+            return score;
+        }
+
+        var phaseName = ContextCodes.ParsePhase(report.Context.Phase) is { } ph ? $"{ph.DisplayName()} phase" : "phase unknown";
+        var acvName = ContextCodes.ParseAcv(report.Context.Acv) is { } ac ? ac.DisplayName() : "ACV band unknown";
+        return $"{score}; {LevelWord(phase).ToLowerInvariant()} relevance for {phaseName}, {LevelWord(acv).ToLowerInvariant()} for {acvName}";
+    }
+
+    private static string Level(int? level) => level is { } l ? $"{LevelWord(l)} ({l})" : "–";
+
+    private static string LevelWord(int level) => level switch { 3 => "High", 2 => "Medium", _ => "Low" };
+
+    private static string Display(string value) => value.Length == 0 ? "(not given)" : value;
+
+    private static string Number(double? value) => value is { } v ? v.ToString("0.0", Invariant) : "–";
+
+    private static string Percent(double? value) => value is { } v ? (v * 100).ToString("0", Invariant) + "%" : "–";
+
+    private sealed class Document(SummaryFormat format)
+    {
+        private readonly StringBuilder _text = new();
+
+        public void Heading(string text)
+        {
+            if (format == SummaryFormat.Markdown)
+            {
+                _text.Append("# ").Append(text).Append("\n\n");
+            }
+            else
+            {
+                _text.Append(text).Append('\n').Append(new string('=', text.Length)).Append("\n\n");
+            }
+        }
+
+        public void Subheading(string text)
+        {
+            if (format == SummaryFormat.Markdown)
+            {
+                _text.Append("## ").Append(text).Append("\n\n");
+            }
+            else
+            {
+                _text.Append(text).Append('\n').Append(new string('-', text.Length)).Append('\n');
+            }
+        }
+
+        public void Paragraph(string text) => _text.Append(text).Append("\n\n");
+
+        public void Table(string[] header, bool[] rightAligned, IReadOnlyList<string[]> rows)
+        {
+            if (format == SummaryFormat.Markdown)
+            {
+                _text.Append("| ").Append(string.Join(" | ", header.Select(Escape))).Append(" |\n");
+                _text.Append('|').Append(string.Join("|", rightAligned.Select(r => r ? "---:" : "---"))).Append("|\n");
+                foreach (var row in rows)
+                {
+                    _text.Append("| ").Append(string.Join(" | ", row.Select(Escape))).Append(" |\n");
+                }
+
+                _text.Append('\n');
+                return;
+            }
+
+            var widths = header.Select((h, i) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Length))).ToArray();
+            Line(header);
+            _text.Append(string.Join("  ", widths.Select(w => new string('-', w)))).Append('\n');
+            foreach (var row in rows)
+            {
+                Line(row);
+            }
+
+            _text.Append('\n');
+
+            void Line(string[] cells)
+            {
+                var parts = cells.Select((c, i) => rightAligned[i] ? c.PadLeft(widths[i]) : c.PadRight(widths[i]));
+                _text.Append(string.Join("  ", parts).TrimEnd()).Append('\n');
+            }
+        }
+
+        private static string Escape(string cell) => cell.Replace("|", "\\|", StringComparison.Ordinal);
+
+        public override string ToString() => _text.ToString();
+    }
+}
