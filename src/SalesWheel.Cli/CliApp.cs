@@ -16,6 +16,7 @@ public static class CliApp
         {
             ScoreCommand.Create(stdout, stderr, showProgress),
             InstrumentCommand.Create(stdout),
+            SampleCommand.Create(stdout),
         };
 
         var parsed = root.Parse(args);

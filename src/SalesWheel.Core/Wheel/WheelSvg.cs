@@ -81,11 +81,13 @@ public static class WheelSvg
 
         var step = 360.0 / drivers.Count;
         svg.Add(Halves(drivers, step));
-        svg.Add(Rings());
         for (var i = 0; i < drivers.Count; i++)
         {
             svg.Add(Segment(drivers[i], -90 + (i * step), -90 + ((i + 1) * step), ranks));
         }
+
+        // Rings go over the segments so the 25/50/75 marks read through the fills.
+        svg.Add(Rings());
 
         svg.Add(RingLabels());
         svg.Add(new XElement(Svg + "circle", Attr("cx", CenterX), Attr("cy", CenterY), Attr("r", Inner - 4), new XAttribute("fill", "#ffffff"), new XAttribute("stroke", "#d1d5db")));
@@ -156,7 +158,7 @@ public static class WheelSvg
                     new XAttribute("d", SectorPath(Outer + 10, Outer + 16, a0, a1)),
                     new XAttribute("fill", half.Item3)));
                 var mid = (a0 + a1) / 2;
-                var (x, y) = Point(Outer + 118, mid);
+                var (x, y) = Point(Outer + 104, mid);
                 group.Add(Text(x, y, half.Item2, 13, half.Item3, anchor: "middle", weight: "700", spacing: "3"));
             }
         }
@@ -189,7 +191,8 @@ public static class WheelSvg
         {
             group.Add(new XElement(Svg + "circle",
                 Attr("cx", CenterX), Attr("cy", CenterY), Attr("r", Radius(level)),
-                new XAttribute("stroke", level == 100 ? "#9ca3af" : "#d1d5db"),
+                new XAttribute("stroke", level == 100 ? "#9ca3af" : "#374151"),
+                new XAttribute("stroke-opacity", level == 100 ? "1" : "0.28"),
                 new XAttribute("stroke-width", level == 100 ? "1.5" : "1"),
                 level == 100 ? null : new XAttribute("stroke-dasharray", "4 4")));
         }
