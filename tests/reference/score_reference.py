@@ -10,10 +10,15 @@ Written from the specification only (not from the engine's source), to cross-che
 Prints the JSON output contract to stdout with unrounded numbers. Diagnostics go to stderr;
 data or instrument errors exit with status 1.
 
-Numerics: sums, means, variances, scores, shares, alpha, weights and priorities are computed
+Numerics: sums, means, variances, scores, shares, gaps, alpha, weights and priorities are computed
 exactly with fractions.Fraction and rounded once to a double at output, so every such number is
-the correctly rounded value of its definition. Only the square root, the Student t quantile and
-the ci95 bounds involve floating-point approximation (a few ulps).
+the correctly rounded value of its definition (priority ties are exact ties). Only the square root,
+the Student t quantile and the ci95 bounds involve floating-point approximation (a few ulps).
+
+Student t quantile: P(T > t) = I_x(df/2, 1/2) / 2, x = df/(df+t^2); the regularized incomplete beta
+uses the Lentz continued fraction (in 40-digit decimal arithmetic, as double precision loses up to
+1e-13 for large df) and the complete beta from math.gamma / math.lgamma; t is found by bisection to
+adjacent doubles. Measured error <= ~5e-16 relative for df 1..100000 against exact formulas.
 """
 
 import argparse
@@ -23,6 +28,7 @@ import json
 import math
 import re
 import sys
+from decimal import Decimal, localcontext
 from fractions import Fraction
 
 # ---------------------------------------------------------------------------
@@ -53,67 +59,104 @@ def _lbeta(a, b):
     return math.lgamma(b) + _lgamma_diff(a, b)
 
 
-_FPMIN = 1e-300
+def _beta(a, b):
+    """Complete beta function B(a,b) = gamma(a) gamma(b) / gamma(a+b)."""
+    if a < b:
+        a, b = b, a
+    if a + b <= 100.0:
+        return math.gamma(a) * math.gamma(b) / math.gamma(a + b)
+    return math.gamma(b) * math.exp(_lgamma_diff(a, b))
+
+
+_FPMIN = Decimal("1e-300")
+_CF_PREC = 40          # decimal digits for the continued fraction
+_CF_EPS = Decimal("1e-32")
 
 
 def _betacf(a, b, x):
-    """Continued fraction for I_x(a,b) (modified Lentz), as in Numerical Recipes betacf."""
-    qab = a + b
-    qap = a + 1.0
-    qam = a - 1.0
-    c = 1.0
-    d = 1.0 - qab * x / qap
-    if abs(d) < _FPMIN:
-        d = _FPMIN
-    d = 1.0 / d
-    h = d
-    for m in range(1, 100000):
-        m2 = 2 * m
-        aa = m * (b - m) * x / ((qam + m2) * (a + m2))
-        d = 1.0 + aa * d
+    """Continued fraction for I_x(a,b) by the modified Lentz method (Numerical Recipes betacf).
+
+    Evaluated in 40-digit decimal arithmetic: in double precision the recurrence loses up to
+    ~1e-13 when df is large (x close to 1); with 40 digits the result is exact to double precision.
+    x is a Decimal; a, b are floats (exact halves of integers here).
+    """
+    with localcontext() as ctx:
+        ctx.prec = _CF_PREC
+        one = Decimal(1)
+        a = Decimal(a)
+        b = Decimal(b)
+        qab = a + b
+        qap = a + 1
+        qam = a - 1
+        c = one
+        d = one - qab * x / qap
         if abs(d) < _FPMIN:
             d = _FPMIN
-        c = 1.0 + aa / c
-        if abs(c) < _FPMIN:
-            c = _FPMIN
-        d = 1.0 / d
-        h *= d * c
-        aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2))
-        d = 1.0 + aa * d
-        if abs(d) < _FPMIN:
-            d = _FPMIN
-        c = 1.0 + aa / c
-        if abs(c) < _FPMIN:
-            c = _FPMIN
-        d = 1.0 / d
-        de = d * c
-        h *= de
-        if abs(de - 1.0) <= 2.3e-16:
-            return h
+        d = one / d
+        h = d
+        for m in range(1, 1000000):
+            m2 = 2 * m
+            aa = m * (b - m) * x / ((qam + m2) * (a + m2))
+            d = one + aa * d
+            if abs(d) < _FPMIN:
+                d = _FPMIN
+            c = one + aa / c
+            if abs(c) < _FPMIN:
+                c = _FPMIN
+            d = one / d
+            h *= d * c
+            aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2))
+            d = one + aa * d
+            if abs(d) < _FPMIN:
+                d = _FPMIN
+            c = one + aa / c
+            if abs(c) < _FPMIN:
+                c = _FPMIN
+            d = one / d
+            de = d * c
+            h *= de
+            if abs(de - one) < _CF_EPS:
+                return float(h)
     raise ArithmeticError("incomplete beta continued fraction did not converge")
 
 
 def _ibeta(a, b, x, y, logx, logy):
-    """Regularized incomplete beta I_x(a,b), with y = 1 - x and their logs given accurately."""
-    if x <= 0.0:
+    """Regularized incomplete beta I_x(a,b).
+
+    x and y = 1 - x are Decimals (exact to 40 digits), logx and logy their logarithms as floats
+    computed without cancellation; the prefactor x^a y^b / B(a,b) uses math.lgamma.
+    """
+    if x <= 0:
         return 0.0
-    if y <= 0.0:
+    if y <= 0:
         return 1.0
-    front = math.exp(a * logx + b * logy - _lbeta(a, b))
-    if x < (a + 1.0) / (a + b + 2.0):
+    with localcontext() as ctx:
+        ctx.prec = _CF_PREC
+        power = float(x ** Decimal(a) * y ** Decimal(b))
+    if power > 0.0:
+        front = power / _beta(a, b)
+    else:                                  # x^a y^b below the double range: use logarithms
+        front = math.exp(a * logx + b * logy - _lbeta(a, b))
+    if x < Decimal(a + 1.0) / Decimal(a + b + 2.0):
         return front * _betacf(a, b, x) / a
     return 1.0 - front * _betacf(b, a, y) / b
 
 
 def t_upper_tail(t, df):
-    """P(T > t) for Student's t with df degrees of freedom, t >= 0."""
+    """P(T > t) for Student's t with df degrees of freedom, t >= 0.
+
+    P(T > t) = I_x(df/2, 1/2) / 2 with x = df / (df + t^2).
+    """
     if t <= 0.0:
         return 0.5
     u = t * t / df
-    x = 1.0 / (1.0 + u)          # df / (df + t^2)
-    y = u / (1.0 + u)            # t^2 / (df + t^2)
-    logx = -math.log1p(u)
-    logy = math.log(u) - math.log1p(u)
+    logx = -math.log1p(u)                 # log(df / (df + t^2))
+    logy = math.log(u) - math.log1p(u)    # log(t^2 / (df + t^2))
+    with localcontext() as ctx:
+        ctx.prec = _CF_PREC
+        t2 = Decimal(t) * Decimal(t)
+        x = Decimal(df) / (Decimal(df) + t2)
+        y = t2 / (Decimal(df) + t2)
     return 0.5 * _ibeta(df / 2.0, 0.5, x, y, logx, logy)
 
 

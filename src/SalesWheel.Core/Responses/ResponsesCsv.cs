@@ -94,8 +94,14 @@ public static class ResponsesCsv
             throw new InvalidResponsesException(source, ["line 1: the file is empty; it needs a header row naming the item columns"], 1);
         }
 
-        using var reader = Sep.New(delimiter.Value).Reader(o => o with { Unescape = true, DisableColCountCheck = true }).From(text);
-        var header = reader.Header.ColNames.Select(h => h.Trim()).ToList();
+        // The header is read as an ordinary row: Sep refuses duplicate column names, which deserve our own message.
+        using var reader = Sep.New(delimiter.Value).Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).From(text);
+        if (!reader.MoveNext())
+        {
+            throw new InvalidResponsesException(source, ["line 1: the file is empty; it needs a header row naming the item columns"], 1);
+        }
+
+        var header = Enumerable.Range(0, reader.Current.ColCount).Select(c => reader.Current[c].ToString().Trim()).ToList();
         var columns = MapColumns(header, instrument, groupBy, source);
 
         var responses = new ResponseSet(instrument, groupBy, capacity: 1024);

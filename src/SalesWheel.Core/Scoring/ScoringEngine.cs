@@ -129,7 +129,7 @@ public static class ScoringEngine
     {
         var groups = Enumerable.Range(0, column.Values.Count)
             .Where(g => tally.GroupSize(b, g) > 0)
-            .OrderBy(g => column.Values[g], StringComparer.Ordinal)
+            .OrderBy(g => column.Values[g], CodePointOrder.Instance)
             .ToList();
         var sizes = groups.Select(g => tally.GroupSize(b, g)).ToList();
         var suppressed = Anonymity.SuppressedGroups(sizes, minimumGroupSize);
