@@ -18,7 +18,7 @@ public static class SampleCommand
         };
         respondents.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int>() < 1)
+            if (r.Tokens is [var token] && int.TryParse(token.Value, out var n) && n < 1)
             {
                 r.AddError("--respondents must be at least 1.");
             }

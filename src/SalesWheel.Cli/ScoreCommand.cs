@@ -37,7 +37,8 @@ public static class ScoreCommand
         };
         minGroup.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int>() < Anonymity.LowestMinimumGroupSize)
+            // Only judge a whole number here; anything else gets the parser's own "cannot parse" error.
+            if (result.Tokens is [var token] && int.TryParse(token.Value, out var k) && k < Anonymity.LowestMinimumGroupSize)
             {
                 result.AddError($"--min-group must be at least {Anonymity.LowestMinimumGroupSize}: smaller groups cannot be kept anonymous.");
             }

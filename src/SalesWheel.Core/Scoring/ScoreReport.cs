@@ -89,7 +89,7 @@ public sealed record DimensionResult
 }
 
 /// <summary>Scores of a facet (same definitions as a dimension).</summary>
-public sealed record FacetResult(string Id, string Name, int N, double? Mean, double? Score, Interval? Ci95);
+public sealed record FacetResult(string Id, string Name, int N, double? Mean, double? Score, Interval? Ci95, double? Favorable, double? Neutral, double? Unfavorable);
 
 /// <summary>Statistics of one item, on recoded answers.</summary>
 public sealed record ItemResult(string Id, int N, double? Mean, double? Favorable);

@@ -95,7 +95,8 @@ public static class ScoringEngine
         {
             var facet = layout.Facets[f];
             var fs = tally.SetStatistics(f);
-            facets.Add(new FacetResult(facet.Id, facet.Name, fs.N, fs.Mean, fs.Score, fs.Ci95));
+            var fShares = tally.Shares(layout.SetItemStart[f], layout.SetItemEnd[f]);
+            facets.Add(new FacetResult(facet.Id, facet.Name, fs.N, fs.Mean, fs.Score, fs.Ci95, fShares.Favorable, fShares.Neutral, fShares.Unfavorable));
         }
 
         var items = new List<ItemResult>();
