@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs every test of every project, after installing what the tests need on a fresh Debian machine.
+# Ends with one line: "N passed, N failed" (totals over all test projects).
+set -uo pipefail
+cd "$(dirname "$0")"
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "The tests need the .NET SDK (10.0) on the PATH." >&2
+  exit 1
+fi
+
+# The reference cross-check runs tests/reference/score_reference.py (Python 3, standard library only).
+if ! command -v python3 >/dev/null 2>&1; then
+  echo "Installing python3 (for the independent reference scorer)…"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3 >/dev/null || {
+    echo "Could not install python3." >&2
+    exit 1
+  }
+fi
+
+if [ ! -f ../shared/data/bfi.csv ]; then
+  echo "warning: ../shared/data/bfi.csv is missing: the bfi tests will fail (the shared folder must sit beside the repository)." >&2
+fi
+
+log=$(mktemp)
+dotnet test SalesWheel.slnx -c Release 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s += $2} END {print s + 0}')
+failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s += $2} END {print s + 0}')
+rm -f "$log"
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  echo "dotnet test exited with $status before reporting a failed test (a build error?)." >&2
+fi
+echo "$passed passed, $failed failed"
+exit "$status"

@@ -1,0 +1,68 @@
+using System.Xml.Linq;
+using SalesWheel.Core.Instruments;
+using SalesWheel.Core.Scoring;
+using SalesWheel.Core.Wheel;
+using static SalesWheel.Core.Tests.TestData;
+
+namespace SalesWheel.Core.Tests.Wheel;
+
+public sealed class WheelSvgTests
+{
+    private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
+
+    // Strategy answers 1 (score 0), structure has no answer at all, the rest answer 4 (score 75).
+    private static ScoreReport Report()
+    {
+        var instrument = EightDrivers();
+        var answers = instrument.Items.Select((item, i) => (item.Id, i switch { 0 => (int?)1, 1 => null, _ => 4 })).ToArray();
+        return ScoringEngine.Score(Build(instrument, [(Answers(answers), null), (Answers(answers), null)]), new ScoringOptions { Phase = CompanyPhase.Scale });
+    }
+
+    [Fact]
+    public void TheWheelIsValidAccessibleSvgWithARealLabelPerDriver()
+    {
+        var svg = XDocument.Parse(WheelSvg.Render(Report(), new WheelOptions { Title = "Acme & Co" })).Root!;
+
+        Assert.Equal("svg", svg.Name.LocalName);
+        Assert.Equal("img", (string?)svg.Attribute("role"));
+        Assert.Equal("Acme & Co", svg.Element(Svg + "title")!.Value);
+        var description = svg.Element(Svg + "desc")!.Value;
+        Assert.Contains("strategy 0 out of 100", description);
+        Assert.Contains("structure: no data", description);
+        Assert.Contains("Fix first: strategy", description);
+        var texts = svg.Descendants(Svg + "text").Select(t => t.Value).ToList();
+        Assert.All(Drivers.Ids, id => Assert.Contains(id, texts));
+        Assert.Equal(8, svg.Descendants(Svg + "g").Count(g => (string?)g.Attribute("class") == "driver"));
+    }
+
+    [Fact]
+    public void ADriverWithoutAScoreIsDrawnAsNoDataNeverAsZero()
+    {
+        var svg = XDocument.Parse(WheelSvg.Render(Report())).Root!;
+        var drivers = svg.Descendants(Svg + "g").Where(g => (string?)g.Attribute("class") == "driver").ToDictionary(g => (string)g.Attribute("data-driver")!);
+
+        var structure = drivers["structure"];
+        Assert.Contains(structure.Descendants(Svg + "path"), p => (string?)p.Attribute("fill") == "url(#no-data)");
+        Assert.Contains("no data", structure.Descendants(Svg + "text").Select(t => t.Value));
+        Assert.DoesNotContain(structure.Descendants(Svg + "path"), p => WheelSvg.Bands.Any(b => b.Colour == (string?)p.Attribute("fill")));
+
+        var strategy = drivers["strategy"];
+        Assert.Contains(strategy.Descendants(Svg + "path"), p => (string?)p.Attribute("fill") == WheelSvg.ColourOf(0));
+        Assert.DoesNotContain("no data", strategy.Descendants(Svg + "text").Select(t => t.Value));
+        Assert.Contains(strategy.Descendants(Svg + "text"), t => t.Value.StartsWith('0'));
+    }
+
+    [Fact]
+    public void TheSameReportAlwaysGivesTheSameBytes()
+    {
+        Assert.Equal(WheelSvg.Render(Report()), WheelSvg.Render(Report()));
+    }
+
+    [Theory]
+    [InlineData(0, "#D55E00")]
+    [InlineData(39.99, "#D55E00")]
+    [InlineData(40, "#E69F00")]
+    [InlineData(69.9, "#56B4E9")]
+    [InlineData(100, "#0072B2")]
+    public void ScoresAreColouredByBand(double score, string colour) => Assert.Equal(colour, WheelSvg.ColourOf(score));
+}
