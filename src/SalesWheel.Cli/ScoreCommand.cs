@@ -179,7 +179,11 @@ public static class ScoreCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            File.Delete(temporary);
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+
             stderr.WriteLine($"error: cannot write {path}: {e.Message}");
             return CliApp.BadInput;
         }

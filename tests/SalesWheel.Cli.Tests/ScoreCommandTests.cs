@@ -103,6 +103,14 @@ public sealed class ScoreCommandTests
     }
 
     [Fact]
+    public void AnOutputFileThatCannotBeWrittenExitsWithOne()
+    {
+        var (code, _, error) = Cli.Run("score", Sample, "--out", "/nonexistent-folder/report.txt");
+        Assert.Equal(1, code);
+        Assert.Contains("cannot write /nonexistent-folder/report.txt", error);
+    }
+
+    [Fact]
     public void AMissingFileOrGroupColumnExitsWithOne()
     {
         var missing = Cli.Run("score", "/nonexistent/answers.csv");
