@@ -5,9 +5,9 @@ namespace SalesWheel.Cli.Tests;
 /// <summary>Runs the command line in-process (fast) or as the real executable, and a scratch folder per test.</summary>
 internal static class Cli
 {
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => RepositoryFiles.Root;
 
-    public static string SharedData => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "data"));
+    public static string SharedData => RepositoryFiles.SharedData;
 
     public static (int ExitCode, string Out, string Error) Run(params string[] args)
     {
@@ -40,16 +40,5 @@ internal static class Cli
         var path = Path.Combine(Path.GetTempPath(), "saleswheel-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(path);
         return path;
-    }
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "SalesWheel.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Cannot find the repository root above " + AppContext.BaseDirectory);
     }
 }

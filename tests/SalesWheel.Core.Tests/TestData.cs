@@ -6,11 +6,9 @@ namespace SalesWheel.Core.Tests;
 /// <summary>Small instruments and answer sets built in code, and the way to the repository's files.</summary>
 internal static class TestData
 {
-    /// <summary>The repository root (the folder with SalesWheel.slnx).</summary>
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => RepositoryFiles.Root;
 
-    /// <summary>The shared data folder laid beside the repository (../shared/data).</summary>
-    public static string SharedData => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "data"));
+    public static string SharedData => RepositoryFiles.SharedData;
 
     /// <summary>
     /// Two dimensions on 1..5: "a" with facets f1 [A1, A2] and f2 [A3 reverse-keyed]; "b" with items [B1, B2].
@@ -50,15 +48,4 @@ internal static class TestData
 
     public static Dictionary<string, int?> Answers(params (string Item, int? Value)[] values) =>
         values.ToDictionary(v => v.Item, v => v.Value);
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "SalesWheel.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Cannot find the repository root (SalesWheel.slnx) above " + AppContext.BaseDirectory);
-    }
 }

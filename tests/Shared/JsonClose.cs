@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace SalesWheel.Core.Tests;
+namespace SalesWheel.Tests.Shared;
 
 /// <summary>Compares two JSON trees: same shape and strings, numbers equal within a tolerance.</summary>
 public static class JsonClose
