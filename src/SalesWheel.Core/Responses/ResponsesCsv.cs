@@ -87,7 +87,7 @@ public static class ResponsesCsv
             stream = copy;
         }
 
-        var delimiter = DetectDelimiter(stream);
+        var (delimiter, estimatedRows) = DetectDelimiter(stream);
         var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         if (delimiter is null)
         {
@@ -104,7 +104,7 @@ public static class ResponsesCsv
         var header = Enumerable.Range(0, reader.Current.ColCount).Select(c => reader.Current[c].ToString().Trim()).ToList();
         var columns = MapColumns(header, instrument, groupBy, source);
 
-        var responses = new ResponseSet(instrument, groupBy, capacity: 1024);
+        var responses = new ResponseSet(instrument, groupBy, capacity: estimatedRows);
         var scale = instrument.Scale;
         var problems = new List<string>();
         var totalProblems = 0;
@@ -118,6 +118,11 @@ public static class ResponsesCsv
         foreach (var row in reader)
         {
             var line = row.LineNumberFrom;
+            if (responses.Count == responses.MaxRespondents)
+            {
+                throw new InvalidResponsesException(source, [$"line {line}: too many rows; one file can hold at most {responses.MaxRespondents:N0} respondents"], 1);
+            }
+
             var answers = responses.AddRow();
             var answered = 0;
             var colCount = row.ColCount;
@@ -271,14 +276,19 @@ public static class ResponsesCsv
         return new ColumnMap(itemColumns.ToArray(), attributeColumns, ignored, missing);
     }
 
-    /// <summary>Picks the delimiter (, ; or tab) that occurs most often outside quotes in the header line; null for an empty file.</summary>
-    private static char? DetectDelimiter(Stream stream)
+    /// <summary>
+    /// Picks the delimiter (, ; or tab) that occurs most often outside quotes in the header line (null for an empty
+    /// file), and estimates the number of rows from the line length in the first 64 KiB, to size the answers once.
+    /// </summary>
+    private static (char? Delimiter, int EstimatedRows) DetectDelimiter(Stream stream)
     {
         var start = stream.Position;
         var buffer = new byte[1 << 16];
         var length = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
         stream.Position = start;
         var bytes = buffer.AsSpan(0, length);
+        var lines = Math.Max(1, bytes.Count((byte)'\n'));
+        var estimate = (int)Math.Clamp((stream.Length - start) / ((double)Math.Max(1, length) / lines) * 1.05, 16, 50_000_000);
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             bytes = bytes[3..];
@@ -286,7 +296,7 @@ public static class ResponsesCsv
 
         if (bytes.IsEmpty)
         {
-            return null;
+            return (null, 0);
         }
 
         int commas = 0, semicolons = 0, tabs = 0;
@@ -309,6 +319,6 @@ public static class ResponsesCsv
             }
         }
 
-        return tabs > commas && tabs >= semicolons ? '\t' : semicolons > commas ? ';' : ',';
+        return (tabs > commas && tabs >= semicolons ? '\t' : semicolons > commas ? ';' : ',', estimate);
     }
 }

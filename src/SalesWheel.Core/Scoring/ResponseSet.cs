@@ -20,7 +20,7 @@ public sealed class ResponseSet
         Items = instrument.Items.ToList();
         _itemById = Items.ToDictionary(i => i.Id, StringComparer.Ordinal);
         _itemIndex = Items.Select((item, index) => (item.Id, index)).ToDictionary(p => p.Id, p => p.index, StringComparer.Ordinal);
-        _answers = new byte[Math.Max(1, capacity) * Math.Max(1, Items.Count)];
+        _answers = new byte[(int)Math.Min((long)Math.Max(1, capacity) * Math.Max(1, Items.Count), Array.MaxLength)];
         Attributes = (attributes ?? []).Select(a => new AttributeColumn(a)).ToList();
     }
 
@@ -32,6 +32,9 @@ public sealed class ResponseSet
 
     /// <summary>Attribute columns (for breakdowns), one value per respondent each.</summary>
     public IReadOnlyList<AttributeColumn> Attributes { get; }
+
+    /// <summary>The most respondents one set can hold (one byte per answer in a single array).</summary>
+    public int MaxRespondents => Array.MaxLength / Math.Max(1, Items.Count);
 
     /// <summary>Number of respondent rows held.</summary>
     public int Count { get; private set; }
@@ -84,9 +87,16 @@ public sealed class ResponseSet
     public Span<byte> AddRow()
     {
         var width = Items.Count;
-        if ((Count + 1) * width > _answers.Length)
+        if (Count >= MaxRespondents)
         {
-            Array.Resize(ref _answers, Math.Max(_answers.Length * 2, (Count + 1) * width));
+            throw new InvalidOperationException($"A response set holds at most {MaxRespondents:N0} respondents of {Items.Count} items.");
+        }
+
+        if ((long)(Count + 1) * width > _answers.Length)
+        {
+            // Grow by doubling, computed in long so that huge sets stop at the largest array instead of overflowing.
+            var size = Math.Min(Math.Max((long)_answers.Length * 2, (long)(Count + 1) * width), (long)MaxRespondents * width);
+            Array.Resize(ref _answers, (int)size);
         }
 
         var row = _answers.AsSpan(Count * width, width);
@@ -124,6 +134,9 @@ public sealed class AttributeColumn(string name)
 
     /// <summary>The code (index into <see cref="Values"/>) of each respondent's value.</summary>
     public ReadOnlySpan<int> Codes => _rows.AsSpan(0, Count);
+
+    /// <summary>The codes array itself (at least <see cref="Count"/> long), for the engine's hot loop without a copy.</summary>
+    internal int[] CodeArray => _rows;
 
     /// <summary>Appends the next respondent's value; whitespace is trimmed and null becomes "".</summary>
     public void Append(string? value) => Append((value ?? "").AsSpan());

@@ -312,7 +312,7 @@ public static class ScoringEngine
             var groupCodes = new int[_groupColumns.Count][];
             for (var b = 0; b < _groupColumns.Count; b++)
             {
-                groupCodes[b] = _groupColumns[b].Codes.ToArray();
+                groupCodes[b] = _groupColumns[b].CodeArray;
             }
 
             var row = new byte[width];
@@ -324,6 +324,7 @@ public static class ScoringEngine
             var itemStart = layout.SetItemStart;
             var itemEnd = layout.SetItemEnd;
             var dimClassOffset = layout.DimensionClassOffset;
+            var groupStride = dimClassOffset[^1];
 
             for (var r = 0; r < responses.Count; r++)
             {
@@ -385,7 +386,7 @@ public static class ScoringEngine
                         setN[k]++;
                         for (var b = 0; b < groupCodes.Length; b++)
                         {
-                            var g = (groupCodes[b][r] * dimClassOffset[^1]) + dimClassOffset[d] + dimensionCount;
+                            var g = (groupCodes[b][r] * groupStride) + dimClassOffset[d] + dimensionCount;
                             _groupS1[b][g] += dimensionSum;
                             _groupN[b][g]++;
                         }
