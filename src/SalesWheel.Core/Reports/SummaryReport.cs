@@ -75,7 +75,7 @@ public static class SummaryReport
                 p.Weight.ToString("0.00", Invariant),
                 Level(p.PhaseLevel),
                 Level(p.AcvLevel),
-                Reason(p, report),
+                PriorityExplanation.Reason(p, report.Context),
             }).ToList();
             doc.Table(["#", "Driver", "Priority", "Score", "Weight", "Phase level", "ACV level", "Why"], [true, false, true, true, true, false, false, false], rows);
         }
@@ -119,22 +119,7 @@ public static class SummaryReport
         string.Join(", ", d.Flags),
     ];
 
-    private static string Reason(RankedDriver p, ScoreReport report)
-    {
-        var score = $"scores {Number(p.Score)}";
-        if (p.PhaseLevel is not { } phase || p.AcvLevel is not { } acv)
-        {
-            return score;
-        }
-
-        var phaseName = ContextCodes.ParsePhase(report.Context.Phase) is { } ph ? $"{ph.DisplayName()} phase" : "phase unknown";
-        var acvName = ContextCodes.ParseAcv(report.Context.Acv) is { } ac ? ac.DisplayName() : "ACV band unknown";
-        return $"{score}; {LevelWord(phase).ToLowerInvariant()} relevance for {phaseName}, {LevelWord(acv).ToLowerInvariant()} for {acvName}";
-    }
-
-    private static string Level(int? level) => level is { } l ? $"{LevelWord(l)} ({l})" : "–";
-
-    private static string LevelWord(int level) => level switch { 3 => "High", 2 => "Medium", _ => "Low" };
+    private static string Level(int? level) => level is { } l ? $"{PriorityExplanation.LevelWord(l)} ({l})" : "–";
 
     private static string Display(string value) => value.Length == 0 ? "(not given)" : value;
 

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using SalesWheel.Data.Entities;
+
+namespace SalesWheel.Data;
+
+// Migrations live in one assembly per provider:
+//   dotnet ef migrations add NAME --project src/SalesWheel.Data.Sqlite --startup-project src/SalesWheel.Web -- --provider Sqlite
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Organization> Organizations => Set<Organization>();
+
+    public DbSet<Membership> Memberships => Set<Membership>();
+
+    public DbSet<MemberInvite> MemberInvites => Set<MemberInvite>();
+
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public DbSet<SurveyDraft> SurveyDrafts => Set<SurveyDraft>();
+
+    public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
+
+    public DbSet<AssessmentResult> AssessmentResults => Set<AssessmentResult>();
+
+    public DbSet<QuickCheck> QuickChecks => Set<QuickCheck>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+}

@@ -1,0 +1,88 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SalesWheel.Core.Instruments;
+using SalesWheel.Core.Reports;
+using SalesWheel.Core.Scoring;
+using SalesWheel.Data.Entities;
+
+namespace SalesWheel.Data;
+
+/// <summary>
+/// Scores an assessment's responses with the engine and keeps the result, so it is computed once per new response
+/// and not on every page view.
+/// </summary>
+public sealed class AssessmentScoring(AppDbContext db)
+{
+    /// <summary>The attributes every team assessment breaks down by.</summary>
+    public static readonly IReadOnlyList<string> Attributes = ["role", "team"];
+
+    public static Instrument InstrumentOf(Assessment assessment) => assessment.QuickForm ? BuiltInInstrument.Quick : BuiltInInstrument.Full;
+
+    /// <summary>The organization's scoring options: phase, ACV band, minimum group size, relevance levels.</summary>
+    public static ScoringOptions OptionsFor(Organization organization, IReadOnlyList<string>? groupBy = null) => new()
+    {
+        Phase = organization.Phase,
+        Acv = organization.Acv,
+        MinimumGroupSize = Math.Max(Anonymity.LowestMinimumGroupSize, organization.MinimumGroupSize),
+        GroupBy = groupBy ?? Attributes,
+        Relevance = RelevanceLevels.Parse(organization.RelevanceJson),
+    };
+
+    /// <summary>The current result of an assessment, recomputed only when responses arrived since the last time.</summary>
+    public async Task<ScoreReport> ResultAsync(Assessment assessment, Organization organization, CancellationToken cancellationToken = default)
+    {
+        var count = await db.SurveyResponses.CountAsync(r => r.AssessmentId == assessment.Id, cancellationToken);
+        var options = OptionsFor(organization);
+        var cached = await db.AssessmentResults.FindAsync([assessment.Id], cancellationToken);
+        var fingerprint = Fingerprint(options);
+        if (cached is not null && cached.ResponseCount == count && cached.ReportJson.StartsWith(fingerprint, StringComparison.Ordinal))
+        {
+            return JsonSerializer.Deserialize<ScoreReport>(cached.ReportJson[fingerprint.Length..], ScoreReportJson.Options)!;
+        }
+
+        var report = await ComputeAsync(assessment, options, cancellationToken);
+        var json = fingerprint + JsonSerializer.Serialize(report, ScoreReportJson.Options);
+        if (cached is null)
+        {
+            db.AssessmentResults.Add(new AssessmentResult { AssessmentId = assessment.Id, ResponseCount = count, ReportJson = json });
+        }
+        else
+        {
+            cached.ResponseCount = count;
+            cached.ReportJson = json;
+            cached.ComputedAt = DateTime.UtcNow;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another request stored the same result at the same moment: theirs is as good as ours.
+        }
+
+        return report;
+    }
+
+    /// <summary>Scores the assessment's responses now.</summary>
+    public async Task<ScoreReport> ComputeAsync(Assessment assessment, ScoringOptions options, CancellationToken cancellationToken = default)
+    {
+        var set = new ResponseSet(InstrumentOf(assessment), Attributes);
+        var width = set.Items.Count;
+        await foreach (var response in db.SurveyResponses.AsNoTracking().Where(r => r.AssessmentId == assessment.Id)
+                           .Select(r => new { r.Answers, r.Role, r.Team }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            var row = set.AddRow();
+            response.Answers.AsSpan(0, Math.Min(width, response.Answers.Length)).CopyTo(row);
+            set.Attributes[0].Append(response.Role);
+            set.Attributes[1].Append(response.Team);
+        }
+
+        return ScoringEngine.Score(set, options);
+    }
+
+    // The cached result is only valid for the settings it was computed with (k, phase, ACV band, levels).
+    private static string Fingerprint(ScoringOptions options) =>
+        $"{options.MinimumGroupSize}|{options.Phase}|{options.Acv}|{RelevanceLevels.Serialize(options.Relevance)}\n";
+}

@@ -1,0 +1,128 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SalesWheel.Data.Entities;
+
+namespace SalesWheel.Data.Configurations;
+
+internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organization>
+{
+    public void Configure(EntityTypeBuilder<Organization> b)
+    {
+        b.Property(o => o.Name).HasMaxLength(200);
+        b.Property(o => o.Phase).HasConversion<string>().HasMaxLength(20);
+        b.Property(o => o.Acv).HasConversion<string>().HasMaxLength(20);
+    }
+}
+
+internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Membership>
+{
+    public void Configure(EntityTypeBuilder<Membership> b)
+    {
+        b.HasIndex(m => m.UserId).IsUnique(); // one organization per user
+        b.HasIndex(m => m.OrganizationId);
+        b.HasOne<Organization>().WithMany().HasForeignKey(m => m.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(m => m.Role).HasConversion<string>().HasMaxLength(20);
+    }
+}
+
+internal sealed class MemberInviteConfiguration : IEntityTypeConfiguration<MemberInvite>
+{
+    public void Configure(EntityTypeBuilder<MemberInvite> b)
+    {
+        b.HasIndex(i => i.TokenHash).IsUnique();
+        b.HasOne<Organization>().WithMany().HasForeignKey(i => i.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(i => i.Email).HasMaxLength(320);
+        b.Property(i => i.TokenHash).HasMaxLength(64);
+        b.Property(i => i.Role).HasConversion<string>().HasMaxLength(20);
+    }
+}
+
+internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
+{
+    public void Configure(EntityTypeBuilder<Person> b)
+    {
+        b.HasIndex(p => new { p.OrganizationId, p.Email }).IsUnique();
+        b.HasOne<Organization>().WithMany().HasForeignKey(p => p.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(p => p.Name).HasMaxLength(200);
+        b.Property(p => p.Email).HasMaxLength(320);
+        b.Property(p => p.Team).HasMaxLength(100);
+        b.Property(p => p.Role).HasConversion<string>().HasMaxLength(20);
+    }
+}
+
+internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessment>
+{
+    public void Configure(EntityTypeBuilder<Assessment> b)
+    {
+        b.HasIndex(a => a.OrganizationId);
+        b.HasOne<Organization>().WithMany().HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(a => a.Name).HasMaxLength(200);
+        b.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+    }
+}
+
+internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitation>
+{
+    public void Configure(EntityTypeBuilder<Invitation> b)
+    {
+        b.HasIndex(i => i.TokenHash).IsUnique();
+        b.HasIndex(i => i.AssessmentId);
+        b.HasOne<Assessment>().WithMany().HasForeignKey(i => i.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Person>().WithMany().HasForeignKey(i => i.PersonId).OnDelete(DeleteBehavior.SetNull);
+        b.Property(i => i.TokenHash).HasMaxLength(64);
+        b.Property(i => i.State).HasConversion<string>().HasMaxLength(20);
+        b.Property(i => i.State).IsConcurrencyToken();
+    }
+}
+
+internal sealed class SurveyDraftConfiguration : IEntityTypeConfiguration<SurveyDraft>
+{
+    public void Configure(EntityTypeBuilder<SurveyDraft> b)
+    {
+        b.HasKey(d => d.InvitationId);
+        b.HasOne<Invitation>().WithOne().HasForeignKey<SurveyDraft>(d => d.InvitationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class SurveyResponseConfiguration : IEntityTypeConfiguration<SurveyResponse>
+{
+    public void Configure(EntityTypeBuilder<SurveyResponse> b)
+    {
+        b.HasIndex(r => r.AssessmentId);
+        b.HasOne<Assessment>().WithMany().HasForeignKey(r => r.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(r => r.Id).ValueGeneratedNever();
+    }
+}
+
+internal sealed class AssessmentResultConfiguration : IEntityTypeConfiguration<AssessmentResult>
+{
+    public void Configure(EntityTypeBuilder<AssessmentResult> b)
+    {
+        b.HasKey(r => r.AssessmentId);
+        b.HasOne<Assessment>().WithOne().HasForeignKey<AssessmentResult>(r => r.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class QuickCheckConfiguration : IEntityTypeConfiguration<QuickCheck>
+{
+    public void Configure(EntityTypeBuilder<QuickCheck> b)
+    {
+        b.HasIndex(q => q.TokenHash).IsUnique();
+        b.HasIndex(q => q.OrganizationId);
+        b.Property(q => q.TokenHash).HasMaxLength(64);
+        b.Property(q => q.Phase).HasConversion<string>().HasMaxLength(20);
+        b.Property(q => q.Acv).HasConversion<string>().HasMaxLength(20);
+        b.HasOne<Organization>().WithMany().HasForeignKey(q => q.OrganizationId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.HasIndex(a => new { a.OrganizationId, a.At });
+        b.HasOne<Organization>().WithMany().HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(a => a.Action).HasMaxLength(100);
+    }
+}

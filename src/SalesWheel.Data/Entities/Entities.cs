@@ -1,0 +1,258 @@
+using Microsoft.AspNetCore.Identity;
+using SalesWheel.Core.Scoring;
+
+namespace SalesWheel.Data.Entities;
+
+/// <summary>A person who signs in: an owner, admin or viewer of one organization.</summary>
+public sealed class AppUser : IdentityUser
+{
+    public required string DisplayName { get; set; }
+}
+
+/// <summary>A customer of SalesWheel: one sales organization and everything it measures.</summary>
+public sealed class Organization
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    public required string Name { get; set; }
+
+    public CompanyPhase? Phase { get; set; }
+
+    public AcvBand? Acv { get; set; }
+
+    /// <summary>Groups smaller than this are never shown (at least 3).</summary>
+    public int MinimumGroupSize { get; set; } = Anonymity.DefaultMinimumGroupSize;
+
+    /// <summary>Edited driver relevance levels as JSON; null means the defaults.</summary>
+    public string? RelevanceJson { get; set; }
+
+    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+}
+
+/// <summary>What a signed-in user may do in their organization.</summary>
+public enum MemberRole
+{
+    Viewer = 0,
+    Admin = 1,
+    Owner = 2,
+}
+
+/// <summary>A user's place in an organization.</summary>
+public sealed class Membership
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    public Guid OrganizationId { get; set; }
+
+    public required string UserId { get; set; }
+
+    public MemberRole Role { get; set; }
+
+    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+}
+
+/// <summary>An emailed invitation to become an admin or viewer; the token is stored only as a hash.</summary>
+public sealed class MemberInvite
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    public Guid OrganizationId { get; set; }
+
+    public required string Email { get; set; }
+
+    public MemberRole Role { get; set; }
+
+    public required string TokenHash { get; set; }
+
+    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+
+    public DateTime ExpiresAt { get; set; }
+
+    public DateTime? AcceptedAt { get; set; }
+}
+
+/// <summary>The role a person plays in the sales team (a breakdown attribute).</summary>
+public enum PersonRole
+{
+    Seller = 0,
+    Manager = 1,
+    Leader = 2,
+    OpsEnablement = 3,
+}
+
+/// <summary>A member of the sales team who can be invited to answer.</summary>
+public sealed class Person
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    public Guid OrganizationId { get; set; }
+
+    public required string Name { get; set; }
+
+    public required string Email { get; set; }
+
+    public PersonRole Role { get; set; }
+
+    public string Team { get; set; } = "";
+
+    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+}
+
+public enum AssessmentStatus
+{
+    Draft = 0,
+    Open = 1,
+    Closed = 2,
+}
+
+/// <summary>A team survey: who is asked, with which form, and its state.</summary>
+public sealed class Assessment
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    public Guid OrganizationId { get; set; }
+
+    public required string Name { get; set; }
+
+    /// <summary>The quick form (two items per driver) instead of the full instrument.</summary>
+    public bool QuickForm { get; set; }
+
+    /// <summary>Teams asked, separated by newlines; empty means every team.</summary>
+    public string AudienceTeams { get; set; } = "";
+
+    /// <summary>Roles asked (PersonRole names, comma-separated); empty means every role.</summary>
+    public string AudienceRoles { get; set; } = "";
+
+    public DateOnly? CloseDate { get; set; }
+
+    public AssessmentStatus Status { get; set; }
+
+    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+
+    public DateTime? OpenedAt { get; set; }
+
+    public DateTime? ClosedAt { get; set; }
+}
+
+public enum InvitationState
+{
+    Invited = 0,
+    Started = 1,
+    Submitted = 2,
+}
+
+/// <summary>
+/// One person's personal survey link. It knows whether they have submitted (to stop a second response and to count
+/// participation) but nothing links it to the response itself.
+/// </summary>
+public sealed class Invitation
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    public Guid AssessmentId { get; set; }
+
+    /// <summary>The person invited; null once the person is removed.</summary>
+    public Guid? PersonId { get; set; }
+
+    /// <summary>SHA-256 of the token in the link; the token itself is never stored.</summary>
+    public required string TokenHash { get; set; }
+
+    /// <summary>Role and team when invited, for participation counts.</summary>
+    public required string Role { get; set; }
+
+    public required string Team { get; set; }
+
+    public InvitationState State { get; set; }
+
+    public int RemindersSent { get; set; }
+
+    public DateTime? LastSentAt { get; set; }
+}
+
+/// <summary>Answers saved page by page before submitting; deleted on submit.</summary>
+public sealed class SurveyDraft
+{
+    public Guid InvitationId { get; set; }
+
+    /// <summary>One byte per item in instrument order (0 = not answered), as in a response.</summary>
+    public required byte[] Answers { get; set; }
+
+    public string? Comment { get; set; }
+
+    /// <summary>The furthest page reached.</summary>
+    public int Page { get; set; }
+
+    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+}
+
+/// <summary>
+/// A submitted survey, anonymous by construction: a random id, the day (no time), the role and team, the answers and
+/// the comment. No link to a person or an invitation.
+/// </summary>
+public sealed class SurveyResponse
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    public Guid AssessmentId { get; set; }
+
+    public DateOnly SubmittedOn { get; set; }
+
+    public required string Role { get; set; }
+
+    public required string Team { get; set; }
+
+    /// <summary>One byte per item in instrument order: 0 = not answered, else value − min + 1.</summary>
+    public required byte[] Answers { get; set; }
+
+    public string? Comment { get; set; }
+}
+
+/// <summary>The engine's result for an assessment, computed once per new response and reused by every page view.</summary>
+public sealed class AssessmentResult
+{
+    public Guid AssessmentId { get; set; }
+
+    /// <summary>How many responses the result was computed from (it is stale when the assessment has more).</summary>
+    public int ResponseCount { get; set; }
+
+    public required string ReportJson { get; set; }
+
+    public DateTime ComputedAt { get; set; } = DateTime.UtcNow;
+}
+
+/// <summary>One leader's quick self-check, reachable by its private link; attached to an organization on sign-up.</summary>
+public sealed class QuickCheck
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    public required string TokenHash { get; set; }
+
+    public CompanyPhase? Phase { get; set; }
+
+    public AcvBand? Acv { get; set; }
+
+    /// <summary>One byte per quick-form item (0 = don't know).</summary>
+    public required byte[] Answers { get; set; }
+
+    public Guid? OrganizationId { get; set; }
+
+    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+}
+
+/// <summary>Who changed what in an organization, and when (owners can read it).</summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+
+    public Guid OrganizationId { get; set; }
+
+    public string? UserId { get; set; }
+
+    public required string UserName { get; set; }
+
+    public required string Action { get; set; }
+
+    public string Detail { get; set; } = "";
+
+    public DateTime At { get; set; } = DateTime.UtcNow;
+}

@@ -1,0 +1,31 @@
+namespace SalesWheel.Web.Infrastructure;
+
+/// <summary>Settings under "SalesWheel" in appsettings.json or SalesWheel__* environment variables.</summary>
+public sealed class SalesWheelOptions
+{
+    /// <summary>Where the SQLite file and the outbox live.</summary>
+    public string DataFolder { get; set; } = "data";
+
+    /// <summary>Base URL used in emailed links (e.g. https://wheel.example.com); empty = the URL of the request.</summary>
+    public string PublicBaseUrl { get; set; } = "";
+
+    public SmtpOptions Smtp { get; set; } = new();
+
+    public string OutboxFolder => Path.Combine(DataFolder, "outbox");
+}
+
+public sealed class SmtpOptions
+{
+    /// <summary>Empty = no SMTP: messages are written to the outbox folder as .eml files.</summary>
+    public string Host { get; set; } = "";
+
+    public int Port { get; set; } = 587;
+
+    public string UserName { get; set; } = "";
+
+    public string Password { get; set; } = "";
+
+    public string From { get; set; } = "SalesWheel <no-reply@saleswheel.local>";
+
+    public bool UseStartTls { get; set; } = true;
+}

@@ -1,0 +1,177 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+using SalesWheel.Data.Entities;
+
+namespace SalesWheel.Web.Infrastructure;
+
+/// <summary>Refuses the passwords attackers try first (a list shipped with the app).</summary>
+public sealed class CommonPasswordValidator : IPasswordValidator<AppUser>
+{
+    private static readonly Lazy<HashSet<string>> Common = new(() =>
+    {
+        using var stream = typeof(CommonPasswordValidator).Assembly.GetManifestResourceStream("SalesWheel.Web.common-passwords.txt")!;
+        using var reader = new StreamReader(stream);
+        var set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length > 0 && !line.StartsWith('#'))
+            {
+                set.Add(line.Trim());
+            }
+        }
+
+        return set;
+    });
+
+    public const int MaximumLength = 128;
+
+    public static bool IsCommon(string password) => Common.Value.Contains(password.Trim());
+
+    public Task<IdentityResult> ValidateAsync(UserManager<AppUser> manager, AppUser user, string? password)
+    {
+        if (password is null)
+        {
+            return Task.FromResult(IdentityResult.Success);
+        }
+
+        if (password.Length > MaximumLength)
+        {
+            return Task.FromResult(IdentityResult.Failed(new IdentityError { Code = "PasswordTooLong", Description = $"Use at most {MaximumLength} characters." }));
+        }
+
+        if (IsCommon(password) || string.Equals(password, user.Email, StringComparison.OrdinalIgnoreCase))
+        {
+            return Task.FromResult(IdentityResult.Failed(new IdentityError
+            {
+                Code = "PasswordTooCommon",
+                Description = "This password is one of the most common ones and is easy to guess. A few unrelated words make a strong password.",
+            }));
+        }
+
+        return Task.FromResult(IdentityResult.Success);
+    }
+}
+
+/// <summary>Sessions end after 30 minutes idle, and after 12 hours whatever happens.</summary>
+public static class SessionLifetime
+{
+    public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
+    public static readonly TimeSpan Absolute = TimeSpan.FromHours(12);
+    private const string SignedInAt = "saleswheel.signed-in-at";
+
+    /// <summary>Marks the moment of sign-in in the cookie's properties (kept when the cookie slides).</summary>
+    public static void Stamp(Microsoft.AspNetCore.Authentication.AuthenticationProperties properties) =>
+        properties.Items[SignedInAt] = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+
+    public static async Task RejectWhenTooOld(CookieValidatePrincipalContext context)
+    {
+        if (!context.Properties.Items.TryGetValue(SignedInAt, out var stamp)
+            || !long.TryParse(stamp, CultureInfo.InvariantCulture, out var seconds)
+            || DateTimeOffset.UtcNow - DateTimeOffset.FromUnixTimeSeconds(seconds) > Absolute)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            return;
+        }
+
+        await SecurityStampValidator.ValidatePrincipalAsync(context);
+    }
+}
+
+/// <summary>Rate limits: sign-in attempts and survey requests per client address (429 beyond them).</summary>
+public static class RateLimits
+{
+    public const string SignIn = "sign-in";
+    public const string Survey = "survey";
+
+    public static void Configure(RateLimiterOptions options, IConfiguration configuration)
+    {
+        var signInPerMinute = configuration.GetValue("SalesWheel:RateLimits:SignInPerMinute", 10);
+        var surveyPerMinute = configuration.GetValue("SalesWheel:RateLimits:SurveyPerMinute", 600);
+        options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        options.OnRejected = (context, _) =>
+        {
+            context.HttpContext.Response.Headers.RetryAfter = "60";
+            return ValueTask.CompletedTask;
+        };
+        options.AddPolicy(SignIn, http => RateLimitPartition.GetFixedWindowLimiter(ClientAddress(http), _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = signInPerMinute,
+            Window = TimeSpan.FromMinutes(1),
+        }));
+        options.AddPolicy(Survey, http => RateLimitPartition.GetFixedWindowLimiter(ClientAddress(http), _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = surveyPerMinute,
+            Window = TimeSpan.FromMinutes(1),
+        }));
+    }
+
+    private static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+}
+
+/// <summary>Headers on every response: a strict content security policy (no inline script, nothing from other hosts), no framing, no referrer.</summary>
+public sealed class SecurityHeaders(RequestDelegate next)
+{
+    private const string Policy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+        + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy = Policy;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+        headers["Cross-Origin-Opener-Policy"] = "same-origin";
+        return next(context);
+    }
+}
+
+/// <summary>
+/// One structured log line per request, with personal link tokens cut out of the path (/s/{token} → /s/…): the
+/// framework's own request logs are kept at Warning so they cannot leak them.
+/// </summary>
+public sealed partial class RequestLogging(RequestDelegate next, ILogger<RequestLogging> logger)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            Log(logger, context.Request.Method, Redact(context.Request.Path.Value), context.Response.StatusCode, elapsed);
+        }
+    }
+
+    /// <summary>Replaces the token segment of personal links.</summary>
+    public static string Redact(string? path)
+    {
+        if (string.IsNullOrEmpty(path))
+        {
+            return "/";
+        }
+
+        var parts = path.Split('/');
+        for (var i = 1; i < parts.Length - 1; i++)
+        {
+            if (parts[i] is "s" or "q" or "join" && i == 1)
+            {
+                parts[i + 1] = "…";
+            }
+        }
+
+        return string.Join('/', parts);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "HTTP {Method} {Path} responded {StatusCode} in {ElapsedMs:0.0} ms")]
+    private static partial void Log(ILogger logger, string method, string path, int statusCode, double elapsedMs);
+}

@@ -1,0 +1,112 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using SalesWheel.Data;
+using SalesWheel.Data.Entities;
+using SalesWheel.Data.Sqlite;
+using SalesWheel.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+var settings = builder.Configuration.GetSection("SalesWheel").Get<SalesWheelOptions>() ?? new SalesWheelOptions();
+builder.Services.Configure<SalesWheelOptions>(builder.Configuration.GetSection("SalesWheel"));
+
+var connectionString = builder.Configuration.GetConnectionString("SalesWheel")
+    ?? SqliteDatabase.ConnectionStringFor(Path.Combine(settings.DataFolder, "saleswheel.db"));
+builder.Services.AddDbContext<AppDbContext>(options => options.UseSalesWheelSqlite(connectionString));
+
+builder.Services
+    .AddIdentity<AppUser, IdentityRole>(options =>
+    {
+        // Length over composition (NIST SP 800-63B): at least 8, up to 128, no character-class rules, common passwords refused.
+        options.Password.RequiredLength = 8;
+        options.Password.RequireDigit = false;
+        options.Password.RequireLowercase = false;
+        options.Password.RequireUppercase = false;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Password.RequiredUniqueChars = 1;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.User.RequireUniqueEmail = true;
+    })
+    .AddEntityFrameworkStores<AppDbContext>()
+    .AddDefaultTokenProviders()
+    .AddPasswordValidator<CommonPasswordValidator>();
+
+builder.Services.ConfigureApplicationCookie(options =>
+{
+    options.Cookie.Name = "saleswheel.auth";
+    options.Cookie.HttpOnly = true;
+    options.Cookie.SameSite = SameSiteMode.Lax;
+    options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    options.ExpireTimeSpan = SessionLifetime.IdleTimeout;
+    options.SlidingExpiration = true;
+    options.LoginPath = "/signin";
+    options.LogoutPath = "/signout";
+    options.AccessDeniedPath = "/denied";
+    options.Events.OnValidatePrincipal = SessionLifetime.RejectWhenTooOld;
+});
+builder.Services.AddAntiforgery(options =>
+{
+    options.Cookie.Name = "saleswheel.af";
+    options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    options.Cookie.SameSite = SameSiteMode.Strict;
+});
+
+builder.Services.AddRazorPages(options =>
+{
+    options.RootDirectory = "/Features";
+    options.Conventions.AuthorizeFolder("/Settings");
+    options.Conventions.AuthorizeFolder("/Members");
+    options.Conventions.AuthorizeFolder("/People");
+    options.Conventions.AuthorizeFolder("/Assessments");
+    options.Conventions.AuthorizeFolder("/Results");
+});
+builder.Services.AddProblemDetails();
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<AssessmentScoring>();
+builder.Services.AddScoped<CurrentMember>();
+builder.Services.AddScoped<AuditLog>();
+builder.Services.AddSingleton<IMailer>(services => settings.Smtp.Host.Length > 0
+    ? ActivatorUtilities.CreateInstance<SmtpMailer>(services)
+    : ActivatorUtilities.CreateInstance<OutboxMailer>(services));
+builder.Services.AddScoped<LinkBuilder>();
+builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));
+builder.Services.AddRateLimiter(options => RateLimits.Configure(options, builder.Configuration));
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error");
+    app.UseHsts();
+}
+
+app.UseMiddleware<RequestLogging>();
+app.UseMiddleware<SecurityHeaders>();
+app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
+app.UseStaticFiles();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapHealthChecks("/healthz");
+app.MapRazorPages();
+
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    await SqliteDatabase.MigrateAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+}
+
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    foreach (var address in app.Urls)
+    {
+        app.Logger.LogInformation("SalesWheel is running at {Address}", address);
+    }
+});
+
+await app.RunAsync();
+
+/// <summary>The web app's entry point (public for WebApplicationFactory in tests).</summary>
+public partial class Program;

@@ -1,0 +1,139 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SalesWheel.Data;
+
+namespace SalesWheel.Web.Tests;
+
+/// <summary>
+/// The real app on its real SQLite database (a fresh file in a temporary data folder per factory), served over
+/// https://localhost so cookies carry their Secure flag as in production.
+/// </summary>
+public sealed class AppFactory : WebApplicationFactory<Program>
+{
+    public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "saleswheel-web-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>Every log line the app wrote (to check that no token or answer leaks into logs).</summary>
+    public CapturedLogs Logs { get; } = new();
+
+    public Dictionary<string, string?> Settings { get; } = new()
+    {
+        ["SalesWheel:RateLimits:SignInPerMinute"] = "1000",
+        ["SalesWheel:RateLimits:SurveyPerMinute"] = "100000",
+    };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(DataFolder);
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("SalesWheel:DataFolder", DataFolder);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+    }
+
+    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        BaseAddress = new Uri("https://localhost"),
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+    });
+
+    public T Service<T>(Func<AppDbContext, T> query)
+    {
+        using var scope = Services.CreateScope();
+        return query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public string OutboxFolder => Path.Combine(DataFolder, "outbox");
+}
+
+/// <summary>A logger provider that keeps every message.</summary>
+public sealed class CapturedLogs : ILoggerProvider
+{
+    private readonly List<string> _lines = [];
+
+    public IReadOnlyList<string> Lines
+    {
+        get
+        {
+            lock (_lines)
+            {
+                return _lines.ToList();
+            }
+        }
+    }
+
+    public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(CapturedLogs owner, string category) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            lock (owner._lines)
+            {
+                owner._lines.Add($"{logLevel} {category}: {formatter(state, exception)} {exception}");
+            }
+        }
+    }
+}
+
+/// <summary>Reading pages and posting forms as a browser would: antiforgery token included.</summary>
+public static partial class Html
+{
+    public static async Task<string> GetPage(this HttpClient client, string url, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var response = await client.GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"GET {url}: {(int)response.StatusCode}, expected {(int)expected}\n{body[..Math.Min(body.Length, 2000)]}");
+        return body;
+    }
+
+    /// <summary>GETs the form page, then POSTs the fields with the page's antiforgery token.</summary>
+    public static async Task<HttpResponseMessage> PostForm(this HttpClient client, string pageUrl, IEnumerable<KeyValuePair<string, string>> fields, string? postUrl = null)
+    {
+        var page = await client.GetPage(pageUrl);
+        return await client.PostForm(postUrl ?? pageUrl, Antiforgery(page), fields);
+    }
+
+    public static Task<HttpResponseMessage> PostForm(this HttpClient client, string url, string antiforgery, IEnumerable<KeyValuePair<string, string>> fields) =>
+        client.PostAsync(url, new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", antiforgery))));
+
+    public static string Antiforgery(string page)
+    {
+        var match = AntiforgeryField().Match(page);
+        Assert.True(match.Success, "the page has no antiforgery token");
+        return WebUtility.HtmlDecode(match.Groups[1].Value);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+
+    /// <summary>Signs up a new owner with a new organization; the client then holds the session cookie.</summary>
+    public static async Task SignUp(this HttpClient client, string email, string organization, string? quick = null)
+    {
+        var response = await client.PostForm("/signup" + (quick is null ? "" : "?quick=" + quick),
+        [
+            new("Form.Name", "Owner of " + organization),
+            new("Form.Email", email),
+            new("Form.Organization", organization),
+            new("Form.Password", "correct horse battery staple"),
+            new("Form.Quick", quick ?? ""),
+        ]);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
+}
