@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test of every project, after installing what the tests need on a fresh Debian machine.
+# Runs every test of every project, after installing what the tests need on a fresh Debian machine
+# (python3 for the reference scorer, chromium for the browser tests).
 # Ends with one line: "N passed, N failed" (totals over all test projects).
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -14,6 +15,15 @@ if ! command -v python3 >/dev/null 2>&1; then
   echo "Installing python3 (for the independent reference scorer)…"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3 >/dev/null || {
     echo "Could not install python3." >&2
+    exit 1
+  }
+fi
+
+# The browser tests drive Debian's Chromium through Playwright (no browser is ever downloaded).
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Installing chromium (for the browser tests)…"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null || {
+    echo "Could not install chromium." >&2
     exit 1
   }
 fi

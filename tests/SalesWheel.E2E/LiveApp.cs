@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Playwright;
+
+namespace SalesWheel.E2E;
+
+/// <summary>
+/// The real app on Kestrel (a free port on 127.0.0.1, its own SQLite file and outbox), and Debian's Chromium driven
+/// by Playwright: no browser is downloaded.
+/// </summary>
+public sealed class LiveApp : IAsyncLifetime
+{
+    private readonly Factory _factory = new();
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public string DataFolder => _factory.DataFolder;
+
+    public string OutboxFolder => Path.Combine(DataFolder, "outbox");
+
+    /// <summary>Screenshots land here (a test artifact: look at them).</summary>
+    public static string Screenshots { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        BaseUrl = _factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        Directory.CreateDirectory(Screenshots);
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync(int width = 1200, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, BaseURL = BaseUrl });
+        return await context.NewPageAsync();
+    }
+
+    public static Task Screenshot(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+
+    public async Task DisposeAsync()
+    {
+        await Browser.CloseAsync();
+        _playwright?.Dispose();
+        await _factory.DisposeAsync();
+    }
+
+    private sealed class Factory : WebApplicationFactory<Program>
+    {
+        public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "saleswheel-e2e", Guid.NewGuid().ToString("N"));
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            Directory.CreateDirectory(DataFolder);
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("SalesWheel:DataFolder", DataFolder);
+            builder.UseSetting("SalesWheel:RateLimits:SignInPerMinute", "1000");
+            builder.UseSetting("SalesWheel:RateLimits:SurveyPerMinute", "100000");
+        }
+    }
+}
