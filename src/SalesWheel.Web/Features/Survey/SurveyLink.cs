@@ -76,8 +76,10 @@ public sealed class SurveyLink
         var row = await (from i in db.Invitations
                          join a in db.Assessments on i.AssessmentId equals a.Id
                          join o in db.Organizations on a.OrganizationId equals o.Id
+                         join draft in db.SurveyDrafts on i.Id equals draft.InvitationId into drafts
+                         from d in drafts.DefaultIfEmpty()
                          where i.TokenHash == hash && a.Status != AssessmentStatus.Draft
-                         select new { i, a, o, d = db.SurveyDrafts.FirstOrDefault(d => d.InvitationId == i.Id) })
+                         select new { i, a, o, d })
             .FirstOrDefaultAsync(cancellationToken);
         return row is null
             ? null
