@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using SalesWheel.Data;
+using SalesWheel.Web.Infrastructure;
+
+namespace SalesWheel.Web.Features.Survey;
+
+/// <summary>The last page: what is still unanswered (with links back), the comment, and Submit.</summary>
+[EnableRateLimiting(RateLimits.Survey)]
+public sealed class ReviewModel(AppDbContext db) : SurveyPageModel(db)
+{
+    /// <summary>Unanswered statements (skipped or "Don't know"), page by page; pages with none are left out.</summary>
+    public IReadOnlyList<(QuestionPage Page, IReadOnlyList<PlacedItem> Items)> Unanswered { get; private set; } = [];
+
+    public int Answered { get; private set; }
+
+    public void OnGet()
+    {
+        var answers = Link.Answers;
+        Answered = answers.Count(b => b != 0);
+        Unanswered = Plan.QuestionPages
+            .Select(p => (p, (IReadOnlyList<PlacedItem>)p.Items.Where(i => answers[i.Index] == 0).ToList()))
+            .Where(p => p.Item2.Count > 0)
+            .ToList();
+    }
+
+    /// <summary>Submits what is saved. A second submit (another tab, another browser, a double click) stores nothing and says so.</summary>
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var submitted = await SurveySubmission.SubmitAsync(Db, Link.Invitation, Link.Answers, Link.Draft?.Comment, HttpContext.RequestAborted);
+        return submitted ? Redirect(Plan.PathOf(Token, 0)) : Gate(LinkStatus.Submitted, Link);
+    }
+}

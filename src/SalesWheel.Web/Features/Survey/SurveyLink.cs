@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using SalesWheel.Core.Scoring;
+using SalesWheel.Data;
+using SalesWheel.Data.Entities;
+
+namespace SalesWheel.Web.Features.Survey;
+
+/// <summary>What a personal survey link leads to.</summary>
+public enum LinkStatus
+{
+    /// <summary>Malformed, unknown, or its assessment is not open yet.</summary>
+    NotFound,
+
+    /// <summary>The assessment was closed, or its close date has passed.</summary>
+    Closed,
+
+    /// <summary>Answers were already submitted with this link.</summary>
+    Submitted,
+
+    /// <summary>The survey can be answered.</summary>
+    Open,
+}
+
+/// <summary>A personal link resolved: the invitation, its assessment and organization, and the saved draft if any.</summary>
+public sealed class SurveyLink
+{
+    public required string Token { get; init; }
+
+    public required Invitation Invitation { get; init; }
+
+    public required Assessment Assessment { get; init; }
+
+    public required Organization Organization { get; init; }
+
+    /// <summary>The answers saved so far (tracked, so a page can update it); null before the first save.</summary>
+    public SurveyDraft? Draft { get; set; }
+
+    public required SurveyPlan Plan { get; init; }
+
+    /// <summary>The organization's minimum group size, as the engine applies it (never below 3).</summary>
+    public int MinimumGroupSize => Math.Max(Anonymity.LowestMinimumGroupSize, Organization.MinimumGroupSize);
+
+    public LinkStatus Status =>
+        Invitation.State == InvitationState.Submitted ? LinkStatus.Submitted // a submitted link says so even after closing
+        : IsClosed(Assessment, DateOnly.FromDateTime(DateTime.UtcNow)) ? LinkStatus.Closed
+        : LinkStatus.Open;
+
+    /// <summary>The saved answers, one byte per item in instrument order (a fresh copy, always of the instrument's length).</summary>
+    public byte[] Answers
+    {
+        get
+        {
+            var answers = new byte[Plan.ItemCount];
+            if (Draft?.Answers is { } saved)
+            {
+                saved.AsSpan(0, Math.Min(saved.Length, answers.Length)).CopyTo(answers);
+            }
+
+            return answers;
+        }
+    }
+
+    /// <summary>Closed by an admin, or its close date (the last day to answer, in UTC) is behind us.</summary>
+    public static bool IsClosed(Assessment assessment, DateOnly today) =>
+        assessment.Status == AssessmentStatus.Closed || (assessment.CloseDate is { } last && last < today);
+
+    /// <summary>Finds the link's invitation by the hash of its token; null for a malformed or unknown token, or an assessment not yet open.</summary>
+    public static async Task<SurveyLink?> FindAsync(AppDbContext db, string? token, CancellationToken cancellationToken)
+    {
+        if (!Tokens.LooksValid(token))
+        {
+            return null;
+        }
+
+        var hash = Tokens.Hash(token!);
+        var row = await (from i in db.Invitations
+                         join a in db.Assessments on i.AssessmentId equals a.Id
+                         join o in db.Organizations on a.OrganizationId equals o.Id
+                         join draft in db.SurveyDrafts on i.Id equals draft.InvitationId into drafts
+                         from d in drafts.DefaultIfEmpty()
+                         where i.TokenHash == hash && a.Status != AssessmentStatus.Draft
+                         select new { i, a, o, d })
+            .FirstOrDefaultAsync(cancellationToken);
+        return row is null
+            ? null
+            : new SurveyLink { Token = token!, Invitation = row.i, Assessment = row.a, Organization = row.o, Draft = row.d, Plan = SurveyPlan.For(row.a) };
+    }
+}
+
+/// <summary>What the link page shows when the survey cannot be answered.</summary>
+public sealed record SurveyGate(LinkStatus Status, string? Organization, string? Assessment, DateOnly? ClosedOn);

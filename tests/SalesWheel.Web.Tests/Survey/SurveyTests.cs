@@ -1,0 +1,461 @@
+using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SalesWheel.Data;
+using SalesWheel.Data.Entities;
+using SalesWheel.Web.Features.Survey;
+
+namespace SalesWheel.Web.Tests.Survey;
+
+public sealed class SurveyTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    private static string Encoded(string text) => HtmlEncoder.Default.Encode(text);
+
+    private static DateOnly TodayUtc => DateOnly.FromDateTime(DateTime.UtcNow);
+
+    [Fact]
+    public async Task AFullSurveyStoresExactlyOneAnonymousResponseWithTheAnswersRoleTeamAndDayAndDeletesTheDraft()
+    {
+        var survey = app.Seed(role: "Manager", team: "Enterprise West");
+        var client = app.Browser();
+        var before = TodayUtc;
+
+        var submitted = await client.TakeSurvey(survey.Token, survey.Plan, SurveyDriver.Pattern, "Fewer internal meetings,\r\nmore time with buyers.");
+
+        Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+        Assert.Equal($"/s/{survey.Token}", submitted.Headers.Location!.ToString());
+        var responses = app.Service(db => db.SurveyResponses.AsNoTracking().Where(r => r.AssessmentId == survey.AssessmentId).ToList());
+        var response = Assert.Single(responses);
+        Assert.Equal(SurveyDriver.Expected(survey.Plan, SurveyDriver.Pattern), response.Answers);
+        Assert.Equal(53 + 3, response.Answers.Length); // the full instrument: 53 driver statements and 3 outcome questions
+        Assert.Contains((byte)0, response.Answers); // "Don't know" is stored as not answered
+        Assert.Equal("Manager", response.Role);
+        Assert.Equal("Enterprise West", response.Team);
+        Assert.Equal("Fewer internal meetings,\nmore time with buyers.", response.Comment);
+        Assert.InRange(response.SubmittedOn, before, TodayUtc);
+        Assert.NotEqual(survey.InvitationId, response.Id);
+
+        var (draftsLeft, state) = app.Service(db => (db.SurveyDrafts.Count(d => d.InvitationId == survey.InvitationId),
+            db.Invitations.Single(i => i.Id == survey.InvitationId).State));
+        Assert.Equal(0, draftsLeft);
+        Assert.Equal(InvitationState.Submitted, state);
+
+        var again = await app.Browser().GetPage($"/s/{survey.Token}");
+        Assert.Contains("Already submitted, thank you", again);
+        Assert.DoesNotContain("<form", again);
+    }
+
+    [Fact]
+    public void AStoredResponseHasNoColumnThatCouldLeadBackToThePersonOrTheInvitation()
+    {
+        var columns = app.Service(db => db.Model.FindEntityType(typeof(SurveyResponse))!.GetProperties().Select(p => p.Name).Order().ToList());
+        Assert.Equal(["Answers", "AssessmentId", "Comment", "Id", "Role", "SubmittedOn", "Team"], columns);
+        Assert.Equal(typeof(DateOnly), typeof(SurveyResponse).GetProperty(nameof(SurveyResponse.SubmittedOn))!.PropertyType); // a day, never a time
+    }
+
+    [Fact]
+    public async Task StartingCountsTheInvitationAsStartedAndOpensTheFirstPage()
+    {
+        var survey = app.Seed();
+        var client = app.Browser();
+
+        var started = await client.Start(survey.Token);
+
+        Assert.Equal($"/s/{survey.Token}/1", started.Headers.Location!.ToString());
+        var (state, draft) = app.Service(db => (db.Invitations.Single(i => i.Id == survey.InvitationId).State,
+            db.SurveyDrafts.AsNoTracking().Single(d => d.InvitationId == survey.InvitationId)));
+        Assert.Equal(InvitationState.Started, state);
+        Assert.Equal(1, draft.Page);
+        Assert.All(draft.Answers, b => Assert.Equal(0, b));
+    }
+
+    [Fact]
+    public async Task LeavingMidwayAndComingBackFromTheSameLinkResumesWithEveryAnswerKept()
+    {
+        var survey = app.Seed();
+        var first = app.Browser();
+        await first.Start(survey.Token);
+        for (var number = 1; number <= 3; number++)
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await first.AnswerPage(survey.Token, survey.Plan, number, SurveyDriver.Pattern)).StatusCode);
+        }
+
+        var later = app.Browser(); // another day, another device: only the link
+        var welcome = await later.GetPage($"/s/{survey.Token}");
+        Assert.Contains("Continue where you left off", welcome);
+        var answeredSoFar = survey.Plan.QuestionPages.Take(3).SelectMany(p => p.Items).Count(p => SurveyDriver.Pattern(p.Index) != QuestionsModel.DontKnow);
+        Assert.Contains($"{answeredSoFar} of {survey.Plan.ItemCount} statements answered", welcome);
+
+        var resumed = await later.PostForm($"/s/{survey.Token}", []);
+        Assert.Equal($"/s/{survey.Token}/4", resumed.Headers.Location!.ToString());
+
+        var page2 = await later.GetPage($"/s/{survey.Token}/2");
+        foreach (var placed in survey.Plan.QuestionPages[1].Items.Where(p => SurveyDriver.Pattern(p.Index) != QuestionsModel.DontKnow))
+        {
+            Assert.Contains($"name=\"Answers[{placed.Item.Id}]\" value=\"{SurveyDriver.Pattern(placed.Index)}\" checked=\"checked\"", page2);
+        }
+    }
+
+    [Fact]
+    public async Task BackSavesThePageAndReturnsToThePreviousOne()
+    {
+        var survey = app.Seed();
+        var client = app.Browser();
+        await client.Start(survey.Token);
+
+        var back = await client.AnswerPage(survey.Token, survey.Plan, 1, _ => "5", go: "back");
+        Assert.Equal($"/s/{survey.Token}", back.Headers.Location!.ToString());
+        var back2 = await client.AnswerPage(survey.Token, survey.Plan, 2, _ => "2", go: "back");
+        Assert.Equal($"/s/{survey.Token}/1", back2.Headers.Location!.ToString());
+
+        var answers = app.Service(db => db.SurveyDrafts.AsNoTracking().Single(d => d.InvitationId == survey.InvitationId).Answers);
+        Assert.All(survey.Plan.QuestionPages[0].Items, p => Assert.Equal(5, answers[p.Index]));
+        Assert.All(survey.Plan.QuestionPages[1].Items, p => Assert.Equal(2, answers[p.Index]));
+    }
+
+    [Fact]
+    public async Task TheReviewPageListsEveryUnansweredStatementWithALinkBackToItsPage()
+    {
+        var survey = app.Seed();
+        var skipped = new[] { "STC3", "OUT2" };
+        var dontKnow = "MOT2";
+        var skippedIndexes = skipped.Select(id => SurveyDriver.ItemIndex(survey.Plan, id)).ToHashSet();
+        var dontKnowIndex = SurveyDriver.ItemIndex(survey.Plan, dontKnow);
+
+        var review = await app.Browser().AnswerAll(survey.Token, survey.Plan,
+            i => skippedIndexes.Contains(i) ? null : i == dontKnowIndex ? QuestionsModel.DontKnow : "4", comment: null);
+
+        Assert.Contains($"You answered {survey.Plan.ItemCount - 3} of {survey.Plan.ItemCount} statements", review);
+        Assert.Contains($"href=\"/s/{survey.Token}/2#item-STC3\">{Encoded(SurveyDriver.Item(survey.Plan, "STC3").Text)}</a>", review);
+        Assert.Contains($"href=\"/s/{survey.Token}/8#item-MOT2\">{Encoded(SurveyDriver.Item(survey.Plan, "MOT2").Text)}</a>", review);
+        Assert.Contains($"href=\"/s/{survey.Token}/9#item-OUT2\">{Encoded(SurveyDriver.Item(survey.Plan, "OUT2").Text)}</a>", review);
+        Assert.DoesNotContain("#item-STR1\"", review);
+        Assert.Equal(3, Regex.Count(review, "#item-"));
+        Assert.Contains("No comment", review);
+    }
+
+    [Fact]
+    public async Task SubmittingTwiceFromTheSamePageLeavesOneResponseAndSaysItWasAlreadySubmitted()
+    {
+        var survey = app.Seed();
+        var client = app.Browser();
+        var review = await client.AnswerAll(survey.Token, survey.Plan, SurveyDriver.Pattern, "once");
+        var antiforgery = Html.Antiforgery(review);
+
+        var first = await client.PostForm($"/s/{survey.Token}/review", antiforgery, []);
+        var second = await client.PostForm($"/s/{survey.Token}/review", antiforgery, []); // the back button, or a double click
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Contains("Already submitted, thank you", await second.Content.ReadAsStringAsync());
+        Assert.Equal(1, app.Service(db => db.SurveyResponses.Count(r => r.AssessmentId == survey.AssessmentId)));
+    }
+
+    [Fact]
+    public async Task TwoBrowsersSubmittingTheSamePageAtTheSameMomentLeaveExactlyOneResponse()
+    {
+        var survey = app.Seed();
+        var phone = app.Browser();
+        var laptop = app.Browser();
+        var phoneReview = await phone.AnswerAll(survey.Token, survey.Plan, SurveyDriver.Pattern, "from the phone");
+        var laptopReview = await laptop.GetPage($"/s/{survey.Token}/review");
+
+        var results = await Task.WhenAll(
+            phone.PostForm($"/s/{survey.Token}/review", Html.Antiforgery(phoneReview), []),
+            laptop.PostForm($"/s/{survey.Token}/review", Html.Antiforgery(laptopReview), []));
+
+        Assert.Single(results, r => r.StatusCode == HttpStatusCode.Redirect);
+        var other = Assert.Single(results, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.Contains("Already submitted, thank you", await other.Content.ReadAsStringAsync());
+        Assert.Equal(1, app.Service(db => db.SurveyResponses.Count(r => r.AssessmentId == survey.AssessmentId)));
+        Assert.Equal(0, app.Service(db => db.SurveyDrafts.Count(d => d.InvitationId == survey.InvitationId)));
+    }
+
+    [Fact]
+    public async Task ASubmissionThatFindsTheInvitationAlreadySubmittedStoresNothing()
+    {
+        // Both requests got past the page's check before either flipped the invitation: only the atomic flip decides.
+        var survey = app.Seed();
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var invitation = await db.Invitations.AsNoTracking().SingleAsync(i => i.Id == survey.InvitationId);
+        var answers = new byte[survey.Plan.ItemCount];
+
+        Assert.True(await SurveySubmission.SubmitAsync(db, invitation, answers, "first"));
+        Assert.False(await SurveySubmission.SubmitAsync(db, invitation, answers, "second"));
+
+        var comments = app.Service(db => db.SurveyResponses.Where(r => r.AssessmentId == survey.AssessmentId).Select(r => r.Comment).ToList());
+        Assert.Equal(["first"], comments);
+    }
+
+    [Theory]
+    [InlineData("/s/not-a-token")]
+    [InlineData("/s/AAAAAAAAAAAAAAAAAAAA%3C%3E")] // 22 characters, but not all URL-safe
+    [InlineData("/s/not-a-token/1")]
+    [InlineData("/s/not-a-token/review")]
+    public async Task AMalformedLinkIsNotFoundWithAClearPage(string url)
+    {
+        var page = await app.Browser().GetPage(url, HttpStatusCode.NotFound);
+        Assert.Contains("This survey link does not work", page);
+        Assert.Contains("<header class=\"top\">", page); // the site's layout...
+        Assert.DoesNotContain("href=\"/signin\"", page); // ...for respondents: no admin navigation
+    }
+
+    [Fact]
+    public async Task AnUnknownTokenIsNotFoundOnEveryPageAndCannotSubmit()
+    {
+        var unknown = Data.Tokens.New();
+        foreach (var url in new[] { $"/s/{unknown}", $"/s/{unknown}/1", $"/s/{unknown}/comment", $"/s/{unknown}/review" })
+        {
+            Assert.Contains("This survey link does not work", await app.Browser().GetPage(url, HttpStatusCode.NotFound));
+        }
+
+        // A forged submit with a valid antiforgery token from a real survey page.
+        var real = app.Seed();
+        var client = app.Browser();
+        var welcome = await client.GetPage($"/s/{real.Token}");
+        var forged = await client.PostForm($"/s/{unknown}/review", Html.Antiforgery(welcome), []);
+        Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
+        Assert.Equal(0, app.Service(db => db.SurveyResponses.Count(r => r.AssessmentId == real.AssessmentId)));
+    }
+
+    [Fact]
+    public async Task ALinkOfAnAssessmentNotYetOpenedIsNotFound()
+    {
+        var survey = app.Seed(status: AssessmentStatus.Draft);
+        await app.Browser().GetPage($"/s/{survey.Token}", HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task AClosedAssessmentShowsTheClosedPageOnEveryStepAndAcceptsNothing()
+    {
+        var survey = app.Seed(status: AssessmentStatus.Closed);
+        foreach (var path in new[] { "", "/1", "/comment", "/review" })
+        {
+            var page = await app.Browser().GetPage($"/s/{survey.Token}{path}", HttpStatusCode.Gone);
+            Assert.Contains("This survey has closed", page);
+            Assert.Contains("Spring pulse", page);
+        }
+    }
+
+    [Fact]
+    public async Task AnAssessmentPastItsCloseDateIsClosedEvenBeforeAnAdminClosesIt()
+    {
+        var yesterday = app.Seed(closeDate: TodayUtc.AddDays(-1));
+        var today = app.Seed(closeDate: TodayUtc);
+
+        Assert.Contains("This survey has closed", await app.Browser().GetPage($"/s/{yesterday.Token}", HttpStatusCode.Gone));
+        Assert.Contains("Start", await app.Browser().GetPage($"/s/{today.Token}")); // the close date is the last day to answer
+    }
+
+    [Fact]
+    public async Task ClosingWhileSomeoneIsAnsweringRefusesTheirNextPageAndTheirSubmit()
+    {
+        var survey = app.Seed();
+        var client = app.Browser();
+        var review = await client.AnswerAll(survey.Token, survey.Plan, SurveyDriver.Pattern, null);
+        app.Service(db => db.Assessments.Where(a => a.Id == survey.AssessmentId)
+            .ExecuteUpdate(s => s.SetProperty(a => a.Status, AssessmentStatus.Closed)));
+
+        var submit = await client.PostForm($"/s/{survey.Token}/review", Html.Antiforgery(review), []);
+
+        Assert.Equal(HttpStatusCode.Gone, submit.StatusCode);
+        Assert.Contains("This survey has closed", await submit.Content.ReadAsStringAsync());
+        Assert.Equal(0, app.Service(db => db.SurveyResponses.Count(r => r.AssessmentId == survey.AssessmentId)));
+    }
+
+    [Fact]
+    public async Task AfterAFullSurveyNoLogLineContainsTheTokenItsHashOrTheComment()
+    {
+        var survey = app.Seed();
+        const string comment = "Pay sellers on margin-7431 not on bookings";
+        var submitted = await app.Browser().TakeSurvey(survey.Token, survey.Plan, SurveyDriver.Pattern, comment);
+        Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+
+        var lines = app.Logs.Lines;
+        Assert.Contains(lines, l => l.Contains("POST /s/…/review responded 302", StringComparison.Ordinal)); // requests are logged, redacted
+        Assert.DoesNotContain(lines, l => l.Contains(survey.Token, StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains(Data.Tokens.Hash(survey.Token), StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(lines, l => l.Contains("margin-7431", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ResponsesHaveRandomIdsThatAreNeitherSequentialNorTimeOrdered()
+    {
+        var survey = app.Seed(invitations: 4, quick: true);
+        foreach (var token in survey.Tokens)
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await app.Browser().TakeSurvey(token, survey.Plan, _ => "3")).StatusCode);
+        }
+
+        var ids = app.Service(db => db.SurveyResponses.Where(r => r.AssessmentId == survey.AssessmentId).Select(r => r.Id).ToList());
+        Assert.Equal(4, ids.Count);
+        Assert.Equal(4, ids.Distinct().Count());
+        Assert.All(ids, id => Assert.Equal(4, id.Version)); // version 4: random; version 7 (or SQL Server's sequential ids) would reveal the order
+        Assert.Empty(ids.Intersect(survey.InvitationIds));
+    }
+
+    [Fact]
+    public async Task AnAnswerOffTheScaleIsRefusedWithTheStatementNamedAndTheOtherChoicesKept()
+    {
+        var survey = app.Seed();
+        var client = app.Browser();
+        await client.Start(survey.Token);
+        var page = await client.GetPage($"/s/{survey.Token}/1");
+
+        var response = await client.PostForm($"/s/{survey.Token}/1", Html.Antiforgery(page),
+        [
+            new("Answers[STR1]", "9"), new("Answers[STR2]", "x"), new("Answers[STR3]", "4"), new("Answers[STR4]", "dk"), new("go", "next"),
+        ]);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"error-STR1\"", body);
+        Assert.Contains("id=\"error-STR2\"", body);
+        Assert.Contains($"The answer to &quot;{Encoded(SurveyDriver.Item(survey.Plan, "STR1").Text)}&quot; is not one of the choices", body);
+        Assert.DoesNotContain("id=\"error-STR3\"", body);
+        Assert.Contains("name=\"Answers[STR3]\" value=\"4\" checked=\"checked\"", body);
+        Assert.Contains("name=\"Answers[STR4]\" value=\"dk\" checked=\"checked\"", body);
+        Assert.DoesNotContain("name=\"Answers[STR1]\" value=\"5\" checked", body);
+        var saved = app.Service(db => db.SurveyDrafts.AsNoTracking().Single(d => d.InvitationId == survey.InvitationId));
+        Assert.All(saved.Answers, b => Assert.Equal(0, b)); // the page is not saved until every answer can be used
+        Assert.Equal(1, saved.Page);
+    }
+
+    [Fact]
+    public async Task ACommentOverTwoThousandCharactersIsRefusedAndKeptAsTyped()
+    {
+        var survey = app.Seed();
+        var client = app.Browser();
+        await client.Start(survey.Token);
+        var tooLong = "Shorter approvals. " + new string('x', 1990);
+
+        var response = await client.PostForm($"/s/{survey.Token}/comment", [new("Comment", tooLong), new("go", "next")]);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("What one change would most improve how we sell?&quot; is 2,009 characters long", body);
+        Assert.Contains(">" + tooLong + "</textarea>", body);
+        Assert.Null(app.Service(db => db.SurveyDrafts.Single(d => d.InvitationId == survey.InvitationId).Comment));
+
+        var exactly = new string('y', 1000) + "\r\n" + new string('z', 999); // 2,000 characters once the line break counts as one
+        var accepted = await client.PostForm($"/s/{survey.Token}/comment", [new("Comment", exactly), new("go", "next")]);
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        Assert.Equal(2000, app.Service(db => db.SurveyDrafts.Single(d => d.InvitationId == survey.InvitationId).Comment!.Length));
+    }
+
+    [Fact]
+    public async Task TheWelcomePageSaysWhatTheOrganizationSeesWithItsMinimumGroupSize()
+    {
+        var survey = app.Seed(minimumGroupSize: 7);
+        var response = await app.Browser().GetAsync($"/s/{survey.Token}");
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Your answers are stored without your name", page);
+        Assert.Contains("Results are shown only for groups of at least 7 people.", page);
+        Assert.Contains("Your comment is shown word for word</strong>, but only once at least 7 people have answered", page);
+        Assert.Contains("The organization sees only counts of who has answered", page);
+        Assert.Contains("About 10 minutes: 56 statements on 9 pages", page);
+        Assert.Contains("<button type=\"submit\">Start</button>", page);
+        Assert.DoesNotContain("href=\"/signin\"", page);
+        Assert.DoesNotContain("href=\"/assessments\"", page);
+        Assert.True(response.Headers.CacheControl?.NoStore); // answers never stay in a shared computer's cache
+    }
+
+    [Fact]
+    public async Task SurveyPagesLoadNothingFromOtherHostsAndSendNoReferrer()
+    {
+        var survey = app.Seed();
+        var client = app.Browser();
+        await client.Start(survey.Token);
+        foreach (var path in new[] { "", "/1", "/9", "/comment", "/review" })
+        {
+            var response = await client.GetAsync($"/s/{survey.Token}{path}");
+            var page = await response.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.StartsWith("default-src 'self';", response.Headers.GetValues("Content-Security-Policy").Single());
+            Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+            Assert.DoesNotMatch("(src|href|action)=\"(https?:)?//", page);
+            Assert.DoesNotContain("<script", page);
+            Assert.DoesNotContain("style=", page);
+        }
+    }
+
+    [Fact]
+    public async Task EachStatementIsAFieldsetWithALegendAndLabelledChoicesIncludingDontKnow()
+    {
+        var survey = app.Seed();
+        var client = app.Browser();
+        await client.Start(survey.Token);
+        var page = await client.GetPage($"/s/{survey.Token}/3");
+
+        var items = survey.Plan.QuestionPages[2].Items;
+        Assert.Equal("Operations", survey.Plan.QuestionPages[2].Title);
+        Assert.Equal(items.Count, Regex.Count(page, "<fieldset class=\"item\""));
+        Assert.Equal(items.Count, Regex.Count(page, "<legend>"));
+        foreach (var placed in items)
+        {
+            Assert.Contains($"<legend>{Encoded(placed.Item.Text)}</legend>", page);
+            Assert.Equal(6, Regex.Count(page, $"<label><input type=\"radio\" name=\"Answers\\[{placed.Item.Id}\\]\""));
+        }
+
+        Assert.Contains("Strongly disagree</label>", page);
+        Assert.Contains("Don't know</label>", page);
+        Assert.Contains("<progress id=\"survey-progress\" max=\"11\" value=\"3\">Page 3 of 11</progress>", page);
+        Assert.Contains("<label for=\"survey-progress\">Page 3 of 11</label>", page);
+        Assert.Matches("<button type=\"submit\" name=\"go\" value=\"next\">Next</button>\\s*<button type=\"submit\" name=\"go\" value=\"back\"", page);
+    }
+
+    [Fact]
+    public async Task TheQuickFormHasOnePagePerDriverAndNoOutcomePage()
+    {
+        var survey = app.Seed(quick: true);
+        Assert.Equal(8, survey.Plan.QuestionPages.Count);
+        var client = app.Browser();
+        await client.Start(survey.Token);
+        var page = await client.GetPage($"/s/{survey.Token}/8");
+        Assert.Contains("Page 8 of 10", page);
+        Assert.Equal(2, Regex.Count(page, "<fieldset class=\"item\""));
+        await client.GetPage($"/s/{survey.Token}/9", HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task AfterSubmittingEveryPageOfTheLinkSaysAlreadySubmitted()
+    {
+        var survey = app.Seed(quick: true);
+        var client = app.Browser();
+        Assert.Equal(HttpStatusCode.Redirect, (await client.TakeSurvey(survey.Token, survey.Plan, _ => "2")).StatusCode);
+
+        foreach (var path in new[] { "", "/1", "/comment", "/review" })
+        {
+            Assert.Contains("Already submitted, thank you", await app.Browser().GetPage($"/s/{survey.Token}{path}"));
+        }
+    }
+}
+
+public sealed class SurveyRateLimitTests
+{
+    [Fact]
+    public async Task EverySurveyPageIsRateLimited()
+    {
+        await using var app = new AppFactory();
+        app.Settings["SalesWheel:RateLimits:SurveyPerMinute"] = "3";
+        var survey = app.Seed();
+        var client = app.Browser();
+        for (var i = 0; i < 3; i++)
+        {
+            await client.GetPage($"/s/{survey.Token}");
+        }
+
+        foreach (var path in new[] { "", "/1", "/comment", "/review" })
+        {
+            var response = await client.GetAsync($"/s/{survey.Token}{path}");
+            Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        }
+
+        await client.GetPage("/quick"); // other pages are not held back by the survey's limit
+    }
+}
