@@ -113,7 +113,7 @@ public sealed partial class ResultsTests(AppFactory app) : IClassFixture<AppFact
         Assert.Contains("few answers — only 6 people", page); // n < 10 is flagged and explained
         Assert.Contains("the Scale phase", page);
         Assert.Contains("ACV $15K–$50K", page);
-        Assert.Contains("<a href=\"/settings\">", page);
+        Assert.Contains("<a href=\"/settings\">Change phase or deal size in Settings</a>", page);
     }
 
     [Fact]
@@ -138,6 +138,21 @@ public sealed partial class ResultsTests(AppFactory app) : IClassFixture<AppFact
         Assert.Equal(["Clear lead routing", "Faster quotes", "Fewer internal meetings", "Pay commission monthly"], comments.Order());
         Assert.DoesNotContain("Leadership", list.Value);
         Assert.DoesNotContain("seller", list.Value);
+    }
+
+    [Fact]
+    public async Task AVeryLongCommentListShowsTheFirstTwoHundredWithALinkToAllOfThem()
+    {
+        var (client, organization) = await SignUp("many-comments");
+        var id = SeedAssessment(organization, invitations: 0, [.. Enumerable.Range(0, 205).Select(i => Answer("seller", "East", 3, $"Idea number {i}"))]);
+
+        var first = await client.GetPage($"/assessments/{id}/results");
+        Assert.Equal(200, Regex.Matches(first, "<li>Idea number \\d+</li>").Count);
+        Assert.Contains($"<a href=\"/assessments/{id}/results?comments=all#comments\">Show all 205 comments</a>", first);
+
+        var all = await client.GetPage($"/assessments/{id}/results?comments=all");
+        Assert.Equal(205, Regex.Matches(all, "<li>Idea number \\d+</li>").Count);
+        Assert.DoesNotContain("Show all", all);
     }
 
     [Fact]
@@ -187,6 +202,8 @@ public sealed partial class ResultsTests(AppFactory app) : IClassFixture<AppFact
 
         var page = await viewer.GetPage($"/assessments/{id}/results");
         Assert.Contains("<svg", page);
+        Assert.DoesNotContain("Change phase or deal size", page); // a viewer cannot change them
+        Assert.Contains("An admin can change them in Settings.", page);
 
         var anonymous = await app.Browser().GetAsync($"/assessments/{id}/results");
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
