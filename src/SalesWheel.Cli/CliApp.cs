@@ -17,6 +17,7 @@ public static class CliApp
             ScoreCommand.Create(stdout, stderr, showProgress),
             InstrumentCommand.Create(stdout),
             SampleCommand.Create(stdout),
+            DemoCommand.Create(stdout, stderr),
         };
 
         var parsed = root.Parse(args);

@@ -87,18 +87,58 @@ public static class DemoCompany
     /// <summary>Writes a responses CSV (attributes, then one column per item) for <paramref name="count"/> respondents.</summary>
     public static void WriteCsv(TextWriter writer, Instrument instrument, int count, int seed)
     {
-        var random = new Random(seed);
-        var items = instrument.Dimensions
-            .SelectMany(d => d.Items.Select(i => (Dimension: d.Id, Item: i, Offset: (random.NextDouble() - 0.5) * 0.6)))
-            .ToList();
         var header = new StringBuilder(string.Join(',', AttributeColumns));
-        foreach (var (_, item, _) in items)
+        foreach (var item in instrument.Items)
         {
             header.Append(',').Append(item.Id);
         }
 
         writer.Write(header.Append('\n'));
         var line = new StringBuilder();
+        foreach (var (role, team, answers) in Generate(instrument, count, seed))
+        {
+            line.Clear();
+            line.Append(role).Append(',').Append(team);
+            foreach (var value in answers)
+            {
+                line.Append(',');
+                if (value is { } v)
+                {
+                    line.Append(v.ToString(CultureInfo.InvariantCulture));
+                }
+            }
+
+            writer.Write(line.Append('\n'));
+        }
+    }
+
+    /// <summary>
+    /// The same respondents as <see cref="WriteCsv"/> (same seed, same people, same answers), as stored by the web app:
+    /// role, team, and one byte per item in instrument order (0 = not answered, else value − min + 1).
+    /// </summary>
+    public static IEnumerable<DemoRespondent> Respondents(Instrument instrument, int count, int seed)
+    {
+        var min = instrument.Scale.Min;
+        foreach (var (role, team, answers) in Generate(instrument, count, seed))
+        {
+            var bytes = new byte[answers.Length];
+            for (var i = 0; i < answers.Length; i++)
+            {
+                bytes[i] = answers[i] is { } v ? (byte)(v - min + 1) : (byte)0;
+            }
+
+            yield return new DemoRespondent(role, team, bytes);
+        }
+    }
+
+    // One generator for both outputs, so the CSV sample and the demo database tell the same story from the same seed.
+    // The order in which it draws random numbers is part of the sample file: changing it changes samples/northwind-cloud.csv.
+    private static IEnumerable<(string Role, string Team, int?[] Answers)> Generate(Instrument instrument, int count, int seed)
+    {
+        var random = new Random(seed);
+        var items = instrument.Dimensions
+            .SelectMany(d => d.Items.Select(i => (Dimension: d.Id, Item: i, Offset: (random.NextDouble() - 0.5) * 0.6)))
+            .ToList();
         var levels = new Dictionary<string, double>(StringComparer.Ordinal);
         var scale = instrument.Scale;
         for (var r = 0; r < count; r++)
@@ -113,14 +153,13 @@ public static class DemoCompany
                 levels[dimension.Id] = level + (Gaussian(random) * 0.6);
             }
 
-            line.Clear();
-            line.Append(role).Append(',').Append(team);
-            foreach (var (dimension, item, offset) in items)
+            var answers = new int?[items.Count];
+            for (var i = 0; i < items.Count; i++)
             {
-                line.Append(',');
+                var (dimension, item, offset) = items[i];
                 if (random.NextDouble() < 0.04)
                 {
-                    continue; // "don't know": left blank
+                    continue; // "don't know": not answered
                 }
 
                 var value = (int)Math.Round(levels[dimension] + offset + (Gaussian(random) * 0.6));
@@ -130,10 +169,10 @@ public static class DemoCompany
                     value = scale.Min + scale.Max - value;
                 }
 
-                line.Append(value.ToString(CultureInfo.InvariantCulture));
+                answers[i] = value;
             }
 
-            writer.Write(line.Append('\n'));
+            yield return (role, team, answers);
         }
     }
 
@@ -145,3 +184,6 @@ public static class DemoCompany
         return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
     }
 }
+
+/// <summary>One generated respondent: role, team and answers (one byte per item in instrument order, 0 = not answered).</summary>
+public sealed record DemoRespondent(string Role, string Team, byte[] Answers);

@@ -1,0 +1,20 @@
+using SalesWheel.Load;
+
+// A load script for the web app, in three parts (bench/load.sh runs them in order):
+//   seed DATA_FOLDER SURVEYS RESPONSES   → an organization with an open assessment of SURVEYS invitations (plain links
+//                                          written to DATA_FOLDER/load-tokens.txt), and a closed one with RESPONSES answers
+//   run URL CONCURRENCY SECONDS DATA_FOLDER → virtual respondents take whole surveys; static-file ceiling; results page latency
+//   count DATA_FOLDER                    → responses stored for the open assessment
+return args switch
+{
+    ["seed", var data, var surveys, var responses] => await Seed.RunAsync(data, int.Parse(surveys), int.Parse(responses)),
+    ["run", var url, var concurrency, var seconds, var data] => await Runner.RunAsync(url, int.Parse(concurrency), double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture), data),
+    ["count", var data] => await Seed.CountAsync(data),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: SalesWheel.Load seed DATA SURVEYS RESPONSES | run URL CONCURRENCY SECONDS DATA | count DATA");
+    return 2;
+}

@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using SalesWheel.Core.Instruments;
+using SalesWheel.Core.Scoring;
+using SalesWheel.Data;
+using SalesWheel.Data.Entities;
+using SalesWheel.Web.Infrastructure;
+
+namespace SalesWheel.Web.Features.Results;
+
+/// <summary>
+/// An assessment's results for anyone in the organization: every number comes from the engine's cached result;
+/// with fewer respondents than the minimum group size, participation counts only.
+/// </summary>
+public sealed class IndexModel(AppDbContext db, AssessmentScoring scoring) : OrganizationPageModel
+{
+    /// <summary>Comments shown before "show all", so a very large assessment still answers quickly.</summary>
+    public const int CommentsShownFirst = 200;
+
+    public Assessment Assessment { get; private set; } = null!;
+
+    public ScoreReport Report { get; private set; } = null!;
+
+    public Instrument Instrument => AssessmentScoring.InstrumentOf(Assessment);
+
+    /// <summary>The minimum group size the result was computed with (the organization's, never below 3).</summary>
+    public int MinimumGroupSize => Report.Context.MinGroupSize;
+
+    /// <summary>Whether the whole assessment has enough respondents to show anything but participation.</summary>
+    public bool Visible { get; private set; }
+
+    public int Responses { get; private set; }
+
+    public int Invitations { get; private set; }
+
+    /// <summary>Non-empty comments in a fixed random order (by the response's random id), with nothing else about their authors.</summary>
+    public IReadOnlyList<string> Comments { get; private set; } = [];
+
+    /// <summary>All non-empty comments, when only the first <see cref="CommentsShownFirst"/> are listed.</summary>
+    public int? CommentsTotal { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string? comments, CancellationToken cancellationToken)
+    {
+        var assessment = await db.Assessments.AsNoTracking()
+            .FirstOrDefaultAsync(a => a.Id == id && a.OrganizationId == OrganizationId, cancellationToken);
+        if (assessment is null)
+        {
+            return NotFound();
+        }
+
+        Assessment = assessment;
+        Report = await scoring.ResultAsync(assessment, Organization, cancellationToken);
+        Visible = Anonymity.OverallVisible(Report.Respondents, Report.Context.MinGroupSize);
+        Responses = await db.SurveyResponses.CountAsync(r => r.AssessmentId == id, cancellationToken);
+        Invitations = await db.Invitations.CountAsync(i => i.AssessmentId == id, cancellationToken);
+        if (Visible)
+        {
+            await LoadCommentsAsync(id, all: comments == "all", cancellationToken);
+        }
+
+        return Page();
+    }
+
+    private async Task LoadCommentsAsync(Guid assessmentId, bool all, CancellationToken cancellationToken)
+    {
+        var query = db.SurveyResponses.AsNoTracking()
+            .Where(r => r.AssessmentId == assessmentId && r.Comment != null && r.Comment.Trim() != "")
+            .OrderBy(r => r.Id)
+            .Select(r => r.Comment!);
+        if (all)
+        {
+            Comments = await query.ToListAsync(cancellationToken);
+            return;
+        }
+
+        var first = await query.Take(CommentsShownFirst + 1).ToListAsync(cancellationToken);
+        if (first.Count > CommentsShownFirst)
+        {
+            first.RemoveAt(CommentsShownFirst);
+            CommentsTotal = await query.CountAsync(cancellationToken);
+        }
+
+        Comments = first;
+    }
+}
