@@ -1,0 +1,67 @@
+using System.Globalization;
+using SalesWheel.Data.Entities;
+
+namespace SalesWheel.Web.Features.Assessments;
+
+/// <summary>The plain-text invitation and reminder a respondent receives.</summary>
+public static class InvitationEmails
+{
+    public static (string Subject, string Body) Invitation(Organization organization, Assessment assessment, Person person, string link) => (
+        $"{organization.Name} asks for your view: {assessment.Name}",
+        $"""
+        Hello {person.Name},
+
+        {organization.Name} is asking its sales team how selling really works here today. The survey covers eight areas:
+        strategy, structure, operations, enablement, talent management, training, capabilities and motivation.
+        {Length(assessment)}{Deadline(assessment)}
+
+        Your personal link:
+        {link}
+
+        {Anonymity(organization)}
+
+        The link is yours alone: it lets you stop and come back later, and it makes sure every person answers once.
+        Please do not forward it.
+
+        Thank you for your time.
+        """);
+
+    public static (string Subject, string Body) Reminder(Organization organization, Assessment assessment, Person person, string link) => (
+        $"Reminder: {assessment.Name} ({organization.Name})",
+        $"""
+        Hello {person.Name},
+
+        A reminder that {organization.Name} would like your view in the survey "{assessment.Name}".
+        {Length(assessment)}{Deadline(assessment)}
+
+        Here is a new personal link. It replaces the link in earlier emails, which no longer works.
+        If you already started, your answers so far are kept: the new link continues where you left off.
+        {link}
+
+        {Anonymity(organization)}
+
+        The link is yours alone. Please do not forward it.
+
+        Thank you.
+        """);
+
+    private static string Length(Assessment assessment) => assessment.QuickForm
+        ? "It takes about 3 minutes: 16 statements, each answered on a five-point scale or \"don't know\"."
+        : "It takes about 10 to 15 minutes: one page per area, each statement answered on a five-point scale or \"don't know\".";
+
+    private static string Deadline(Assessment assessment) => assessment.CloseDate is { } date
+        ? $"\nPlease answer by {date.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture)}."
+        : "";
+
+    private static string Anonymity(Organization organization) =>
+        $"""
+        The survey is anonymous.
+        What {organization.Name} will see: how many people were invited and how many answered (counts by team and role),
+        and scores for groups of at least {organization.MinimumGroupSize} people.
+        What {organization.Name} will not see: your name next to your answers, your individual answers, or scores
+        and comments of any group smaller than {organization.MinimumGroupSize} people. Your answers are stored
+        without your name or your link, with only your role and team. Your closing comment may be shown word for
+        word, without your name, once at least {organization.MinimumGroupSize} people have answered: leave out
+        details that would tell who wrote it.
+        """;
+}
