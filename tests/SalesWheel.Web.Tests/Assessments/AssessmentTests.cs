@@ -314,8 +314,8 @@ public sealed class AssessmentTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var (owner, org) = await app.NewOrganization("Counting Co"); // minimum group size 5
         var alpha = app.AddPeople(org, "Alpha", PersonRole.Seller, 6);
-        var beta = app.AddPeople(org, "Beta", PersonRole.Seller, 7);
-        var gamma = app.AddPeople(org, "Gamma", PersonRole.Manager, 1).Concat(app.AddPeople(org, "Gamma", PersonRole.Leader, 1)).ToList();
+        var beta = app.AddPeople(org, "Beta", PersonRole.Manager, 7);
+        var gamma = app.AddPeople(org, "Gamma", PersonRole.Leader, 1).Concat(app.AddPeople(org, "Gamma", PersonRole.OpsEnablement, 1)).ToList();
         var id = await owner.CreateAssessment("Counting check");
         await owner.ActAndRead(id, "Open");
         app.Service(db =>
@@ -333,20 +333,32 @@ public sealed class AssessmentTests(AppFactory app) : IClassFixture<AppFactory>
         var page = await owner.GetPage($"/assessments/{id}");
 
         Assert.Contains("5 of 15 submitted", page);
+        // Gamma (2 people) is below 5; Alpha, the smallest team shown, joins it so Gamma cannot be worked out by subtraction.
         var teams = AssessmentKit.ParticipationRows(page, "By team");
-        Assert.Equal((7, 1, 0), teams["Beta"]);
-        // Gamma (2) is below 5; Alpha, the smallest shown team, is merged with it so Gamma cannot be worked out by subtraction.
-        Assert.Equal((8, 5, 5), teams["Smaller groups combined"]);
         Assert.Equal(2, teams.Count);
-        var roles = AssessmentKit.ParticipationRows(page, "By role");
-        Assert.DoesNotContain("manager", roles.Keys);
-        Assert.DoesNotContain("leader", roles.Keys);
-        Assert.Equal(15, roles.Values.Sum(r => r.Invited));
+        Assert.Equal((7, 1, 0), teams["Beta"]);
+        Assert.Equal((8, 5, 5), teams["Smaller groups combined"]);
         Assert.DoesNotContain("Gamma", page);
+        // The same for roles: one leader and one ops & enablement person, merged with the sellers.
+        var roles = AssessmentKit.ParticipationRows(page, "By role");
+        Assert.Equal(2, roles.Count);
+        Assert.Equal((7, 1, 0), roles["manager"]);
+        Assert.Equal((8, 5, 5), roles["Smaller groups combined"]);
         Assert.All(alpha.Concat(beta).Concat(gamma), person =>
         {
             Assert.DoesNotContain(person.Name, page);
             Assert.DoesNotContain(person.Email, page);
         });
+
+        // With a minimum group size of 8 no team is large enough on its own: no team is shown at all.
+        app.Service(db =>
+        {
+            db.Organizations.Single(o => o.Id == org).MinimumGroupSize = 8;
+            return db.SaveChanges();
+        });
+        page = await owner.GetPage($"/assessments/{id}");
+        Assert.Contains("Not shown by team", page);
+        Assert.DoesNotContain("<caption>By team</caption>", page);
+        Assert.DoesNotContain("Beta", page);
     }
 }

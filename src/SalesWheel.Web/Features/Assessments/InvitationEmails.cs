@@ -3,7 +3,10 @@ using SalesWheel.Data.Entities;
 
 namespace SalesWheel.Web.Features.Assessments;
 
-/// <summary>The plain-text invitation and reminder a respondent receives.</summary>
+/// <summary>
+/// The plain-text invitation and reminder a respondent receives. One paragraph per line: mail programs wrap them to the
+/// screen, which reads better on a phone than lines broken at a fixed width.
+/// </summary>
 public static class InvitationEmails
 {
     public static (string Subject, string Body) Invitation(Organization organization, Assessment assessment, Person person, string link) => (
@@ -11,17 +14,14 @@ public static class InvitationEmails
         $"""
         Hello {person.Name},
 
-        {organization.Name} is asking its sales team how selling really works here today. The survey covers eight areas:
-        strategy, structure, operations, enablement, talent management, training, capabilities and motivation.
-        {Length(assessment)}{Deadline(assessment)}
+        {organization.Name} is asking its sales team how selling really works here today, in eight areas: strategy, structure, operations, enablement, talent management, training, capabilities and motivation. {Length(assessment)}{Deadline(assessment)}
 
         Your personal link:
         {link}
 
         {Anonymity(organization)}
 
-        The link is yours alone: it lets you stop and come back later, and it makes sure every person answers once.
-        Please do not forward it.
+        The link is yours alone: it lets you stop and come back later, and it makes sure every person answers once. Please do not forward it.
 
         Thank you for your time.
         """);
@@ -31,11 +31,9 @@ public static class InvitationEmails
         $"""
         Hello {person.Name},
 
-        A reminder that {organization.Name} would like your view in the survey "{assessment.Name}".
-        {Length(assessment)}{Deadline(assessment)}
+        A reminder that {organization.Name} would like your view in the survey "{assessment.Name}". {Length(assessment)}{Deadline(assessment)}
 
-        Here is a new personal link. It replaces the link in earlier emails, which no longer works.
-        If you already started, your answers so far are kept: the new link continues where you left off.
+        Here is a new personal link. It replaces the link in earlier emails, which no longer works. If you already started, your answers so far are kept: the new link continues where you left off.
         {link}
 
         {Anonymity(organization)}
@@ -50,18 +48,17 @@ public static class InvitationEmails
         : "It takes about 10 to 15 minutes: one page per area, each statement answered on a five-point scale or \"don't know\".";
 
     private static string Deadline(Assessment assessment) => assessment.CloseDate is { } date
-        ? $"\nPlease answer by {date.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture)}."
+        ? $" Please answer by {date.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture)}."
         : "";
 
-    private static string Anonymity(Organization organization) =>
-        $"""
-        The survey is anonymous.
-        What {organization.Name} will see: how many people were invited and how many answered (counts by team and role),
-        and scores for groups of at least {organization.MinimumGroupSize} people.
-        What {organization.Name} will not see: your name next to your answers, your individual answers, or scores
-        and comments of any group smaller than {organization.MinimumGroupSize} people. Your answers are stored
-        without your name or your link, with only your role and team. Your closing comment may be shown word for
-        word, without your name, once at least {organization.MinimumGroupSize} people have answered: leave out
-        details that would tell who wrote it.
-        """;
+    private static string Anonymity(Organization organization)
+    {
+        var k = organization.MinimumGroupSize;
+        return $"""
+            The survey is anonymous.
+            What {organization.Name} will see: how many people were invited, started and submitted (counts by team and role, never names); the scores of groups of at least {k} people; and the closing comments, word for word and without names, once at least {k} people have answered.
+            What {organization.Name} will not see: who gave which answer, any one person's answers, or anything about a group of fewer than {k} people. Your answers are stored without your name and without your link, with only your role, your team and the day you submitted.
+            If you write a comment, leave out details that would tell who wrote it.
+            """;
+    }
 }
