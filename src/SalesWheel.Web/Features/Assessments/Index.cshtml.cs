@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using SalesWheel.Data;
+using SalesWheel.Data.Entities;
+using SalesWheel.Web.Infrastructure;
+
+namespace SalesWheel.Web.Features.Assessments;
+
+/// <summary>The home page after sign-in: the organization's assessments, newest first.</summary>
+public sealed class IndexModel(AppDbContext db, AuditLog audit) : OrganizationPageModel
+{
+    public IReadOnlyList<Row> Assessments { get; private set; } = [];
+
+    public bool HasPeople { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var assessments = await db.Assessments.Where(a => a.OrganizationId == OrganizationId).ToListAsync(cancellationToken);
+        var closed = false;
+        foreach (var assessment in assessments)
+        {
+            closed |= AssessmentDeadline.CloseIfDue(assessment, audit);
+        }
+
+        if (closed)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        var ids = assessments.Select(a => a.Id).ToList();
+        var responses = await db.SurveyResponses.Where(r => ids.Contains(r.AssessmentId))
+            .GroupBy(r => r.AssessmentId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        Assessments = assessments.OrderByDescending(a => a.CreatedAt)
+            .Select(a => new Row(a, responses.GetValueOrDefault(a.Id)))
+            .ToList();
+        HasPeople = await db.People.AnyAsync(p => p.OrganizationId == OrganizationId, cancellationToken);
+    }
+
+    public sealed record Row(Assessment Assessment, int Responses)
+    {
+        public bool HasResults => Assessment.Status == AssessmentStatus.Closed || Responses > 0;
+    }
+}

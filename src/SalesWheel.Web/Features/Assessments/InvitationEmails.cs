@@ -1,0 +1,64 @@
+using System.Globalization;
+using SalesWheel.Data.Entities;
+
+namespace SalesWheel.Web.Features.Assessments;
+
+/// <summary>
+/// The plain-text invitation and reminder a respondent receives. One paragraph per line: mail programs wrap them to the
+/// screen, which reads better on a phone than lines broken at a fixed width.
+/// </summary>
+public static class InvitationEmails
+{
+    public static (string Subject, string Body) Invitation(Organization organization, Assessment assessment, Person person, string link) => (
+        $"{organization.Name} asks for your view: {assessment.Name}",
+        $"""
+        Hello {person.Name},
+
+        {organization.Name} is asking its sales team how selling really works here today, in eight areas: strategy, structure, operations, enablement, talent management, training, capabilities and motivation. {Length(assessment)}{Deadline(assessment)}
+
+        Your personal link:
+        {link}
+
+        {Anonymity(organization)}
+
+        The link is yours alone: it lets you stop and come back later, and it makes sure every person answers once. Please do not forward it.
+
+        Thank you for your time.
+        """);
+
+    public static (string Subject, string Body) Reminder(Organization organization, Assessment assessment, Person person, string link) => (
+        $"Reminder: {assessment.Name} ({organization.Name})",
+        $"""
+        Hello {person.Name},
+
+        A reminder that {organization.Name} would like your view in the survey "{assessment.Name}". {Length(assessment)}{Deadline(assessment)}
+
+        Here is a new personal link. It replaces the link in earlier emails, which no longer works. If you already started, your answers so far are kept: the new link continues where you left off.
+        {link}
+
+        {Anonymity(organization)}
+
+        The link is yours alone. Please do not forward it.
+
+        Thank you.
+        """);
+
+    private static string Length(Assessment assessment) => assessment.QuickForm
+        ? "It takes about 3 minutes: 16 statements, each answered on a five-point scale or \"don't know\"."
+        : "It takes about 10 to 15 minutes: one page per area, each statement answered on a five-point scale or \"don't know\".";
+
+    private static string Deadline(Assessment assessment) => assessment.CloseDate is { } date
+        ? $" Please answer by {date.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture)}."
+        : "";
+
+    private static string Anonymity(Organization organization)
+    {
+        var k = organization.MinimumGroupSize;
+        return $"""
+            The survey is anonymous.
+            What {organization.Name} will see: how many people were invited, started and submitted (counts by team and role, never names); the scores of groups of at least {k} people; and the closing comments, word for word and without names, once at least {k} people have answered.
+            What {organization.Name} will not see: who gave which answer, any one person's answers, or anything about a group of fewer than {k} people. Your answers are stored without your name and without your link, with only your role, your team and the day you submitted.
+            If you write a comment, leave out details that would tell who wrote it.
+            """;
+    }
+}

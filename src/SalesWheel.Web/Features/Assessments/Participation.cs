@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using SalesWheel.Core.Scoring;
+using SalesWheel.Data;
+using SalesWheel.Data.Entities;
+using SalesWheel.Web.Features.Shared;
+
+namespace SalesWheel.Web.Features.Assessments;
+
+/// <summary>
+/// Who has taken part, as counts only. Teams and roles with fewer invitees than the minimum group size are merged
+/// into one "smaller groups" row (with complementary suppression from <see cref="Anonymity"/>), so no one's
+/// participation can be singled out.
+/// </summary>
+public sealed record Participation(ParticipationCount Overall, IReadOnlyList<ParticipationCount> ByTeam, IReadOnlyList<ParticipationCount> ByRole, int MinimumGroupSize)
+{
+    public const string SmallerGroups = "Smaller groups combined";
+
+    public static async Task<Participation> LoadAsync(AppDbContext db, Guid assessmentId, int minimumGroupSize, CancellationToken cancellationToken = default)
+    {
+        var k = Math.Max(Anonymity.LowestMinimumGroupSize, minimumGroupSize);
+        var rows = await db.Invitations.AsNoTracking().Where(i => i.AssessmentId == assessmentId)
+            .GroupBy(i => new { i.Team, i.Role, i.State })
+            .Select(g => new Row(g.Key.Team, g.Key.Role, g.Key.State, g.Count()))
+            .ToListAsync(cancellationToken);
+        return new Participation(Count("Everyone", rows), Breakdown(rows, r => r.Team, k), Breakdown(rows, r => r.Role, k), k);
+    }
+
+    private static ParticipationCount Count(string label, IEnumerable<Row> rows, bool merged = false)
+    {
+        int invited = 0, started = 0, submitted = 0;
+        foreach (var row in rows)
+        {
+            invited += row.Count;
+            started += row.State is InvitationState.Started or InvitationState.Submitted ? row.Count : 0;
+            submitted += row.State is InvitationState.Submitted ? row.Count : 0;
+        }
+
+        return new ParticipationCount(label, invited, started, submitted, merged);
+    }
+
+    private static List<ParticipationCount> Breakdown(List<Row> rows, Func<Row, string> key, int k)
+    {
+        var groups = rows.GroupBy(r => key(r).Trim(), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var counts = groups.Select(g => Count(ResultFormat.Value(g.Key), g)).ToList();
+        var suppressed = Anonymity.SuppressedGroups(counts.Select(c => c.Invited).ToList(), k);
+        var shown = counts.Where((_, i) => !suppressed[i]).ToList();
+        if (suppressed.Any(s => s))
+        {
+            shown.Add(Count(SmallerGroups, groups.Where((_, i) => suppressed[i]).SelectMany(g => g), merged: true));
+        }
+
+        return shown;
+    }
+
+    private sealed record Row(string Team, string Role, InvitationState State, int Count);
+}
+
+/// <summary>One row of participation: how many were asked, began, and submitted.</summary>
+public sealed record ParticipationCount(string Label, int Invited, int Started, int Submitted, bool Merged = false)
+{
+    /// <summary>Submitted as a share of invited, in whole percent.</summary>
+    public string Rate => Invited == 0 ? "–" : ResultFormat.Percent((double)Submitted / Invited);
+}

@@ -1,0 +1,198 @@
+using System.Data.Common;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using MimeKit;
+using SalesWheel.Data.Entities;
+
+namespace SalesWheel.Web.Tests.Assessments;
+
+/// <summary>Organizations, people and assessments for the assessment tests, made the quick way where the route is not under test.</summary>
+internal static partial class AssessmentKit
+{
+    /// <summary>Signs up a new owner and organization; the client holds the owner's session.</summary>
+    public static async Task<(HttpClient Client, Guid OrganizationId)> NewOrganization(this AppFactory app, string name)
+    {
+        var client = app.Browser();
+        var email = $"owner-{Guid.NewGuid():N}@example.com";
+        await client.SignUp(email, name);
+        return (client, app.OrganizationOf(email));
+    }
+
+    /// <summary>A viewer of the organization (signed up elsewhere, then moved in as a viewer, as an owner's invitation would do).</summary>
+    public static async Task<HttpClient> NewViewer(this AppFactory app, Guid organizationId)
+    {
+        var client = app.Browser();
+        var email = $"viewer-{Guid.NewGuid():N}@example.com";
+        await client.SignUp(email, "Somewhere else");
+        app.Service(db =>
+        {
+            var userId = db.Users.Single(u => u.Email == email).Id;
+            var membership = db.Memberships.Single(m => m.UserId == userId);
+            membership.OrganizationId = organizationId;
+            membership.Role = MemberRole.Viewer;
+            return db.SaveChanges();
+        });
+        return client;
+    }
+
+    public static Guid OrganizationOf(this AppFactory app, string ownerEmail) => app.Service(db =>
+        (from m in db.Memberships join u in db.Users on m.UserId equals u.Id where u.Email == ownerEmail select m.OrganizationId).Single());
+
+    /// <summary>Adds people straight to the database; returns them (each with a unique email).</summary>
+    public static List<Person> AddPeople(this AppFactory app, Guid organizationId, string team, PersonRole role, int count, string namePrefix = "Person")
+    {
+        var people = Enumerable.Range(1, count).Select(i => new Person
+        {
+            OrganizationId = organizationId,
+            Name = $"{namePrefix} {team} {role} {i}",
+            Email = $"p-{Guid.NewGuid():N}@example.com",
+            Role = role,
+            Team = team,
+        }).ToList();
+        app.Service(db =>
+        {
+            db.People.AddRange(people);
+            return db.SaveChanges();
+        });
+        return people;
+    }
+
+    public static async Task<Guid> CreateAssessment(this HttpClient client, string name, string[]? teams = null, string[]? roles = null, string instrument = "full", string closeDate = "")
+    {
+        var fields = new List<KeyValuePair<string, string>> { new("Form.Name", name), new("Form.Instrument", instrument), new("Form.CloseDate", closeDate) };
+        fields.AddRange((teams ?? []).Select(t => new KeyValuePair<string, string>("Form.Teams", t)));
+        fields.AddRange((roles ?? []).Select(r => new KeyValuePair<string, string>("Form.Roles", r)));
+        var response = await client.PostForm("/assessments/new", fields);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = response.Headers.Location!.ToString();
+        Assert.Matches("^/assessments/[0-9a-f-]{36}$", location);
+        return Guid.Parse(location["/assessments/".Length..]);
+    }
+
+    /// <summary>
+    /// Posts one of the detail page's actions (Open, Remind, Close) with a valid antiforgery token for the signed-in
+    /// user, taken from a page every user can load (a viewer's or another organization's detail page has no form).
+    /// </summary>
+    public static async Task<HttpResponseMessage> Act(this HttpClient client, Guid assessmentId, string handler)
+    {
+        var page = await client.GetPage("/signin");
+        return await client.PostForm($"/assessments/{assessmentId}?handler={handler}", Html.Antiforgery(page), []);
+    }
+
+    public static async Task<string> ActAndRead(this HttpClient client, Guid assessmentId, string handler)
+    {
+        var response = await client.Act(assessmentId, handler);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{handler}: {(int)response.StatusCode}\n{body[..Math.Min(2000, body.Length)]}");
+        return body;
+    }
+
+    /// <summary>A lower role is turned away: 403, or the redirect to the "not allowed" page that answers 403.</summary>
+    public static async Task AssertForbidden(this HttpClient client, HttpResponseMessage response)
+    {
+        if (response.StatusCode == HttpStatusCode.Redirect)
+        {
+            var location = new Uri(new Uri("https://localhost"), response.Headers.Location!);
+            Assert.Equal("/denied", location.AbsolutePath);
+            var denied = await client.GetAsync(location);
+            Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+            return;
+        }
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    /// <summary>The personal-link tokens in a text (a page, an email, a CSV).</summary>
+    public static List<string> TokensIn(string text) => SurveyLink().Matches(text).Select(m => m.Groups[1].Value).Distinct().ToList();
+
+    [GeneratedRegex("/s/([A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])")]
+    private static partial Regex SurveyLink();
+
+    /// <summary>The text of every .eml written to the outbox for an address.</summary>
+    public static List<string> EmailsTo(this AppFactory app, string address) =>
+        !Directory.Exists(app.OutboxFolder)
+            ? []
+            : Directory.EnumerateFiles(app.OutboxFolder, "*.eml")
+                .Select(path => MimeMessage.Load(path))
+                .Where(m => m.To.Mailboxes.Any(b => b.Address == address))
+                .Select(m => $"Subject: {m.Subject}\n{m.TextBody}")
+                .ToList();
+
+    /// <summary>Every text value in every table of the database (blobs read as UTF-8), to prove a secret is stored nowhere.</summary>
+    public static List<string> AllStoredText(this AppFactory app) => app.Service(db =>
+    {
+        var connection = db.Database.GetDbConnection();
+        connection.Open();
+        try
+        {
+            var tables = new List<string>();
+            using (var list = connection.CreateCommand())
+            {
+                list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
+                using var reader = list.ExecuteReader();
+                while (reader.Read())
+                {
+                    tables.Add(reader.GetString(0));
+                }
+            }
+
+            Assert.Contains("Invitations", tables);
+            var values = new List<string>();
+            foreach (var table in tables)
+            {
+                using var select = connection.CreateCommand();
+                select.CommandText = $"SELECT * FROM \"{table}\"";
+                using DbDataReader reader = select.ExecuteReader();
+                while (reader.Read())
+                {
+                    for (var i = 0; i < reader.FieldCount; i++)
+                    {
+                        switch (reader.GetValue(i))
+                        {
+                            case string s:
+                                values.Add(s);
+                                break;
+                            case byte[] bytes:
+                                values.Add(Encoding.UTF8.GetString(bytes));
+                                break;
+                        }
+                    }
+                }
+            }
+
+            return values;
+        }
+        finally
+        {
+            connection.Close();
+        }
+    });
+
+    /// <summary>The rows of a participation table: label → (invited, started, submitted).</summary>
+    public static Dictionary<string, (int Invited, int Started, int Submitted)> ParticipationRows(string page, string caption)
+    {
+        var start = page.IndexOf($"<caption>{caption}</caption>", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no table \"{caption}\" on the page");
+        var table = page[start..page.IndexOf("</tbody>", start, StringComparison.Ordinal)];
+        return ParticipationRow().Matches(table).ToDictionary(
+            m => WebUtility.HtmlDecode(m.Groups[1].Value),
+            m => (int.Parse(m.Groups[2].Value), int.Parse(m.Groups[3].Value), int.Parse(m.Groups[4].Value)));
+    }
+
+    [GeneratedRegex("<th scope=\"row\">([^<]*)</th>\\s*<td class=\"num\">(\\d+)</td>\\s*<td class=\"num\">(\\d+)</td>\\s*<td class=\"num\">(\\d+)</td>")]
+    private static partial Regex ParticipationRow();
+
+    /// <summary>The message next to a field (asp-validation-for), or null.</summary>
+    public static string? FieldError(string page, string field)
+    {
+        var match = Regex.Match(page, $"data-valmsg-for=\"{Regex.Escape(field)}\"[^>]*>([^<]+)<");
+        return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : null;
+    }
+
+    public static Assessment Assessment(this AppFactory app, Guid id) => app.Service(db => db.Assessments.AsNoTracking().Single(a => a.Id == id));
+
+    public static List<Invitation> Invitations(this AppFactory app, Guid assessmentId) =>
+        app.Service(db => db.Invitations.AsNoTracking().Where(i => i.AssessmentId == assessmentId).ToList());
+}
