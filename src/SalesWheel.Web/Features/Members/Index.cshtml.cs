@@ -79,7 +79,7 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, IMailer mailer, 
         await db.SaveChangesAsync();
 
         var link = links.Absolute("/join/" + token);
-        var sent = false;
+        string? failure = null;
         try
         {
             await mailer.SendAsync(email, email, $"Join {Organization.Name} on SalesWheel",
@@ -91,17 +91,18 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, IMailer mailer, 
 
                 The link works once and expires on {invite.ExpiresAt:d MMMM yyyy} (UTC). If you did not expect this email, ignore it.
                 """, HttpContext.RequestAborted);
-            sent = mailer.Delivers;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The invitation is saved; the owner can pass the link on by hand.
             logger.LogWarning(e, "The invitation email could not be sent");
+            failure = e.Message;
         }
 
-        Notice = sent
-            ? $"Invitation sent to {email}. It expires in 7 days."
-            : $"Invitation created for {email}. No email was sent from here (no mail server is set up, or it failed); send them this link yourself. It works once and expires in 7 days.";
+        var sent = failure is null && mailer.Delivers;
+        Notice = sent ? $"Invitation sent to {email}. It expires in 7 days."
+            : failure is null ? $"Invitation created for {email}. No mail server is set up, so the email was written to the outbox folder instead of being sent: send them this link yourself. It works once and expires in 7 days."
+            : $"Invitation created for {email}, but the email could not be sent ({failure}). Send them this link yourself. It works once and expires in 7 days.";
         InviteLink = sent ? null : link;
         Invite = new InviteForm();
         ModelState.Clear();

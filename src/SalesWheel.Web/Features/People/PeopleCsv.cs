@@ -52,7 +52,8 @@ public static class PeopleCsv
                     continue; // blank lines are not rows
                 }
 
-                var line = row.LineNumberFrom;
+                // Sep 0.17 reports the first row's start line as its end line; the first row always starts on line 1.
+                var line = row.RowIndex == 0 ? 1 : row.LineNumberFrom;
                 if (!headerRead)
                 {
                     headerRead = true;

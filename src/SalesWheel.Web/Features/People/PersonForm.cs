@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 using SalesWheel.Data.Entities;
 
 namespace SalesWheel.Web.Features.People;
@@ -47,10 +48,14 @@ public sealed class PersonForm
         return role;
     }
 
-    public string CleanName => Name.Trim();
+    // The binder leaves blank fields null whatever the declared type, and validation reads these too.
+    [ValidateNever]
+    public string CleanName => (Name ?? "").Trim();
 
-    public string CleanEmail => EmailAddresses.Normalize(Email);
+    [ValidateNever]
+    public string CleanEmail => EmailAddresses.Normalize(Email ?? "");
 
+    [ValidateNever]
     public string CleanTeam => (Team ?? "").Trim();
 }
 
