@@ -117,6 +117,8 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, IMailer mailer, 
             return Forbid();
         }
 
+        ModelState.Clear(); // the invitation form was not posted: its empty fields are no error here
+
         var membership = await db.Memberships.FirstOrDefaultAsync(m => m.Id == id && m.OrganizationId == OrganizationId);
         if (membership is null)
         {
