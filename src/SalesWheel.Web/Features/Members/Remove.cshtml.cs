@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using SalesWheel.Data;
+using SalesWheel.Data.Entities;
+using SalesWheel.Web.Infrastructure;
+
+namespace SalesWheel.Web.Features.Members;
+
+/// <summary>
+/// Removing a member deletes their sign-in: a user belongs to exactly one organization, so an account without one
+/// would only lock the address out of a later invitation.
+/// </summary>
+public sealed class RemoveModel(AppDbContext db, AuditLog audit, SignInManager<AppUser> signIn) : OrganizationPageModel
+{
+    protected override MemberRole RequiredRole => MemberRole.Owner;
+
+    public Membership Member { get; private set; } = null!;
+
+    public AppUser MemberUser { get; private set; } = null!;
+
+    public bool IsYou => MemberUser.Id == CurrentUser.Id;
+
+    public string? Refusal { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        Refusal = await RefusalAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        Refusal = await RefusalAsync();
+        if (Refusal is not null)
+        {
+            return Page();
+        }
+
+        var you = IsYou;
+        audit.Record(OrganizationId, CurrentUser, "member removed", $"{MemberUser.Email} ({Member.Role})");
+        db.Memberships.Remove(Member);
+        db.Users.Remove(MemberUser);
+        await db.SaveChangesAsync();
+        if (you)
+        {
+            await signIn.SignOutAsync();
+            return Redirect("/");
+        }
+
+        TempData["Notice"] = $"{MemberUser.DisplayName} was removed and can no longer sign in.";
+        return Redirect("/members");
+    }
+
+    private async Task<bool> LoadAsync(Guid id)
+    {
+        var membership = await db.Memberships.FirstOrDefaultAsync(m => m.Id == id && m.OrganizationId == OrganizationId);
+        if (membership is null)
+        {
+            return false;
+        }
+
+        Member = membership;
+        MemberUser = await db.Users.FirstAsync(u => u.Id == membership.UserId);
+        return true;
+    }
+
+    private async Task<string?> RefusalAsync() =>
+        Member.Role == MemberRole.Owner && await MemberRoles.OwnerCountAsync(db, OrganizationId) <= 1 ? MemberRoles.LastOwner : null;
+}

@@ -1,0 +1,196 @@
+using nietras.SeparatedValues;
+using SalesWheel.Data.Entities;
+
+namespace SalesWheel.Web.Features.People;
+
+/// <summary>One good row of an import file.</summary>
+public sealed record ImportRow(int Line, string Name, string Email, PersonRole Role, string Team);
+
+/// <summary>What is wrong with a line of the file (or with the file, when <see cref="Line"/> is null).</summary>
+public sealed record ImportProblem(int? Line, string Reason)
+{
+    public override string ToString() => Line is { } line ? $"Line {line}: {Reason}" : Reason;
+}
+
+/// <summary>
+/// Reads a people file: UTF-8 (BOM allowed), a header row naming the columns name, email, role and team (team may be
+/// left out, extra columns are ignored, any order), delimiter <c>,</c> <c>;</c> or tab (detected from the header).
+/// Every bad row is reported with its line number and every reason, never only the first.
+/// </summary>
+public static class PeopleCsv
+{
+    public static readonly string[] Columns = ["name", "email", "role", "team"];
+
+    public static (IReadOnlyList<ImportRow> Rows, IReadOnlyList<ImportProblem> Problems, IReadOnlyList<string> IgnoredColumns) Parse(string text)
+    {
+        text = text.TrimStart('\uFEFF');
+        var rows = new List<ImportRow>();
+        var problems = new List<ImportProblem>();
+        var ignored = new List<string>();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            problems.Add(new(null, "The file is empty. It needs a header row (name,email,role,team) and then one row per person."));
+            return (rows, problems, ignored);
+        }
+
+        try
+        {
+            using var reader = Sep.New(DetectDelimiter(text)).Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).FromText(text);
+            var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+            var headerRead = false;
+            var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var row in reader)
+            {
+                var cells = new string[row.ColCount];
+                for (var c = 0; c < cells.Length; c++)
+                {
+                    cells[c] = row[c].ToString().Trim();
+                }
+
+                if (cells.All(c => c.Length == 0))
+                {
+                    continue; // blank lines are not rows
+                }
+
+                // Sep 0.17 reports the first row's start line as its end line; the first row always starts on line 1.
+                var line = row.RowIndex == 0 ? 1 : row.LineNumberFrom;
+                if (!headerRead)
+                {
+                    headerRead = true;
+                    if (!ReadHeader(cells, line, columns, ignored, problems))
+                    {
+                        return (rows, problems, ignored); // without the columns no row can be judged
+                    }
+
+                    continue;
+                }
+
+                string Cell(string column) => columns.TryGetValue(column, out var c) && c < cells.Length ? cells[c] : "";
+                var reasons = new List<string>();
+                var name = Cell("name");
+                var email = EmailAddresses.Normalize(Cell("email"));
+                var roleText = Cell("role");
+                var team = Cell("team");
+                if (name.Length == 0)
+                {
+                    reasons.Add("missing name");
+                }
+                else if (name.Length > 200)
+                {
+                    reasons.Add("the name is longer than 200 characters");
+                }
+
+                if (email.Length == 0)
+                {
+                    reasons.Add("missing email");
+                }
+                else if (!EmailAddresses.IsValid(email))
+                {
+                    reasons.Add($"\"{Cell("email")}\" is not a valid email address");
+                }
+                else if (firstLine.TryGetValue(email, out var earlier))
+                {
+                    reasons.Add($"duplicate email: {email} is also on line {earlier}");
+                }
+                else
+                {
+                    firstLine[email] = line;
+                }
+
+                var role = PersonRoles.Parse(roleText);
+                if (roleText.Length == 0)
+                {
+                    reasons.Add($"missing role (use {PersonRoles.Accepted})");
+                }
+                else if (role is null)
+                {
+                    reasons.Add($"unknown role \"{roleText}\" (use {PersonRoles.Accepted})");
+                }
+
+                if (team.Length > 100)
+                {
+                    reasons.Add("the team is longer than 100 characters");
+                }
+
+                if (reasons.Count > 0)
+                {
+                    problems.Add(new(line, string.Join("; ", reasons)));
+                }
+                else
+                {
+                    rows.Add(new ImportRow(line, name, email, role!.Value, team));
+                }
+            }
+
+            if (!headerRead)
+            {
+                problems.Add(new(null, "The file is empty. It needs a header row (name,email,role,team) and then one row per person."));
+            }
+            else if (rows.Count == 0 && problems.Count == 0)
+            {
+                problems.Add(new(null, "The file has a header row but no people under it."));
+            }
+        }
+        catch (Exception e) when (e is InvalidDataException or FormatException or ArgumentException or NotSupportedException)
+        {
+            problems.Add(new(null, "The file could not be read as CSV: " + e.Message));
+        }
+
+        return (rows, problems, ignored);
+    }
+
+    private static bool ReadHeader(string[] cells, int line, Dictionary<string, int> columns, List<string> ignored, List<ImportProblem> problems)
+    {
+        var reasons = new List<string>();
+        for (var c = 0; c < cells.Length; c++)
+        {
+            var column = cells[c].ToLowerInvariant();
+            if (!Columns.Contains(column))
+            {
+                ignored.Add(cells[c].Length == 0 ? $"(column {c + 1}, no name)" : cells[c]);
+            }
+            else if (!columns.TryAdd(column, c))
+            {
+                reasons.Add($"the column \"{column}\" appears twice");
+            }
+        }
+
+        foreach (var required in Columns[..3].Where(r => !columns.ContainsKey(r)))
+        {
+            reasons.Add($"the header has no \"{required}\" column");
+        }
+
+        if (reasons.Count > 0)
+        {
+            problems.Add(new(line, string.Join("; ", reasons) + ". The first row must name the columns: name,email,role,team."));
+        }
+
+        return reasons.Count == 0;
+    }
+
+    /// <summary>The delimiter used most on the header line, outside quotes: tab, semicolon or comma (the default).</summary>
+    private static char DetectDelimiter(string text)
+    {
+        int commas = 0, semicolons = 0, tabs = 0;
+        var quoted = false;
+        foreach (var c in text)
+        {
+            if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (!quoted && c is '\n' or '\r')
+            {
+                break;
+            }
+            else if (!quoted)
+            {
+                commas += c == ',' ? 1 : 0;
+                semicolons += c == ';' ? 1 : 0;
+                tabs += c == '\t' ? 1 : 0;
+            }
+        }
+
+        return tabs > commas && tabs >= semicolons ? '\t' : semicolons > commas ? ';' : ',';
+    }
+}

@@ -1,0 +1,152 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using SalesWheel.Data.Entities;
+
+namespace SalesWheel.Web.Tests.People;
+
+public sealed partial class ImportTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    private async Task<(HttpClient Owner, Guid OrganizationId)> NewOrganization()
+    {
+        var owner = app.Browser();
+        var name = "Org " + Guid.NewGuid().ToString("N")[..8];
+        await owner.SignUp($"owner-{Guid.NewGuid():N}@example.com", name);
+        return (owner, app.Service(db => db.Organizations.Single(o => o.Name == name).Id));
+    }
+
+    private List<Person> PeopleOf(Guid organizationId) =>
+        app.Service(db => db.People.AsNoTracking().Where(p => p.OrganizationId == organizationId).OrderBy(p => p.Email).ToList());
+
+    /// <summary>Uploads a file as a browser does (multipart), and returns the preview page.</summary>
+    private static async Task<string> Upload(HttpClient client, byte[] file, string fileName = "team.csv")
+    {
+        var token = Html.Antiforgery(await client.GetPage("/people/import"));
+        using var form = new MultipartFormDataContent();
+        var content = new ByteArrayContent(file);
+        content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(content, "Upload", fileName);
+        form.Add(new StringContent(token), "__RequestVerificationToken");
+        var response = await client.PostAsync("/people/import?handler=Preview", form);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, page);
+        return page;
+    }
+
+    /// <summary>The page as a person reads it (entities decoded: Razor writes → and accented letters as entities).</summary>
+    private static string Text(string page) => WebUtility.HtmlDecode(page);
+
+    private static Task<string> Upload(HttpClient client, string text, bool bom = false) =>
+        Upload(client, (bom ? Encoding.UTF8.GetPreamble() : []).Concat(Encoding.UTF8.GetBytes(text)).ToArray());
+
+    private static string CarriedText(string page)
+    {
+        var match = CarriedField().Match(page);
+        Assert.True(match.Success, "the preview has no confirm form");
+        return WebUtility.HtmlDecode(match.Groups[1].Value);
+    }
+
+    [Fact]
+    public async Task AFileWithBadRowsNamesEveryBadRowWithItsLineAndReasonAndImportsNothing()
+    {
+        var (owner, org) = await NewOrganization();
+        await owner.PostForm("/people/add", [new("Form.Name", "Kept As Is"), new("Form.Email", "kept@example.com"), new("Form.Role", "Seller"), new("Form.Team", "EMEA")]);
+        const string file = """
+            name,email,role,team
+            Ana Lima,ana@example.com,seller,EMEA
+            ,nobody@example.com,seller,EMEA
+            Ben Okafor,,manager,EMEA
+            Cleo Park,cleo@,leader,
+            Dan Wu,ana@example.com,seller,APAC
+            Eve Stone,eve@example.com,sales rep,APAC
+
+            Finn Hale,finn@example.com,,APAC
+            Kept Changed,kept@example.com,leader,APAC
+            """;
+
+        var page = await Upload(owner, file);
+        var text = Text(page);
+
+        Assert.Contains("Nothing was imported.", page);
+        Assert.Contains("<li>Line 3: missing name</li>", text);
+        Assert.Contains("<li>Line 4: missing email</li>", text);
+        Assert.Contains("<li>Line 5: \"cleo@\" is not a valid email address</li>", text);
+        Assert.Contains("<li>Line 6: duplicate email: ana@example.com is also on line 2</li>", text);
+        Assert.Contains("<li>Line 7: unknown role \"sales rep\" (use leader, manager, seller or ops & enablement)</li>", text);
+        Assert.Contains("<li>Line 9: missing role (use leader, manager, seller or ops & enablement)</li>", text);
+        Assert.Equal(6, ProblemLine().Matches(page).Count); // exactly the six bad rows, nothing else
+        Assert.DoesNotContain("handler=Confirm", page);
+
+        var kept = Assert.Single(PeopleOf(org));
+        Assert.Equal(("Kept As Is", PersonRole.Seller, "EMEA"), (kept.Name, kept.Role, kept.Team));
+
+        // A forged confirm with the same bad text is checked again and changes nothing either.
+        var forged = await owner.PostForm("/people/import?handler=Confirm", Html.Antiforgery(page), [new("CsvText", file), new("FileName", "team.csv")]);
+        Assert.Equal(HttpStatusCode.OK, forged.StatusCode);
+        Assert.Contains("Nothing was imported.", await forged.Content.ReadAsStringAsync());
+        Assert.Single(PeopleOf(org));
+        Assert.Equal(0, app.Service(db => db.AuditEntries.Count(a => a.OrganizationId == org && a.Action == "people imported")));
+    }
+
+    [Fact]
+    public async Task ACleanFileIsPreviewedThenImportedOnConfirmAddingAndUpdatingBySameEmail()
+    {
+        var (owner, org) = await NewOrganization();
+        await owner.PostForm("/people/add", [new("Form.Name", "Gia Moretti"), new("Form.Email", "gia@example.com"), new("Form.Role", "Seller"), new("Form.Team", "EMEA")]);
+        await owner.PostForm("/people/add", [new("Form.Name", "Hal Jordan"), new("Form.Email", "hal@example.com"), new("Form.Role", "Manager"), new("Form.Team", "APAC")]);
+        // Semicolons, a UTF-8 BOM, columns in another order, an extra column, any capitals, role aliases.
+        const string file = "Email;Name;Role;Team;Phone\r\n"
+            + "ANA@example.com;Ana Lima;Seller;EMEA;123\r\n"
+            + "ivo@example.com;Ivo Šimić;ops & enablement;;\r\n"
+            + "gia@example.com;Gia Moretti;LEADER;EMEA;\r\n"
+            + "hal@example.com;Hal Jordan;manager;APAC;\r\n"
+            + "joy@example.com;\"Joy; the closer\";Enablement; Partners \r\n";
+
+        var preview = await Upload(owner, file, bom: true);
+        var text = Text(preview);
+        Assert.Contains("<strong>3</strong> to add", text);
+        Assert.Contains("<strong>1</strong> to update", text);
+        Assert.Contains("<strong>1</strong> unchanged", text);
+        Assert.Contains("<td>gia@example.com</td><td>role: seller → leader</td>", text);
+        Assert.Contains("<td>Ivo Šimić</td>", text);
+        Assert.Contains("Columns ignored: Phone.", text);
+        Assert.Equal(2, PeopleOf(org).Count); // a preview changes nothing
+
+        var confirm = await owner.PostForm("/people/import?handler=Confirm", Html.Antiforgery(preview), [new("CsvText", CarriedText(preview)), new("FileName", "team.csv")]);
+        Assert.Equal(HttpStatusCode.Redirect, confirm.StatusCode);
+        Assert.Contains("Import done: 3 added, 1 updated, 1 unchanged.", await owner.GetPage("/people"));
+
+        var people = PeopleOf(org).ToDictionary(p => p.Email);
+        Assert.Equal(5, people.Count);
+        Assert.Equal(("Ana Lima", PersonRole.Seller, "EMEA"), (people["ana@example.com"].Name, people["ana@example.com"].Role, people["ana@example.com"].Team));
+        Assert.Equal(("Ivo Šimić", PersonRole.OpsEnablement, ""), (people["ivo@example.com"].Name, people["ivo@example.com"].Role, people["ivo@example.com"].Team));
+        Assert.Equal(("Joy; the closer", PersonRole.OpsEnablement, "Partners"), (people["joy@example.com"].Name, people["joy@example.com"].Role, people["joy@example.com"].Team));
+        Assert.Equal(PersonRole.Leader, people["gia@example.com"].Role);
+        var audit = app.Service(db => db.AuditEntries.Single(a => a.OrganizationId == org && a.Action == "people imported").Detail);
+        Assert.Equal("3 added, 1 updated, 1 unchanged, from team.csv", audit);
+    }
+
+    [Fact]
+    public async Task ATabSeparatedFileWorksAndAFileWithoutTheColumnsIsRefusedAtTheHeader()
+    {
+        var (owner, org) = await NewOrganization();
+        var tabs = await Upload(owner, "name\temail\trole\nKim Lee\tkim@example.com\tops\n");
+        Assert.Contains("<strong>1</strong> to add", tabs);
+
+        var noHeader = await Upload(owner, "Kim Lee,kim@example.com,seller\n");
+        Assert.Contains("Line 1: the header has no \"name\" column; the header has no \"email\" column; the header has no \"role\" column.", Text(noHeader));
+        Assert.DoesNotContain("handler=Confirm", noHeader);
+
+        var notUtf8 = await Upload(owner, [.. Encoding.ASCII.GetBytes("name,email,role\nJos"), 0xE9, .. Encoding.ASCII.GetBytes(",jose@example.com,seller\n")]);
+        Assert.Contains("is not UTF-8 text", notUtf8);
+        Assert.Empty(PeopleOf(org));
+    }
+
+    [GeneratedRegex("name=\"CsvText\" value=\"([^\"]*)\"")]
+    private static partial Regex CarriedField();
+
+    [GeneratedRegex("<li>Line \\d+: ")]
+    private static partial Regex ProblemLine();
+}
