@@ -7,7 +7,8 @@ namespace SalesWheel.Data.Sqlite;
 public static class SqliteDatabase
 {
     public static DbContextOptionsBuilder UseSalesWheelSqlite(this DbContextOptionsBuilder builder, string connectionString) =>
-        builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteDatabase).Assembly.GetName().Name));
+        builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteDatabase).Assembly.GetName().Name))
+            .AddInterceptors(SqliteGate.For(connectionString));
 
     /// <summary>A connection string for a database file, creating its folder.</summary>
     public static string ConnectionStringFor(string path)
@@ -19,7 +20,7 @@ public static class SqliteDatabase
     /// <summary>Applies migrations and switches the file to write-ahead logging (readers never wait for the writer).</summary>
     public static async Task MigrateAsync(AppDbContext db, CancellationToken cancellationToken = default)
     {
-        await db.Database.MigrateAsync(cancellationToken);
+        await SqliteGate.WithoutGateAsync(() => db.Database.MigrateAsync(cancellationToken));
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
     }
 }

@@ -1,0 +1,125 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace SalesWheel.Data.Sqlite;
+
+/// <summary>
+/// Lets one connection at a time use a SQLite file within this process. SQLite has a single writer; when several
+/// connections race for it, the losers get SQLITE_BUSY and Microsoft.Data.Sqlite retries them with Thread.Sleep,
+/// blocking thread-pool threads (seen in a trace of the load test: a fifth of all thread time asleep). Waiting on an
+/// async gate instead costs nothing, and every statement here is short: reads and writes take microseconds.
+/// The gate is held from a connection's opening to its closing, which covers explicit transactions too.
+/// </summary>
+public sealed class SqliteGate : DbConnectionInterceptor
+{
+    private static readonly ConcurrentDictionary<string, SqliteGate> Gates = new(StringComparer.Ordinal);
+    private static readonly AsyncLocal<bool> Suspended = new();
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    // Which connections hold the gate, so each release matches exactly one acquisition.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbConnection, object> _holders = [];
+
+    private SqliteGate()
+    {
+    }
+
+    /// <summary>The gate of one database (one per connection string).</summary>
+    public static SqliteGate For(string connectionString) => Gates.GetOrAdd(connectionString, _ => new SqliteGate());
+
+    /// <summary>
+    /// Runs work without the gate: migrations open more than one connection at a time (a lock connection beside the
+    /// working one) and run alone at start-up anyway.
+    /// </summary>
+    public static async Task WithoutGateAsync(Func<Task> work)
+    {
+        Suspended.Value = true;
+        try
+        {
+            await work();
+        }
+        finally
+        {
+            Suspended.Value = false;
+        }
+    }
+
+    public override InterceptionResult ConnectionOpening(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
+    {
+        if (!Suspended.Value)
+        {
+            _gate.Wait();
+            _holders.AddOrUpdate(connection, this);
+        }
+
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult> ConnectionOpeningAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        if (!Suspended.Value)
+        {
+            await _gate.WaitAsync(cancellationToken);
+            _holders.AddOrUpdate(connection, this);
+        }
+
+        return result;
+    }
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Tune(connection);
+
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Tune(connection);
+        return Task.CompletedTask;
+    }
+
+    public override void ConnectionClosed(DbConnection connection, ConnectionEndEventData eventData) => Release(connection);
+
+    public override Task ConnectionClosedAsync(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        Release(connection);
+        return Task.CompletedTask;
+    }
+
+    public override void ConnectionFailed(DbConnection connection, ConnectionErrorEventData eventData)
+    {
+        // Opening failed: give the gate back. (A failure on an open connection is followed by its closing.)
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            Release(connection);
+        }
+    }
+
+    public override Task ConnectionFailedAsync(DbConnection connection, ConnectionErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        ConnectionFailed(connection, eventData);
+        return Task.CompletedTask;
+    }
+
+    // A safety net: a connection disposed without a closing event (EF's CanConnect closes that way) gives the gate back.
+    public override void ConnectionDisposed(DbConnection connection, ConnectionEndEventData eventData) => Release(connection);
+
+    public override Task ConnectionDisposedAsync(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        Release(connection);
+        return Task.CompletedTask;
+    }
+
+    private void Release(DbConnection connection)
+    {
+        if (_holders.Remove(connection))
+        {
+            _gate.Release();
+        }
+    }
+
+    // In WAL mode, synchronous=NORMAL never corrupts the file and keeps every commit through a crash of the app (only
+    // a power loss can undo the latest commits); it saves a disk flush per commit. It is a per-connection setting.
+    private static void Tune(DbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA synchronous=NORMAL;";
+        command.ExecuteNonQuery();
+    }
+}
