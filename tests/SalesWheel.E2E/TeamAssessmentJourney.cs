@@ -54,7 +54,9 @@ public sealed partial class TeamAssessmentJourney(LiveApp app) : IClassFixture<L
 
         // The invitations are in the outbox; six of the seven answer from their own link.
         var links = Directory.GetFiles(app.OutboxFolder, "*.eml")
-            .Select(f => SurveyLink().Match(File.ReadAllText(f)).Value)
+            .Select(File.ReadAllText)
+            .Where(mail => mail.Contains("@northwind.example", StringComparison.Ordinal)) // the class's other test shares the outbox
+            .Select(mail => SurveyLink().Match(mail).Value)
             .Where(l => l.Length > 0).Distinct().ToList();
         Assert.Equal(7, links.Count);
         for (var person = 0; person < 6; person++)
