@@ -159,11 +159,14 @@ public sealed partial class DetailModel(
 
         var pending = await (from i in db.Invitations
                              join p in db.People on i.PersonId equals (Guid?)p.Id
-                             where i.AssessmentId == assessment.Id && i.State != InvitationState.Submitted && p.OrganizationId == OrganizationId
+                             where i.AssessmentId == assessment.Id && p.OrganizationId == OrganizationId
                              select new { InvitationId = i.Id, Person = p }).AsNoTracking().ToListAsync(cancellationToken);
+
+        // Everyone invited is reminded, those who answered too ("if you already answered, thank you"): a list of only
+        // the people still to answer would tell the admin who has answered, which participation never shows.
         if (pending.Count == 0)
         {
-            Done = "Everyone who was invited has already submitted: no reminder was needed.";
+            Done = "Nobody on this assessment is still on your people list, so no reminder was sent.";
             return await ShowAsync(assessment, cancellationToken);
         }
 
@@ -173,12 +176,12 @@ public sealed partial class DetailModel(
         {
             foreach (var row in pending.OrderBy(r => r.Person.Name, StringComparer.OrdinalIgnoreCase))
             {
-                // A new token replaces the old one; the draft is keyed by the invitation, so answers so far are kept.
-                // The State condition skips anyone who submitted since the list was read.
+                // A new token replaces the old one; the draft is keyed by the invitation, so answers so far are kept,
+                // and a submitted invitation's new link still says "already submitted".
                 var token = Tokens.New();
                 var hash = Tokens.Hash(token);
                 var updated = await db.Invitations
-                    .Where(i => i.Id == row.InvitationId && i.State != InvitationState.Submitted)
+                    .Where(i => i.Id == row.InvitationId)
                     .ExecuteUpdateAsync(s => s.SetProperty(i => i.TokenHash, hash)
                         .SetProperty(i => i.RemindersSent, i => i.RemindersSent + 1)
                         .SetProperty(i => i.LastSentAt, now), cancellationToken);
@@ -188,19 +191,13 @@ public sealed partial class DetailModel(
                 }
             }
 
-            if (links.Count == 0)
-            {
-                Done = "Everyone who was invited has submitted in the meantime: no reminder was needed.";
-                return await ShowAsync(assessment, cancellationToken);
-            }
-
             audit.Record(OrganizationId, CurrentUser, "reminder sent", $"{assessment.Name}: {links.Count} reminders with new links");
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
         await DeliverAsync(assessment, links, InvitationEmails.Reminder, cancellationToken);
-        Done = $"A reminder with a new personal link went to the {links.Count} {(links.Count == 1 ? "person" : "people")} who had not submitted. Their earlier links no longer work; answers they saved are kept.";
+        Done = $"A reminder with a new personal link went to all {links.Count} {(links.Count == 1 ? "person" : "people")} invited (those who already answered are thanked and need do nothing). Earlier links no longer work; answers saved so far are kept.";
         return await ShowAsync(assessment, cancellationToken);
     }
 

@@ -31,7 +31,7 @@ public static class InvitationEmails
         $"""
         Hello {person.Name},
 
-        A reminder that {organization.Name} would like your view in the survey "{assessment.Name}". {Length(assessment)}{Deadline(assessment)}
+        A reminder that {organization.Name} would like your view in the survey "{assessment.Name}". If you have already answered, thank you: there is nothing more to do. (Everyone invited gets this reminder, so that nobody can tell who has answered.) {Length(assessment)}{Deadline(assessment)}
 
         Here is a new personal link. It replaces the link in earlier emails, which no longer works. If you already started, your answers so far are kept: the new link continues where you left off.
         {link}
