@@ -71,6 +71,7 @@ builder.Services.AddSingleton<IMailer>(services => settings.Smtp.Host.Length > 0
     ? ActivatorUtilities.CreateInstance<SmtpMailer>(services)
     : ActivatorUtilities.CreateInstance<OutboxMailer>(services));
 builder.Services.AddScoped<LinkBuilder>();
+builder.Services.AddHostedService<SalesWheel.Web.Features.Assessments.AssessmentDeadlines>();
 builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));
 builder.Services.AddRateLimiter(options => RateLimits.Configure(options, builder.Configuration));
 

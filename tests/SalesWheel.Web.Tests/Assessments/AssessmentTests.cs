@@ -1,3 +1,5 @@
+using SalesWheel.Web.Features.Assessments;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using SalesWheel.Data;
 using SalesWheel.Data.Entities;
@@ -217,7 +219,7 @@ public sealed class AssessmentTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
-    public async Task AnOpenAssessmentPastItsCloseDateIsClosedWhenSomeoneLooks()
+    public async Task AnOpenAssessmentPastItsCloseDateShowsAsClosedAndIsClosedByTheDeadlineServiceNotByAGet()
     {
         var (owner, org) = await app.NewOrganization("Late Co");
         var overdue = new[] { NewOpen(org, "Overdue A", -1), NewOpen(org, "Overdue B", -3), NewOpen(org, "Due today", 0) };
@@ -227,14 +229,20 @@ public sealed class AssessmentTests(AppFactory app) : IClassFixture<AppFactory>
             return db.SaveChanges();
         });
 
-        await owner.GetPage($"/assessments/{overdue[0].Id}");
+        var page = await owner.GetPage($"/assessments/{overdue[0].Id}");
+        Assert.Contains("Closed", page);
+        Assert.DoesNotContain("Close now", page);
+        await owner.GetPage("/assessments");
+        Assert.Equal(AssessmentStatus.Open, app.Assessment(overdue[0].Id).Status); // a GET changes nothing
+
+        var closed = await AssessmentDeadlines.CloseDueAsync(app.Services.GetRequiredService<IServiceScopeFactory>(), CancellationToken.None);
+
+        Assert.Equal(2, closed);
         Assert.Equal(AssessmentStatus.Closed, app.Assessment(overdue[0].Id).Status);
         Assert.NotNull(app.Assessment(overdue[0].Id).ClosedAt);
-        Assert.Equal(AssessmentStatus.Open, app.Assessment(overdue[1].Id).Status);
-
-        await owner.GetPage("/assessments");
         Assert.Equal(AssessmentStatus.Closed, app.Assessment(overdue[1].Id).Status);
         Assert.Equal(AssessmentStatus.Open, app.Assessment(overdue[2].Id).Status); // answers are taken until the end of the close date
+        Assert.Equal(2, app.Service(db => db.AuditEntries.Count(e => e.OrganizationId == org && e.Action == "assessment closed")));
     }
 
     private static Assessment NewOpen(Guid org, string name, int closesInDays) => new()

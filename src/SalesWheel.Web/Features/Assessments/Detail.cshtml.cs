@@ -234,11 +234,23 @@ public sealed partial class DetailModel(
         return Redirect($"/assessments/{assessment.Id}");
     }
 
-    /// <summary>The assessment if it belongs to this organization (closing it first when its close date has passed).</summary>
+    /// <summary>
+    /// The assessment if it belongs to this organization. One whose close date has passed is closed by an action (a
+    /// POST), and only shown as closed by a GET, which changes nothing.
+    /// </summary>
     private async Task<Assessment?> FindAsync(Guid id, CancellationToken cancellationToken)
     {
         var assessment = await db.Assessments.FirstOrDefaultAsync(a => a.Id == id && a.OrganizationId == OrganizationId, cancellationToken);
-        if (assessment is not null && AssessmentDeadline.CloseIfDue(assessment, audit))
+        if (assessment is null)
+        {
+            return null;
+        }
+
+        if (HttpMethods.IsGet(Request.Method) || HttpMethods.IsHead(Request.Method))
+        {
+            AssessmentDeadline.ShowAsClosedIfDue(assessment);
+        }
+        else if (AssessmentDeadline.CloseIfDue(assessment, audit))
         {
             await db.SaveChangesAsync(cancellationToken);
         }

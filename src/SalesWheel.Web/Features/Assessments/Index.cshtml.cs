@@ -6,7 +6,7 @@ using SalesWheel.Web.Infrastructure;
 namespace SalesWheel.Web.Features.Assessments;
 
 /// <summary>The home page after sign-in: the organization's assessments, newest first.</summary>
-public sealed class IndexModel(AppDbContext db, AuditLog audit) : OrganizationPageModel
+public sealed class IndexModel(AppDbContext db) : OrganizationPageModel
 {
     public IReadOnlyList<Row> Assessments { get; private set; } = [];
 
@@ -14,16 +14,10 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit) : OrganizationPa
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var assessments = await db.Assessments.Where(a => a.OrganizationId == OrganizationId).ToListAsync(cancellationToken);
-        var closed = false;
+        var assessments = await db.Assessments.AsNoTracking().Where(a => a.OrganizationId == OrganizationId).ToListAsync(cancellationToken);
         foreach (var assessment in assessments)
         {
-            closed |= AssessmentDeadline.CloseIfDue(assessment, audit);
-        }
-
-        if (closed)
-        {
-            await db.SaveChangesAsync(cancellationToken);
+            AssessmentDeadline.ShowAsClosedIfDue(assessment); // a GET changes nothing; the background service closes it
         }
 
         var ids = assessments.Select(a => a.Id).ToList();
