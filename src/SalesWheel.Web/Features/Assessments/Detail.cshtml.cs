@@ -63,14 +63,10 @@ public sealed partial class DetailModel(
 
     public async Task<IActionResult> OnPostOpenAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (await FindAsync(id, cancellationToken) is not { } assessment)
+        var (assessment, refusal) = await FindToChangeAsync(id, cancellationToken);
+        if (refusal is not null)
         {
-            return NotFound();
-        }
-
-        if (!CanAdminister)
-        {
-            return Forbid();
+            return refusal;
         }
 
         if (assessment.Status != AssessmentStatus.Draft)
@@ -139,14 +135,10 @@ public sealed partial class DetailModel(
 
     public async Task<IActionResult> OnPostRemindAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (await FindAsync(id, cancellationToken) is not { } assessment)
+        var (assessment, refusal) = await FindToChangeAsync(id, cancellationToken);
+        if (refusal is not null)
         {
-            return NotFound();
-        }
-
-        if (!CanAdminister)
-        {
-            return Forbid();
+            return refusal;
         }
 
         if (assessment.Status != AssessmentStatus.Open)
@@ -203,14 +195,10 @@ public sealed partial class DetailModel(
 
     public async Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (await FindAsync(id, cancellationToken) is not { } assessment)
+        var (assessment, refusal) = await FindToChangeAsync(id, cancellationToken);
+        if (refusal is not null)
         {
-            return NotFound();
-        }
-
-        if (!CanAdminister)
-        {
-            return Forbid();
+            return refusal;
         }
 
         if (assessment.Status != AssessmentStatus.Open)
@@ -232,6 +220,13 @@ public sealed partial class DetailModel(
         }
 
         return Redirect($"/assessments/{assessment.Id}");
+    }
+
+    /// <summary>The assessment to act on: 404 when it is not this organization's, 403 below admin.</summary>
+    private async Task<(Assessment Assessment, IActionResult? Refusal)> FindToChangeAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var assessment = await FindAsync(id, cancellationToken);
+        return assessment is null ? (null!, NotFound()) : !CanAdminister ? (assessment, Forbid()) : (assessment, null);
     }
 
     /// <summary>
