@@ -12,7 +12,9 @@ builder.Services.Configure<SalesWheelOptions>(builder.Configuration.GetSection("
 
 var connectionString = builder.Configuration.GetConnectionString("SalesWheel")
     ?? SqliteDatabase.ConnectionStringFor(Path.Combine(settings.DataFolder, "saleswheel.db"));
-builder.Services.AddDbContext<AppDbContext>(options => options.UseSalesWheelSqlite(connectionString));
+// Pooled: a request reuses a context (and its internal services) instead of building one; the context has no state
+// of its own beyond what EF resets.
+builder.Services.AddDbContextPool<AppDbContext>(options => options.UseSalesWheelSqlite(connectionString));
 
 builder.Services
     .AddIdentity<AppUser, IdentityRole>(options =>

@@ -147,8 +147,11 @@ public sealed partial class RequestLogging(RequestDelegate next, ILogger<Request
         }
         finally
         {
-            var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            Log(logger, context.Request.Method, Redact(context.Request.Path.Value), context.Response.StatusCode, elapsed);
+            if (logger.IsEnabled(LogLevel.Information))
+            {
+                var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                Log(logger, context.Request.Method, Redact(context.Request.Path.Value), context.Response.StatusCode, elapsed);
+            }
         }
     }
 

@@ -282,6 +282,20 @@ public sealed class SurveyTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task SurveyPagesAreNotCachedAndLogNoCacheHeaderWarningOnEveryPage()
+    {
+        var survey = app.Seed();
+        var client = app.Browser();
+        var response = await client.GetAsync($"/s/{survey.Token}");
+        Assert.True(response.Headers.CacheControl?.NoStore);
+        Assert.True(response.Headers.CacheControl?.NoCache);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.TakeSurvey(survey.Token, survey.Plan, _ => "4")).StatusCode);
+
+        // Antiforgery logs a warning when a page's own cache headers differ from its own; at load that line per page was costly.
+        Assert.DoesNotContain(app.Logs.Lines, l => l.Contains("Antiforgery", StringComparison.Ordinal) && l.Contains("Cache-Control", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ResponsesHaveRandomIdsThatAreNeitherSequentialNorTimeOrdered()
     {
         var survey = app.Seed(invitations: 4, quick: true);

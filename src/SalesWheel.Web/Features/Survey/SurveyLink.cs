@@ -64,6 +64,19 @@ public sealed class SurveyLink
     public static bool IsClosed(Assessment assessment, DateOnly today) =>
         assessment.Status == AssessmentStatus.Closed || (assessment.CloseDate is { } last && last < today);
 
+    // Compiled once: every survey request runs this query, and EF otherwise looks the query up in its cache by
+    // comparing expression trees on each call.
+    private static readonly Func<AppDbContext, string, CancellationToken, Task<LinkRow?>> FindByHash = EF.CompileAsyncQuery(
+        (AppDbContext db, string hash, CancellationToken cancellationToken) =>
+            (from i in db.Invitations
+             join a in db.Assessments on i.AssessmentId equals a.Id
+             join o in db.Organizations on a.OrganizationId equals o.Id
+             join draft in db.SurveyDrafts on i.Id equals draft.InvitationId into drafts
+             from d in drafts.DefaultIfEmpty()
+             where i.TokenHash == hash && a.Status != AssessmentStatus.Draft
+             select new LinkRow { I = i, A = a, O = o, D = d })
+            .FirstOrDefault());
+
     /// <summary>Finds the link's invitation by the hash of its token; null for a malformed or unknown token, or an assessment not yet open.</summary>
     public static async Task<SurveyLink?> FindAsync(AppDbContext db, string? token, CancellationToken cancellationToken)
     {
@@ -72,19 +85,23 @@ public sealed class SurveyLink
             return null;
         }
 
-        var hash = Tokens.Hash(token!);
-        var row = await (from i in db.Invitations
-                         join a in db.Assessments on i.AssessmentId equals a.Id
-                         join o in db.Organizations on a.OrganizationId equals o.Id
-                         join draft in db.SurveyDrafts on i.Id equals draft.InvitationId into drafts
-                         from d in drafts.DefaultIfEmpty()
-                         where i.TokenHash == hash && a.Status != AssessmentStatus.Draft
-                         select new { i, a, o, d })
-            .FirstOrDefaultAsync(cancellationToken);
+        var row = await FindByHash(db, Tokens.Hash(token!), cancellationToken);
         return row is null
             ? null
-            : new SurveyLink { Token = token!, Invitation = row.i, Assessment = row.a, Organization = row.o, Draft = row.d, Plan = SurveyPlan.For(row.a) };
+            : new SurveyLink { Token = token!, Invitation = row.I, Assessment = row.A, Organization = row.O, Draft = row.D, Plan = SurveyPlan.For(row.A) };
     }
+}
+
+/// <summary>One row of the link query (tracked entities).</summary>
+internal sealed class LinkRow
+{
+    public required Invitation I { get; init; }
+
+    public required Assessment A { get; init; }
+
+    public required Organization O { get; init; }
+
+    public SurveyDraft? D { get; init; }
 }
 
 /// <summary>What the link page shows when the survey cannot be answered.</summary>

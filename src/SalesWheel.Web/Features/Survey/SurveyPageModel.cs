@@ -28,7 +28,11 @@ public abstract class SurveyPageModel(AppDbContext db) : PageModel
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         ViewData["Respondent"] = true; // the layout hides the admin navigation
-        Response.Headers.CacheControl = "no-store"; // answers must not stay in a shared computer's cache
+        // Answers must not stay in a shared computer's cache. These are exactly the headers antiforgery sets on a page
+        // with a form: set anything else and it overrides them and logs a warning on every page (at load, that console
+        // line was the costliest part of a survey page).
+        Response.Headers.CacheControl = "no-cache, no-store";
+        Response.Headers.Pragma = "no-cache";
 
         var link = await SurveyLink.FindAsync(Db, context.RouteData.Values["token"] as string, context.HttpContext.RequestAborted);
         var status = link?.Status ?? LinkStatus.NotFound;
