@@ -23,6 +23,7 @@ public sealed class QuickCheckTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("Fix first", result);
         Assert.Contains("<strong>Enablement</strong>", result); // the one low answer, highly relevant at Scale / mid-market
         Assert.Contains("Why: scores", result);
+        Assert.DoesNotContain("few answers", result); // one person's own check: n = 1 is no warning
     }
 
     [Fact]
