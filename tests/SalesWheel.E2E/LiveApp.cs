@@ -30,6 +30,18 @@ public sealed class LiveApp : IAsyncLifetime
         _factory.StartServer();
         BaseUrl = _factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
         Directory.CreateDirectory(Screenshots);
+
+        Assertions.SetDefaultExpectTimeout(30_000);
+
+        // Warm the app (first requests compile and start everything), so a slow CI machine does not eat a test's time.
+        using (var http = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromMinutes(2) })
+        {
+            foreach (var path in new[] { "/", "/quick", "/signin", "/signup" })
+            {
+                (await http.GetAsync(path)).EnsureSuccessStatusCode();
+            }
+        }
+
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -42,6 +54,9 @@ public sealed class LiveApp : IAsyncLifetime
     public async Task<IPage> NewPageAsync(int width = 1200, int height = 900)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, BaseURL = BaseUrl });
+        // CI runs the test projects side by side on 2 cores: allow a slow step, while a broken one still fails.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         return await context.NewPageAsync();
     }
 
