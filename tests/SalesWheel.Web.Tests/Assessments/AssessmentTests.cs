@@ -202,6 +202,13 @@ public sealed class AssessmentTests(AppFactory app) : IClassFixture<AppFactory>
         app.AddPeople(org, "South", PersonRole.Manager, 2);
         var id = await owner.CreateAssessment("Close check");
         await owner.ActAndRead(id, "Open");
+        var invitations = app.Invitations(id);
+        app.Service(db =>
+        {
+            // One person had saved a page, the other had not started: the draft is the only place answers sit next to a person.
+            db.SurveyDrafts.Add(new SurveyDraft { InvitationId = invitations[0].Id, Answers = [3, 4, 5], Page = 1 });
+            return db.SaveChanges();
+        });
 
         var response = await owner.Act(id, "Close");
 
@@ -210,6 +217,7 @@ public sealed class AssessmentTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(AssessmentStatus.Closed, closed.Status);
         Assert.NotNull(closed.ClosedAt);
         Assert.Equal(1, app.Service(db => db.AuditEntries.Count(e => e.OrganizationId == org && e.Action == "assessment closed")));
+        Assert.Equal(0, app.Service(db => db.SurveyDrafts.Count(d => d.InvitationId == invitations[0].Id))); // unsubmitted answers go with the close
         Assert.Contains($"href=\"/assessments/{id}/results\"", await owner.GetPage("/assessments"));
 
         var hashes = app.Invitations(id).Select(i => i.TokenHash).Order().ToList();

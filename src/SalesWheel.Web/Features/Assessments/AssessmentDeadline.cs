@@ -16,6 +16,14 @@ public static class AssessmentDeadline
     public static bool IsDue(Assessment assessment) =>
         assessment.Status == AssessmentStatus.Open && assessment.CloseDate is { } date && date < Today;
 
+    /// <summary>
+    /// Deletes the unsubmitted drafts of a closed assessment: they can no longer be submitted, and a draft is the only
+    /// place where answers sit next to an invitation (so, a person).
+    /// </summary>
+    public static Task<int> DeleteDraftsAsync(Data.AppDbContext db, Guid assessmentId, CancellationToken cancellationToken) =>
+        db.SurveyDrafts.Where(d => db.Invitations.Any(i => i.Id == d.InvitationId && i.AssessmentId == assessmentId))
+            .ExecuteDeleteAsync(cancellationToken);
+
     /// <summary>Shows a due assessment as closed, in memory only (for pages answering a GET).</summary>
     public static void ShowAsClosedIfDue(Assessment assessment)
     {
@@ -71,13 +79,18 @@ public sealed partial class AssessmentDeadlines(IServiceScopeFactory scopes, ILo
         var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
         var today = AssessmentDeadline.Today;
         var due = await db.Assessments.Where(a => a.Status == AssessmentStatus.Open && a.CloseDate != null && a.CloseDate < today).ToListAsync(cancellationToken);
-        var closed = due.Count(a => AssessmentDeadline.CloseIfDue(a, audit));
-        if (closed > 0)
+        var closed = due.Where(a => AssessmentDeadline.CloseIfDue(a, audit)).ToList();
+        if (closed.Count > 0)
         {
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        return closed;
+        foreach (var assessment in closed)
+        {
+            await AssessmentDeadline.DeleteDraftsAsync(db, assessment.Id, cancellationToken);
+        }
+
+        return closed.Count;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Closing assessments past their close date failed")]

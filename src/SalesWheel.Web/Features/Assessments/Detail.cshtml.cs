@@ -217,6 +217,7 @@ public sealed partial class DetailModel(
         {
             audit.Record(OrganizationId, CurrentUser, "assessment closed", assessment.Name);
             await db.SaveChangesAsync(cancellationToken);
+            await AssessmentDeadline.DeleteDraftsAsync(db, assessment.Id, cancellationToken);
         }
 
         return Redirect($"/assessments/{assessment.Id}");
