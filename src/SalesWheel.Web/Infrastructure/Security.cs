@@ -63,9 +63,13 @@ public static class SessionLifetime
     public static readonly TimeSpan Absolute = TimeSpan.FromHours(12);
     private const string SignedInAt = "saleswheel.signed-in-at";
 
-    /// <summary>Marks the moment of sign-in in the cookie's properties (kept when the cookie slides).</summary>
-    public static void Stamp(Microsoft.AspNetCore.Authentication.AuthenticationProperties properties) =>
+    /// <summary>Signs the user in for a browser session, marking the moment (kept when the cookie slides) for the absolute limit.</summary>
+    public static Task SignInAsync(SignInManager<AppUser> signIn, AppUser user)
+    {
+        var properties = new AuthenticationProperties { IsPersistent = false };
         properties.Items[SignedInAt] = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        return signIn.SignInAsync(user, properties);
+    }
 
     public static async Task RejectWhenTooOld(CookieValidatePrincipalContext context)
     {

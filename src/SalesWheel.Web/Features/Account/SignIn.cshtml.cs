@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -37,9 +36,7 @@ public sealed class SignInModel(UserManager<AppUser> users, SignInManager<AppUse
             var check = await signIn.CheckPasswordSignInAsync(user, Password, lockoutOnFailure: true);
             if (check.Succeeded)
             {
-                var properties = new AuthenticationProperties { IsPersistent = false };
-                SessionLifetime.Stamp(properties);
-                await signIn.SignInAsync(user, properties);
+                await SessionLifetime.SignInAsync(signIn, user);
                 return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/assessments");
             }
 

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -60,9 +59,7 @@ public sealed class SignUpModel(AppDbContext db, UserManager<AppUser> users, Sig
 
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
-        var properties = new AuthenticationProperties { IsPersistent = false };
-        SessionLifetime.Stamp(properties);
-        await signIn.SignInAsync(user, properties);
+        await SessionLifetime.SignInAsync(signIn, user);
         return Redirect("/assessments");
     }
 

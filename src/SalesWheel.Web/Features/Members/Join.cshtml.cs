@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -76,9 +75,7 @@ public sealed class JoinModel(AppDbContext db, UserManager<AppUser> users, SignI
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
 
-        var properties = new AuthenticationProperties { IsPersistent = false };
-        SessionLifetime.Stamp(properties);
-        await signIn.SignInAsync(user, properties);
+        await SessionLifetime.SignInAsync(signIn, user);
         return Redirect("/assessments");
     }
 
