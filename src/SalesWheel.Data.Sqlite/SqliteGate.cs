@@ -53,24 +53,44 @@ public sealed class SqliteGate : DbConnectionInterceptor
 
     public override InterceptionResult ConnectionOpening(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
     {
-        if (!Suspended.Value)
+        if (Suspended.Value)
         {
-            _gate.Wait();
-            _holders[connection] = 0;
+            return result;
         }
 
-        return result;
+        _gate.Wait();
+        return OpenHoldingGate(connection);
     }
 
     public override async ValueTask<InterceptionResult> ConnectionOpeningAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
     {
-        if (!Suspended.Value)
+        if (Suspended.Value)
         {
-            await _gate.WaitAsync(cancellationToken);
-            _holders[connection] = 0;
+            return result;
         }
 
-        return result;
+        await _gate.WaitAsync(cancellationToken);
+        return OpenHoldingGate(connection);
+    }
+
+    // The connection is opened here, not by EF after this returns: EF opens with the request's cancellation token, and
+    // when a client goes away at that moment the open is cancelled without any event that would give the gate back
+    // (seen under load: one aborted request, then every request waited for ever). Opening a SQLite file is a short
+    // local call, so it runs to the end whatever the token says; EF is told the connection is already open.
+    private InterceptionResult OpenHoldingGate(DbConnection connection)
+    {
+        _holders[connection] = 0;
+        try
+        {
+            connection.Open();
+        }
+        catch
+        {
+            Release(connection);
+            throw;
+        }
+
+        return InterceptionResult.Suppress();
     }
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Tune(connection);
