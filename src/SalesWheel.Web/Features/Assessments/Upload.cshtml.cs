@@ -230,7 +230,7 @@ public sealed class UploadModel(AppDbContext db, AuditLog audit) : OrganizationP
         var fileName = Path.GetFileName(upload.FileName);
         if (upload.Length > MaximumFileBytes)
         {
-            return Refuse<byte[]>("AnswersFile", $"{fileName} is {Megabytes(upload.Length)}; one upload takes at most {Megabytes(MaximumFileBytes)} ({MaximumRows:N0} rows). Split the answers into smaller files and upload each as its own assessment, or score the whole file with the command line (saleswheel score).");
+            return Refuse<byte[]>("AnswersFile", $"{fileName} is larger than {MaximumFileBytes / (1024 * 1024)} MB, the most one upload takes (with at most {MaximumRows.ToString("N0", CultureInfo.InvariantCulture)} rows). Split the answers into smaller files and upload each as its own assessment, or score the whole file with the command line (saleswheel score).");
         }
 
         var bytes = await ReadAllAsync(upload, cancellationToken);
@@ -261,7 +261,7 @@ public sealed class UploadModel(AppDbContext db, AuditLog audit) : OrganizationP
         var rows = file.Responses.Count + file.SkippedEmptyRows;
         if (rows > MaximumRows)
         {
-            return Refuse<ResponsesFile>("AnswersFile", $"{fileName} has {rows:N0} rows; one upload takes at most {MaximumRows:N0}. Split the answers into smaller files, or score the whole file with the command line (saleswheel score).");
+            return Refuse<ResponsesFile>("AnswersFile", $"{fileName} has {rows.ToString("N0", CultureInfo.InvariantCulture)} rows; one upload takes at most {MaximumRows.ToString("N0", CultureInfo.InvariantCulture)}. Split the answers into smaller files, or score the whole file with the command line (saleswheel score).");
         }
 
         if (file.Responses.Count == 0)
@@ -349,8 +349,6 @@ public sealed class UploadModel(AppDbContext db, AuditLog audit) : OrganizationP
     }
 
     private static string Count(int n, string what) => $"{n.ToString("N0", CultureInfo.InvariantCulture)} {what}{(n == 1 ? "" : "s")}";
-
-    private static string Megabytes(long bytes) => $"{(bytes / (1024.0 * 1024.0)).ToString(bytes < 10 * 1024 * 1024 ? "0.0" : "0", CultureInfo.InvariantCulture)} MB";
 
     public sealed class UploadForm
     {
