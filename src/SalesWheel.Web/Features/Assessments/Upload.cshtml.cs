@@ -164,8 +164,6 @@ public sealed class UploadModel(AppDbContext db, AuditLog audit) : OrganizationP
             });
         }
 
-        db.ChangeTracker.AutoDetectChangesEnabled = false; // tens of thousands of new rows: nothing to compare
-        db.SurveyResponses.AddRange(rows);
         var grouped = (roleColumn, teamColumn) switch
         {
             (null, null) => "no breakdown",
@@ -175,7 +173,13 @@ public sealed class UploadModel(AppDbContext db, AuditLog audit) : OrganizationP
         };
         audit.Record(OrganizationId, CurrentUser, "answers uploaded",
             $"{name}: {Count(set.Count, "response")} uploaded, {Count(file.SkippedEmptyRows, "empty row")} skipped; {InstrumentText(instrument, instrumentJson)}; {grouped}");
-        await db.SaveChangesAsync(cancellationToken);
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await ResponseRows.InsertAsync(db, rows, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         return assessment;
     }
 
