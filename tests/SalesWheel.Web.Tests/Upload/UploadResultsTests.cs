@@ -47,6 +47,10 @@ public sealed class UploadResultsTests(AppFactory app) : IClassFixture<AppFactor
         var settings = app.Service(db => db.Organizations.AsNoTracking().Single(o => o.Id == organization));
         var expected = ScoringEngine.Score(file.Responses, AssessmentScoring.OptionsFor(settings, test.GroupBy));
         Assert.True(expected.Respondents >= 5);
+        if (form == "full")
+        {
+            Assert.Contains(expected.Breakdowns[0].Groups, g => g.Suppressed); // hidden cells are compared too
+        }
 
         var page = await client.GetPage($"/assessments/{id}/results");
         var text = Text(page);

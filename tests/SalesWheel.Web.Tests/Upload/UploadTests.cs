@@ -111,7 +111,7 @@ public sealed class UploadTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task TheFormKeepsTheNameAndChoicesAndSaysTheFilesMustBeChosenAgain()
     {
         var (client, _) = await app.NewOrganization("Keeps values");
-        var csv = QuickCsv(("seller", "East", "4")).Replace("team,", "Region,");
+        var csv = QuickCsv(("seller", "East", "4"), ("seller", "East", "x")).Replace("team,", "Region,");
 
         var response = await client.UploadAnswers("Q3 <from> Typeform", "quick", csv, roleColumn: "Function", teamColumn: "Region");
         var page = await response.Content.ReadAsStringAsync();
@@ -125,6 +125,7 @@ public sealed class UploadTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal("The file has no column called “Function”. Its other columns are: “role”, “Region”. Leave this empty for none.",
             AssessmentKit.FieldError(page, "Form.RoleColumn"));
         Assert.Null(AssessmentKit.FieldError(page, "Form.TeamColumn"));
+        Assert.Contains($"line 3, column {Quick[0]}: \"x\" is not a whole number", Text(page)); // the cells are checked all the same
         Assert.Equal(2, Text(page).Split("Choose the file again: a browser does not keep chosen files after the page is sent.").Length - 1);
         Assert.Contains("<option value=\"Region\"></option>", page); // the file's columns offered for the next try
     }

@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using SalesWheel.Core.Instruments;
 using SalesWheel.Core.Responses;
 using SalesWheel.Data;
@@ -108,11 +107,8 @@ public sealed class UploadModel(AppDbContext db, AuditLog audit) : OrganizationP
                 teamColumn = null;
             }
 
-            if (ModelState.GetFieldValidationState("Form.RoleColumn") != ModelValidationState.Invalid
-                && ModelState.GetFieldValidationState("Form.TeamColumn") != ModelValidationState.Invalid)
-            {
-                file = ReadAnswers(stream, instrument, [.. new[] { roleColumn, teamColumn }.OfType<string>()]);
-            }
+            // Read even when a column choice is wrong (with the columns that are right), so every bad cell is named now.
+            file = ReadAnswers(stream, instrument, [.. new[] { roleColumn, teamColumn }.OfType<string>()]);
         }
 
         if (!ModelState.IsValid || file is null || instrument is null)
