@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using SalesWheel.Core.Instruments;
@@ -16,7 +17,32 @@ public sealed class AssessmentScoring(AppDbContext db)
     /// <summary>The attributes every team assessment breaks down by.</summary>
     public static readonly IReadOnlyList<string> Attributes = ["role", "team"];
 
-    public static Instrument InstrumentOf(Assessment assessment) => assessment.QuickForm ? BuiltInInstrument.Quick : BuiltInInstrument.Full;
+    // Custom instruments parsed once per assessment; the text is compared too, so a cached instrument is never stale.
+    private const int MaximumCachedInstruments = 256;
+    private static readonly ConcurrentDictionary<Guid, (string Json, Instrument Instrument)> CustomInstruments = new();
+
+    /// <summary>The instrument an assessment's answers are for: its custom instrument if it has one, else the built-in full or quick form.</summary>
+    public static Instrument InstrumentOf(Assessment assessment)
+    {
+        if (assessment.InstrumentJson is not { } json)
+        {
+            return assessment.QuickForm ? BuiltInInstrument.Quick : BuiltInInstrument.Full;
+        }
+
+        if (CustomInstruments.TryGetValue(assessment.Id, out var cached) && string.Equals(cached.Json, json, StringComparison.Ordinal))
+        {
+            return cached.Instrument;
+        }
+
+        var instrument = InstrumentFile.Parse(json, $"the instrument of assessment {assessment.Id}");
+        if (CustomInstruments.Count >= MaximumCachedInstruments)
+        {
+            CustomInstruments.Clear();
+        }
+
+        CustomInstruments[assessment.Id] = (json, instrument);
+        return instrument;
+    }
 
     /// <summary>The organization's scoring options: phase, ACV band, minimum group size, relevance levels.</summary>
     public static ScoringOptions OptionsFor(Organization organization, IReadOnlyList<string>? groupBy = null) => new()

@@ -208,6 +208,33 @@ public static class ResponsesCsv
         }
     }
 
+    /// <summary>
+    /// The header row's column names (trimmed), with the delimiter detected as <see cref="Read(Stream, string, Instrument, IReadOnlyList{string}, IProgress{double}?)"/>
+    /// does; empty for an empty file. The stream must be seekable and is left where it was.
+    /// </summary>
+    public static IReadOnlyList<string> ReadHeader(Stream stream)
+    {
+        var start = stream.Position;
+        try
+        {
+            var (delimiter, _) = DetectDelimiter(stream);
+            if (delimiter is null)
+            {
+                return [];
+            }
+
+            using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
+            using var reader = Sep.New(delimiter.Value).Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).From(text);
+            return reader.MoveNext()
+                ? Enumerable.Range(0, reader.Current.ColCount).Select(c => reader.Current[c].ToString().Trim()).ToList()
+                : [];
+        }
+        finally
+        {
+            stream.Position = start;
+        }
+    }
+
     /// <summary>Blank, NA, N/A or - (any case) mean "not answered".</summary>
     public static bool IsNotAnswered(ReadOnlySpan<char> cell)
     {

@@ -236,6 +236,9 @@ namespace SalesWheel.Data.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("InstrumentJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -254,6 +257,9 @@ namespace SalesWheel.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Uploaded")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

@@ -117,6 +117,15 @@ public sealed class Assessment
     /// <summary>The quick form (two items per driver) instead of the full instrument.</summary>
     public bool QuickForm { get; set; }
 
+    /// <summary>
+    /// Made from answers uploaded from a file (a survey run in another tool): it has no invitations, is closed from the
+    /// start and is never opened.
+    /// </summary>
+    public bool Uploaded { get; set; }
+
+    /// <summary>The custom instrument (instrument file JSON) its answers are for; null for the built-in instrument.</summary>
+    public string? InstrumentJson { get; set; }
+
     /// <summary>Teams asked, separated by newlines; empty means every team.</summary>
     public string AudienceTeams { get; set; } = "";
 

@@ -104,4 +104,16 @@ public sealed class ResponsesCsvTests
         var set = file.Responses;
         return Enumerable.Range(0, set.Count).Select(r => Enumerable.Range(0, set.Items.Count).Select(i => set.Answer(r, i)).ToArray()).ToList();
     }
+
+    [Fact]
+    public void TheHeaderIsReadWithTheSameDelimiterDetectionAndTheStreamIsLeftWhereItWas()
+    {
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("\"Job; title\";Team ; A1;A2\nseller;East;4;5\n")).ToArray();
+        using var stream = new MemoryStream(bytes);
+
+        Assert.Equal(["Job; title", "Team", "A1", "A2"], ResponsesCsv.ReadHeader(stream));
+        Assert.Equal(0, stream.Position);
+        Assert.Equal(1, ResponsesCsv.Read(stream, "answers.csv", Small(), ["Team"]).Responses.Count);
+        Assert.Empty(ResponsesCsv.ReadHeader(new MemoryStream()));
+    }
 }

@@ -51,6 +51,10 @@ public sealed partial class DetailModel(
 
     public bool HasResults => Assessment.Status == AssessmentStatus.Closed || Responses > 0;
 
+    /// <summary>Why an uploaded assessment cannot be opened, reminded or closed.</summary>
+    public const string UploadedRefusal = "This assessment was made from answers uploaded from a file: it has no survey, "
+        + "so nobody can be invited or reminded, and it is closed already.";
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         if (await FindAsync(id, cancellationToken) is not { } assessment)
@@ -58,6 +62,7 @@ public sealed partial class DetailModel(
             return NotFound();
         }
 
+        Done = TempData["Notice"] as string;
         return await ShowAsync(assessment, cancellationToken);
     }
 
@@ -67,6 +72,12 @@ public sealed partial class DetailModel(
         if (refusal is not null)
         {
             return refusal;
+        }
+
+        if (assessment.Uploaded)
+        {
+            Problem = UploadedRefusal;
+            return await ShowAsync(assessment, cancellationToken);
         }
 
         if (assessment.Status != AssessmentStatus.Draft)
@@ -141,6 +152,12 @@ public sealed partial class DetailModel(
             return refusal;
         }
 
+        if (assessment.Uploaded)
+        {
+            Problem = UploadedRefusal;
+            return await ShowAsync(assessment, cancellationToken);
+        }
+
         if (assessment.Status != AssessmentStatus.Open)
         {
             Problem = assessment.Status == AssessmentStatus.Draft
@@ -199,6 +216,12 @@ public sealed partial class DetailModel(
         if (refusal is not null)
         {
             return refusal;
+        }
+
+        if (assessment.Uploaded)
+        {
+            Problem = UploadedRefusal;
+            return await ShowAsync(assessment, cancellationToken);
         }
 
         if (assessment.Status != AssessmentStatus.Open)
@@ -296,7 +319,7 @@ public sealed partial class DetailModel(
         HasPeople = people.Count > 0;
         AudienceSize = people.Count(Audience.Includes);
         Responses = await db.SurveyResponses.CountAsync(r => r.AssessmentId == assessment.Id, cancellationToken);
-        if (assessment.Status != AssessmentStatus.Draft)
+        if (assessment.Status != AssessmentStatus.Draft && !assessment.Uploaded)
         {
             Participation = await Participation.LoadAsync(db, assessment.Id, Organization.MinimumGroupSize, cancellationToken);
         }

@@ -64,7 +64,7 @@ public sealed record Heatmap(Breakdown Breakdown, IReadOnlyList<DimensionResult>
         };
     }
 
-    private static string RolePeople(string role) => role switch
+    private static string RolePeople(string role) => role.ToLowerInvariant() switch
     {
         "" => "people who gave no role",
         "leader" => "leaders",

@@ -60,9 +60,9 @@ public sealed class SurveyLink
         }
     }
 
-    /// <summary>Closed by an admin, or its close date (the last day to answer, in UTC) is behind us.</summary>
+    /// <summary>Closed by an admin, made from uploaded answers (never surveyed), or its close date (the last day to answer, in UTC) is behind us.</summary>
     public static bool IsClosed(Assessment assessment, DateOnly today) =>
-        assessment.Status == AssessmentStatus.Closed || (assessment.CloseDate is { } last && last < today);
+        assessment.Status == AssessmentStatus.Closed || assessment.Uploaded || (assessment.CloseDate is { } last && last < today);
 
     // Compiled once: every survey request runs this query, and EF otherwise looks the query up in its cache by
     // comparing expression trees on each call.

@@ -1,0 +1,385 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using SalesWheel.Core.Instruments;
+using SalesWheel.Core.Responses;
+using SalesWheel.Data;
+using SalesWheel.Data.Entities;
+using SalesWheel.Web.Infrastructure;
+
+namespace SalesWheel.Web.Features.Assessments;
+
+/// <summary>
+/// "Bring your own answers": an assessment made from a CSV of answers collected in another tool, scored against the
+/// built-in full or quick instrument or a custom instrument file. The file is checked as the command line checks it
+/// (every bad cell named); nothing is stored unless all of it is right. The assessment is closed from the start: it
+/// has no survey, no invitations and no reminders.
+/// </summary>
+[RequestSizeLimit(MaximumRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaximumRequestBytes)]
+[RefuseOversizedUpload]
+public sealed class UploadModel(AppDbContext db, AuditLog audit) : OrganizationPageModel
+{
+    public const long MaximumFileBytes = 20L * 1024 * 1024;
+
+    public const int MaximumInstrumentBytes = 1024 * 1024;
+
+    public const int MaximumRows = 100_000;
+
+    /// <summary>Both files at their largest, the other fields and the form's own overhead.</summary>
+    public const long MaximumRequestBytes = MaximumFileBytes + MaximumInstrumentBytes + (1024 * 1024);
+
+    protected override MemberRole RequiredRole => MemberRole.Admin;
+
+    [BindProperty]
+    public UploadForm Form { get; set; } = new();
+
+    [BindProperty]
+    public IFormFile? AnswersFile { get; set; }
+
+    [BindProperty]
+    public IFormFile? CustomInstrument { get; set; }
+
+    /// <summary>Set once the form has been sent: the browser has forgotten the files chosen, and the page says so.</summary>
+    public bool Posted { get; private set; }
+
+    /// <summary>The last upload was refused unread because it was over <see cref="MaximumRequestBytes"/>.</summary>
+    public bool TooLarge { get; private set; }
+
+    public IReadOnlyList<string> AnswerProblems { get; private set; } = [];
+
+    public int AnswerProblemsTotal { get; private set; }
+
+    public IReadOnlyList<string> InstrumentProblems { get; private set; } = [];
+
+    /// <summary>The columns of the file just sent that are not statements: the choices for the role and team columns.</summary>
+    public IReadOnlyList<string> OtherColumns { get; private set; } = [];
+
+    public void OnGet([FromQuery(Name = "too-large")] bool tooLarge = false) => TooLarge = tooLarge;
+
+    /// <summary>A CSV with only the header row for the built-in full or quick form: role, team and one column per statement.</summary>
+    public IActionResult OnGetTemplate(string? form)
+    {
+        var instrument = form == "quick" ? BuiltInInstrument.Quick : BuiltInInstrument.Full;
+        var header = string.Join(',', new[] { "role", "team" }.Concat(instrument.Items.Select(i => i.Id))) + "\r\n";
+        return File(Encoding.UTF8.GetBytes(header), "text/csv; charset=utf-8", $"saleswheel-{(form == "quick" ? "quick" : "full")}-answers.csv");
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear(); // every rule is checked below, with messages in our words
+        Posted = true;
+        var name = Form.Name?.Trim() ?? "";
+        if (name.Length == 0)
+        {
+            ModelState.AddModelError("Form.Name", "Give the assessment a name, for example \u201cQ3 survey (from Google Forms)\u201d.");
+        }
+        else if (name.Length > 200)
+        {
+            ModelState.AddModelError("Form.Name", $"Use at most 200 characters for the name (this one has {name.Length}).");
+        }
+
+        var (instrument, instrumentJson) = Form.Instrument switch
+        {
+            "full" => (BuiltInInstrument.Full, null),
+            "quick" => (BuiltInInstrument.Quick, null),
+            "custom" => await ReadInstrumentAsync(cancellationToken),
+            _ => (Refuse<Instrument>("Form.Instrument", "Choose the full instrument, the quick form or your own instrument file."), null),
+        };
+
+        var bytes = await ReadAnswersAsync(cancellationToken);
+        ResponsesFile? file = null;
+        string? roleColumn = null, teamColumn = null;
+        if (bytes is not null && instrument is not null)
+        {
+            using var stream = new MemoryStream(bytes, writable: false);
+            var header = ResponsesCsv.ReadHeader(stream);
+            var items = instrument.Items.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+            OtherColumns = header.Where(h => h.Length > 0 && !items.Contains(h)).Distinct(StringComparer.Ordinal).ToList();
+            roleColumn = PickColumn(Form.RoleColumn, "role", "Form.RoleColumn", items);
+            teamColumn = PickColumn(Form.TeamColumn, "team", "Form.TeamColumn", items);
+            if (roleColumn is not null && roleColumn == teamColumn)
+            {
+                ModelState.AddModelError("Form.TeamColumn", $"\u201c{teamColumn}\u201d is already the role column: choose another column for the team, or leave it empty.");
+                teamColumn = null;
+            }
+
+            // Read even when a column choice is wrong (with the columns that are right), so every bad cell is named now.
+            file = ReadAnswers(stream, instrument, [.. new[] { roleColumn, teamColumn }.OfType<string>()]);
+        }
+
+        if (!ModelState.IsValid || file is null || instrument is null)
+        {
+            return Page();
+        }
+
+        var assessment = await StoreAsync(name, instrument, instrumentJson, file, roleColumn, teamColumn, cancellationToken);
+        TempData["Notice"] = Summary(file, roleColumn, teamColumn);
+        return Redirect($"/assessments/{assessment.Id}");
+    }
+
+    private async Task<Assessment> StoreAsync(string name, Instrument instrument, string? instrumentJson, ResponsesFile file,
+        string? roleColumn, string? teamColumn, CancellationToken cancellationToken)
+    {
+        var now = DateTime.UtcNow;
+        var assessment = new Assessment
+        {
+            OrganizationId = OrganizationId,
+            Name = name,
+            QuickForm = Form.Instrument == "quick",
+            Uploaded = true,
+            InstrumentJson = instrumentJson,
+            Status = AssessmentStatus.Closed,
+            CreatedAt = now,
+            ClosedAt = now,
+        };
+        db.Assessments.Add(assessment);
+
+        // Stored exactly as survey answers are, in a random order with random ids: the file's row order could tie a
+        // response to a person (a form tool's export is in order of answering, or of a name column).
+        var set = file.Responses;
+        var width = set.Items.Count;
+        var role = roleColumn is null ? null : set.Attributes[0];
+        var team = teamColumn is null ? null : set.Attributes[roleColumn is null ? 0 : 1];
+        var order = Enumerable.Range(0, set.Count).ToArray();
+        RandomNumberGenerator.Shuffle(order.AsSpan());
+        var day = DateOnly.FromDateTime(now);
+        var rows = new List<SurveyResponse>(set.Count);
+        foreach (var respondent in order)
+        {
+            rows.Add(new SurveyResponse
+            {
+                AssessmentId = assessment.Id,
+                SubmittedOn = day,
+                Role = role is null ? "" : role.Values[role.Codes[respondent]],
+                Team = team is null ? "" : team.Values[team.Codes[respondent]],
+                Answers = set.AnswerBytes.Slice(respondent * width, width).ToArray(),
+            });
+        }
+
+        var grouped = (roleColumn, teamColumn) switch
+        {
+            (null, null) => "no breakdown",
+            (_, null) => "broken down by role",
+            (null, _) => "broken down by team",
+            _ => "broken down by role and team",
+        };
+        audit.Record(OrganizationId, CurrentUser, "answers uploaded",
+            $"{name}: {Count(set.Count, "response")} uploaded, {Count(file.SkippedEmptyRows, "empty row")} skipped; {InstrumentText(instrument, instrumentJson)}; {grouped}");
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await ResponseRows.InsertAsync(db, rows, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return assessment;
+    }
+
+    private async Task<(Instrument? Instrument, string? Json)> ReadInstrumentAsync(CancellationToken cancellationToken)
+    {
+        if (CustomInstrument is not { Length: > 0 } upload)
+        {
+            return (Refuse<Instrument>("CustomInstrument", "Choose your instrument file (JSON), or pick the full instrument or the quick form."), null);
+        }
+
+        var fileName = Path.GetFileName(upload.FileName);
+        if (upload.Length > MaximumInstrumentBytes)
+        {
+            return (Refuse<Instrument>("CustomInstrument", $"{fileName} is larger than 1 MB; an instrument file is usually a few kilobytes. Check that you chose the instrument, not the answers."), null);
+        }
+
+        var bytes = await ReadAllAsync(upload, cancellationToken);
+        if (!Utf8.IsValid(bytes))
+        {
+            return (Refuse<Instrument>("CustomInstrument", $"{fileName} is not UTF-8 text. Save it as UTF-8 and choose it again."), null);
+        }
+
+        var json = Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF');
+        try
+        {
+            var instrument = InstrumentFile.Parse(json, fileName);
+            if (instrument.Scale.Points > byte.MaxValue)
+            {
+                // Answers are stored one byte each (value − min + 1); the file format allows at most 11 points anyway.
+                return (Refuse<Instrument>("CustomInstrument", $"{fileName}: its scale has {instrument.Scale.Points} points; answers can be stored for at most {byte.MaxValue}."), null);
+            }
+
+            return (instrument, json);
+        }
+        catch (InvalidInstrumentException e)
+        {
+            InstrumentProblems = e.Problems;
+            var count = e.Problems.Count;
+            return (Refuse<Instrument>("CustomInstrument", $"{fileName} is not a valid instrument file: {Count(count, "problem")} to fix. The answers could not be checked without it."), null);
+        }
+    }
+
+    private async Task<byte[]?> ReadAnswersAsync(CancellationToken cancellationToken)
+    {
+        if (AnswersFile is not { Length: > 0 } upload)
+        {
+            return Refuse<byte[]>("AnswersFile", AnswersFile is null
+                ? "Choose the CSV file with the answers."
+                : $"{Path.GetFileName(AnswersFile.FileName)} is empty: it needs a header row naming the statement columns, then one row per person.");
+        }
+
+        var fileName = Path.GetFileName(upload.FileName);
+        if (upload.Length > MaximumFileBytes)
+        {
+            return Refuse<byte[]>("AnswersFile", $"{fileName} is larger than {MaximumFileBytes / (1024 * 1024)} MB, the most one upload takes (with at most {MaximumRows.ToString("N0", CultureInfo.InvariantCulture)} rows). Split the answers into smaller files and upload each as its own assessment, or score the whole file with the command line (saleswheel score).");
+        }
+
+        var bytes = await ReadAllAsync(upload, cancellationToken);
+        if (!Utf8.IsValid(bytes))
+        {
+            return Refuse<byte[]>("AnswersFile", $"{fileName} is not UTF-8 text. In your spreadsheet, save it as \u201cCSV UTF-8\u201d and choose it again.");
+        }
+
+        return bytes;
+    }
+
+    /// <summary>The answers, read and checked exactly as <c>saleswheel score</c> reads them; null (with every problem listed) when anything is wrong.</summary>
+    private ResponsesFile? ReadAnswers(Stream stream, Instrument instrument, IReadOnlyList<string> groupBy)
+    {
+        var fileName = Path.GetFileName(AnswersFile!.FileName);
+        ResponsesFile file;
+        try
+        {
+            file = ResponsesCsv.Read(stream, fileName, instrument, groupBy);
+        }
+        catch (InvalidResponsesException e)
+        {
+            AnswerProblems = e.Problems;
+            AnswerProblemsTotal = e.TotalProblems;
+            return Refuse<ResponsesFile>("AnswersFile", $"{fileName} has {Count(e.TotalProblems, "problem")}. Fix {(e.TotalProblems == 1 ? "it" : "them")} in the file and upload it again: nothing is stored until every cell is right.");
+        }
+
+        var rows = file.Responses.Count + file.SkippedEmptyRows;
+        if (rows > MaximumRows)
+        {
+            return Refuse<ResponsesFile>("AnswersFile", $"{fileName} has {rows.ToString("N0", CultureInfo.InvariantCulture)} rows; one upload takes at most {MaximumRows.ToString("N0", CultureInfo.InvariantCulture)}. Split the answers into smaller files, or score the whole file with the command line (saleswheel score).");
+        }
+
+        if (file.Responses.Count == 0)
+        {
+            return Refuse<ResponsesFile>("AnswersFile", file.SkippedEmptyRows == 0
+                ? $"{fileName} has a header but no rows of answers."
+                : $"{fileName} has {Count(file.SkippedEmptyRows, "row")}, but not one answered statement: every cell is blank or \u201cnot answered\u201d.");
+        }
+
+        return file;
+    }
+
+    /// <summary>
+    /// The column for an attribute: the one named in the form (exactly, or in other capitals), or else a column called
+    /// <paramref name="usual"/> in any capitals; null for none.
+    /// </summary>
+    private string? PickColumn(string? typed, string usual, string field, HashSet<string> items)
+    {
+        if (string.IsNullOrWhiteSpace(typed))
+        {
+            return OtherColumns.FirstOrDefault(c => c == usual) ?? OtherColumns.FirstOrDefault(c => string.Equals(c, usual, StringComparison.OrdinalIgnoreCase));
+        }
+
+        typed = typed.Trim();
+        if (OtherColumns.Contains(typed))
+        {
+            return typed;
+        }
+
+        if (OtherColumns.Where(c => string.Equals(c, typed, StringComparison.OrdinalIgnoreCase)).ToList() is [var only])
+        {
+            return only;
+        }
+
+        var columns = OtherColumns.Count == 0
+            ? "The file has no columns besides the statements."
+            : $"Its other columns are: {string.Join(", ", OtherColumns.Select(c => $"\u201c{c}\u201d"))}.";
+        ModelState.AddModelError(field, items.Contains(typed)
+            ? $"\u201c{typed}\u201d is a statement of the instrument, not a {usual} column. {columns}"
+            : $"The file has no column called \u201c{typed}\u201d. {columns} Leave this empty for none.");
+        return null;
+    }
+
+    private static string Summary(ResponsesFile file, string? roleColumn, string? teamColumn)
+    {
+        var text = new StringBuilder($"{Count(file.Responses.Count, "response")} uploaded.");
+        text.Append(roleColumn is null ? " No role column." : $" Roles from the column \u201c{roleColumn}\u201d.");
+        text.Append(teamColumn is null ? " No team column." : $" Teams from the column \u201c{teamColumn}\u201d.");
+        if (file.SkippedEmptyRows > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" Skipped {Count(file.SkippedEmptyRows, "row")} with no answered statement.");
+        }
+
+        if (file.IgnoredColumns.Count > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" Ignored {Count(file.IgnoredColumns.Count, "column")} that {(file.IgnoredColumns.Count == 1 ? "is" : "are")} neither a statement nor the role or team: {string.Join(", ", file.IgnoredColumns)}.");
+        }
+
+        if (file.ItemsWithoutColumn.Count > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" {Count(file.ItemsWithoutColumn.Count, "statement")} of the instrument had no column, so no answers: {string.Join(", ", file.ItemsWithoutColumn)}.");
+        }
+
+        return text.ToString();
+    }
+
+    public static string InstrumentText(Instrument instrument, string? customJson) =>
+        customJson is null
+            ? instrument == BuiltInInstrument.Quick ? "quick form" : "full instrument"
+            : $"custom instrument \u201c{instrument.Name}\u201d (id {instrument.Id}, version {instrument.Version})";
+
+    private static async Task<byte[]> ReadAllAsync(IFormFile upload, CancellationToken cancellationToken)
+    {
+        await using var stream = upload.OpenReadStream();
+        using var buffer = new MemoryStream((int)upload.Length);
+        await stream.CopyToAsync(buffer, cancellationToken);
+        return buffer.ToArray();
+    }
+
+    private T? Refuse<T>(string field, string message)
+        where T : class
+    {
+        ModelState.AddModelError(field, message);
+        return null;
+    }
+
+    private static string Count(int n, string what) => $"{n.ToString("N0", CultureInfo.InvariantCulture)} {what}{(n == 1 ? "" : "s")}";
+
+    public sealed class UploadForm
+    {
+        public string? Name { get; set; }
+
+        /// <summary>"full", "quick" or "custom".</summary>
+        public string? Instrument { get; set; } = "full";
+
+        /// <summary>The column holding each person's role; empty means a column called "role", if there is one.</summary>
+        public string? RoleColumn { get; set; }
+
+        /// <summary>The column holding each person's team; empty means a column called "team", if there is one.</summary>
+        public string? TeamColumn { get; set; }
+    }
+
+    /// <summary>
+    /// Turns an upload that says it is too large away before anything reads it (antiforgery would otherwise fail on the
+    /// cut-off form and answer "the form may have expired"): back to the empty form, which says what the limit is.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Class)]
+    private sealed class RefuseOversizedUploadAttribute : Attribute, IAuthorizationFilter, IOrderedFilter
+    {
+        public int Order => int.MinValue;
+
+        public void OnAuthorization(AuthorizationFilterContext context)
+        {
+            var request = context.HttpContext.Request;
+            if (HttpMethods.IsPost(request.Method) && request.ContentLength > MaximumRequestBytes)
+            {
+                context.Result = new RedirectResult("/assessments/upload?too-large=true");
+            }
+        }
+    }
+}
