@@ -342,7 +342,7 @@ public static class ResultsWorkbook
 
         private StyledCell Label(string text) => new(text, styles.Bold);
 
-        private static StyledCell Text(string text) => new(text, null);
+        private static StyledCell Text(string text) => new(text.Length == 0 ? null : text, null);
 
         private static StyledCell Number(double? value, StyleId style) => new(value, style);
 
