@@ -67,7 +67,8 @@ public static class ScoreCommand
 
         command.Validators.Add(result =>
         {
-            if (result.GetValue(format) == "xlsx" && result.GetValue(output) is null)
+            // Read the token, not the value: an unknown format has its own error, and reading its value would throw.
+            if (result.GetResult(format) is { Tokens: [{ Value: "xlsx" }] } && result.GetResult(output) is null)
             {
                 result.AddError("--format xlsx writes a workbook, not text: give the file to write with --out FILE.xlsx.");
             }
