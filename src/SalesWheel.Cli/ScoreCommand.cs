@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using SalesWheel.Core.Exports;
 using SalesWheel.Core.Instruments;
 using SalesWheel.Core.Reports;
 using SalesWheel.Core.Responses;
@@ -11,7 +12,7 @@ namespace SalesWheel.Cli;
 /// <summary><c>saleswheel score</c>: scores a CSV of answers and prints or writes the result.</summary>
 public static class ScoreCommand
 {
-    private static readonly string[] Formats = ["text", "json", "svg", "md"];
+    private static readonly string[] Formats = ["text", "json", "svg", "md", "xlsx"];
 
     public static Command Create(TextWriter stdout, TextWriter stderr, bool showProgress)
     {
@@ -49,7 +50,7 @@ public static class ScoreCommand
         acv.AcceptOnlyFromAmong("lt15k", "15k-50k", "gt50k");
         var format = new Option<string>("--format")
         {
-            Description = "Output: text (a readable report), json (every number, unrounded), svg (the wheel) or md (Markdown report).",
+            Description = "Output: text (a readable report), json (every number, unrounded), svg (the wheel), md (Markdown report) or xlsx (a workbook with every number and the anonymous answers; needs --out).",
             DefaultValueFactory = _ => "text",
         };
         format.AcceptOnlyFromAmong(Formats);
@@ -63,6 +64,15 @@ public static class ScoreCommand
         {
             responses, instrumentOption, groupBy, minGroup, phase, acv, format, output,
         };
+
+        command.Validators.Add(result =>
+        {
+            // Read the token, not the value: an unknown format has its own error, and reading its value would throw.
+            if (result.GetResult(format) is { Tokens: [{ Value: "xlsx" }] } && result.GetResult(output) is null)
+            {
+                result.AddError("--format xlsx writes a workbook, not text: give the file to write with --out FILE.xlsx.");
+            }
+        });
 
         command.SetAction(parse =>
         {
@@ -149,6 +159,15 @@ public static class ScoreCommand
             GroupBy = request.GroupBy,
         });
 
+        if (request.Format == "xlsx")
+        {
+            // The command line scores data its user already holds: the overall result always shows; the answers sheet
+            // follows the same anonymity rules as any export (--min-group).
+            var answers = AnonymousAnswers.From(file.Responses, request.MinGroup);
+            var options = new WorkbookOptions { ParticipationOnlyBelowMinimumGroupSize = false, Notes = notes };
+            return WriteAtomically(request.Output!, stream => ResultsWorkbook.WriteAsync(stream, report, answers, options).GetAwaiter().GetResult(), stderr);
+        }
+
         var content = request.Format switch
         {
             "json" => ScoreReportJson.Serialize(report),
@@ -163,17 +182,25 @@ public static class ScoreCommand
             return CliApp.Success;
         }
 
-        return WriteAtomically(request.Output, content, stderr);
+        return WriteAtomically(request.Output, stream =>
+        {
+            using var text = new StreamWriter(stream);
+            text.Write(content);
+        }, stderr);
     }
 
     /// <summary>Writes to a temporary file beside the target, then moves it into place: no half-written output.</summary>
-    private static int WriteAtomically(string path, string content, TextWriter stderr)
+    internal static int WriteAtomically(string path, Action<Stream> write, TextWriter stderr)
     {
         var full = Path.GetFullPath(path);
         var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            File.WriteAllText(temporary, content);
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                write(stream);
+            }
+
             File.Move(temporary, full, overwrite: true);
             return CliApp.Success;
         }

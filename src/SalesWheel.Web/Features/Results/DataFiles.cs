@@ -1,0 +1,106 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using SalesWheel.Core.Exports;
+using SalesWheel.Core.Scoring;
+using SalesWheel.Data;
+using SalesWheel.Data.Entities;
+using SalesWheel.Web.Infrastructure;
+
+namespace SalesWheel.Web.Features.Results;
+
+/// <summary>
+/// An assessment's answers and scores as they leave the app: the engine's result and the anonymous answers, both made
+/// from one reading of the stored responses, so the workbook's numbers are exactly those its answers score to.
+/// </summary>
+public static class DataFiles
+{
+    public const string AnswersFile = "answers.csv";
+
+    public const string WorkbookFile = "results.xlsx";
+
+    /// <summary>The result and the anonymous answers of an assessment (the caller has already scoped it to the organization).</summary>
+    public static async Task<(ScoreReport Report, AnonymousAnswers Answers)> LoadAsync(AppDbContext db, Assessment assessment, Organization organization, CancellationToken cancellationToken)
+    {
+        // Only what the export may hold is read: answers, role and team; never the response's id, date or comment.
+        var set = new ResponseSet(AssessmentScoring.InstrumentOf(assessment), AssessmentScoring.Attributes);
+        var width = set.Items.Count;
+        await foreach (var response in db.SurveyResponses.AsNoTracking().Where(r => r.AssessmentId == assessment.Id)
+                           .Select(r => new { r.Answers, r.Role, r.Team }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            var row = set.AddRow();
+            response.Answers.AsSpan(0, Math.Min(width, response.Answers.Length)).CopyTo(row);
+            set.Attributes[0].Append(response.Role);
+            set.Attributes[1].Append(response.Team);
+        }
+
+        var options = AssessmentScoring.OptionsFor(organization);
+        return (ScoringEngine.Score(set, options), AnonymousAnswers.From(set, options.MinimumGroupSize));
+    }
+
+    /// <summary>A download name from the assessment's name: letters, digits and dashes, e.g. "Q3-team-assessment-answers.csv".</summary>
+    public static string DownloadName(string assessment, string file)
+    {
+        var words = new string(assessment.Select(c => char.IsLetterOrDigit(c) ? c : ' ').ToArray())
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var name = string.Join('-', words);
+        if (name.Length > 60)
+        {
+            name = name[..60].TrimEnd('-');
+        }
+
+        return name.Length == 0 ? file : $"{name}-{file}";
+    }
+}
+
+/// <summary>
+/// Downloads of an assessment's results workbook and anonymous answers CSV, for anyone in the organization. With fewer
+/// respondents than the minimum group size, neither: the page says why and shows participation.
+/// </summary>
+public sealed class DataFilesModel(AppDbContext db) : OrganizationPageModel
+{
+    public Assessment Assessment { get; private set; } = null!;
+
+    public int Responses { get; private set; }
+
+    public int Invitations { get; private set; }
+
+    public int MinimumGroupSize { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string file, CancellationToken cancellationToken)
+    {
+        var assessment = await db.Assessments.AsNoTracking()
+            .FirstOrDefaultAsync(a => a.Id == id && a.OrganizationId == OrganizationId, cancellationToken);
+        if (assessment is null)
+        {
+            return NotFound();
+        }
+
+        Assessment = assessment;
+        var (report, answers) = await DataFiles.LoadAsync(db, assessment, Organization, cancellationToken);
+        Invitations = await db.Invitations.CountAsync(i => i.AssessmentId == id, cancellationToken);
+        Responses = await db.SurveyResponses.CountAsync(r => r.AssessmentId == id, cancellationToken);
+        MinimumGroupSize = report.Context.MinGroupSize;
+        Response.Headers.CacheControl = "no-store";
+        if (!Anonymity.OverallVisible(report.Respondents, MinimumGroupSize) || answers.Withheld)
+        {
+            // Nothing but participation leaves the app: say so, with the counts.
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+
+        using var stream = new MemoryStream();
+        if (file == DataFiles.AnswersFile)
+        {
+            AnswersCsv.Write(answers, stream);
+            return File(stream.ToArray(), "text/csv; charset=utf-8", DataFiles.DownloadName(assessment.Name, DataFiles.AnswersFile));
+        }
+
+        await ResultsWorkbook.WriteAsync(stream, report, answers, new WorkbookOptions
+        {
+            Assessment = assessment.Name,
+            Organization = Organization.Name,
+            Invitations = Invitations,
+        }, cancellationToken);
+        return File(stream.ToArray(), ResultsWorkbook.ContentType, DataFiles.DownloadName(assessment.Name, DataFiles.WorkbookFile));
+    }
+}
