@@ -92,7 +92,14 @@ public sealed class AssessmentScoring(AppDbContext db)
     }
 
     /// <summary>Scores the assessment's responses now.</summary>
-    public async Task<ScoreReport> ComputeAsync(Assessment assessment, ScoringOptions options, CancellationToken cancellationToken = default)
+    public async Task<ScoreReport> ComputeAsync(Assessment assessment, ScoringOptions options, CancellationToken cancellationToken = default) =>
+        ScoringEngine.Score(await AnswersAsync(assessment, cancellationToken), options);
+
+    /// <summary>
+    /// The assessment's stored answers with their role and team, as the engine reads them. Only what scores and exports
+    /// may hold is read: never a response's id, date or comment.
+    /// </summary>
+    public async Task<ResponseSet> AnswersAsync(Assessment assessment, CancellationToken cancellationToken = default)
     {
         var set = new ResponseSet(InstrumentOf(assessment), Attributes);
         var width = set.Items.Count;
@@ -105,7 +112,7 @@ public sealed class AssessmentScoring(AppDbContext db)
             set.Attributes[1].Append(response.Team);
         }
 
-        return ScoringEngine.Score(set, options);
+        return set;
     }
 
     // The cached result is only valid for the settings it was computed with (k, phase, ACV band, levels).

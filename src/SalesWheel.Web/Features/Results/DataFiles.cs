@@ -21,18 +21,7 @@ public static class DataFiles
     /// <summary>The result and the anonymous answers of an assessment (the caller has already scoped it to the organization).</summary>
     public static async Task<(ScoreReport Report, AnonymousAnswers Answers)> LoadAsync(AppDbContext db, Assessment assessment, Organization organization, CancellationToken cancellationToken)
     {
-        // Only what the export may hold is read: answers, role and team; never the response's id, date or comment.
-        var set = new ResponseSet(AssessmentScoring.InstrumentOf(assessment), AssessmentScoring.Attributes);
-        var width = set.Items.Count;
-        await foreach (var response in db.SurveyResponses.AsNoTracking().Where(r => r.AssessmentId == assessment.Id)
-                           .Select(r => new { r.Answers, r.Role, r.Team }).AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            var row = set.AddRow();
-            response.Answers.AsSpan(0, Math.Min(width, response.Answers.Length)).CopyTo(row);
-            set.Attributes[0].Append(response.Role);
-            set.Attributes[1].Append(response.Team);
-        }
-
+        var set = await new AssessmentScoring(db).AnswersAsync(assessment, cancellationToken);
         var options = AssessmentScoring.OptionsFor(organization);
         return (ScoringEngine.Score(set, options), AnonymousAnswers.From(set, options.MinimumGroupSize));
     }
