@@ -62,6 +62,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/People");
     options.Conventions.AuthorizeFolder("/Assessments");
     options.Conventions.AuthorizeFolder("/Results");
+    options.Conventions.AuthorizeFolder("/ApiTokens");
 });
 builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -73,6 +74,7 @@ builder.Services.AddSingleton<IMailer>(services => settings.Smtp.Host.Length > 0
     ? ActivatorUtilities.CreateInstance<SmtpMailer>(services)
     : ActivatorUtilities.CreateInstance<OutboxMailer>(services));
 builder.Services.AddScoped<LinkBuilder>();
+builder.Services.AddScoped<SalesWheel.Web.Features.Assessments.AssessmentActions>();
 builder.Services.AddHostedService<SalesWheel.Web.Features.Assessments.AssessmentDeadlines>();
 builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));
 builder.Services.AddRateLimiter(options => RateLimits.Configure(options, builder.Configuration));
