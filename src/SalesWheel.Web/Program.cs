@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SalesWheel.Data;
 using SalesWheel.Data.Entities;
 using SalesWheel.Data.Sqlite;
+using SalesWheel.Web.Features.Api;
 using SalesWheel.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -78,6 +79,7 @@ builder.Services.AddScoped<SalesWheel.Web.Features.Assessments.AssessmentActions
 builder.Services.AddHostedService<SalesWheel.Web.Features.Assessments.AssessmentDeadlines>();
 builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));
 builder.Services.AddRateLimiter(options => RateLimits.Configure(options, builder.Configuration));
+builder.Services.AddSalesWheelApi();
 
 var app = builder.Build();
 
@@ -90,6 +92,7 @@ if (!app.Environment.IsDevelopment())
 app.UseMiddleware<RequestLogging>();
 app.UseMiddleware<SecurityHeaders>();
 app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
+app.UseSalesWheelApi();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();
@@ -97,6 +100,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthChecks("/healthz");
 app.MapRazorPages();
+app.MapSalesWheelApi();
 
 await using (var scope = app.Services.CreateAsyncScope())
 {
