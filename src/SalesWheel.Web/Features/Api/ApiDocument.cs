@@ -35,6 +35,11 @@ public static class ApiDocument
                     **Rate limits** answer 429 with `Retry-After`.
                     """,
             };
+            foreach (var server in document.Servers ?? [])
+            {
+                server.Url = server.Url?.TrimEnd('/'); // paths start with a slash
+            }
+
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
             document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
@@ -66,9 +71,14 @@ public static class ApiDocument
         });
     }
 
-    /// <summary>The reference page's content security policy: the app's own, with Scalar's script allowed by its nonce.</summary>
+    /// <summary>
+    /// The reference page's content security policy: the app's own, with two relaxations Scalar needs, for /docs only:
+    /// its inline start-up script, allowed by a fresh nonce per request (not 'unsafe-inline'), and the styles it sets
+    /// from script ('unsafe-inline' for styles only: its components write style elements and attributes without a nonce).
+    /// Still nothing from other hosts.
+    /// </summary>
     public static string DocsPolicy(string nonce) =>
-        $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+        $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; "
         + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 }
 

@@ -85,6 +85,10 @@ public static partial class ApiSetup
             .WithTitle("SalesWheel API")
             .WithOpenApiRoutePattern(DocumentPath)
             .DisableDefaultFonts()
+            .DisableAgent()
+            .DisableMcp()
+            .DisableTelemetry()
+            .HideDeveloperTools()
             .WithNonce()
             .AddPreferredSecuritySchemes(ApiDocument.BearerScheme));
         return app;

@@ -80,20 +80,20 @@ public static class AssessmentsEndpoints
         var group = api.MapGroup("/assessments").WithTags(ApiTags.Assessments);
         group.MapGet("", List).WithName("listAssessments").WithSummary("List assessments")
             .WithDescription("Newest first. `page` from 1, `pageSize` up to 200 (default 50).").ProducesValidationProblem();
-        group.MapGet("/{id:guid}", Get).WithName("getAssessment").WithSummary("Read an assessment");
+        group.MapGet("/{id:guid}", Get).WithName("getAssessment").ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Read an assessment");
         group.MapPost("", Create).Changes().WithName("createAssessment").WithSummary("Create an assessment (a draft)");
-        group.MapPost("/{id:guid}/open", Open).Changes().WithName("openAssessment").WithSummary("Open an assessment: invite everyone in its audience")
+        group.MapPost("/{id:guid}/open", Open).Changes().WithName("openAssessment").ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Open an assessment: invite everyone in its audience")
             .WithDescription("Each person in the audience gets a personal link by email (or in the outbox when no mail server is set). The links are in the answer, this once: they are stored only as hashes.")
             .ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPost("/{id:guid}/remind", Remind).Changes().WithName("remindAssessment").WithSummary("Remind everyone invited, with new links")
+        group.MapPost("/{id:guid}/remind", Remind).Changes().WithName("remindAssessment").ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Remind everyone invited, with new links")
             .WithDescription("Everyone invited gets a reminder with a new personal link (those who answered too, so that nobody can tell who has answered). Earlier links stop working; answers saved so far are kept.")
             .ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPost("/{id:guid}/close", Close).Changes().WithName("closeAssessment").WithSummary("Close an assessment")
+        group.MapPost("/{id:guid}/close", Close).Changes().WithName("closeAssessment").ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Close an assessment")
             .ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapGet("/{id:guid}/participation", GetParticipation).WithName("getParticipation").WithSummary("Participation counts");
+        group.MapGet("/{id:guid}/participation", GetParticipation).WithName("getParticipation").ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Participation counts");
     }
 
-    private static async Task<Results<Ok<PageOf<AssessmentResponse>>, ValidationProblem>> List(
+    private static async Task<Results<Ok<ListPage<AssessmentResponse>>, ValidationProblem>> List(
         [Description("Page number, from 1.")] int? page,
         [Description("Items per page, 1 to 200 (default 50).")] int? pageSize,
         ApiCaller caller, AppDbContext db, HttpContext http, CancellationToken cancellationToken)

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace SalesWheel.Web.Features.Api;
 
 /// <summary>One page of a list, with the total over all pages.</summary>
-public sealed record PageOf<T>(
+public sealed record ListPage<T>(
     [property: Description("The items of this page, in a stable order.")] IReadOnlyList<T> Items,
     [property: Description("This page's number, from 1.")] int Page,
     [property: Description("Items per page (at most 200).")] int PageSize,
@@ -35,7 +35,7 @@ public static class Paging
         return (page ?? 1, pageSize ?? DefaultPageSize, errors.Count == 0 ? null : ApiProblems.Invalid(errors));
     }
 
-    public static async Task<PageOf<TOut>> ToPageAsync<TIn, TOut>(
+    public static async Task<ListPage<TOut>> ToPageAsync<TIn, TOut>(
         this IQueryable<TIn> ordered, int page, int size, Func<TIn, TOut> map, HttpContext http, CancellationToken cancellationToken)
     {
         var total = await ordered.CountAsync(cancellationToken);
@@ -54,7 +54,7 @@ public static class Paging
 
         links.Add(Link(http, last, size, "last"));
         http.Response.Headers.Link = string.Join(", ", links);
-        return new PageOf<TOut>(rows.Select(map).ToList(), page, size, total);
+        return new ListPage<TOut>(rows.Select(map).ToList(), page, size, total);
     }
 
     private static string Link(HttpContext http, int page, int size, string rel)

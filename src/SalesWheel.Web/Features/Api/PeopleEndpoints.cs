@@ -48,10 +48,10 @@ public static class PeopleEndpoints
         var group = api.MapGroup("/people").WithTags(ApiTags.People);
         group.MapGet("", List).WithName("listPeople").WithSummary("List people")
             .WithDescription("By name, then email. `page` from 1, `pageSize` up to 200 (default 50).").ProducesValidationProblem();
-        group.MapGet("/{id:guid}", Get).WithName("getPerson").WithSummary("Read a person");
+        group.MapGet("/{id:guid}", Get).WithName("getPerson").ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Read a person");
         group.MapPost("", Create).Changes().WithName("createPerson").WithSummary("Add a person");
-        group.MapPut("/{id:guid}", Update).Changes().WithName("updatePerson").WithSummary("Change a person");
-        group.MapDelete("/{id:guid}", Delete).Changes().WithName("deletePerson").WithSummary("Remove a person")
+        group.MapPut("/{id:guid}", Update).Changes().WithName("updatePerson").ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Change a person");
+        group.MapDelete("/{id:guid}", Delete).Changes().WithName("deletePerson").ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Remove a person")
             .WithDescription("Their invitations stay (so participation counts do not change), without the link to them.");
         group.MapPost("/import", Import).Changes().WithName("importPeople").WithSummary("Import people from CSV")
             .WithDescription("""
@@ -66,7 +66,7 @@ public static class PeopleEndpoints
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
     }
 
-    private static async Task<Results<Ok<PageOf<PersonResponse>>, ValidationProblem>> List(
+    private static async Task<Results<Ok<ListPage<PersonResponse>>, ValidationProblem>> List(
         [Description("Page number, from 1.")] int? page,
         [Description("Items per page, 1 to 200 (default 50).")] int? pageSize,
         ApiCaller caller, AppDbContext db, HttpContext http, CancellationToken cancellationToken)

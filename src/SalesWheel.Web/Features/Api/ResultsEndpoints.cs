@@ -58,7 +58,7 @@ public static class ResultsEndpoints
     public static void MapResultsApi(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/assessments/{id:guid}").WithTags(ApiTags.Results);
-        group.MapGet("/results", Get).WithName("getResults").WithSummary("Read an assessment's results")
+        group.MapGet("/results", Get).WithName("getResults").ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Read an assessment's results")
             .WithDescription("The score report as `saleswheel score --format json` writes it (see SCORING.md), plus the assessment and its counts. "
                 + "While fewer people than the minimum group size have answered, only the counts (visible: false, report: null). "
                 + "Groups smaller than the minimum group size are hidden in breakdowns (scores and n null), as on the results page.")
