@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;
@@ -110,7 +111,9 @@ public static partial class ApiSetup
 
             if (exception is BadHttpRequestException bad)
             {
-                await BadRequest(bad).ExecuteAsync(context);
+                // The endpoint is cleared before exception handlers run; the feature keeps it.
+                var endpoint = context.Features.Get<IExceptionHandlerFeature>()?.Endpoint;
+                await BadRequest(bad, endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType).ExecuteAsync(context);
                 return true;
             }
 
@@ -118,7 +121,7 @@ public static partial class ApiSetup
             return true;
         }
 
-        private static IResult BadRequest(BadHttpRequestException bad)
+        private static IResult BadRequest(BadHttpRequestException bad, Type? body)
         {
             if (bad.StatusCode == StatusCodes.Status415UnsupportedMediaType)
             {
@@ -132,10 +135,11 @@ public static partial class ApiSetup
 
             if (bad.InnerException is JsonException json)
             {
+                // A value of the wrong type is named by its path ($.relevance.strategy.pmf → relevance.strategy.pmf); broken JSON is the body's.
                 var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "body" : json.Path.TrimStart('$', '.');
-                return ConvertedTo().Match(json.Message) is { Success: true } converted
-                    ? ApiProblems.Invalid(field, $"Not a valid value here: expected {Expected(converted.Groups["type"].Value)}.")
-                    : ApiProblems.Invalid(field, "The body is not valid JSON: " + json.Message.Split(" Path:")[0]);
+                return json.Message.Contains("could not be converted", StringComparison.Ordinal)
+                    ? ApiProblems.Invalid(field, $"Not a valid value here: expected {Expected(TypeAt(body, field)?.FullName ?? "")}.")
+                    : ApiProblems.Invalid("body", $"The body is not valid JSON (at {json.Path ?? "$"}, line {json.LineNumber + 1}): " + json.Message.Split(" Path:")[0]);
             }
 
             if (BindFailure().Match(bad.Message) is { Success: true } bind)
@@ -156,14 +160,9 @@ public static partial class ApiSetup
             return ApiProblems.Problem(StatusCodes.Status400BadRequest, "The request could not be read: " + bad.Message);
         }
 
-        /// <summary>A .NET type name in words: "System.Nullable`1[System.Int32]" → "a whole number".</summary>
+        /// <summary>A .NET type name in words: "System.Int32" → "a whole number".</summary>
         private static string Expected(string type)
         {
-            if (type.StartsWith("System.Nullable`1[", StringComparison.Ordinal))
-            {
-                type = type["System.Nullable`1[".Length..^1];
-            }
-
             return type switch
             {
                 _ when type.Contains("Dictionary", StringComparison.Ordinal) => "an object",
@@ -176,8 +175,28 @@ public static partial class ApiSetup
             };
         }
 
-        [GeneratedRegex("converted to (?<type>[^ ]+?)\\. Path", RegexOptions.None)]
-        private static partial Regex ConvertedTo();
+        /// <summary>The declared type at a JSON path of the body ("relevance.strategy.pmf"), when it can be followed.</summary>
+        private static Type? TypeAt(Type? type, string path)
+        {
+            foreach (var segment in path.Split('.'))
+            {
+                var name = segment.Split('[')[0];
+                if (type is null || name.Length == 0)
+                {
+                    return null;
+                }
+
+                type = type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Dictionary<,>)
+                    ? type.GetGenericArguments()[1]
+                    : type.GetProperties().FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))?.PropertyType;
+                if (segment.Contains('[', StringComparison.Ordinal) && type is { IsGenericType: true })
+                {
+                    type = type.GetGenericArguments()[0];
+                }
+            }
+
+            return type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
+        }
 
         [GeneratedRegex("Failed to bind parameter \"(?<type>.+) (?<name>[A-Za-z0-9_]+)\" from \"(?<value>.*)\"")]
         private static partial Regex BindFailure();
