@@ -110,7 +110,7 @@ public static class RateLimits
             response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
             if (context.HttpContext.Request.Path.StartsWithSegments("/api"))
             {
-                await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests,
+                await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, type: "https://www.rfc-editor.org/rfc/rfc6585#section-4",
                     detail: $"Too many requests. Try again in {seconds} seconds.").ExecuteAsync(context.HttpContext);
             }
         };
