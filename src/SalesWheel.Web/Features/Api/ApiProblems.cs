@@ -19,6 +19,11 @@ public static class ApiProblems
 
     public static ValidationProblem Invalid(string field, string message) => Invalid(new Dictionary<string, string[]> { [field] = [message] });
 
+    /// <summary>A stored time as UTC (the database gives it back without its kind, so JSON would leave out the "Z").</summary>
+    public static DateTime Utc(DateTime at) => DateTime.SpecifyKind(at, DateTimeKind.Utc);
+
+    public static DateTime? Utc(DateTime? at) => at is { } value ? Utc(value) : null;
+
     /// <summary>Writes a problem straight to the response (for middleware and the authentication handler).</summary>
     public static Task Write(HttpContext context, int status, string detail) => Problem(status, detail).ExecuteAsync(context);
 }

@@ -28,7 +28,8 @@ public sealed record AssessmentResponse(
     {
         var audience = Audience.Of(assessment);
         return new(assessment.Id, assessment.Name, assessment.QuickForm ? "quick" : "full", assessment.Status.ToString().ToLowerInvariant(),
-            audience.Teams, audience.Roles.Select(PersonRoles.Text).ToList(), assessment.CloseDate, assessment.CreatedAt, assessment.OpenedAt, assessment.ClosedAt, responses);
+            audience.Teams, audience.Roles.Select(PersonRoles.Text).ToList(), assessment.CloseDate,
+            ApiProblems.Utc(assessment.CreatedAt), ApiProblems.Utc(assessment.OpenedAt), ApiProblems.Utc(assessment.ClosedAt), responses);
     }
 }
 

@@ -22,7 +22,7 @@ public sealed record PersonResponse(
     [property: Description("The team; \"\" when none.")] string Team,
     DateTime CreatedAt)
 {
-    public static PersonResponse From(Person person) => new(person.Id, person.Name, person.Email, Assessments.PersonRoles.Text(person.Role), person.Team, person.CreatedAt);
+    public static PersonResponse From(Person person) => new(person.Id, person.Name, person.Email, Assessments.PersonRoles.Text(person.Role), person.Team, ApiProblems.Utc(person.CreatedAt));
 }
 
 [Description("A person's fields.")]
