@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of every project, after installing what the tests need on a fresh Debian machine
-# (python3 for the reference scorer, chromium for the browser tests).
+# (python3 for the reference scorer, chromium for the browser tests, npm's @redocly/cli for the OpenAPI lint).
 # Ends with one line: "N passed, N failed" (totals over all test projects).
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -24,6 +24,22 @@ if [ ! -x /usr/bin/chromium ]; then
   echo "Installing chromium (for the browser tests)…"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null || {
     echo "Could not install chromium." >&2
+    exit 1
+  }
+fi
+
+# The OpenAPI document is linted with Redocly's CLI (npm, versions pinned in tools/openapi/package-lock.json).
+if [ ! -x tools/openapi/node_modules/.bin/redocly ]; then
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "Installing npm (for the OpenAPI linter)…"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null || {
+      echo "Could not install npm." >&2
+      exit 1
+    }
+  fi
+  echo "Installing the OpenAPI linter (@redocly/cli)…"
+  npm ci --prefix tools/openapi --no-audit --no-fund >/dev/null || {
+    echo "Could not install @redocly/cli." >&2
     exit 1
   }
 fi

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SalesWheel.Data;
 using SalesWheel.Data.Entities;
 using SalesWheel.Data.Sqlite;
+using SalesWheel.Web.Features.Api;
 using SalesWheel.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -62,6 +63,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/People");
     options.Conventions.AuthorizeFolder("/Assessments");
     options.Conventions.AuthorizeFolder("/Results");
+    options.Conventions.AuthorizeFolder("/ApiTokens");
 });
 builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -73,9 +75,11 @@ builder.Services.AddSingleton<IMailer>(services => settings.Smtp.Host.Length > 0
     ? ActivatorUtilities.CreateInstance<SmtpMailer>(services)
     : ActivatorUtilities.CreateInstance<OutboxMailer>(services));
 builder.Services.AddScoped<LinkBuilder>();
+builder.Services.AddScoped<SalesWheel.Web.Features.Assessments.AssessmentActions>();
 builder.Services.AddHostedService<SalesWheel.Web.Features.Assessments.AssessmentDeadlines>();
 builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));
 builder.Services.AddRateLimiter(options => RateLimits.Configure(options, builder.Configuration));
+builder.Services.AddSalesWheelApi();
 
 var app = builder.Build();
 
@@ -88,6 +92,7 @@ if (!app.Environment.IsDevelopment())
 app.UseMiddleware<RequestLogging>();
 app.UseMiddleware<SecurityHeaders>();
 app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
+app.UseSalesWheelApi();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();
@@ -95,6 +100,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthChecks("/healthz");
 app.MapRazorPages();
+app.MapSalesWheelApi();
 
 await using (var scope = app.Services.CreateAsyncScope())
 {

@@ -23,6 +23,8 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     {
         ["SalesWheel:RateLimits:SignInPerMinute"] = "1000",
         ["SalesWheel:RateLimits:SurveyPerMinute"] = "100000",
+        ["SalesWheel:RateLimits:ApiPerMinute"] = "100000",
+        ["SalesWheel:RateLimits:ApiPerAddressPerMinute"] = "100000",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -126,3 +126,17 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(a => a.Action).HasMaxLength(100);
     }
 }
+
+internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
+{
+    public void Configure(EntityTypeBuilder<ApiToken> b)
+    {
+        b.HasIndex(t => t.TokenHash).IsUnique();
+        b.HasIndex(t => t.OrganizationId);
+        b.HasOne<Organization>().WithMany().HasForeignKey(t => t.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(t => t.CreatedByUserId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(t => t.Name).HasMaxLength(100);
+        b.Property(t => t.TokenHash).HasMaxLength(64);
+        b.Property(t => t.Role).HasConversion<string>().HasMaxLength(20);
+    }
+}

@@ -84,12 +84,24 @@ public sealed class AuditLog(AppDbContext db)
 {
     /// <summary>Adds an entry; it is saved with the caller's next SaveChanges, so the change and its record go together.</summary>
     public void Record(Guid organizationId, AppUser? user, string action, string detail = "") =>
+        Record(organizationId, user is null ? Actor.System : Actor.Of(user), action, detail);
+
+    /// <summary>Adds an entry for a change made by a member or by an API token acting for one.</summary>
+    public void Record(Guid organizationId, Actor actor, string action, string detail = "") =>
         db.AuditEntries.Add(new AuditEntry
         {
             OrganizationId = organizationId,
-            UserId = user?.Id,
-            UserName = user?.Email ?? "system",
+            UserId = actor.UserId,
+            UserName = actor.Name,
             Action = action,
             Detail = detail.Length > 2000 ? detail[..2000] : detail,
         });
+}
+
+/// <summary>Who made a change, as the audit log names them: a member, an API token acting for one, or the system.</summary>
+public sealed record Actor(string? UserId, string Name)
+{
+    public static Actor System { get; } = new(null, "system");
+
+    public static Actor Of(AppUser user) => new(user.Id, user.Email ?? user.DisplayName);
 }

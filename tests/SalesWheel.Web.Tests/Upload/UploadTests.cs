@@ -176,7 +176,7 @@ public sealed class UploadTests(AppFactory app) : IClassFixture<AppFactory>
         foreach (var handler in new[] { "Open", "Remind", "Close" })
         {
             var page = Text(await client.ActAndRead(id, handler));
-            Assert.Contains("Nothing was changed. " + DetailModel.UploadedRefusal, page);
+            Assert.Contains("Nothing was changed. " + AssessmentActions.UploadedRefusal, page);
         }
 
         Assert.Empty(app.Invitations(id));

@@ -44,7 +44,7 @@ public static class AssessmentDeadline
 
         assessment.Status = AssessmentStatus.Closed;
         assessment.ClosedAt = DateTime.UtcNow;
-        audit.Record(assessment.OrganizationId, null, "assessment closed", $"{assessment.Name}: close date {assessment.CloseDate:yyyy-MM-dd} passed");
+        audit.Record(assessment.OrganizationId, Actor.System, "assessment closed", $"{assessment.Name}: close date {assessment.CloseDate:yyyy-MM-dd} passed");
         return true;
     }
 }

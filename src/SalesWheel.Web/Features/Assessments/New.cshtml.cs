@@ -28,70 +28,21 @@ public sealed class NewModel(AppDbContext db, AuditLog audit) : OrganizationPage
     {
         ModelState.Clear(); // every rule is checked below, with messages in our words
         await LoadOptionsAsync(cancellationToken);
-        var name = Form.Name?.Trim() ?? "";
-        if (name.Length == 0)
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var assessment = NewAssessment.Check(OrganizationId, Form.Name, Form.Instrument, Form.Teams, Form.Roles.Select(PersonRoles.Parse).ToList(),
+            Form.CloseDate, TeamOptions.Select(o => o.Team).ToList(), errors);
+        foreach (var (field, message) in errors)
         {
-            ModelState.AddModelError("Form.Name", "Give the assessment a name, for example \u201cQ3 sales health check\u201d.");
-        }
-        else if (name.Length > 200)
-        {
-            ModelState.AddModelError("Form.Name", $"Use at most 200 characters for the name (this one has {name.Length}).");
+            ModelState.AddModelError("Form." + char.ToUpperInvariant(field[0]) + field[1..], message);
         }
 
-        if (Form.Instrument is not ("full" or "quick"))
-        {
-            ModelState.AddModelError("Form.Instrument", "Choose the full instrument or the quick form.");
-        }
-
-        var teams = Form.Teams.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).Distinct(StringComparer.Ordinal).ToList();
-        var unknownTeams = teams.Where(t => !TeamOptions.Any(o => o.Team == t)).ToList();
-        if (unknownTeams.Count > 0)
-        {
-            ModelState.AddModelError("Form.Teams", $"No one is in {(unknownTeams.Count == 1 ? "team" : "teams")} {string.Join(", ", unknownTeams.Select(t => $"\u201c{t}\u201d"))}: untick it, or add people to it first.");
-        }
-
-        var roles = Form.Roles.Select(PersonRoles.Parse).ToList();
-        if (roles.Any(r => r is null))
-        {
-            ModelState.AddModelError("Form.Roles", "Choose roles from the list: leaders, managers, sellers, ops & enablement.");
-        }
-
-        DateOnly? closeDate = null;
-        if (!string.IsNullOrWhiteSpace(Form.CloseDate))
-        {
-            if (!DateOnly.TryParseExact(Form.CloseDate.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            {
-                ModelState.AddModelError("Form.CloseDate", "Enter the close date as year-month-day, for example 2026-12-31, or leave it empty.");
-            }
-            else if (date < AssessmentDeadline.Today)
-            {
-                ModelState.AddModelError("Form.CloseDate", $"The close date {date:yyyy-MM-dd} is in the past: choose today ({AssessmentDeadline.Today:yyyy-MM-dd}) or a later day, or leave it empty.");
-            }
-            else
-            {
-                closeDate = date;
-            }
-        }
-
-        if (!ModelState.IsValid)
+        if (assessment is null)
         {
             return Page();
         }
 
-        var assessment = new Assessment
-        {
-            OrganizationId = OrganizationId,
-            Name = name,
-            QuickForm = Form.Instrument == "quick",
-            AudienceTeams = Audience.StoreTeams(teams),
-            AudienceRoles = Audience.StoreRoles(PersonRoles.Listed.Where(r => roles.Contains(r))),
-            CloseDate = closeDate,
-            Status = AssessmentStatus.Draft,
-        };
         db.Assessments.Add(assessment);
-        var audience = Audience.Of(assessment);
-        audit.Record(OrganizationId, CurrentUser, "assessment created",
-            $"{assessment.Name}: {(assessment.QuickForm ? "quick form" : "full instrument")}; {audience.TeamsText}; {audience.RolesText}; closes {closeDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "when closed by hand"}");
+        audit.Record(OrganizationId, CurrentUser, "assessment created", NewAssessment.Describe(assessment));
         await db.SaveChangesAsync(cancellationToken);
         return Redirect($"/assessments/{assessment.Id}");
     }

@@ -46,31 +46,7 @@ public sealed class EditModel(AppDbContext db, AuditLog audit) : OrganizationPag
             return Page();
         }
 
-        var changes = new List<string>();
-        if (person.Name != Form.CleanName)
-        {
-            changes.Add($"name: {person.Name} → {Form.CleanName}");
-            person.Name = Form.CleanName;
-        }
-
-        if (person.Email != Form.CleanEmail)
-        {
-            changes.Add($"email: {person.Email} → {Form.CleanEmail}");
-            person.Email = Form.CleanEmail;
-        }
-
-        if (person.Role != role.Value)
-        {
-            changes.Add($"role: {person.Role.DisplayName()} → {role.Value.DisplayName()}");
-            person.Role = role.Value;
-        }
-
-        if (person.Team != Form.CleanTeam)
-        {
-            changes.Add($"team: {PersonText.Team(person.Team)} → {PersonText.Team(Form.CleanTeam)}");
-            person.Team = Form.CleanTeam;
-        }
-
+        var changes = PersonEditing.Apply(person, Form, role.Value);
         if (changes.Count == 0)
         {
             TempData["Notice"] = $"Nothing changed for {person.Name}.";

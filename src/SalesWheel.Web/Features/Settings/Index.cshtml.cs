@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -15,8 +14,6 @@ namespace SalesWheel.Web.Features.Settings;
 /// </summary>
 public sealed class IndexModel(AppDbContext db, AuditLog audit) : OrganizationPageModel
 {
-    public const int HighestMinimumGroupSize = 100;
-
     [BindProperty]
     public SettingsForm Form { get; set; } = new();
 
@@ -42,52 +39,20 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit) : OrganizationPa
         }
 
         Levels = RelevanceGrid.ToForm(RelevanceLevels.Parse(Organization.RelevanceJson));
-        var phase = ContextCodes.ParsePhase(Form.Phase);
-        if (!string.IsNullOrEmpty(Form.Phase) && phase is null)
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var values = OrganizationSettings.Check(Form.Name, Form.Phase, Form.Acv, Form.MinimumGroupSize, errors);
+        foreach (var (field, message) in errors)
         {
-            ModelState.AddModelError("Form.Phase", "Choose one of the phases listed, or \"not set\".");
+            ModelState.AddModelError("Form." + char.ToUpperInvariant(field[0]) + field[1..], message);
         }
 
-        var acv = ContextCodes.ParseAcv(Form.Acv);
-        if (!string.IsNullOrEmpty(Form.Acv) && acv is null)
-        {
-            ModelState.AddModelError("Form.Acv", "Choose one of the deal sizes listed, or \"not set\".");
-        }
-
-        var k = ParseMinimumGroupSize(Form.MinimumGroupSize);
-        if (!ModelState.IsValid || k is null)
+        if (values is null)
         {
             return Page();
         }
 
         var organization = await db.Organizations.FirstAsync(o => o.Id == OrganizationId);
-        var changes = new List<string>();
-        var name = Form.Name.Trim();
-        if (organization.Name != name)
-        {
-            changes.Add($"name: \"{organization.Name}\" → \"{name}\"");
-            organization.Name = name;
-        }
-
-        if (organization.Phase != phase)
-        {
-            changes.Add($"phase: {PhaseText(organization.Phase)} → {PhaseText(phase)}");
-            organization.Phase = phase;
-        }
-
-        if (organization.Acv != acv)
-        {
-            changes.Add($"ACV band: {AcvText(organization.Acv)} → {AcvText(acv)}");
-            organization.Acv = acv;
-        }
-
-        if (organization.MinimumGroupSize != k)
-        {
-            changes.Add($"minimum group size: {organization.MinimumGroupSize} → {k}");
-            organization.MinimumGroupSize = k.Value;
-        }
-
-        return await SaveAsync("settings changed", changes);
+        return await SaveAsync("settings changed", OrganizationSettings.Apply(organization, values));
     }
 
     public async Task<IActionResult> OnPostRelevanceAsync(Dictionary<string, string?> levels)
@@ -100,35 +65,20 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit) : OrganizationPa
         ModelState.Clear(); // only the grid was posted
         Form = SettingsForm.From(Organization);
         Levels = new Dictionary<string, string?>(levels, StringComparer.Ordinal);
-        var parsed = new Dictionary<string, int[]>(StringComparer.Ordinal);
-        foreach (var (id, name) in RelevanceGrid.Drivers)
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var table = OrganizationSettings.ParseRelevance(key => Levels.GetValueOrDefault(key), errors);
+        foreach (var (key, message) in errors)
         {
-            parsed[id] = new int[RelevanceGrid.Columns.Count];
-            for (var c = 0; c < RelevanceGrid.Columns.Count; c++)
-            {
-                var key = RelevanceGrid.Key(id, c);
-                var text = Levels.GetValueOrDefault(key);
-                if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var level) && level is >= 1 and <= 3)
-                {
-                    parsed[id][c] = level;
-                }
-                else
-                {
-                    ModelState.AddModelError($"Levels[{key}]", $"Choose High, Medium or Low for {name} under {RelevanceGrid.Columns[c].Label}.");
-                }
-            }
+            ModelState.AddModelError($"Levels[{key}]", message);
         }
 
-        if (!ModelState.IsValid)
+        if (table is null)
         {
             return Page();
         }
 
         var organization = await db.Organizations.FirstAsync(o => o.Id == OrganizationId);
-        var table = RelevanceLevels.From(parsed);
-        var changes = RelevanceGrid.Differences(RelevanceLevels.Parse(organization.RelevanceJson), table);
-        organization.RelevanceJson = RelevanceGrid.IsDefault(table) ? null : RelevanceLevels.Serialize(table);
-        return await SaveAsync("relevance levels changed", changes);
+        return await SaveAsync("relevance levels changed", OrganizationSettings.ApplyRelevance(organization, table));
     }
 
     public async Task<IActionResult> OnPostResetAsync()
@@ -139,9 +89,7 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit) : OrganizationPa
         }
 
         var organization = await db.Organizations.FirstAsync(o => o.Id == OrganizationId);
-        var changes = RelevanceGrid.Differences(RelevanceLevels.Parse(organization.RelevanceJson), RelevanceTable.Default);
-        organization.RelevanceJson = null;
-        return await SaveAsync("relevance levels reset to defaults", changes);
+        return await SaveAsync("relevance levels reset to defaults", OrganizationSettings.ApplyRelevance(organization, RelevanceTable.Default));
     }
 
     private async Task<IActionResult> SaveAsync(string action, List<string> changes)
@@ -159,45 +107,9 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit) : OrganizationPa
         return Redirect("/settings");
     }
 
-    private int? ParseMinimumGroupSize(string? text)
-    {
-        const string field = "Form.MinimumGroupSize";
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            ModelState.AddModelError(field, $"Enter the minimum group size: a whole number, {Anonymity.LowestMinimumGroupSize} or more.");
-            return null;
-        }
-
-        if (!int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var k))
-        {
-            ModelState.AddModelError(field, $"Enter a whole number, {Anonymity.LowestMinimumGroupSize} or more.");
-            return null;
-        }
-
-        if (k < Anonymity.LowestMinimumGroupSize)
-        {
-            ModelState.AddModelError(field, $"The minimum group size must be at least {Anonymity.LowestMinimumGroupSize}: in smaller groups people could tell who answered what.");
-            return null;
-        }
-
-        if (k > HighestMinimumGroupSize)
-        {
-            ModelState.AddModelError(field, $"Use at most {HighestMinimumGroupSize}: larger groups would hide almost every breakdown.");
-            return null;
-        }
-
-        return k;
-    }
-
-    public static string PhaseText(CompanyPhase? phase) => phase?.DisplayName() ?? "not set";
-
-    public static string AcvText(AcvBand? acv) => acv?.DisplayName() ?? "not set";
-
     public sealed class SettingsForm
     {
-        [Required(ErrorMessage = "Enter the organization's name.")]
-        [StringLength(200, ErrorMessage = "Use at most 200 characters for the name.")]
-        public string Name { get; set; } = "";
+        public string? Name { get; set; } = "";
 
         /// <summary>A phase code (pmf, gtm-fit, scale), or empty for not set.</summary>
         public string? Phase { get; set; }

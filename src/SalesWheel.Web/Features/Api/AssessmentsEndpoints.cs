@@ -1,0 +1,219 @@
+using System.ComponentModel;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using SalesWheel.Data;
+using SalesWheel.Data.Entities;
+using SalesWheel.Web.Features.ApiTokens;
+using SalesWheel.Web.Features.Assessments;
+using SalesWheel.Web.Features.Shared;
+using SalesWheel.Web.Infrastructure;
+
+namespace SalesWheel.Web.Features.Api;
+
+[Description("A team assessment.")]
+public sealed record AssessmentResponse(
+    Guid Id,
+    string Name,
+    [property: Description("full (the whole instrument) or quick (two statements per driver).")] string Instrument,
+    [property: Description("draft, open or closed. An open assessment past its close date reads as closed.")] string Status,
+    [property: Description("Teams asked; empty means every team.")] IReadOnlyList<string> Teams,
+    [property: Description("Roles asked (leader, manager, seller, ops & enablement); empty means every role.")] IReadOnlyList<string> Roles,
+    [property: Description("Answers are taken until the end of this day (UTC); null when it is closed by hand.")] DateOnly? CloseDate,
+    DateTime CreatedAt,
+    DateTime? OpenedAt,
+    DateTime? ClosedAt,
+    [property: Description("Submitted responses so far.")] int Responses)
+{
+    public static AssessmentResponse From(Assessment assessment, int responses)
+    {
+        var audience = Audience.Of(assessment);
+        return new(assessment.Id, assessment.Name, assessment.QuickForm ? "quick" : "full", assessment.Status.ToString().ToLowerInvariant(),
+            audience.Teams, audience.Roles.Select(PersonRoles.Text).ToList(), assessment.CloseDate,
+            ApiProblems.Utc(assessment.CreatedAt), ApiProblems.Utc(assessment.OpenedAt), ApiProblems.Utc(assessment.ClosedAt), responses);
+    }
+}
+
+[Description("A new assessment, made as a draft: opening it sends the invitations.")]
+public sealed record AssessmentRequest(
+    [property: Description("Required, at most 200 characters.")] string? Name,
+    [property: Description("full or quick (default full).")] string? Instrument,
+    [property: Description("Teams to ask (each must have people); empty or left out for every team.")] IReadOnlyList<string?>? Teams,
+    [property: Description("Roles to ask: leader, manager, seller, ops & enablement; empty or left out for every role.")] IReadOnlyList<string?>? Roles,
+    [property: Description("yyyy-MM-dd, today or later; left out to close by hand.")] string? CloseDate);
+
+[Description("One person's personal survey link. Links are stored only as hashes: this is the one time they can be read.")]
+public sealed record InvitationLinkResponse(string Name, string Email, string Team, string Role, string Link);
+
+[Description("What opening or reminding did, with the personal links just made (shown this once).")]
+public sealed record InvitationsResponse(
+    [property: Description("What was done, in words.")] string Message,
+    AssessmentResponse Assessment,
+    IReadOnlyList<InvitationLinkResponse> Links,
+    [property: Description("Emails that could not be sent (their links are in the list and in the outbox CSV).")] int EmailsNotSent);
+
+[Description("How many were invited, began and submitted.")]
+public sealed record ParticipationCountResponse(
+    [property: Description("A team or role; \"Smaller groups combined\" for groups merged so that none smaller than the minimum group size is shown; \"(not given)\" for no team.")] string Label,
+    int Invited,
+    int Started,
+    int Submitted,
+    [property: Description("Whether this row merges smaller groups.")] bool Merged);
+
+[Description("Participation as counts only, with small teams and roles merged as on the assessment page.")]
+public sealed record ParticipationResponse(
+    ParticipationCountResponse Overall,
+    IReadOnlyList<ParticipationCountResponse> ByTeam,
+    IReadOnlyList<ParticipationCountResponse> ByRole,
+    int MinimumGroupSize)
+{
+    public static ParticipationResponse From(Participation participation)
+    {
+        static ParticipationCountResponse Row(ParticipationCount c) => new(c.Label, c.Invited, c.Started, c.Submitted, c.Merged);
+        return new(Row(participation.Overall), participation.ByTeam.Select(Row).ToList(), participation.ByRole.Select(Row).ToList(), participation.MinimumGroupSize);
+    }
+}
+
+/// <summary>/api/v1/assessments: the same rules, invitations, emails and audit entries as the assessment pages.</summary>
+public static class AssessmentsEndpoints
+{
+    public static void MapAssessmentsApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/assessments").WithTags(ApiTags.Assessments);
+        group.MapGet("", List).WithName("listAssessments").WithSummary("List assessments")
+            .WithDescription("Newest first. `page` from 1, `pageSize` up to 200 (default 50).").ProducesValidationProblem();
+        group.MapGet("/{id:guid}", Get).WithName("getAssessment").ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Read an assessment");
+        group.MapPost("", Create).Changes().WithName("createAssessment").WithSummary("Create an assessment (a draft)");
+        group.MapPost("/{id:guid}/open", Open).Changes().WithName("openAssessment").ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Open an assessment: invite everyone in its audience")
+            .WithDescription("Each person in the audience gets a personal link by email (or in the outbox when no mail server is set). The links are in the answer, this once: they are stored only as hashes.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/remind", Remind).Changes().WithName("remindAssessment").ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Remind everyone invited, with new links")
+            .WithDescription("Everyone invited gets a reminder with a new personal link (those who answered too, so that nobody can tell who has answered). Earlier links stop working; answers saved so far are kept.")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/close", Close).Changes().WithName("closeAssessment").ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Close an assessment")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapGet("/{id:guid}/participation", GetParticipation).WithName("getParticipation").ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Participation counts");
+    }
+
+    private static async Task<Results<Ok<ListPage<AssessmentResponse>>, ValidationProblem>> List(
+        [Description("Page number, from 1.")] int? page,
+        [Description("Items per page, 1 to 200 (default 50).")] int? pageSize,
+        ApiCaller caller, AppDbContext db, HttpContext http, CancellationToken cancellationToken)
+    {
+        var (number, size, problem) = Paging.Check(page, pageSize);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var rows = db.Assessments.AsNoTracking().Where(a => a.OrganizationId == caller.OrganizationId)
+            .OrderByDescending(a => a.CreatedAt).ThenBy(a => a.Id)
+            .Select(a => new { Assessment = a, Responses = db.SurveyResponses.Count(r => r.AssessmentId == a.Id) });
+        return TypedResults.Ok(await rows.ToPageAsync(number, size, row =>
+        {
+            AssessmentDeadline.ShowAsClosedIfDue(row.Assessment);
+            return AssessmentResponse.From(row.Assessment, row.Responses);
+        }, http, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<AssessmentResponse>, ProblemHttpResult>> Get(
+        Guid id, ApiCaller caller, AssessmentActions actions, AppDbContext db, CancellationToken cancellationToken)
+    {
+        if (await actions.FindAsync(caller.OrganizationId, id, toChange: false, cancellationToken) is not { } assessment)
+        {
+            return ApiProblems.NotFound("assessment");
+        }
+
+        return TypedResults.Ok(await ResponseAsync(db, assessment, cancellationToken));
+    }
+
+    private static async Task<Results<Created<AssessmentResponse>, ValidationProblem>> Create(
+        AssessmentRequest request, ApiCaller caller, AppDbContext db, AuditLog audit, CancellationToken cancellationToken)
+    {
+        var teams = await db.People.AsNoTracking().Where(p => p.OrganizationId == caller.OrganizationId).Select(p => p.Team).Distinct().ToListAsync(cancellationToken);
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var assessment = NewAssessment.Check(caller.OrganizationId, request.Name, request.Instrument ?? "full", request.Teams ?? [],
+            (request.Roles ?? []).Select(People.PersonRoles.Parse).ToList(), request.CloseDate,
+            teams.Select(t => t.Trim()).Where(t => t.Length > 0).ToHashSet(StringComparer.Ordinal), errors);
+        if (assessment is null)
+        {
+            return ApiProblems.Invalid(errors.ToDictionary(e => e.Key, e => new[] { e.Value }));
+        }
+
+        db.Assessments.Add(assessment);
+        audit.Record(caller.OrganizationId, caller.Actor, "assessment created", NewAssessment.Describe(assessment));
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/v1/assessments/{assessment.Id}", AssessmentResponse.From(assessment, 0));
+    }
+
+    private static Task<Results<Ok<InvitationsResponse>, ProblemHttpResult>> Open(
+        Guid id, ApiCaller caller, AssessmentActions actions, AppDbContext db, HttpContext http, CancellationToken cancellationToken) =>
+        InviteAsync(id, caller, actions, actions.OpenAsync, db, http, cancellationToken);
+
+    private static Task<Results<Ok<InvitationsResponse>, ProblemHttpResult>> Remind(
+        Guid id, ApiCaller caller, AssessmentActions actions, AppDbContext db, HttpContext http, CancellationToken cancellationToken) =>
+        InviteAsync(id, caller, actions, actions.RemindAsync, db, http, cancellationToken);
+
+    private static async Task<Results<Ok<AssessmentResponse>, ProblemHttpResult>> Close(
+        Guid id, ApiCaller caller, AssessmentActions actions, AppDbContext db, CancellationToken cancellationToken)
+    {
+        if (await FindWithOrganizationAsync(id, caller, actions, db, cancellationToken) is not var (assessment, organization))
+        {
+            return ApiProblems.NotFound("assessment");
+        }
+
+        var outcome = await actions.CloseAsync(organization, assessment, caller.Actor, cancellationToken);
+        return outcome.Problem is not null ? ApiProblems.Conflict(outcome.Problem) : TypedResults.Ok(await ResponseAsync(db, assessment, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<ParticipationResponse>, ProblemHttpResult>> GetParticipation(
+        Guid id, ApiCaller caller, AssessmentActions actions, AppDbContext db, CancellationToken cancellationToken)
+    {
+        if (await actions.FindAsync(caller.OrganizationId, id, toChange: false, cancellationToken) is not { } assessment)
+        {
+            return ApiProblems.NotFound("assessment");
+        }
+
+        var k = await db.Organizations.Where(o => o.Id == caller.OrganizationId).Select(o => o.MinimumGroupSize).FirstAsync(cancellationToken);
+        return TypedResults.Ok(ParticipationResponse.From(await Participation.LoadAsync(db, assessment.Id, k, cancellationToken)));
+    }
+
+    private static async Task<Results<Ok<InvitationsResponse>, ProblemHttpResult>> InviteAsync(
+        Guid id,
+        ApiCaller caller,
+        AssessmentActions actions,
+        Func<Organization, Assessment, Actor, CancellationToken, Task<ActionOutcome>> action,
+        AppDbContext db,
+        HttpContext http,
+        CancellationToken cancellationToken)
+    {
+        if (await FindWithOrganizationAsync(id, caller, actions, db, cancellationToken) is not var (assessment, organization))
+        {
+            return ApiProblems.NotFound("assessment");
+        }
+
+        var outcome = await action(organization, assessment, caller.Actor, cancellationToken);
+        if (outcome.Problem is not null)
+        {
+            return ApiProblems.Conflict(outcome.Problem);
+        }
+
+        // The answer carries live personal links: keep it out of every cache.
+        http.Response.Headers.CacheControl = "no-store";
+        var links = (outcome.Links ?? []).Select(l => new InvitationLinkResponse(l.Name, l.Email, l.Team, l.Role, l.Link)).ToList();
+        return TypedResults.Ok(new InvitationsResponse(outcome.Done ?? "", await ResponseAsync(db, assessment, cancellationToken), links, outcome.NotSent));
+    }
+
+    private static async Task<(Assessment, Organization)?> FindWithOrganizationAsync(
+        Guid id, ApiCaller caller, AssessmentActions actions, AppDbContext db, CancellationToken cancellationToken)
+    {
+        if (await actions.FindAsync(caller.OrganizationId, id, toChange: true, cancellationToken) is not { } assessment)
+        {
+            return null;
+        }
+
+        return (assessment, await db.Organizations.AsNoTracking().FirstAsync(o => o.Id == caller.OrganizationId, cancellationToken));
+    }
+
+    internal static async Task<AssessmentResponse> ResponseAsync(AppDbContext db, Assessment assessment, CancellationToken cancellationToken) =>
+        AssessmentResponse.From(assessment, await db.SurveyResponses.CountAsync(r => r.AssessmentId == assessment.Id, cancellationToken));
+}

@@ -1,0 +1,159 @@
+using System.ComponentModel;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SalesWheel.Core.Scoring;
+using SalesWheel.Core.Wheel;
+using SalesWheel.Data;
+using SalesWheel.Data.Entities;
+using SalesWheel.Web.Features.ApiTokens;
+using SalesWheel.Web.Features.Assessments;
+
+namespace SalesWheel.Web.Features.Api;
+
+[Description("An assessment's results: the SalesWheel score report (the JSON of `saleswheel score --format json`) and what it was computed from.")]
+public sealed record ResultsResponse(
+    AssessmentResponse Assessment,
+    [property: Description("Submitted responses.")] int Responses,
+    [property: Description("People invited.")] int Invitations,
+    [property: Description("The minimum group size the results were computed with.")] int MinimumGroupSize,
+    [property: Description("False while fewer than minimumGroupSize people answered: then there is no report, only the counts.")] bool Visible,
+    [property: Description("The score report; null while not visible. Numbers are unrounded. In breakdowns, a hidden group has scores null and n null.")] ScoreReport? Report);
+
+/// <summary>The context an export renderer gets: only ever for an assessment whose results may be shown.</summary>
+public sealed record ExportContext(
+    Assessment Assessment,
+    Organization Organization,
+    ScoreReport Report,
+    AppDbContext Db,
+    IServiceProvider Services,
+    CancellationToken CancellationToken);
+
+/// <summary>
+/// The export formats of GET /api/v1/assessments/{id}/exports/{format}. A format without a renderer answers 404
+/// "not available yet"; to wire one, give its renderer here (one line), e.g.
+/// <c>["pdf"] = new("application/pdf", c => Task.FromResult(PdfReport.Render(c.Report, …))),</c>.
+/// </summary>
+public static class ApiExports
+{
+    public sealed record Format(string ContentType, Func<ExportContext, Task<byte[]>>? Render);
+
+    public static IReadOnlyDictionary<string, Format> Formats { get; } = new Dictionary<string, Format>(StringComparer.Ordinal)
+    {
+        ["svg"] = new("image/svg+xml", c => Task.FromResult(Encoding.UTF8.GetBytes(WheelSvg.Render(c.Report, new WheelOptions { Title = c.Assessment.Name })))),
+        ["png"] = new("image/png", null),
+        ["pdf"] = new("application/pdf", null),
+        ["xlsx"] = new("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", null),
+        ["csv"] = new("text/csv; charset=utf-8", null),
+    };
+}
+
+/// <summary>Results and exports, with the same anonymity as the results page.</summary>
+public static class ResultsEndpoints
+{
+    public static void MapResultsApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/assessments/{id:guid}").WithTags(ApiTags.Results);
+        group.MapGet("/results", Get).WithName("getResults").ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Read an assessment's results")
+            .WithDescription("The score report as `saleswheel score --format json` writes it (see SCORING.md), plus the assessment and its counts. "
+                + "While fewer people than the minimum group size have answered, only the counts (visible: false, report: null). "
+                + "Groups smaller than the minimum group size are hidden in breakdowns (scores and n null), as on the results page.")
+            .Produces<ResultsResponse>();
+        group.MapGet("/exports/{format}", Export).WithName("exportResults").WithSummary("Download an export: svg, png, pdf, xlsx or csv")
+            .WithDescription("The wheel as SVG or PNG, the PDF report, the spreadsheet, or the anonymous answers as CSV (the format `saleswheel score` reads). "
+                + "A format not available yet answers 404. While fewer people than the minimum group size have answered, nothing is exported (409).")
+            .Produces(StatusCodes.Status200OK, contentType: "image/svg+xml", additionalContentTypes: ApiExports.Formats.Values.Select(f => f.ContentType.Split(';')[0]).Where(t => t != "image/svg+xml").ToArray())
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    private static async Task<IResult> Get(
+        Guid id, ApiCaller caller, AssessmentActions actions, AppDbContext db, AssessmentScoring scoring, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, caller, actions, db, scoring, cancellationToken) is not var (assessment, _, report))
+        {
+            return ApiProblems.NotFound("assessment");
+        }
+
+        var visible = Anonymity.OverallVisible(report.Respondents, report.Context.MinGroupSize);
+        var results = new ResultsResponse(
+            await AssessmentsEndpoints.ResponseAsync(db, assessment, cancellationToken),
+            await db.SurveyResponses.CountAsync(r => r.AssessmentId == id, cancellationToken),
+            await db.Invitations.CountAsync(i => i.AssessmentId == id, cancellationToken),
+            report.Context.MinGroupSize,
+            visible,
+            visible ? report : null);
+        return TypedResults.Json(HideGroupSizes(JsonSerializer.SerializeToNode(results, json.Value.SerializerOptions)!));
+    }
+
+    private static async Task<IResult> Export(
+        Guid id,
+        [Description("svg, png, pdf, xlsx or csv.")] string format,
+        ApiCaller caller, AssessmentActions actions, AppDbContext db, AssessmentScoring scoring, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, caller, actions, db, scoring, cancellationToken) is not var (assessment, organization, report))
+        {
+            return ApiProblems.NotFound("assessment");
+        }
+
+        if (!ApiExports.Formats.TryGetValue(format, out var export))
+        {
+            return ApiProblems.Problem(StatusCodes.Status404NotFound, $"There is no export format \"{format}\". Use one of: {string.Join(", ", ApiExports.Formats.Keys)}.");
+        }
+
+        if (export.Render is null)
+        {
+            return ApiProblems.Problem(StatusCodes.Status404NotFound, $"The {format} export is not available yet.", "Format not available yet");
+        }
+
+        if (!Anonymity.OverallVisible(report.Respondents, report.Context.MinGroupSize))
+        {
+            return ApiProblems.Conflict($"Not enough answers to export results: fewer than {report.Context.MinGroupSize} people have answered, so only participation can be shown.");
+        }
+
+        var bytes = await export.Render(new ExportContext(assessment, organization, report, db, services, cancellationToken));
+        return TypedResults.File(bytes, export.ContentType, $"{FileName(assessment.Name)}.{format}");
+    }
+
+    private static async Task<(Assessment, Organization, ScoreReport)?> LoadAsync(
+        Guid id, ApiCaller caller, AssessmentActions actions, AppDbContext db, AssessmentScoring scoring, CancellationToken cancellationToken)
+    {
+        if (await actions.FindAsync(caller.OrganizationId, id, toChange: false, cancellationToken) is not { } assessment)
+        {
+            return null;
+        }
+
+        var organization = await db.Organizations.AsNoTracking().FirstAsync(o => o.Id == caller.OrganizationId, cancellationToken);
+        return (assessment, organization, await scoring.ResultAsync(assessment, organization, cancellationToken));
+    }
+
+    /// <summary>
+    /// A hidden group's size is a number about a small group too (how many of a three-person team answered): the page
+    /// shows "hidden" without it, and so does the API. The rest is the engine's report as it is.
+    /// </summary>
+    internal static JsonNode HideGroupSizes(JsonNode results)
+    {
+        foreach (var breakdown in results["report"]?["breakdowns"]?.AsArray() ?? [])
+        {
+            foreach (var group in breakdown!["groups"]!.AsArray())
+            {
+                if (group!["suppressed"]!.GetValue<bool>())
+                {
+                    group["n"] = null;
+                }
+            }
+        }
+
+        return results;
+    }
+
+    private static string FileName(string name)
+    {
+        var safe = new string(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-').ToArray()).Trim('-');
+        return safe.Length == 0 ? "saleswheel" : safe.Length > 80 ? safe[..80] : safe;
+    }
+}

@@ -1,0 +1,247 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SalesWheel.Data;
+using SalesWheel.Data.Entities;
+using SalesWheel.Web.Infrastructure;
+
+namespace SalesWheel.Web.Features.Assessments;
+
+/// <summary>
+/// What opening, reminding or closing did: a problem (nothing was changed), or what was done and the personal links
+/// just made (known only now: the database keeps their hashes).
+/// </summary>
+public sealed record ActionOutcome(string? Problem, string? Done = null, IReadOnlyList<InvitationLink>? Links = null, string? LinksFile = null, int NotSent = 0)
+{
+    public static ActionOutcome Refused(string problem) => new(problem);
+}
+
+/// <summary>
+/// Opening, reminding and closing an assessment, shared by the assessment page and the API: the same checks, the same
+/// invitations and emails, the same audit entries.
+/// </summary>
+public sealed partial class AssessmentActions(
+    AppDbContext db,
+    AuditLog audit,
+    IMailer mailer,
+    LinkBuilder linkBuilder,
+    IOptions<SalesWheelOptions> options,
+    ILogger<AssessmentActions> logger)
+{
+    /// <summary>
+    /// The assessment if it belongs to the organization. One whose close date has passed is closed when the caller is
+    /// about to change something (a POST), and only shown as closed otherwise (a GET changes nothing).
+    /// </summary>
+    public async Task<Assessment?> FindAsync(Guid organizationId, Guid id, bool toChange, CancellationToken cancellationToken)
+    {
+        var assessment = await db.Assessments.FirstOrDefaultAsync(a => a.Id == id && a.OrganizationId == organizationId, cancellationToken);
+        if (assessment is null)
+        {
+            return null;
+        }
+
+        if (!toChange)
+        {
+            AssessmentDeadline.ShowAsClosedIfDue(assessment);
+        }
+        else if (AssessmentDeadline.CloseIfDue(assessment, audit))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return assessment;
+    }
+
+    /// <summary>Why an uploaded assessment cannot be opened, reminded or closed.</summary>
+    public const string UploadedRefusal = "This assessment was made from answers uploaded from a file: it has no survey, "
+        + "so nobody can be invited or reminded, and it is closed already.";
+
+    public async Task<ActionOutcome> OpenAsync(Organization organization, Assessment assessment, Actor actor, CancellationToken cancellationToken)
+    {
+        if (assessment.Uploaded)
+        {
+            return ActionOutcome.Refused(UploadedRefusal);
+        }
+
+        if (assessment.Status != AssessmentStatus.Draft)
+        {
+            return ActionOutcome.Refused($"This assessment is already {assessment.Status.ToString().ToLowerInvariant()}: it can be opened only once.");
+        }
+
+        if (assessment.CloseDate is { } closeDate && closeDate < AssessmentDeadline.Today)
+        {
+            return ActionOutcome.Refused($"Its close date, {closeDate:yyyy-MM-dd}, has passed, so it would close at once. Create a new assessment with a later close date.");
+        }
+
+        var audience = Audience.Of(assessment);
+        var people = (await db.People.AsNoTracking().Where(p => p.OrganizationId == organization.Id).ToListAsync(cancellationToken))
+            .Where(audience.Includes).OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        if (people.Count == 0)
+        {
+            return ActionOutcome.Refused($"Nobody to invite: no one in your people list matches this audience ({audience.TeamsText.ToLowerInvariant()}, {audience.RolesText.ToLowerInvariant()}). "
+                + "Add people with those teams and roles first, or create an assessment with a wider audience. Nothing was sent.");
+        }
+
+        var now = DateTime.UtcNow;
+        var links = new List<(Person Person, InvitationLink Link)>(people.Count);
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            // Only one of two admins pressing "Open" at the same moment gets to invite.
+            var opened = await db.Assessments
+                .Where(a => a.Id == assessment.Id && a.OrganizationId == organization.Id && a.Status == AssessmentStatus.Draft)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, AssessmentStatus.Open).SetProperty(a => a.OpenedAt, now), cancellationToken);
+            if (opened == 0)
+            {
+                await db.Entry(assessment).ReloadAsync(cancellationToken);
+                return ActionOutcome.Refused("Someone else changed this assessment a moment ago; here it is as it is now.");
+            }
+
+            foreach (var person in people)
+            {
+                var token = Tokens.New();
+                db.Invitations.Add(new Invitation
+                {
+                    AssessmentId = assessment.Id,
+                    PersonId = person.Id,
+                    TokenHash = Tokens.Hash(token),
+                    Role = PersonRoles.Text(person.Role),
+                    Team = person.Team.Trim(),
+                    State = InvitationState.Invited,
+                    LastSentAt = now,
+                });
+                links.Add((person, InvitationLinks.For(person, linkBuilder.Absolute("/s/" + token))));
+            }
+
+            audit.Record(organization.Id, actor, "assessment opened", $"{assessment.Name}: {people.Count} invitations");
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        await db.Entry(assessment).ReloadAsync(cancellationToken);
+        var done = $"The assessment is open: {people.Count} {(people.Count == 1 ? "person was" : "people were")} invited.";
+        return await DeliverAsync(organization, assessment, links, InvitationEmails.Invitation, done, cancellationToken);
+    }
+
+    public async Task<ActionOutcome> RemindAsync(Organization organization, Assessment assessment, Actor actor, CancellationToken cancellationToken)
+    {
+        if (assessment.Uploaded)
+        {
+            return ActionOutcome.Refused(UploadedRefusal);
+        }
+
+        if (assessment.Status != AssessmentStatus.Open)
+        {
+            return ActionOutcome.Refused(assessment.Status == AssessmentStatus.Draft
+                ? "This assessment is not open yet: open it first, which sends the invitations."
+                : "This assessment is closed: no more answers are taken, so there is nobody to remind.");
+        }
+
+        var pending = await (from i in db.Invitations
+                             join p in db.People on i.PersonId equals (Guid?)p.Id
+                             where i.AssessmentId == assessment.Id && p.OrganizationId == organization.Id
+                             select new { InvitationId = i.Id, Person = p }).AsNoTracking().ToListAsync(cancellationToken);
+
+        // Everyone invited is reminded, those who answered too ("if you already answered, thank you"): a list of only
+        // the people still to answer would tell the admin who has answered, which participation never shows.
+        if (pending.Count == 0)
+        {
+            return new ActionOutcome(null, "Nobody on this assessment is still on your people list, so no reminder was sent.", []);
+        }
+
+        var now = DateTime.UtcNow;
+        var links = new List<(Person Person, InvitationLink Link)>(pending.Count);
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            foreach (var row in pending.OrderBy(r => r.Person.Name, StringComparer.OrdinalIgnoreCase))
+            {
+                // A new token replaces the old one; the draft is keyed by the invitation, so answers so far are kept,
+                // and a submitted invitation's new link still says "already submitted".
+                var token = Tokens.New();
+                var hash = Tokens.Hash(token);
+                var updated = await db.Invitations
+                    .Where(i => i.Id == row.InvitationId)
+                    .ExecuteUpdateAsync(s => s.SetProperty(i => i.TokenHash, hash)
+                        .SetProperty(i => i.RemindersSent, i => i.RemindersSent + 1)
+                        .SetProperty(i => i.LastSentAt, now), cancellationToken);
+                if (updated == 1)
+                {
+                    links.Add((row.Person, InvitationLinks.For(row.Person, linkBuilder.Absolute("/s/" + token))));
+                }
+            }
+
+            audit.Record(organization.Id, actor, "reminder sent", $"{assessment.Name}: {links.Count} reminders with new links");
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        var done = $"A reminder with a new personal link went to all {links.Count} {(links.Count == 1 ? "person" : "people")} invited (those who already answered are thanked and need do nothing). Earlier links no longer work; answers saved so far are kept.";
+        return await DeliverAsync(organization, assessment, links, InvitationEmails.Reminder, done, cancellationToken);
+    }
+
+    public async Task<ActionOutcome> CloseAsync(Organization organization, Assessment assessment, Actor actor, CancellationToken cancellationToken)
+    {
+        if (assessment.Uploaded)
+        {
+            return ActionOutcome.Refused(UploadedRefusal);
+        }
+
+        if (assessment.Status != AssessmentStatus.Open)
+        {
+            return ActionOutcome.Refused(assessment.Status == AssessmentStatus.Draft
+                ? "This assessment was never opened, so there is nothing to close."
+                : "This assessment is already closed.");
+        }
+
+        var now = DateTime.UtcNow;
+        var closed = await db.Assessments
+            .Where(a => a.Id == assessment.Id && a.OrganizationId == organization.Id && a.Status == AssessmentStatus.Open)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, AssessmentStatus.Closed).SetProperty(a => a.ClosedAt, now), cancellationToken);
+        if (closed == 1)
+        {
+            audit.Record(organization.Id, actor, "assessment closed", assessment.Name);
+            await db.SaveChangesAsync(cancellationToken);
+            await AssessmentDeadline.DeleteDraftsAsync(db, assessment.Id, cancellationToken);
+        }
+
+        await db.Entry(assessment).ReloadAsync(cancellationToken);
+        return new ActionOutcome(null, "The assessment is closed.");
+    }
+
+    /// <summary>Writes the links CSV first (so the links survive a mail failure), then emails each person.</summary>
+    private async Task<ActionOutcome> DeliverAsync(
+        Organization organization,
+        Assessment assessment,
+        List<(Person Person, InvitationLink Link)> links,
+        Func<Organization, Assessment, Person, string, (string Subject, string Body)> compose,
+        string done,
+        CancellationToken cancellationToken)
+    {
+        var list = links.Select(l => l.Link).ToList();
+        var file = await InvitationLinks.WriteAsync(options.Value.OutboxFolder, assessment.Id, list, cancellationToken);
+        var notSent = 0;
+        Exception? firstError = null;
+        foreach (var (person, link) in links)
+        {
+            var (subject, body) = compose(organization, assessment, person, link.Link);
+            try
+            {
+                await mailer.SendAsync(person.Name, person.Email, subject, body, cancellationToken);
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                notSent++;
+                firstError ??= error;
+            }
+        }
+
+        if (firstError is not null)
+        {
+            // No address and no link in the log: only how many failed and why.
+            LogNotSent(logger, notSent, links.Count, assessment.Id, firstError.GetType().Name, firstError.Message);
+        }
+
+        return new ActionOutcome(null, done, list, file, notSent);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{NotSent} of {Total} emails for assessment {AssessmentId} could not be sent: {ErrorType}: {Error}")]
+    private static partial void LogNotSent(ILogger logger, int notSent, int total, Guid assessmentId, string errorType, string error);
+}

@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace SalesWheel.Web.Tests.Api;
+
+/// <summary>The OpenAPI document describes every route the app maps under /api/v1, passes a standard linter, and has a reference page.</summary>
+public sealed partial class OpenApiTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task TheDocumentDescribesEveryApiRouteWithItsMethodsErrorsAndTheBearerScheme()
+    {
+        var document = await Document();
+        var described = document["paths"]!.AsObject()
+            .SelectMany(p => p.Value!.AsObject().Select(o => (Method: o.Key.ToUpperInvariant(), Path: p.Key)))
+            .OrderBy(r => r.Path, StringComparer.Ordinal).ThenBy(r => r.Method, StringComparer.Ordinal).ToList();
+        var mapped = ApiAccessTests.ApiRoutes(app).Select(r => (r.Method, Path: RouteConstraint().Replace(r.Pattern, "{$1}"))).ToList();
+        Assert.Equal(mapped, described);
+
+        Assert.Equal("http", document["components"]!["securitySchemes"]!["bearer"]!["type"].Text());
+        Assert.Equal("bearer", document["components"]!["securitySchemes"]!["bearer"]!["scheme"].Text());
+        Assert.NotNull(document["security"]![0]!["bearer"]);
+        foreach (var (method, path) in described)
+        {
+            var operation = document["paths"]![path]![method.ToLowerInvariant()]!;
+            var where = $"{method} {path}";
+            Assert.False(string.IsNullOrWhiteSpace(operation["summary"]?.GetValue<string>()), $"{where} has a summary");
+            Assert.False(string.IsNullOrWhiteSpace(operation["operationId"]?.GetValue<string>()), $"{where} has an operation id");
+            var responses = operation["responses"]!.AsObject();
+            Assert.Contains(responses, r => r.Key.StartsWith('2'));
+            foreach (var status in new[] { "401", "429" }.Concat(method == "GET" ? [] : ["403"]).Concat(path.Contains("{id}", StringComparison.Ordinal) ? ["404"] : []))
+            {
+                Assert.True(responses.ContainsKey(status), $"{where} documents {status}");
+                Assert.NotNull(responses[status]!["content"]!["application/problem+json"]);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task TheDocumentPassesTheRedoclyLinter()
+    {
+        var redocly = Path.Combine(RepositoryFiles.Root, "tools", "openapi", "node_modules", ".bin", "redocly");
+        Assert.True(File.Exists(redocly), $"{redocly} is missing: install it with `npm ci --prefix tools/openapi` (test.sh does).");
+        var file = Path.Combine(app.DataFolder, "openapi-v1.json");
+        await File.WriteAllTextAsync(file, (await Document()).ToJsonString());
+
+        var start = new ProcessStartInfo(redocly, ["lint", file, "--format=stylish"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = app.DataFolder,
+        };
+        start.Environment["REDOCLY_TELEMETRY"] = "off";
+        start.Environment["REDOCLY_SUPPRESS_UPDATE_NOTICE"] = "true";
+        using var lint = Process.Start(start)!;
+        var output = lint.StandardOutput.ReadToEndAsync();
+        var errors = lint.StandardError.ReadToEndAsync();
+        await lint.WaitForExitAsync();
+        Assert.True(lint.ExitCode == 0, $"redocly lint found errors:\n{await output}\n{await errors}");
+    }
+
+    [Fact]
+    public async Task TheReferencePageIsServedByTheAppWithItsScriptAllowedByANonceOnly()
+    {
+        var client = app.Api(null);
+        var page = await client.GetAsync("/docs/");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        var policy = page.Headers.GetValues("Content-Security-Policy").Single();
+        var nonce = Regex.Match(policy, "script-src 'self' 'nonce-([^']+)';").Groups[1].Value;
+        Assert.NotEmpty(nonce);
+        Assert.DoesNotContain("unsafe-inline';", policy.Split("style-src")[0], StringComparison.Ordinal);
+        Assert.Contains("connect-src 'self';", policy, StringComparison.Ordinal);
+        var scripts = Regex.Matches(html, "<script[^>]*>").Select(m => m.Value).ToList();
+        Assert.NotEmpty(scripts);
+        Assert.All(scripts, s => Assert.Contains($"nonce=\"{nonce}\"", s, StringComparison.Ordinal));
+        Assert.DoesNotContain("src=\"http", html, StringComparison.Ordinal);
+        Assert.Contains("openapi/v1.json", html, StringComparison.Ordinal);
+
+        var bundle = await client.GetAsync("/docs/scalar.js");
+        Assert.Equal(HttpStatusCode.OK, bundle.StatusCode);
+        var second = (await client.GetAsync("/docs/")).Headers.GetValues("Content-Security-Policy").Single();
+        Assert.NotEqual(policy, second);
+
+        // Everywhere else the policy stays strict.
+        var home = await client.GetAsync("/");
+        Assert.Contains("script-src 'self'; style-src 'self';", home.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    private async Task<JsonNode> Document()
+    {
+        var response = await app.Api(null).GetAsync("/openapi/v1.json");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+    }
+
+    [GeneratedRegex("\\{([a-zA-Z]+):[a-z]+\\}")]
+    private static partial Regex RouteConstraint();
+}
