@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using SalesWheel.Data;
 using SalesWheel.Data.Entities;
 using SalesWheel.Data.Sqlite;
+using SalesWheel.Web.Features.Results;
 using SalesWheel.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -95,6 +96,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapHealthChecks("/healthz");
 app.MapRazorPages();
+app.MapReportFiles();
 
 await using (var scope = app.Services.CreateAsyncScope())
 {
