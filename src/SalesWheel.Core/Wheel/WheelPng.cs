@@ -24,7 +24,8 @@ public static class WheelPng
         using var wheel = new WheelPicture(svg);
         var width = (int)Math.Ceiling(wheel.Bounds.Width * scale);
         var height = (int)Math.Ceiling(wheel.Bounds.Height * scale);
-        using var surface = SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul))
+        // Opaque (on white): the PNG has no alpha channel.
+        using var surface = SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque))
             ?? throw new InvalidOperationException($"Cannot make a {width} × {height} image.");
         var canvas = surface.Canvas;
         canvas.Clear(SKColors.White);
@@ -32,7 +33,11 @@ public static class WheelPng
         canvas.DrawPicture(wheel.Picture);
         canvas.Flush();
         using var image = surface.Snapshot();
-        using var png = image.Encode(SKEncodedImageFormat.Png, 100);
+        using var pixels = image.PeekPixels();
+
+        // One filter and light compression: about three times faster to encode than the defaults, for a file a third larger.
+        using var png = pixels.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.Sub, 3))
+            ?? throw new InvalidOperationException("The wheel could not be encoded as PNG.");
         return png.ToArray();
     }
 }
