@@ -48,7 +48,10 @@ public sealed partial class ReportFilesTests(AppFactory app) : IClassFixture<App
             Assert.Matches($@"\s{Regex.Escape(ReportFormat.Score(d.Score))}\s+{Regex.Escape(ReportFormat.Interval(d.Ci95))}\s", row);
         }
 
-        Assert.Contains(ExecutiveSummary.Write(report), Spaces().Replace(pdf.RawText(), " "));
+        // The same summary paragraph as the results page.
+        var summary = ExecutiveSummary.Write(report);
+        Assert.Contains(summary, Spaces().Replace(pdf.RawText(), " "));
+        Assert.Contains($"<p class=\"summary\">{summary}</p>", WebUtility.HtmlDecode(await client.GetPage($"/assessments/{id}/results")));
     }
 
     [Fact]
