@@ -136,7 +136,17 @@ public static class PdfReport
 
     private static float Cover(PdfPages pages, ScoreReport report, ReportCover cover, bool visible)
     {
-        var band = new SKRect(0, 0, pages.Width, 228);
+        var organizationStyle = new TextStyle(14, false, SKColor.Parse("#e5e7eb"));
+        var title = new TextStyle(26, true, SKColors.White);
+        if (pages.Wrap(cover.AssessmentName, title, pages.ContentWidth).Count > 2)
+        {
+            title = title with { Size = 20 };
+        }
+
+        // The dark band grows with a long organization name or title.
+        var textHeight = (cover.OrganizationName is { Length: > 0 } named ? pages.TextHeight(named, organizationStyle, pages.ContentWidth) + 6 : 0)
+            + pages.TextHeight(cover.AssessmentName, title, pages.ContentWidth);
+        var band = new SKRect(0, 0, pages.Width, Math.Max(228, 98 + textHeight + 34));
         pages.Fill(band, Ink);
         var stripe = pages.Width / WheelSvg.Bands.Count;
         for (var i = 0; i < WheelSvg.Bands.Count; i++)
@@ -148,16 +158,8 @@ public static class PdfReport
         var y = 98f;
         if (cover.OrganizationName is { Length: > 0 } organization)
         {
-            var style = new TextStyle(14, false, SKColor.Parse("#e5e7eb"));
-            y += pages.TextBlock(pages.Canvas, organization, pages.Left, y, pages.ContentWidth, style);
+            y += pages.TextBlock(pages.Canvas, organization, pages.Left, y, pages.ContentWidth, organizationStyle);
             y += 6;
-        }
-
-        var title = new TextStyle(26, true, SKColors.White);
-        var titleLines = pages.Wrap(cover.AssessmentName, title, pages.ContentWidth);
-        if (titleLines.Count > 2)
-        {
-            title = title with { Size = 20 };
         }
 
         pages.TextBlock(pages.Canvas, cover.AssessmentName, pages.Left, y, pages.ContentWidth, title);
