@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of every project, after installing what the tests need on a fresh Debian machine
-# (python3 for the reference scorer, chromium for the browser tests, npm's @redocly/cli for the OpenAPI lint).
+# (python3 for the reference scorer, chromium for the browser tests, poppler-utils to read the PDF reports back,
+# npm's @redocly/cli for the OpenAPI lint).
 # Ends with one line: "N passed, N failed" (totals over all test projects).
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -24,6 +25,15 @@ if [ ! -x /usr/bin/chromium ]; then
   echo "Installing chromium (for the browser tests)…"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null || {
     echo "Could not install chromium." >&2
+    exit 1
+  }
+fi
+
+# The PDF report tests read the PDF back as a person's tools would: pdftotext, pdfinfo, pdffonts, pdfimages, pdftoppm.
+if ! command -v pdftotext >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1; then
+  echo "Installing poppler-utils (to read the PDF reports back)…"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null || {
+    echo "Could not install poppler-utils." >&2
     exit 1
   }
 fi

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using SalesWheel.Core.Exports;
+using System.Text;
 using SalesWheel.Core.Instruments;
 using SalesWheel.Core.Reports;
 using SalesWheel.Core.Responses;
@@ -12,7 +13,10 @@ namespace SalesWheel.Cli;
 /// <summary><c>saleswheel score</c>: scores a CSV of answers and prints or writes the result.</summary>
 public static class ScoreCommand
 {
-    private static readonly string[] Formats = ["text", "json", "svg", "md", "xlsx"];
+    private static readonly string[] Formats = ["text", "json", "svg", "md", "pdf", "png", "xlsx"];
+
+    /// <summary>Formats that are files, not text: written only with --out.</summary>
+    private static readonly string[] BinaryFormats = ["pdf", "png"];
 
     public static Command Create(TextWriter stdout, TextWriter stderr, bool showProgress)
     {
@@ -50,7 +54,9 @@ public static class ScoreCommand
         acv.AcceptOnlyFromAmong("lt15k", "15k-50k", "gt50k");
         var format = new Option<string>("--format")
         {
-            Description = "Output: text (a readable report), json (every number, unrounded), svg (the wheel), md (Markdown report) or xlsx (a workbook with every number and the anonymous answers; needs --out).",
+            Description = "Output: text (a readable report), json (every number, unrounded), svg (the wheel), md (Markdown report), "
+                + "pdf (the executive report), png (the wheel at 2x, for slides) or xlsx (a workbook with every number and the "
+                + "anonymous answers). pdf, png and xlsx need --out.",
             DefaultValueFactory = _ => "text",
         };
         format.AcceptOnlyFromAmong(Formats);
@@ -60,10 +66,34 @@ public static class ScoreCommand
             HelpName = "FILE",
         };
 
+        var paper = new Option<string>("--paper")
+        {
+            Description = "Paper size of the pdf report: a4 or letter.",
+            DefaultValueFactory = _ => "a4",
+        };
+        paper.AcceptOnlyFromAmong("a4", "letter");
+        var organization = new Option<string?>("--organization")
+        {
+            Description = "Organization named on the pdf report's cover.",
+            HelpName = "NAME",
+        };
+        var title = new Option<string?>("--title")
+        {
+            Description = "Title of the pdf report (default: the CSV file's name) and of the wheel in svg and png (default: the instrument's name).",
+            HelpName = "TEXT",
+        };
+
         var command = new Command("score", "Score a CSV of answers: driver scores with intervals, reliability, ranked priorities and breakdowns.")
         {
-            responses, instrumentOption, groupBy, minGroup, phase, acv, format, output,
+            responses, instrumentOption, groupBy, minGroup, phase, acv, format, output, paper, organization, title,
         };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(format) is { } chosen && BinaryFormats.Contains(chosen) && string.IsNullOrWhiteSpace(result.GetValue(output)))
+            {
+                result.AddError($"--format {chosen} writes a file: give its name with --out, e.g. --out report.{chosen}.");
+            }
+        });
 
         command.Validators.Add(result =>
         {
@@ -88,13 +118,16 @@ public static class ScoreCommand
                 ContextCodes.ParsePhase(parse.GetValue(phase)),
                 ContextCodes.ParseAcv(parse.GetValue(acv)),
                 parse.GetValue(format) ?? "text",
-                parse.GetValue(output)), stdout, stderr, showProgress);
+                parse.GetValue(output),
+                parse.GetValue(paper) == "letter" ? PaperSize.Letter : PaperSize.A4,
+                parse.GetValue(organization),
+                parse.GetValue(title)), stdout, stderr, showProgress);
         });
         return command;
     }
 
     private sealed record ScoreRequest(string Responses, string? Instrument, IReadOnlyList<string> GroupBy, int MinGroup,
-        CompanyPhase? Phase, AcvBand? Acv, string Format, string? Output);
+        CompanyPhase? Phase, AcvBand? Acv, string Format, string? Output, PaperSize Paper, string? Organization, string? Title);
 
     private static int Score(ScoreRequest request, TextWriter stdout, TextWriter stderr, bool showProgress)
     {
@@ -168,10 +201,20 @@ public static class ScoreCommand
             return WriteAtomically(request.Output!, stream => ResultsWorkbook.WriteAsync(stream, report, answers, options).GetAwaiter().GetResult(), stderr);
         }
 
+        // The wheel (svg, png) is headed by --title when given, else by the instrument's name; the pdf by --title or the file's name.
+        var wheel = string.IsNullOrWhiteSpace(request.Title) ? null : new WheelOptions { Title = request.Title.Trim() };
+        if (request.Format is "pdf" or "png")
+        {
+            var bytes = request.Format == "pdf"
+                ? Pdf(report, wheel?.Title ?? Path.GetFileNameWithoutExtension(request.Responses), request)
+                : WheelPng.Render(report, 2, wheel);
+            return WriteAtomically(request.Output!, stream => stream.Write(bytes), stderr);
+        }
+
         var content = request.Format switch
         {
             "json" => ScoreReportJson.Serialize(report),
-            "svg" => WheelSvg.Render(report),
+            "svg" => WheelSvg.Render(report, wheel),
             "md" => SummaryReport.Render(report, SummaryFormat.Markdown, notes),
             _ => SummaryReport.Render(report, SummaryFormat.Text, notes),
         };
@@ -184,9 +227,27 @@ public static class ScoreCommand
 
         return WriteAtomically(request.Output, stream =>
         {
-            using var text = new StreamWriter(stream);
-            text.Write(content);
+            using var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true);
+            writer.Write(content);
         }, stderr);
+    }
+
+    /// <summary>
+    /// The executive report. The CLI's user holds the answers, so the overall result shows even below the minimum
+    /// group size (as in every other format); breakdowns keep their suppression.
+    /// </summary>
+    private static byte[] Pdf(ScoreReport report, string title, ScoreRequest request)
+    {
+        var cover = new ReportCover
+        {
+            AssessmentName = title,
+            OrganizationName = string.IsNullOrWhiteSpace(request.Organization) ? null : request.Organization.Trim(),
+            Generated = DateOnly.FromDateTime(DateTime.Now),
+            ShowResultBelowMinimumGroupSize = true,
+        };
+        using var buffer = new MemoryStream();
+        PdfReport.Render(report, cover, request.Paper, buffer);
+        return buffer.ToArray();
     }
 
     /// <summary>Writes to a temporary file beside the target, then moves it into place: no half-written output.</summary>

@@ -5,6 +5,7 @@ using SalesWheel.Data;
 using SalesWheel.Data.Entities;
 using SalesWheel.Data.Sqlite;
 using SalesWheel.Web.Features.Api;
+using SalesWheel.Web.Features.Results;
 using SalesWheel.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -101,6 +102,7 @@ app.UseAuthorization();
 app.MapHealthChecks("/healthz");
 app.MapRazorPages();
 app.MapSalesWheelApi();
+app.MapReportFiles();
 
 await using (var scope = app.Services.CreateAsyncScope())
 {

@@ -126,7 +126,9 @@ public sealed class ScoreCommandTests
     [InlineData("score")]                                            // missing RESPONSES.csv
     [InlineData("score", "SAMPLE", "--phase", "series-a")]
     [InlineData("score", "SAMPLE", "--acv", "huge")]
-    [InlineData("score", "SAMPLE", "--format", "pdf")]
+    [InlineData("score", "SAMPLE", "--format", "pdf")]                // a file format without --out
+    [InlineData("score", "SAMPLE", "--format", "png")]
+    [InlineData("score", "SAMPLE", "--format", "pdf", "--out", "r.pdf", "--paper", "a3")]
     [InlineData("score", "SAMPLE", "--min-group", "2")]
     [InlineData("score", "SAMPLE", "--min-group", "five")]
     [InlineData("score", "SAMPLE", "--colour")]

@@ -21,6 +21,9 @@ public sealed class LiveApp : IAsyncLifetime
 
     public string OutboxFolder => Path.Combine(DataFolder, "outbox");
 
+    /// <summary>The app's services, to seed data a test does not click through.</summary>
+    public IServiceProvider Services => _factory.Services;
+
     /// <summary>Screenshots land here (a test artifact: look at them).</summary>
     public static string Screenshots { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 

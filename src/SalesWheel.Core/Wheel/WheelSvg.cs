@@ -70,7 +70,7 @@ public static class WheelSvg
             new XElement(Svg + "desc", new XAttribute("id", "wheel-desc"), Description(report, drivers)),
             Definitions(),
             new XElement(Svg + "rect", new XAttribute("width", F(Width)), new XAttribute("height", F(Height)), new XAttribute("fill", "#ffffff")),
-            Text(40, 52, title, 26, Ink, weight: "700"),
+            Text(40, 52, Shortened(title, 56), 26, Ink, weight: "700"),
             Text(40, 82, subtitle, 15, Muted));
 
         if (drivers.Count == 0)
@@ -96,6 +96,9 @@ public static class WheelSvg
         svg.Add(Legend(ranks.Count > 0));
         return Serialize(svg);
     }
+
+    /// <summary>The heading as drawn: a long one is cut with an ellipsis so it stays inside the picture (the &lt;title&gt; keeps it whole).</summary>
+    private static string Shortened(string text, int length) => text.Length <= length ? text : text[..(length - 1)].TrimEnd() + "…";
 
     private static string DefaultSubtitle(ScoreReport report)
     {

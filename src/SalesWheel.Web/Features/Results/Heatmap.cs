@@ -1,3 +1,4 @@
+using SalesWheel.Core.Reports;
 using SalesWheel.Core.Scoring;
 using SalesWheel.Web.Features.Shared;
 
@@ -10,7 +11,7 @@ namespace SalesWheel.Web.Features.Results;
 public sealed record Heatmap(Breakdown Breakdown, IReadOnlyList<DimensionResult> Dimensions, int MinimumGroupSize)
 {
     /// <summary>A gap of this many points or more is highlighted (SCORING.md).</summary>
-    public const double HighGap = 10;
+    public const double HighGap = PerceptionGap.Highlighted;
 
     /// <summary>Groups hidden only so that a smaller hidden group cannot be recovered by subtraction.</summary>
     public bool HasComplementaryHiding => Breakdown.Groups.Any(g => g.Suppressed && g.N >= MinimumGroupSize);
@@ -29,52 +30,19 @@ public sealed record Heatmap(Breakdown Breakdown, IReadOnlyList<DimensionResult>
 
     /// <summary>
     /// The largest highlighted gap in words, e.g. "Leaders see Enablement at 70, sellers at 45.", from the shown groups
-    /// holding the highest and lowest score; null when no gap reaches <see cref="HighGap"/>.
+    /// holding the highest and lowest score (found and named as in the PDF report); null when no gap reaches <see cref="HighGap"/>.
     /// </summary>
     public string? LargestGapSentence()
     {
-        var largest = Dimensions
-            .Select(d => (Dimension: d, Gap: Gap(d)))
-            .Where(x => IsHigh(x.Gap))
-            .OrderByDescending(x => x.Gap)
-            .FirstOrDefault();
-        if (largest.Dimension is null)
+        if (PerceptionGap.Largest(Breakdown, Dimensions) is not { } gap || !IsHigh(gap.Gap))
         {
             return null;
         }
 
-        var id = largest.Dimension.Id;
-        var scored = Breakdown.Groups
-            .Where(g => !g.Suppressed && g.Scores?.GetValueOrDefault(id) is not null)
-            .Select(g => (g.Value, Score: g.Scores![id]!.Value))
-            .ToList();
-        if (scored.Count < 2)
-        {
-            return null;
-        }
-
-        var high = scored.MaxBy(g => g.Score);
-        var low = scored.MinBy(g => g.Score);
-        var name = largest.Dimension.Name;
-        return Breakdown.By switch
-        {
-            "role" => $"{Capitalized(RolePeople(high.Value))} see {name} at {ResultFormat.Whole(high.Score)}, {RolePeople(low.Value)} at {ResultFormat.Whole(low.Score)}.",
-            "team" => $"{Capitalized(TeamName(high.Value))} sees {name} at {ResultFormat.Whole(high.Score)}, {TeamName(low.Value)} at {ResultFormat.Whole(low.Score)}.",
-            _ => $"{Capitalized(GroupName(high.Value))} sees {name} at {ResultFormat.Whole(high.Score)}, {GroupName(low.Value)} at {ResultFormat.Whole(low.Score)}.",
-        };
+        var verb = PerceptionGap.IsSingular(gap.By, gap.High.Value) ? "sees" : "see";
+        return $"{Capitalized(PerceptionGap.People(gap.By, gap.High.Value))} {verb} {gap.Dimension.Name} at {ResultFormat.Whole(gap.High.Score)}, "
+            + $"{PerceptionGap.People(gap.By, gap.Low.Value)} at {ResultFormat.Whole(gap.Low.Score)}.";
     }
-
-    private static string RolePeople(string role) => role.ToLowerInvariant() switch
-    {
-        "" => "people who gave no role",
-        "leader" => "leaders",
-        "manager" => "managers",
-        "seller" => "sellers",
-        "ops & enablement" => "ops & enablement",
-        _ => $"people in the role {role}",
-    };
-
-    private static string TeamName(string team) => team.Length == 0 ? "the group without a team" : $"the {team} team";
 
     private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

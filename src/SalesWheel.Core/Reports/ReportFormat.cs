@@ -1,0 +1,33 @@
+using System.Globalization;
+using SalesWheel.Core.Scoring;
+
+namespace SalesWheel.Core.Reports;
+
+/// <summary>How numbers read in written reports: scores to one decimal, shares as whole percentages.</summary>
+public static class ReportFormat
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>A 0–100 score to one decimal, or "–" when there is none.</summary>
+    public static string Score(double? score) => score is { } s ? s.ToString("0.0", Invariant) : "–";
+
+    /// <summary>An interval as "low–high", or "–".</summary>
+    public static string Interval(Interval? ci) => ci is null ? "–" : $"{Score(ci.Low)}–{Score(ci.High)}";
+
+    /// <summary>A share as a whole percentage, or "–".</summary>
+    public static string Percent(double? share) => share is { } s ? (s * 100).ToString("0", Invariant) + "%" : "–";
+
+    /// <summary>A count with thousands separators.</summary>
+    public static string Count(int count) => count.ToString("N0", Invariant);
+
+    /// <summary>An attribute value as people read it: a blank value is "(not given)".</summary>
+    public static string GroupValue(string value) => value.Length == 0 ? "(not given)" : value;
+
+    /// <summary>A flag in words.</summary>
+    public static string Flag(string flag) => flag switch
+    {
+        "items-disagree" => "items disagree",
+        "few-answers" => "few answers",
+        _ => flag,
+    };
+}

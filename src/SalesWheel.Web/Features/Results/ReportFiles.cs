@@ -1,0 +1,154 @@
+using System.Text;
+using HttpResults = Microsoft.AspNetCore.Http.Results;
+using Microsoft.EntityFrameworkCore;
+using SalesWheel.Core.Reports;
+using SalesWheel.Core.Scoring;
+using SalesWheel.Core.Wheel;
+using SalesWheel.Data;
+using SalesWheel.Data.Entities;
+using SalesWheel.Web.Infrastructure;
+
+namespace SalesWheel.Web.Features.Results;
+
+/// <summary>
+/// The results as files to take away: the PDF executive report (A4 or US Letter) and the wheel as SVG and PNG.
+/// Anyone in the assessment's organization may download them (viewers too); another organization's assessment is
+/// not found. Below the minimum group size the PDF is the cover with participation only, and the wheel is not found
+/// (it would be nothing but scores).
+/// </summary>
+public static class ReportFiles
+{
+    /// <summary>The PNG's scale: twice the SVG's size, crisp on slides.</summary>
+    public const float PngScale = 2;
+
+    public static IEndpointRouteBuilder MapReportFiles(this IEndpointRouteBuilder app)
+    {
+        var files = app.MapGroup("/assessments/{id:guid}/results").RequireAuthorization();
+        files.MapGet("/report.pdf", Pdf);
+        files.MapGet("/wheel.svg", Svg);
+        files.MapGet("/wheel.png", Png);
+        return app;
+    }
+
+    private static async Task<IResult> Pdf(Guid id, string? paper, HttpContext http, CurrentMember member, AppDbContext db, AssessmentScoring scoring, CancellationToken cancellationToken)
+    {
+        PaperSize size;
+        switch (paper?.Trim().ToLowerInvariant())
+        {
+            case null or "" or "a4":
+                size = PaperSize.A4;
+                break;
+            case "letter":
+                size = PaperSize.Letter;
+                break;
+            default:
+                return HttpResults.ValidationProblem(new Dictionary<string, string[]> { ["paper"] = ["Choose a4 or letter."] });
+        }
+
+        if (await LoadAsync(id, member, db, scoring, cancellationToken) is not { } result)
+        {
+            return HttpResults.NotFound();
+        }
+
+        var (organization, assessment, report) = result;
+        var invited = await db.Invitations.CountAsync(i => i.AssessmentId == assessment.Id, cancellationToken);
+        var cover = new ReportCover
+        {
+            AssessmentName = assessment.Name,
+            OrganizationName = organization.Name,
+            Opened = assessment.OpenedAt is { } opened ? DateOnly.FromDateTime(opened) : null,
+            Closed = assessment.ClosedAt is { } closed ? DateOnly.FromDateTime(closed) : null,
+            StillOpen = assessment.Status == AssessmentStatus.Open,
+            Invited = invited,
+            Generated = DateOnly.FromDateTime(DateTime.UtcNow),
+        };
+        using var buffer = new MemoryStream();
+        PdfReport.Render(report, cover, size, buffer);
+        return Download(http, buffer.ToArray(), "application/pdf", $"{FileName(assessment.Name)}-report-{(size == PaperSize.Letter ? "letter" : "a4")}.pdf");
+    }
+
+    private static async Task<IResult> Svg(Guid id, HttpContext http, CurrentMember member, AppDbContext db, AssessmentScoring scoring, CancellationToken cancellationToken)
+    {
+        if (await LoadVisibleAsync(id, member, db, scoring, cancellationToken) is not { } result)
+        {
+            return HttpResults.NotFound();
+        }
+
+        var svg = WheelSvg.Render(result.Report, Options(result.Assessment));
+        return Download(http, new UTF8Encoding(false).GetBytes(svg), "image/svg+xml", $"{FileName(result.Assessment.Name)}-wheel.svg");
+    }
+
+    private static async Task<IResult> Png(Guid id, HttpContext http, CurrentMember member, AppDbContext db, AssessmentScoring scoring, CancellationToken cancellationToken)
+    {
+        if (await LoadVisibleAsync(id, member, db, scoring, cancellationToken) is not { } result)
+        {
+            return HttpResults.NotFound();
+        }
+
+        var png = WheelPng.Render(result.Report, PngScale, Options(result.Assessment));
+        return Download(http, png, "image/png", $"{FileName(result.Assessment.Name)}-wheel.png");
+    }
+
+    /// <summary>The same heading as the wheel on the results page.</summary>
+    private static WheelOptions Options(Assessment assessment) => new() { Title = assessment.Name };
+
+    /// <summary>The member's organization, the assessment if it is that organization's, and its result.</summary>
+    private static async Task<(Organization Organization, Assessment Assessment, ScoreReport Report)?> LoadAsync(
+        Guid id, CurrentMember member, AppDbContext db, AssessmentScoring scoring, CancellationToken cancellationToken)
+    {
+        if (await member.GetAsync(cancellationToken) is not { } current)
+        {
+            return null;
+        }
+
+        var organization = current.Organization;
+        var assessment = await db.Assessments.AsNoTracking()
+            .FirstOrDefaultAsync(a => a.Id == id && a.OrganizationId == organization.Id, cancellationToken);
+        if (assessment is null)
+        {
+            return null;
+        }
+
+        return (organization, assessment, await scoring.ResultAsync(assessment, organization, cancellationToken));
+    }
+
+    /// <summary>As <see cref="LoadAsync"/>, but null too when too few answered for anything but participation.</summary>
+    private static async Task<(Organization Organization, Assessment Assessment, ScoreReport Report)?> LoadVisibleAsync(
+        Guid id, CurrentMember member, AppDbContext db, AssessmentScoring scoring, CancellationToken cancellationToken)
+    {
+        var result = await LoadAsync(id, member, db, scoring, cancellationToken);
+        return result is { } r && Anonymity.OverallVisible(r.Report.Respondents, r.Report.Context.MinGroupSize) ? result : null;
+    }
+
+    private static IResult Download(HttpContext http, byte[] content, string contentType, string fileName)
+    {
+        // Results change as answers arrive, and a report is not for a shared cache.
+        http.Response.Headers.CacheControl = "no-store";
+        return HttpResults.File(content, contentType, fileName);
+    }
+
+    /// <summary>A file name from the assessment's name: lowercase letters, digits and dashes ("q3-team-assessment").</summary>
+    public static string FileName(string name)
+    {
+        var text = new StringBuilder();
+        foreach (var c in name.Normalize(NormalizationForm.FormD))
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                text.Append(char.ToLowerInvariant(c));
+            }
+            else if ((char.IsWhiteSpace(c) || char.IsPunctuation(c) || char.IsSymbol(c)) && text.Length > 0 && text[^1] != '-')
+            {
+                text.Append('-');
+            }
+        }
+
+        var slug = text.ToString().Trim('-');
+        if (slug.Length > 60)
+        {
+            slug = slug[..60].TrimEnd('-');
+        }
+
+        return slug.Length == 0 ? "assessment" : slug;
+    }
+}
