@@ -250,8 +250,9 @@ public sealed class ApiAccessTests(AppFactory app) : IClassFixture<AppFactory>
         var draft = (await api.Post("/api/v1/assessments", new { name = "Nobody to ask" }, HttpStatusCode.Created)).Id();
         var conflict = await ApiKit.AssertProblem(await api.PostAsync($"/api/v1/assessments/{draft}/open", null), HttpStatusCode.Conflict);
         Assert.StartsWith("Nobody to invite", conflict["detail"].Text(), StringComparison.Ordinal);
-        var format = await ApiKit.AssertProblem(await api.GetAsync($"/api/v1/assessments/{draft}/exports/pdf"), HttpStatusCode.NotFound);
-        Assert.Equal("Format not available yet", format["title"].Text());
+        var paper = await ApiKit.AssertProblem(await api.GetAsync($"/api/v1/assessments/{draft}/exports/pdf?paper=a3"), HttpStatusCode.BadRequest);
+        Assert.Equal(["Choose a4 or letter."], ApiKit.FieldErrors(paper, "paper"));
+        await ApiKit.AssertProblem(await api.GetAsync($"/api/v1/assessments/{draft}/exports/pdf"), HttpStatusCode.Conflict);
         await ApiKit.AssertProblem(await api.GetAsync($"/api/v1/assessments/{draft}/exports/doc"), HttpStatusCode.NotFound);
     }
 

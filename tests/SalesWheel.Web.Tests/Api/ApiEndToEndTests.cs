@@ -108,6 +108,37 @@ public sealed class ApiEndToEndTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal("image/svg+xml", svg.Content.Headers.ContentType?.MediaType);
         Assert.StartsWith("<svg", (await svg.Content.ReadAsStringAsync()).TrimStart(), StringComparison.Ordinal);
 
+        // The other exports: the same files as the results page's downloads.
+        var png = await api.GetAsync($"/api/v1/assessments/{assessmentId}/exports/png");
+        Assert.Equal("image/png", png.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, (await png.Content.ReadAsByteArrayAsync())[..4]);
+        var letter = await api.GetAsync($"/api/v1/assessments/{assessmentId}/exports/pdf?paper=letter");
+        Assert.Equal("application/pdf", letter.Content.Headers.ContentType?.MediaType);
+        using (var pdf = new Poppler(await letter.Content.ReadAsByteArrayAsync()))
+        {
+            Assert.All(pdf.PageSizes(), size => Assert.Equal((612, 792), (Math.Round(size.Width), Math.Round(size.Height))));
+            var text = pdf.Text();
+            Assert.Contains("Q3 health check", text, StringComparison.Ordinal);
+            var weakest = expected["priorities"]![0]!["dimension"].Text();
+            var score = expected["dimensions"]!.AsArray().Single(d => d!["id"].Text() == weakest)!["score"]!.GetValue<double>();
+            Assert.Contains(Math.Round(score).ToString(System.Globalization.CultureInfo.InvariantCulture), text, StringComparison.Ordinal);
+        }
+
+        var badPaper = await ApiKit.AssertProblem(await api.GetAsync($"/api/v1/assessments/{assessmentId}/exports/pdf?paper=a3"), HttpStatusCode.BadRequest);
+        Assert.Single(ApiKit.FieldErrors(badPaper, "paper"));
+        var xlsx = await api.GetAsync($"/api/v1/assessments/{assessmentId}/exports/xlsx");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("PK"u8.ToArray(), (await xlsx.Content.ReadAsByteArrayAsync())[..2]);
+
+        // The anonymous answers CSV scores back to exactly the API's overall numbers.
+        var answersCsv = await api.GetAsync($"/api/v1/assessments/{assessmentId}/exports/csv");
+        Assert.Equal("text/csv", answersCsv.Content.Headers.ContentType?.MediaType);
+        var answers = Core.Responses.ResponsesCsv.Read(new MemoryStream(await answersCsv.Content.ReadAsByteArrayAsync()), "answers.csv", plan.Instrument, ["role", "team"]);
+        Assert.Equal(6, answers.Responses.Count);
+        var options = AssessmentScoring.OptionsFor(app.Service(db => db.Organizations.Single(o => o.Id == organizationId))) with { GroupBy = [] };
+        var rescored = JsonNode.Parse(ScoreReportJson.Serialize(Core.Scoring.ScoringEngine.Score(answers.Responses, options)))!;
+        Assert.True(JsonNode.DeepEquals(expected["dimensions"], rescored["dimensions"]), "the answers CSV does not score to the API's numbers");
+
         // Every change made with the token is in the audit log, under the member and the token's name.
         var audit = app.Service(db => db.AuditEntries.Where(a => a.OrganizationId == organizationId).Select(a => new { a.Action, a.UserName }).ToList());
         foreach (var action in new[] { "settings changed", "relevance levels changed", "person added", "person changed", "person removed", "people imported", "assessment created", "assessment opened", "assessment closed" })

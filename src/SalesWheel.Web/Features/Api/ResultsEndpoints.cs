@@ -6,12 +6,15 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SalesWheel.Core.Exports;
+using SalesWheel.Core.Reports;
 using SalesWheel.Core.Scoring;
 using SalesWheel.Core.Wheel;
 using SalesWheel.Data;
 using SalesWheel.Data.Entities;
 using SalesWheel.Web.Features.ApiTokens;
 using SalesWheel.Web.Features.Assessments;
+using SalesWheel.Web.Features.Results;
 
 namespace SalesWheel.Web.Features.Api;
 
@@ -29,6 +32,7 @@ public sealed record ExportContext(
     Assessment Assessment,
     Organization Organization,
     ScoreReport Report,
+    PaperSize Paper,
     AppDbContext Db,
     IServiceProvider Services,
     CancellationToken CancellationToken);
@@ -44,11 +48,11 @@ public static class ApiExports
 
     public static IReadOnlyDictionary<string, Format> Formats { get; } = new Dictionary<string, Format>(StringComparer.Ordinal)
     {
-        ["svg"] = new("image/svg+xml", c => Task.FromResult(Encoding.UTF8.GetBytes(WheelSvg.Render(c.Report, new WheelOptions { Title = c.Assessment.Name })))),
-        ["png"] = new("image/png", null),
-        ["pdf"] = new("application/pdf", null),
-        ["xlsx"] = new("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", null),
-        ["csv"] = new("text/csv; charset=utf-8", null),
+        ["svg"] = new("image/svg+xml", c => Task.FromResult(ReportFiles.WheelSvgFile(c.Report, c.Assessment))),
+        ["png"] = new("image/png", c => Task.FromResult(ReportFiles.WheelPngFile(c.Report, c.Assessment))),
+        ["pdf"] = new("application/pdf", c => ReportFiles.PdfAsync(c.Db, c.Organization, c.Assessment, c.Report, c.Paper, c.CancellationToken)),
+        ["xlsx"] = new(ResultsWorkbook.ContentType, c => DataFiles.WriteAsync(DataFiles.WorkbookFile, c.Db, c.Organization, c.Assessment, c.CancellationToken)),
+        ["csv"] = new("text/csv; charset=utf-8", c => DataFiles.WriteAsync(DataFiles.AnswersFile, c.Db, c.Organization, c.Assessment, c.CancellationToken)),
     };
 }
 
@@ -93,11 +97,17 @@ public static class ResultsEndpoints
     private static async Task<IResult> Export(
         Guid id,
         [Description("svg, png, pdf, xlsx or csv.")] string format,
+        [Description("For pdf: a4 (the default) or letter.")] string? paper,
         ApiCaller caller, AssessmentActions actions, AppDbContext db, AssessmentScoring scoring, IServiceProvider services, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, caller, actions, db, scoring, cancellationToken) is not var (assessment, organization, report))
         {
             return ApiProblems.NotFound("assessment");
+        }
+
+        if (ReportFiles.ParsePaper(paper) is not { } size)
+        {
+            return ApiProblems.Invalid("paper", ReportFiles.PaperChoices);
         }
 
         if (!ApiExports.Formats.TryGetValue(format, out var export))
@@ -115,8 +125,8 @@ public static class ResultsEndpoints
             return ApiProblems.Conflict($"Not enough answers to export results: fewer than {report.Context.MinGroupSize} people have answered, so only participation can be shown.");
         }
 
-        var bytes = await export.Render(new ExportContext(assessment, organization, report, db, services, cancellationToken));
-        return TypedResults.File(bytes, export.ContentType, $"{FileName(assessment.Name)}.{format}");
+        var bytes = await export.Render(new ExportContext(assessment, organization, report, size, db, services, cancellationToken));
+        return TypedResults.File(bytes, export.ContentType, $"{ReportFiles.FileName(assessment.Name)}.{format}");
     }
 
     private static async Task<(Assessment, Organization, ScoreReport)?> LoadAsync(
@@ -149,11 +159,5 @@ public static class ResultsEndpoints
         }
 
         return results;
-    }
-
-    private static string FileName(string name)
-    {
-        var safe = new string(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-').ToArray()).Trim('-');
-        return safe.Length == 0 ? "saleswheel" : safe.Length > 80 ? safe[..80] : safe;
     }
 }

@@ -26,6 +26,35 @@ public static class DataFiles
         return (ScoringEngine.Score(set, options), AnonymousAnswers.From(set, options.MinimumGroupSize));
     }
 
+    /// <summary>The anonymous answers (<see cref="AnswersFile"/>) or the results workbook (any other file) as bytes.</summary>
+    public static async Task<byte[]> WriteAsync(string file, ScoreReport report, AnonymousAnswers answers, WorkbookOptions workbook, CancellationToken cancellationToken)
+    {
+        using var stream = new MemoryStream();
+        if (file == AnswersFile)
+        {
+            AnswersCsv.Write(answers, stream);
+        }
+        else
+        {
+            await ResultsWorkbook.WriteAsync(stream, report, answers, workbook, cancellationToken);
+        }
+
+        return stream.ToArray();
+    }
+
+    /// <summary>The same file for the API: the answers and the report read again from the database, as the page does.</summary>
+    public static async Task<byte[]> WriteAsync(string file, AppDbContext db, Organization organization, Assessment assessment, CancellationToken cancellationToken)
+    {
+        var (report, answers) = await LoadAsync(db, assessment, organization, cancellationToken);
+        var invitations = await db.Invitations.CountAsync(i => i.AssessmentId == assessment.Id, cancellationToken);
+        return await WriteAsync(file, report, answers, new WorkbookOptions
+        {
+            Assessment = assessment.Name,
+            Organization = organization.Name,
+            Invitations = invitations,
+        }, cancellationToken);
+    }
+
     /// <summary>A download name from the assessment's name: letters, digits and dashes, e.g. "Q3-team-assessment-answers.csv".</summary>
     public static string DownloadName(string assessment, string file)
     {
@@ -77,19 +106,14 @@ public sealed class DataFilesModel(AppDbContext db) : OrganizationPageModel
             return Page();
         }
 
-        using var stream = new MemoryStream();
-        if (file == DataFiles.AnswersFile)
-        {
-            AnswersCsv.Write(answers, stream);
-            return File(stream.ToArray(), "text/csv; charset=utf-8", DataFiles.DownloadName(assessment.Name, DataFiles.AnswersFile));
-        }
-
-        await ResultsWorkbook.WriteAsync(stream, report, answers, new WorkbookOptions
+        var content = await DataFiles.WriteAsync(file, report, answers, new WorkbookOptions
         {
             Assessment = assessment.Name,
             Organization = Organization.Name,
             Invitations = Invitations,
         }, cancellationToken);
-        return File(stream.ToArray(), ResultsWorkbook.ContentType, DataFiles.DownloadName(assessment.Name, DataFiles.WorkbookFile));
+        return file == DataFiles.AnswersFile
+            ? File(content, "text/csv; charset=utf-8", DataFiles.DownloadName(assessment.Name, DataFiles.AnswersFile))
+            : File(content, ResultsWorkbook.ContentType, DataFiles.DownloadName(assessment.Name, DataFiles.WorkbookFile));
     }
 }

@@ -32,17 +32,9 @@ public static class ReportFiles
 
     private static async Task<IResult> Pdf(Guid id, string? paper, HttpContext http, CurrentMember member, AppDbContext db, AssessmentScoring scoring, CancellationToken cancellationToken)
     {
-        PaperSize size;
-        switch (paper?.Trim().ToLowerInvariant())
+        if (ParsePaper(paper) is not { } size)
         {
-            case null or "" or "a4":
-                size = PaperSize.A4;
-                break;
-            case "letter":
-                size = PaperSize.Letter;
-                break;
-            default:
-                return HttpResults.ValidationProblem(new Dictionary<string, string[]> { ["paper"] = ["Choose a4 or letter."] });
+            return HttpResults.ValidationProblem(new Dictionary<string, string[]> { ["paper"] = [PaperChoices] });
         }
 
         if (await LoadAsync(id, member, db, scoring, cancellationToken) is not { } result)
@@ -51,6 +43,24 @@ public static class ReportFiles
         }
 
         var (organization, assessment, report) = result;
+        var pdf = await PdfAsync(db, organization, assessment, report, size, cancellationToken);
+        return Download(http, pdf, "application/pdf", $"{FileName(assessment.Name)}-report-{(size == PaperSize.Letter ? "letter" : "a4")}.pdf");
+    }
+
+    /// <summary>What <see cref="ParsePaper"/> takes.</summary>
+    public const string PaperChoices = "Choose a4 or letter.";
+
+    /// <summary>The paper size asked for: a4 (also when not given) or letter; null for anything else.</summary>
+    public static PaperSize? ParsePaper(string? paper) => paper?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "a4" => PaperSize.A4,
+        "letter" => PaperSize.Letter,
+        _ => null,
+    };
+
+    /// <summary>The PDF executive report of an assessment (the pages and the API share it).</summary>
+    public static async Task<byte[]> PdfAsync(AppDbContext db, Organization organization, Assessment assessment, ScoreReport report, PaperSize size, CancellationToken cancellationToken)
+    {
         var invited = await db.Invitations.CountAsync(i => i.AssessmentId == assessment.Id, cancellationToken);
         var cover = new ReportCover
         {
@@ -64,8 +74,14 @@ public static class ReportFiles
         };
         using var buffer = new MemoryStream();
         PdfReport.Render(report, cover, size, buffer);
-        return Download(http, buffer.ToArray(), "application/pdf", $"{FileName(assessment.Name)}-report-{(size == PaperSize.Letter ? "letter" : "a4")}.pdf");
+        return buffer.ToArray();
     }
+
+    /// <summary>The wheel as PNG at twice the SVG's size, headed by the assessment's name.</summary>
+    public static byte[] WheelPngFile(ScoreReport report, Assessment assessment) => WheelPng.Render(report, PngScale, Options(assessment));
+
+    /// <summary>The wheel as SVG, headed by the assessment's name.</summary>
+    public static byte[] WheelSvgFile(ScoreReport report, Assessment assessment) => new UTF8Encoding(false).GetBytes(WheelSvg.Render(report, Options(assessment)));
 
     private static async Task<IResult> Svg(Guid id, HttpContext http, CurrentMember member, AppDbContext db, AssessmentScoring scoring, CancellationToken cancellationToken)
     {
@@ -74,8 +90,7 @@ public static class ReportFiles
             return HttpResults.NotFound();
         }
 
-        var svg = WheelSvg.Render(result.Report, Options(result.Assessment));
-        return Download(http, new UTF8Encoding(false).GetBytes(svg), "image/svg+xml", $"{FileName(result.Assessment.Name)}-wheel.svg");
+        return Download(http, WheelSvgFile(result.Report, result.Assessment), "image/svg+xml", $"{FileName(result.Assessment.Name)}-wheel.svg");
     }
 
     private static async Task<IResult> Png(Guid id, HttpContext http, CurrentMember member, AppDbContext db, AssessmentScoring scoring, CancellationToken cancellationToken)
@@ -85,8 +100,7 @@ public static class ReportFiles
             return HttpResults.NotFound();
         }
 
-        var png = WheelPng.Render(result.Report, PngScale, Options(result.Assessment));
-        return Download(http, png, "image/png", $"{FileName(result.Assessment.Name)}-wheel.png");
+        return Download(http, WheelPngFile(result.Report, result.Assessment), "image/png", $"{FileName(result.Assessment.Name)}-wheel.png");
     }
 
     /// <summary>The same heading as the wheel on the results page.</summary>
