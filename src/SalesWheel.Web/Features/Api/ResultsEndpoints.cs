@@ -38,13 +38,12 @@ public sealed record ExportContext(
     CancellationToken CancellationToken);
 
 /// <summary>
-/// The export formats of GET /api/v1/assessments/{id}/exports/{format}. A format without a renderer answers 404
-/// "not available yet"; to wire one, give its renderer here (one line), e.g.
-/// <c>["pdf"] = new("application/pdf", c => Task.FromResult(PdfReport.Render(c.Report, …))),</c>.
+/// The export formats of GET /api/v1/assessments/{id}/exports/{format}: the same renderers as the results page's
+/// downloads.
 /// </summary>
 public static class ApiExports
 {
-    public sealed record Format(string ContentType, Func<ExportContext, Task<byte[]>>? Render);
+    public sealed record Format(string ContentType, Func<ExportContext, Task<byte[]>> Render);
 
     public static IReadOnlyDictionary<string, Format> Formats { get; } = new Dictionary<string, Format>(StringComparer.Ordinal)
     {
@@ -69,7 +68,7 @@ public static class ResultsEndpoints
             .Produces<ResultsResponse>();
         group.MapGet("/exports/{format}", Export).WithName("exportResults").WithSummary("Download an export: svg, png, pdf, xlsx or csv")
             .WithDescription("The wheel as SVG or PNG, the PDF report, the spreadsheet, or the anonymous answers as CSV (the format `saleswheel score` reads). "
-                + "A format not available yet answers 404. While fewer people than the minimum group size have answered, nothing is exported (409).")
+                + "An unknown format answers 404. While fewer people than the minimum group size have answered, nothing is exported (409).")
             .Produces(StatusCodes.Status200OK, contentType: "image/svg+xml", additionalContentTypes: ApiExports.Formats.Values.Select(f => f.ContentType.Split(';')[0]).Where(t => t != "image/svg+xml").ToArray())
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -113,11 +112,6 @@ public static class ResultsEndpoints
         if (!ApiExports.Formats.TryGetValue(format, out var export))
         {
             return ApiProblems.Problem(StatusCodes.Status404NotFound, $"There is no export format \"{format}\". Use one of: {string.Join(", ", ApiExports.Formats.Keys)}.");
-        }
-
-        if (export.Render is null)
-        {
-            return ApiProblems.Problem(StatusCodes.Status404NotFound, $"The {format} export is not available yet.", "Format not available yet");
         }
 
         if (!Anonymity.OverallVisible(report.Respondents, report.Context.MinGroupSize))
