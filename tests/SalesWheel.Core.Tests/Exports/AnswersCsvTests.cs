@@ -60,6 +60,26 @@ public sealed class AnswersCsvTests
     }
 
     [Fact]
+    public void ATeamNameThatLooksLikeAFormulaIsWrittenAsTextAndScoresTheSame()
+    {
+        string[] teams = ["=HYPERLINK(\"https://evil.example\",\"open\")", "+East", "@West", "-North", "Central"];
+        var set = TestData.Build(TestData.Small(),
+            teams.SelectMany(team => Enumerable.Range(0, 5).Select(i => (TestData.Answers(("A1", 1 + i), ("B1", 5 - i)), (Dictionary<string, string?>?)new() { ["team"] = team }))),
+            "team");
+
+        var csv = ExportKit.Csv(AnonymousAnswers.From(set, 5));
+        var read = ExportKit.ReadCsv(csv, TestData.Small(), ["team"]);
+
+        // No cell starts with a formula character; each team is still its own group with the same scores.
+        Assert.DoesNotMatch(@"(^|\n)[=+\-@]", csv.ReplaceLineEndings("\n"));
+        Assert.Equal(["'+East", "'-North", "'=HYPERLINK(\"https://evil.example\",\"open\")", "'@West", "Central"], read.Attributes[0].Values.Order(StringComparer.Ordinal));
+        var breakdown = ScoringEngine.Score(read, new ScoringOptions { GroupBy = ["team"] }).Breakdowns[0];
+        var expected = ScoringEngine.Score(set, new ScoringOptions { GroupBy = ["team"] }).Breakdowns[0];
+        Assert.Equal(expected.Groups.Select(g => (g.N, g.Scores?["a"])).Order(), breakdown.Groups.Select(g => (g.N, g.Scores?["a"])).Order());
+        Assert.Equal(ExportKit.OverallJson(set, null), ExportKit.OverallJson(read, null));
+    }
+
+    [Fact]
     public void AnswersOnAScaleThatDoesNotStartAtOneAreWrittenAsGiven()
     {
         var instrument = InstrumentFile.Parse("""
