@@ -86,13 +86,14 @@ internal static partial class Runner
             var antiforgery = AntiforgeryField().Match(page);
             if (!antiforgery.Success)
             {
-                // A page without a form: the thank-you page after submitting.
-                if (page.Contains("already", StringComparison.OrdinalIgnoreCase) || page.Contains("thank", StringComparison.OrdinalIgnoreCase))
+                // A page without a form: the thank-you page, which counts only after this respondent's own submit (a
+                // link answered before, e.g. by an earlier run on the same data, is an error, not a completed survey).
+                if (step > 0 && page.Contains("Already submitted, thank you", StringComparison.Ordinal))
                 {
                     return;
                 }
 
-                throw new InvalidOperationException($"GET {Redact(path)}: no form and no thank-you");
+                throw new InvalidOperationException($"GET {Redact(path)}: no form and no thank-you after submitting");
             }
 
             var fields = new List<KeyValuePair<string, string>> { new("__RequestVerificationToken", WebUtility.HtmlDecode(antiforgery.Groups[1].Value)) };
