@@ -73,7 +73,9 @@ public abstract class SurveyPageModel(AppDbContext db) : PageModel
     {
         var cancellationToken = HttpContext.RequestAborted;
         var created = Link.Draft is null;
-        var draft = Link.Draft ?? Db.SurveyDrafts.Add(new SurveyDraft { InvitationId = Link.Invitation.Id, Answers = new byte[Plan.ItemCount] }).Entity;
+        var draft = Link.Draft is { } saved
+            ? Db.SurveyDrafts.Attach(saved).Entity // as read with the link: only what this page changes is written
+            : Db.SurveyDrafts.Add(new SurveyDraft { InvitationId = Link.Invitation.Id, Answers = new byte[Plan.ItemCount] }).Entity;
         Apply(draft);
         try
         {
