@@ -40,7 +40,7 @@ public static class PdfReport
         ArgumentNullException.ThrowIfNull(cover);
         ArgumentNullException.ThrowIfNull(output);
 
-        var visible = cover.ShowResultBelowMinimumGroupSize || Anonymity.OverallVisible(report.Respondents, report.Context.MinGroupSize);
+        var visible = !cover.StillOpen && (cover.ShowResultBelowMinimumGroupSize || Anonymity.OverallVisible(report.Respondents, report.Context.MinGroupSize));
         using var pages = new PdfPages(paper);
         using var wheel = visible ? new WheelPicture(WheelSvg.Render(report, new WheelOptions { Title = cover.AssessmentName })) : null;
         var contents = new List<(string Title, int Page)>();
@@ -193,9 +193,13 @@ public static class PdfReport
         if (!visible)
         {
             pages.Y += 16;
-            var note = $"Not enough answers to show results. {ReportFormat.Count(report.Respondents)} {(report.Respondents == 1 ? "person has" : "people have")} answered; "
-                + $"results appear once at least {report.Context.MinGroupSize} have. With fewer, anyone reading them could work out who said what, "
-                + "so this report shows only how many have answered.";
+            var answered = $"{ReportFormat.Count(report.Respondents)} {(report.Respondents == 1 ? "person has" : "people have")} answered";
+            var note = cover.StillOpen
+                ? $"Results appear when the assessment closes. {answered} so far. While answers still arrive, each new result would differ from the one "
+                    + "before by exactly the latest answers, so anyone comparing two reports could read what the latest person said; "
+                    + "until it closes, this report shows only how many have answered."
+                : $"Not enough answers to show results. {answered}; results need at least {report.Context.MinGroupSize}. "
+                    + "With fewer, anyone reading them could work out who said what, so this report shows only how many have answered.";
             var height = pages.TextHeight(note, Body, pages.ContentWidth - 32);
             var box = new SKRect(pages.Left, pages.Y, pages.Right, pages.Y + height + 24);
             pages.Fill(box, SKColor.Parse("#fff7ed"), 4);
@@ -210,7 +214,7 @@ public static class PdfReport
     private static string Period(ReportCover cover)
     {
         var opened = cover.Opened is { } o ? $"opened {Date(o)}" : null;
-        var closed = cover.Closed is { } c ? $"closed {Date(c)}" : cover.StillOpen ? "still open: results may change as answers arrive" : null;
+        var closed = cover.Closed is { } c ? $"closed {Date(c)}" : cover.StillOpen ? "still open: results appear when it closes" : null;
         var parts = new[] { opened, closed }.Where(p => p is not null).ToList();
         return parts.Count == 0 ? "not recorded" : Capitalized(string.Join("; ", parts));
     }

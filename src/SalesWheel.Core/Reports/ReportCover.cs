@@ -28,7 +28,10 @@ public sealed record ReportCover
     /// <summary>When the survey closed; null while open or when not known.</summary>
     public DateOnly? Closed { get; init; }
 
-    /// <summary>Whether the survey is still open (results may still change).</summary>
+    /// <summary>
+    /// Whether the survey is still taking answers. Its report then shows participation only: each new result would differ
+    /// from the one before by exactly the latest answers.
+    /// </summary>
     public bool StillOpen { get; init; }
 
     /// <summary>How many people were invited; null when not known.</summary>

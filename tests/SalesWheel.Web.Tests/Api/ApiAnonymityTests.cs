@@ -24,7 +24,7 @@ public sealed class ApiAnonymityTests(AppFactory app) : IClassFixture<AppFactory
         async Task Answer(Person person) =>
             Assert.Equal(HttpStatusCode.Redirect, (await app.Browser().TakeSurvey(links[person.Email], plan, i => (i % 5 + 1).ToString(), "Our CRM is a mess, says " + person.Name)).StatusCode);
 
-        // Four answers: participation only.
+        // Four answers, still open: participation only.
         foreach (var person in people.Take(4))
         {
             await Answer(person);
@@ -36,7 +36,7 @@ public sealed class ApiAnonymityTests(AppFactory app) : IClassFixture<AppFactory
         Assert.Equal(4, results["responses"]!.GetValue<int>());
         Assert.Equal(6, results["invitations"]!.GetValue<int>());
         var refused = await ApiKit.AssertProblem(await api.GetAsync($"/api/v1/assessments/{id}/exports/svg"), HttpStatusCode.Conflict);
-        Assert.Contains("fewer than 5 people have answered", refused["detail"].Text(), StringComparison.Ordinal);
+        Assert.Contains("still open", refused["detail"].Text(), StringComparison.Ordinal);
 
         // Participation merges West (one person) with East, so neither can be told apart.
         var participation = await api.Get($"/api/v1/assessments/{id}/participation");
@@ -44,12 +44,18 @@ public sealed class ApiAnonymityTests(AppFactory app) : IClassFixture<AppFactory
         Assert.Equal(["Smaller groups combined"], teams);
         Assert.Equal(4, participation["byTeam"]![0]!["submitted"]!.GetValue<int>());
 
-        // All six: the result shows; the one West manager's group is hidden, and East with it (else West = total − East).
+        // All six, still open: nothing yet, as each new result would show what the latest person answered.
         foreach (var person in people.Skip(4))
         {
             await Answer(person);
         }
 
+        results = await api.Get($"/api/v1/assessments/{id}/results");
+        Assert.False(results["visible"]!.GetValue<bool>());
+        Assert.Null(results["report"]);
+
+        // Closed: the result shows; the one West manager's group is hidden, and East with it (else West = total − East).
+        await api.Post($"/api/v1/assessments/{id}/close");
         results = await api.Get($"/api/v1/assessments/{id}/results");
         Assert.True(results["visible"]!.GetValue<bool>());
         var report = results["report"]!;
@@ -91,6 +97,7 @@ public sealed class ApiAnonymityTests(AppFactory app) : IClassFixture<AppFactory
             await app.Browser().TakeSurvey(token, plan, i => (i % 4 + 2).ToString());
         }
 
+        await api.Post($"/api/v1/assessments/{id}/close");
         Assert.True((await api.Get($"/api/v1/assessments/{id}/results"))["visible"]!.GetValue<bool>());
         await api.Put("/api/v1/organization", new { name = "Raise K Co", minimumGroupSize = 6 });
         var results = await api.Get($"/api/v1/assessments/{id}/results");

@@ -142,14 +142,14 @@ public sealed partial class DataFilesTests(AppFactory app) : IClassFixture<AppFa
             Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
             Assert.Null(response.Content.Headers.ContentDisposition);
             Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
-            Assert.Contains("Not enough answers to download yet", page);
-            Assert.Contains("once at least 5 people have answered", page);
+            Assert.Contains("Not enough answers to download", page);
+            Assert.Contains("only when at least 5 people have answered", page);
             Assert.Matches(@"<th scope=""row"">Responses</th><td class=""num"">4</td>", page);
             Assert.Matches(@"<th scope=""row"">Invitations</th><td class=""num"">9</td>", page);
         }
 
         var results = await client.GetPage($"/assessments/{id}/results");
-        Assert.Contains("Downloads appear once at least 5 people have answered", results);
+        Assert.Contains("Downloads appear when the assessment has closed with at least 5 answers", results);
         Assert.DoesNotContain("results.xlsx", results);
         Assert.DoesNotContain("answers.csv", results);
     }

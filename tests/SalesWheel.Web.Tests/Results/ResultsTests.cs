@@ -25,7 +25,7 @@ public sealed partial class ResultsTests(AppFactory app) : IClassFixture<AppFact
         var page = await client.GetPage($"/assessments/{id}/results");
 
         Assert.Contains("3 responses from 7 invitations", page);
-        Assert.Contains("Results appear once at least 5 people have answered", page);
+        Assert.Contains("Results need at least 5 people to have answered", page);
         Assert.DoesNotContain("<svg", page);
         Assert.DoesNotContain("Fix first", page);
         Assert.DoesNotContain("16.7", Text(page)); // the three answers' score, (1 + 2 + 2) / 3 on 1..5
@@ -211,6 +211,49 @@ public sealed partial class ResultsTests(AppFactory app) : IClassFixture<AppFact
     }
 
     // --- seeding ---
+
+    [Fact]
+    public async Task WhileAnAssessmentIsOpenItsResultsAndDownloadsShowParticipationOnlyEvenWithEnoughAnswers()
+    {
+        // Two views a little apart would differ by exactly the latest answers: nothing but counts until it closes.
+        var (client, organization) = await SignUp("still open");
+        var id = SeedAssessment(organization, invitations: 8, [.. Enumerable.Range(0, 6).Select(i => Answer("seller", "East", value: 1 + i % 5))]);
+        app.Service(db => db.Assessments.Where(a => a.Id == id)
+            .ExecuteUpdate(s => s.SetProperty(a => a.Status, AssessmentStatus.Open).SetProperty(a => a.ClosedAt, (DateTime?)null)));
+
+        var page = await client.GetPage($"/assessments/{id}/results");
+        Assert.Contains("Results appear when this assessment closes.", page);
+        Assert.Contains("6 responses from 8 invitations", page);
+        Assert.DoesNotContain("<svg", page);
+        Assert.DoesNotContain("Fix first", page);
+        foreach (var file in new[] { "wheel.svg", "wheel.png" })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/assessments/{id}/results/{file}")).StatusCode);
+        }
+
+        foreach (var file in new[] { "answers.csv", "results.xlsx" })
+        {
+            var refused = await client.GetAsync($"/assessments/{id}/results/{file}");
+            Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            Assert.Contains("Nothing to download while the assessment is open", await refused.Content.ReadAsStringAsync());
+        }
+
+        using (var pdf = new Poppler(await (await client.GetAsync($"/assessments/{id}/results/report.pdf")).Content.ReadAsByteArrayAsync()))
+        {
+            var text = pdf.RawText();
+            Assert.Equal(1, pdf.PageCount);
+            Assert.Contains("Results appear when the assessment closes", text.ReplaceLineEndings(" "));
+            Assert.DoesNotContain("Fix first", text);
+        }
+
+        // Closing releases them, once.
+        app.Service(db => db.Assessments.Where(a => a.Id == id)
+            .ExecuteUpdate(s => s.SetProperty(a => a.Status, AssessmentStatus.Closed).SetProperty(a => a.ClosedAt, DateTime.UtcNow)));
+        page = await client.GetPage($"/assessments/{id}/results");
+        Assert.Contains("<svg", page);
+        Assert.Contains("Fix first", page);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/assessments/{id}/results/answers.csv")).StatusCode);
+    }
 
     private async Task<(HttpClient Client, Guid Organization)> SignUp(string name)
     {

@@ -161,7 +161,7 @@ public sealed class UploadResultsTests(AppFactory app) : IClassFixture<AppFactor
         var page = await client.GetPage($"/assessments/{id}/results");
         var text = Text(page);
 
-        Assert.Contains("Not enough answers to show results yet.", text);
+        Assert.Contains("Not enough answers to show results.", text);
         Assert.Contains("Responses uploaded 3 Needed before results show 5", text);
         Assert.DoesNotContain("Invitations", text);
         Assert.DoesNotContain("<svg", page);

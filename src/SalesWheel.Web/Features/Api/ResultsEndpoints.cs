@@ -24,7 +24,7 @@ public sealed record ResultsResponse(
     [property: Description("Submitted responses.")] int Responses,
     [property: Description("People invited.")] int Invitations,
     [property: Description("The minimum group size the results were computed with.")] int MinimumGroupSize,
-    [property: Description("False while fewer than minimumGroupSize people answered: then there is no report, only the counts.")] bool Visible,
+    [property: Description("False while the assessment is open, or when fewer than minimumGroupSize people answered: then there is no report, only the counts.")] bool Visible,
     [property: Description("The score report; null while not visible. Numbers are unrounded. In breakdowns, a hidden group has scores null and n null.")] ScoreReport? Report);
 
 /// <summary>The context an export renderer gets: only ever for an assessment whose results may be shown.</summary>
@@ -63,12 +63,12 @@ public static class ResultsEndpoints
         var group = api.MapGroup("/assessments/{id:guid}").WithTags(ApiTags.Results);
         group.MapGet("/results", Get).WithName("getResults").ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Read an assessment's results")
             .WithDescription("The score report as `saleswheel score --format json` writes it (see SCORING.md), plus the assessment and its counts. "
-                + "While fewer people than the minimum group size have answered, only the counts (visible: false, report: null). "
+                + "While the assessment is open, or when fewer people than the minimum group size answered, only the counts (visible: false, report: null). "
                 + "Groups smaller than the minimum group size are hidden in breakdowns (scores and n null), as on the results page.")
             .Produces<ResultsResponse>();
         group.MapGet("/exports/{format}", Export).WithName("exportResults").WithSummary("Download an export: svg, png, pdf, xlsx or csv")
             .WithDescription("The wheel as SVG or PNG, the PDF report, the spreadsheet, or the anonymous answers as CSV (the format `saleswheel score` reads). "
-                + "An unknown format answers 404. While fewer people than the minimum group size have answered, nothing is exported (409).")
+                + "An unknown format answers 404. While the assessment is open, or when fewer people than the minimum group size answered, nothing is exported (409).")
             .Produces(StatusCodes.Status200OK, contentType: "image/svg+xml", additionalContentTypes: ApiExports.Formats.Values.Select(f => f.ContentType.Split(';')[0]).Where(t => t != "image/svg+xml").ToArray())
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -82,7 +82,7 @@ public static class ResultsEndpoints
             return ApiProblems.NotFound("assessment");
         }
 
-        var visible = Anonymity.OverallVisible(report.Respondents, report.Context.MinGroupSize);
+        var visible = ResultsRelease.StateOf(assessment, report) == ResultsState.Released;
         var results = new ResultsResponse(
             await AssessmentsEndpoints.ResponseAsync(db, assessment, cancellationToken),
             await db.SurveyResponses.CountAsync(r => r.AssessmentId == id, cancellationToken),
@@ -114,9 +114,12 @@ public static class ResultsEndpoints
             return ApiProblems.Problem(StatusCodes.Status404NotFound, $"There is no export format \"{format}\". Use one of: {string.Join(", ", ApiExports.Formats.Keys)}.");
         }
 
-        if (!Anonymity.OverallVisible(report.Respondents, report.Context.MinGroupSize))
+        switch (ResultsRelease.StateOf(assessment, report))
         {
-            return ApiProblems.Conflict($"Not enough answers to export results: fewer than {report.Context.MinGroupSize} people have answered, so only participation can be shown.");
+            case ResultsState.StillOpen:
+                return ApiProblems.Conflict("The assessment is still open: results are released when it closes (each new result would otherwise show what the latest person answered).");
+            case ResultsState.TooFewAnswers:
+                return ApiProblems.Conflict($"Not enough answers to export results: fewer than {report.Context.MinGroupSize} people have answered, so only participation can be shown.");
         }
 
         var bytes = await export.Render(new ExportContext(assessment, organization, report, size, db, services, cancellationToken));

@@ -84,6 +84,9 @@ public sealed class DataFilesModel(AppDbContext db) : OrganizationPageModel
 
     public int MinimumGroupSize { get; private set; }
 
+    /// <summary>Why nothing but participation can be downloaded, when that is the case.</summary>
+    public ResultsState State { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, string file, CancellationToken cancellationToken)
     {
         var assessment = await db.Assessments.AsNoTracking()
@@ -99,7 +102,8 @@ public sealed class DataFilesModel(AppDbContext db) : OrganizationPageModel
         Responses = await db.SurveyResponses.CountAsync(r => r.AssessmentId == id, cancellationToken);
         MinimumGroupSize = report.Context.MinGroupSize;
         Response.Headers.CacheControl = "no-store";
-        if (!Anonymity.OverallVisible(report.Respondents, MinimumGroupSize) || answers.Withheld)
+        State = ResultsRelease.StateOf(assessment, report);
+        if (State != ResultsState.Released || answers.Withheld)
         {
             // Nothing but participation leaves the app: say so, with the counts.
             Response.StatusCode = StatusCodes.Status409Conflict;

@@ -26,8 +26,11 @@ public sealed class IndexModel(AppDbContext db, AssessmentScoring scoring) : Org
     /// <summary>The minimum group size the result was computed with (the organization's, never below 3).</summary>
     public int MinimumGroupSize => Report.Context.MinGroupSize;
 
-    /// <summary>Whether the whole assessment has enough respondents to show anything but participation.</summary>
-    public bool Visible { get; private set; }
+    /// <summary>Whether the results may be shown: closed, with enough respondents (else participation only).</summary>
+    public ResultsState State { get; private set; }
+
+    /// <summary>Whether anything but participation is shown.</summary>
+    public bool Visible => State == ResultsState.Released;
 
     public int Responses { get; private set; }
 
@@ -50,7 +53,7 @@ public sealed class IndexModel(AppDbContext db, AssessmentScoring scoring) : Org
 
         Assessment = assessment;
         Report = await scoring.ResultAsync(assessment, Organization, cancellationToken);
-        Visible = Anonymity.OverallVisible(Report.Respondents, Report.Context.MinGroupSize);
+        State = ResultsRelease.StateOf(assessment, Report);
         Responses = await db.SurveyResponses.CountAsync(r => r.AssessmentId == id, cancellationToken);
         Invitations = await db.Invitations.CountAsync(i => i.AssessmentId == id, cancellationToken);
         if (Visible)

@@ -68,7 +68,7 @@ public static class ReportFiles
             OrganizationName = organization.Name,
             Opened = assessment.OpenedAt is { } opened ? DateOnly.FromDateTime(opened) : null,
             Closed = assessment.ClosedAt is { } closed ? DateOnly.FromDateTime(closed) : null,
-            StillOpen = assessment.Status == AssessmentStatus.Open,
+            StillOpen = ResultsRelease.StateOf(assessment, report) == ResultsState.StillOpen,
             Invited = invited,
             Generated = DateOnly.FromDateTime(DateTime.UtcNow),
         };
@@ -126,12 +126,12 @@ public static class ReportFiles
         return (organization, assessment, await scoring.ResultAsync(assessment, organization, cancellationToken));
     }
 
-    /// <summary>As <see cref="LoadAsync"/>, but null too when too few answered for anything but participation.</summary>
+    /// <summary>As <see cref="LoadAsync"/>, but null too while the results are not released (still open, or too few answered).</summary>
     private static async Task<(Organization Organization, Assessment Assessment, ScoreReport Report)?> LoadVisibleAsync(
         Guid id, CurrentMember member, AppDbContext db, AssessmentScoring scoring, CancellationToken cancellationToken)
     {
         var result = await LoadAsync(id, member, db, scoring, cancellationToken);
-        return result is { } r && Anonymity.OverallVisible(r.Report.Respondents, r.Report.Context.MinGroupSize) ? result : null;
+        return result is { } r && ResultsRelease.StateOf(r.Assessment, r.Report) == ResultsState.Released ? result : null;
     }
 
     private static IResult Download(HttpContext http, byte[] content, string contentType, string fileName)

@@ -61,8 +61,7 @@ public sealed class SurveyLink
     }
 
     /// <summary>Closed by an admin, made from uploaded answers (never surveyed), or its close date (the last day to answer, in UTC) is behind us.</summary>
-    public static bool IsClosed(Assessment assessment, DateOnly today) =>
-        assessment.Status == AssessmentStatus.Closed || assessment.Uploaded || (assessment.CloseDate is { } last && last < today);
+    public static bool IsClosed(Assessment assessment, DateOnly today) => ResultsRelease.IsClosed(assessment, today);
 
     // Compiled once: every survey request runs this query, and EF otherwise looks the query up in its cache by
     // comparing expression trees on each call. It reads only the columns the survey pages use, into entities that are
