@@ -52,6 +52,7 @@ public sealed class AssessmentScoring(AppDbContext db)
         MinimumGroupSize = Math.Max(Anonymity.LowestMinimumGroupSize, organization.MinimumGroupSize),
         GroupBy = groupBy ?? Attributes,
         Relevance = RelevanceLevels.Parse(organization.RelevanceJson),
+        SuppressAcrossBreakdowns = true, // results here are shared: no group may be given away by another breakdown
     };
 
     /// <summary>The current result of an assessment, recomputed only when responses arrived since the last time.</summary>
@@ -117,5 +118,5 @@ public sealed class AssessmentScoring(AppDbContext db)
 
     // The cached result is only valid for the settings it was computed with (k, phase, ACV band, levels).
     private static string Fingerprint(ScoringOptions options) =>
-        $"{options.MinimumGroupSize}|{options.Phase}|{options.Acv}|{RelevanceLevels.Serialize(options.Relevance)}\n";
+        $"{options.MinimumGroupSize}|{options.Phase}|{options.Acv}|{RelevanceLevels.Serialize(options.Relevance)}|across:{options.SuppressAcrossBreakdowns}\n";
 }

@@ -56,4 +56,121 @@ public static class Anonymity
 
     /// <summary>Whether an assessment's overall result may be shown: at least the minimum group size answered.</summary>
     public static bool OverallVisible(int respondents, int minimumGroupSize) => respondents >= minimumGroupSize;
+
+    /// <summary>
+    /// Hides the groups one breakdown would give away through another. If the shown groups of breakdown Y that lie
+    /// wholly inside a shown group G of breakdown X hold between 1 and k − 1 people fewer than G (say team North, all
+    /// managers, inside role "manager", whose one other member is the only manager in West), G's scores minus theirs
+    /// are the scores of those few people. Until no such pair is left, the smallest of G and those groups is hidden
+    /// too (ties: X's group, then the first in value order). Groups of one breakdown never overlap, and the whole result
+    /// minus a breakdown's shown groups is already covered by <see cref="SuppressedGroups"/>. Combinations of three or
+    /// more breakdowns are not searched.
+    /// </summary>
+    public static List<Breakdown> SuppressAcrossBreakdowns(ResponseSet responses, IReadOnlyList<AttributeColumn> columns, IReadOnlyList<Breakdown> breakdowns, int minimumGroupSize)
+    {
+        var count = breakdowns.Count;
+        // Each respondent's group (index in the breakdown's list) per breakdown; rows with no answer are not respondents.
+        var groupOfCode = new int[count][];
+        for (var b = 0; b < count; b++)
+        {
+            var index = breakdowns[b].Groups.Select((g, i) => (g.Value, i)).ToDictionary(p => p.Value, p => p.i, StringComparer.Ordinal);
+            groupOfCode[b] = columns[b].Values.Select(v => index.GetValueOrDefault(v, -1)).ToArray();
+        }
+
+        // together[x][y][gx, gy]: respondents in group gx of breakdown x and group gy of breakdown y.
+        var together = new int[count][][,];
+        for (var x = 0; x < count; x++)
+        {
+            together[x] = new int[count][,];
+            for (var y = 0; y < count; y++)
+            {
+                together[x][y] = new int[breakdowns[x].Groups.Count, breakdowns[y].Groups.Count];
+            }
+        }
+
+        var width = responses.Items.Count;
+        var answers = responses.AnswerBytes;
+        var groups = new int[count];
+        for (var r = 0; r < responses.Count; r++)
+        {
+            if (!answers.Slice(r * width, width).ContainsAnyExcept((byte)0))
+            {
+                continue;
+            }
+
+            for (var b = 0; b < count; b++)
+            {
+                groups[b] = groupOfCode[b][columns[b].Codes[r]];
+            }
+
+            for (var x = 0; x < count; x++)
+            {
+                for (var y = 0; y < count; y++)
+                {
+                    if (x != y && groups[x] >= 0 && groups[y] >= 0)
+                    {
+                        together[x][y][groups[x], groups[y]]++;
+                    }
+                }
+            }
+        }
+
+        var hidden = breakdowns.Select(b => b.Groups.Select(g => g.Suppressed).ToArray()).ToArray();
+        var changed = true;
+        while (changed)
+        {
+            changed = false;
+            for (var x = 0; x < count && !changed; x++)
+            {
+                for (var gx = 0; gx < hidden[x].Length && !changed; gx++)
+                {
+                    if (hidden[x][gx])
+                    {
+                        continue;
+                    }
+
+                    var size = breakdowns[x].Groups[gx].N;
+                    for (var y = 0; y < count && !changed; y++)
+                    {
+                        if (y == x)
+                        {
+                            continue;
+                        }
+
+                        var inside = Enumerable.Range(0, hidden[y].Length)
+                            .Where(gy => !hidden[y][gy] && together[x][y][gx, gy] == breakdowns[y].Groups[gy].N)
+                            .ToList();
+                        var rest = size - inside.Sum(gy => breakdowns[y].Groups[gy].N);
+                        if (rest <= 0 || rest >= minimumGroupSize)
+                        {
+                            continue;
+                        }
+
+                        var smallest = inside.Count == 0 ? -1 : inside.MinBy(gy => (breakdowns[y].Groups[gy].N, gy));
+                        if (smallest < 0 || size <= breakdowns[y].Groups[smallest].N)
+                        {
+                            hidden[x][gx] = true;
+                        }
+                        else
+                        {
+                            hidden[y][smallest] = true;
+                        }
+
+                        changed = true;
+                    }
+                }
+            }
+        }
+
+        return breakdowns.Select((breakdown, b) =>
+        {
+            if (breakdown.Groups.Select((g, i) => g.Suppressed == hidden[b][i]).All(same => same))
+            {
+                return breakdown;
+            }
+
+            var shown = breakdown.Groups.Select((g, i) => hidden[b][i] && !g.Suppressed ? g with { Suppressed = true, Scores = null } : g).ToList();
+            return breakdown with { Groups = shown, Gaps = ScoringEngine.Gaps(breakdown.Gaps.Keys, shown) };
+        }).ToList();
+    }
 }

@@ -32,6 +32,10 @@ public static class ScoringEngine
         var instrument = responses.Instrument;
         var dimensions = layout.Dimensions.Select((d, index) => DimensionResult(layout, tally, index)).ToList();
         var breakdowns = groupColumns.Select((column, b) => Breakdown(layout, tally, column, b, options.MinimumGroupSize)).ToList();
+        if (options.SuppressAcrossBreakdowns && breakdowns.Count > 1)
+        {
+            breakdowns = Anonymity.SuppressAcrossBreakdowns(responses, groupColumns, breakdowns, options.MinimumGroupSize);
+        }
 
         return new ScoreReport
         {
@@ -151,14 +155,20 @@ public static class ScoringEngine
             result.Add(new BreakdownGroup(column.Values[groups[i]], sizes[i], suppressed[i], scores));
         }
 
+        return new Breakdown(column.Name, result, Gaps(layout.Dimensions.Select(d => d.Id), result));
+    }
+
+    /// <summary>Per dimension, the highest minus the lowest score over the shown groups; null with fewer than two.</summary>
+    internal static Dictionary<string, double?> Gaps(IEnumerable<string> dimensions, IReadOnlyList<BreakdownGroup> groups)
+    {
         var gaps = new Dictionary<string, double?>(StringComparer.Ordinal);
-        foreach (var dimension in layout.Dimensions)
+        foreach (var dimension in dimensions)
         {
-            var shown = result.Where(g => g.Scores?[dimension.Id] is not null).Select(g => g.Scores![dimension.Id]!.Value).ToList();
-            gaps[dimension.Id] = shown.Count >= 2 ? shown.Max() - shown.Min() : null;
+            var shown = groups.Where(g => g.Scores?[dimension] is not null).Select(g => g.Scores![dimension]!.Value).ToList();
+            gaps[dimension] = shown.Count >= 2 ? shown.Max() - shown.Min() : null;
         }
 
-        return new Breakdown(column.Name, result, gaps);
+        return gaps;
     }
 
     /// <summary>Index arithmetic over the instrument: item ranges of facets ("sets" 0..F−1) and dimensions (sets F..F+D−1).</summary>

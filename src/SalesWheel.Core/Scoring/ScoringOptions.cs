@@ -15,6 +15,13 @@ public sealed record ScoringOptions
     /// <summary>Attributes to break results down by, in order; each must be a column of the response set.</summary>
     public IReadOnlyList<string> GroupBy { get; init; } = [];
 
+    /// <summary>
+    /// Also hide groups that another breakdown would reveal by subtraction (see
+    /// <see cref="Anonymity.SuppressAcrossBreakdowns"/>). Off for the command line, whose output is SCORING.md's contract
+    /// and whose user holds the answers; on wherever results are shared with others (the web app, its API and exports).
+    /// </summary>
+    public bool SuppressAcrossBreakdowns { get; init; }
+
     /// <summary>Driver relevance levels per phase and ACV band.</summary>
     public RelevanceTable Relevance { get; init; } = RelevanceTable.Default;
 }

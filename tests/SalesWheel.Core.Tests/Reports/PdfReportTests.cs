@@ -150,7 +150,7 @@ public sealed partial class PdfReportTests
         Assert.Equal(1, pdf.PageCount);
         Assert.Contains("3 people answered of 7 invited (43%)", text);
         Assert.Contains("Not enough answers to show results.", text);
-        Assert.Contains("results appear once at least 5 have", text);
+        Assert.Contains("results need at least 5", text);
         Assert.All(report.Dimensions, d => Assert.DoesNotContain(d.Name, text.Replace("Sales Performance Wheel", "", StringComparison.Ordinal)));
         Assert.DoesNotMatch(@"\d+\.\d", text);
         Assert.Equal(0, pdf.ImageCount());
