@@ -19,8 +19,9 @@ public sealed class ScoreCommandTests
         Assert.Matches(@"1\s+Enablement\s+[\d.]+\s+[\d.]+\s+1\.60\s+High \(3\)\s+High \(3\)", output);
         Assert.Contains("By role", output);
         Assert.Matches(@"Enablement\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+[\d.]+ !", output); // the leader/seller gap is highlighted
-        Assert.Contains("Partners (n=1)", output);
-        Assert.Contains("hidden", output);
+        Assert.Contains("Partners (hidden)", output); // a hidden group's size is not shown: Partners has one seller
+        Assert.DoesNotContain("(n=1)", output);
+        Assert.Contains("hidden (fewer than 5 answers)", output);
     }
 
     [Fact]

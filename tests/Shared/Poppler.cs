@@ -31,6 +31,29 @@ public sealed partial class Poppler : IDisposable
     /// <summary>The text in reading order (lines joined as a reader would copy them).</summary>
     public string RawText() => Run("pdftotext", PdfPath, "-");
 
+    /// <summary>
+    /// Every word with where it stands, from <c>pdftotext -bbox</c>: its page (1-based) and box in points from the page's
+    /// top left, in reading order.
+    /// </summary>
+    public IReadOnlyList<PdfWord> Words()
+    {
+        var words = new List<PdfWord>();
+        var page = 0;
+        foreach (Match m in BboxLine().Matches(Run("pdftotext", "-bbox", PdfPath, "-")))
+        {
+            if (m.Groups["page"].Success)
+            {
+                page++;
+                continue;
+            }
+
+            double At(string name) => double.Parse(m.Groups[name].Value, CultureInfo.InvariantCulture);
+            words.Add(new PdfWord(page, System.Net.WebUtility.HtmlDecode(m.Groups["text"].Value), At("x0"), At("y0"), At("x1"), At("y1")));
+        }
+
+        return words;
+    }
+
     public int PageCount => int.Parse(PagesLine().Match(Run("pdfinfo", PdfPath)).Groups[1].Value, CultureInfo.InvariantCulture);
 
     /// <summary>Each page's size in points, from <c>pdfinfo</c>.</summary>
@@ -113,9 +136,18 @@ public sealed partial class Poppler : IDisposable
         }
     }
 
+    [GeneratedRegex("(?<page><page )|<word xMin=\"(?<x0>[\\d.]+)\" yMin=\"(?<y0>[\\d.]+)\" xMax=\"(?<x1>[\\d.]+)\" yMax=\"(?<y1>[\\d.]+)\">(?<text>[^<]*)</word>")]
+    private static partial Regex BboxLine();
+
     [GeneratedRegex(@"^Pages:\s+(\d+)", RegexOptions.Multiline)]
     private static partial Regex PagesLine();
 
     [GeneratedRegex(@"size:\s+([\d.]+) x ([\d.]+) pts")]
     private static partial Regex PageSize();
+}
+
+/// <summary>One word of a PDF and its box, in points from the top left of its page.</summary>
+public sealed record PdfWord(int Page, string Text, double XMin, double YMin, double XMax, double YMax)
+{
+    public double XCenter => (XMin + XMax) / 2;
 }

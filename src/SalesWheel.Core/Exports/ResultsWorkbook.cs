@@ -1,4 +1,5 @@
 using SalesWheel.Core.Instruments;
+using SalesWheel.Core.Reports;
 using SalesWheel.Core.Scoring;
 using SpreadCheetah;
 using SpreadCheetah.Metadata;
@@ -32,7 +33,7 @@ public sealed record WorkbookOptions
 /// <summary>
 /// The results as an .xlsx workbook: Summary, Drivers, Facets, Items, Breakdowns and the anonymous Answers. Every figure
 /// is the engine's (<see cref="ScoreReport"/>), stored unrounded as a number and shown rounded by a number format;
-/// breakdown groups the engine suppressed show only the word "hidden".
+/// breakdown groups the engine suppressed show no number and the same words, whatever hid them.
 /// </summary>
 public static class ResultsWorkbook
 {
@@ -256,8 +257,8 @@ public static class ResultsWorkbook
                     var cells = new List<StyledCell> { Text(breakdown.By), Text(group.Value.Length == 0 ? "(not given)" : group.Value) };
                     if (group.Suppressed)
                     {
-                        // The size of a small group is hidden too, as on the results page.
-                        var hidden = group.N < MinimumGroupSize ? $"hidden (fewer than {MinimumGroupSize} answers)" : "hidden";
+                        // No size, and the same words for every hidden group, as on the results page: which one is small must not show.
+                        var hidden = ReportFormat.HiddenGroup(MinimumGroupSize);
                         cells.Add(new StyledCell("hidden", styles.Muted));
                         cells.AddRange(report.Dimensions.Select(_ => new StyledCell(hidden, styles.Muted)));
                     }
@@ -279,8 +280,7 @@ public static class ResultsWorkbook
             }
 
             await Row(new StyledCell(
-                $"A group with fewer than {MinimumGroupSize} answers is hidden. A cell that says only \"hidden\" belongs to a larger group hidden too, " +
-                "because otherwise a smaller hidden group's scores could be worked out by subtracting the shown groups from the total. " +
+                $"A group with fewer than {MinimumGroupSize} answers is hidden. {ReportFormat.HiddenGroupsNote(MinimumGroupSize)} " +
                 "A gap of 10 points or more deserves a conversation.",
                 styles.Muted));
         }

@@ -568,10 +568,9 @@ public static class PdfReport
         }
 
         pages.Paragraph(sentence, Body, after: 4);
-        if (groups.Any(g => g.Suppressed && g.N >= k))
+        if (groups.Any(g => g.Suppressed))
         {
-            pages.Paragraph("A column that says only \"hidden\" belongs to a group large enough to show, hidden as well because otherwise a smaller hidden group's "
-                + "scores could be worked out by subtracting the shown groups from the total.", Tiny, after: 0);
+            pages.Paragraph(ReportFormat.HiddenGroupsNote(report.Context.MinGroupSize), Tiny, after: 0);
         }
     }
 
@@ -622,7 +621,8 @@ public static class PdfReport
             {
                 if (g.Suppressed)
                 {
-                    var text = g.N < k ? $"hidden (fewer than {k} answers)" : "hidden";
+                    // The same words for every hidden group: which one is the small one must not show.
+                    var text = ReportFormat.HiddenGroup(k);
                     var style = Tiny with { Color = Muted, Bold = true };
                     var height = pages.TextHeight(text, style, groupWidth - 8);
                     var labelTop = top + ((bottom - top - height) / 2);

@@ -23,6 +23,16 @@ public static class ReportFormat
     /// <summary>An attribute value as people read it: a blank value is "(not given)".</summary>
     public static string GroupValue(string value) => value.Length == 0 ? "(not given)" : value;
 
+    /// <summary>
+    /// What every hidden breakdown group says, whatever hid it (SCORING.md): a group under <paramref name="minimumGroupSize"/>
+    /// and a larger group hidden by complementary suppression read the same, so a reader cannot tell which one is small.
+    /// </summary>
+    public static string HiddenGroup(int minimumGroupSize) => $"hidden (fewer than {minimumGroupSize} answers)";
+
+    /// <summary>The one sentence shown wherever hidden groups appear: why some of them may in fact be larger.</summary>
+    public static string HiddenGroupsNote(int minimumGroupSize) =>
+        $"Some hidden groups may have {minimumGroupSize} or more answers: they are hidden so that a smaller group cannot be worked out by subtraction.";
+
     /// <summary>A flag in words.</summary>
     public static string Flag(string flag) => flag switch
     {

@@ -85,12 +85,13 @@ public static class SummaryReport
             doc.Subheading($"By {breakdown.By}");
             var groups = breakdown.Groups;
             var head = new List<string> { "Dimension" };
-            head.AddRange(groups.Select(g => $"{Display(g.Value)} (n={g.N})"));
+            // A hidden group shows no size and the same words as every other hidden group, so the small one cannot be told apart.
+            head.AddRange(groups.Select(g => g.Suppressed ? $"{Display(g.Value)} (hidden)" : $"{Display(g.Value)} (n={g.N})"));
             head.Add("Gap");
             var rows = report.Dimensions.Select(d =>
             {
                 var row = new List<string> { d.Name };
-                row.AddRange(groups.Select(g => g.Suppressed ? "hidden" : Number(g.Scores![d.Id])));
+                row.AddRange(groups.Select(g => g.Suppressed ? ReportFormat.HiddenGroup(report.Context.MinGroupSize) : Number(g.Scores![d.Id])));
                 var gap = breakdown.Gaps.GetValueOrDefault(d.Id);
                 row.Add(gap is { } value ? Number(value) + (value >= 10 ? " !" : "") : "–");
                 return row.ToArray();
@@ -99,8 +100,8 @@ public static class SummaryReport
             var hidden = groups.Count(g => g.Suppressed);
             doc.Paragraph(hidden == 0
                 ? "Gap = highest minus lowest group score; ! marks a gap of 10 points or more."
-                : $"Gap = highest minus lowest shown group score; ! marks a gap of 10 points or more. {hidden} group{(hidden == 1 ? " is" : "s are")} hidden to protect anonymity: "
-                  + $"groups under {report.Context.MinGroupSize} respondents, and where needed the next smallest group so the hidden ones cannot be worked out from the total.");
+                : $"Gap = highest minus lowest shown group score; ! marks a gap of 10 points or more. {hidden} group{(hidden == 1 ? " is" : "s are")} hidden to protect anonymity. "
+                  + ReportFormat.HiddenGroupsNote(report.Context.MinGroupSize));
         }
 
         return doc.ToString();

@@ -61,9 +61,10 @@ public sealed class ResultsWorkbookTests
     }
 
     [Fact]
-    public void BreakdownsShowTheEnginesGroupScoresAndHiddenGroupsSayWhyWithNoNumber()
+    public void BreakdownsShowTheEnginesGroupScoresAndEveryHiddenGroupReadsTheSameWithNoNumber()
     {
         // Partners has a single seller among 60: hidden, and the next smallest team too (complementary suppression).
+        // Both rows must read alike, or the reader learns which hidden team is the small one.
         var (book, _, report, _) = Write(ExportKit.Demo(60), Options);
         var rows = book["Breakdowns"];
         Assert.Equal(["Breakdown", "Group", "n", .. report.Dimensions.Select(d => d.Kind == "outcome" ? $"{d.Name} (outcome)" : d.Name)], rows[0]);
@@ -71,13 +72,13 @@ public sealed class ResultsWorkbookTests
         var team = report.Breakdowns.Single(b => b.By == "team");
         Assert.Contains(team.Groups, g => g.Suppressed && g.N < 5);
         Assert.Contains(team.Groups, g => g.Suppressed && g.N >= 5);
+        var hiddenRow = (List<object?>)["hidden", .. report.Dimensions.Select(_ => "hidden (fewer than 5 answers)")];
         foreach (var group in team.Groups)
         {
             var row = book.Row("Breakdowns", "team", group.Value);
             if (group.Suppressed)
             {
-                var reason = group.N < 5 ? "hidden (fewer than 5 answers)" : "hidden";
-                Assert.Equal(["team", group.Value, "hidden", .. report.Dimensions.Select(_ => reason)], row);
+                Assert.Equal(["team", group.Value, .. hiddenRow], row);
             }
             else
             {
@@ -85,8 +86,14 @@ public sealed class ResultsWorkbookTests
             }
         }
 
+        // The n column holds the shown groups' sizes and nothing else.
+        var sizes = rows.Skip(1).Where(r => r.Count > 2 && r[0] is "team" && r[2] is double).Select(r => (double)r[2]!).ToList();
+        Assert.Equal(team.Groups.Where(g => !g.Suppressed).Select(g => (double)g.N), sizes);
+
         var gap = book.Row("Breakdowns", "team", "Gap (highest − lowest shown)");
         Assert.Equal(report.Dimensions.Select(d => (object?)team.Gaps[d.Id]), gap.Skip(3));
+        Assert.Contains(rows, r => r.Count > 0 && r[0] is string note
+            && note.Contains("Some hidden groups may have 5 or more answers: they are hidden so that a smaller group cannot be worked out by subtraction.", StringComparison.Ordinal));
     }
 
     [Fact]

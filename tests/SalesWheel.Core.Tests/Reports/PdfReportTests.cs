@@ -132,12 +132,44 @@ public sealed partial class PdfReportTests
         var text = Flat(pdf.RawText());
 
         Assert.Contains("hidden (fewer than 5 answers)", text);
-        Assert.Contains("a smaller hidden group's scores could be worked out", text);
+        Assert.Contains("Some hidden groups may have 5 or more answers: they are hidden so that a smaller group cannot be worked out by subtraction.", text);
         Assert.DoesNotContain("12.5", text); // Tiny's score
         Assert.DoesNotContain("75.0", text); // Alpha's, hidden so Tiny cannot be worked out from the total
         Assert.DoesNotContain("n=2", text);
         Assert.Contains("100.0", text); // Beta is shown
         Assert.Contains("Largest gap: Strategy, 50.0 points. The Beta team sees it at 100.0, the Gamma team at 50.0.", text);
+    }
+
+    [Fact]
+    public void ASmallTeamAndTheTeamHiddenWithItReadExactlyAlikeInTheHeatmap()
+    {
+        // Six people: West (one person, score 0) is under k = 5; East (five, score 75) is hidden so West is not "all minus East".
+        var report = SmallTeam(5, [.. Enumerable.Repeat(("seller", "East", 4), 5), ("seller", "West", 1)]);
+        Assert.All(report.Breakdowns.Single(b => b.By == "team").Groups, g => Assert.True(g.Suppressed));
+        using var pdf = new Poppler(Pdf(report));
+        var words = pdf.Words();
+
+        // The team heatmap: from its title to the sentence under it.
+        var title = words.Select((w, i) => (w, i)).First(x => x.w.Text == "By" && words[x.i + 1].Text == "team" && x.w.XMin < 80).i;
+        var end = words.Select((w, i) => (w, i)).First(x => x.i > title && x.w.Text == "Fewer" && words[x.i + 1].Text == "than" && words[x.i + 2].Text == "two").i;
+        var heatmap = words.Skip(title).Take(end - title).ToList();
+        var east = heatmap.First(w => w.Text == "East");
+        var west = heatmap.First(w => w.Text == "West");
+        var columnWidth = west.XCenter - east.XCenter;
+
+        // What each column says, row by row, without the group's own name: the two must be the same words at the same heights.
+        List<(int Page, double Y, string Text)> Column(PdfWord name) => heatmap
+            .Where(w => w != name && Math.Abs(w.XCenter - name.XCenter) < columnWidth / 2)
+            .Select(w => (w.Page, Math.Round(w.YMin, 1), w.Text))
+            .ToList();
+        var eastColumn = Column(east);
+        Assert.Equal(eastColumn, Column(west));
+        Assert.Equal("hidden hidden (fewer than 5 answers)", string.Join(" ", eastColumn.Select(c => c.Text)));
+
+        var text = Flat(pdf.RawText());
+        Assert.DoesNotMatch(@"n\s*=\s*[15]\b", text);
+        Assert.DoesNotContain("75.0", text); // East's score
+        Assert.Contains("Some hidden groups may have 5 or more answers: they are hidden so that a smaller group cannot be worked out by subtraction.", text);
     }
 
     [Fact]

@@ -81,13 +81,48 @@ public sealed partial class ResultsTests(AppFactory app) : IClassFixture<AppFact
         Assert.Contains("The Beta team sees Strategy at 100, the Gamma team at 50.", page);
         Assert.Contains("Leaders see Strategy at 100, sellers at 55.", page);
 
-        // Tiny is below k in every cell, and Alpha is hidden too so that Tiny cannot be recovered by subtraction.
-        Assert.Equal(DimensionCount, Regex.Matches(page, "<td class=\"cell hidden\">hidden \\(fewer than 5 answers\\)</td>").Count);
-        Assert.Equal(DimensionCount, Regex.Matches(page, "<td class=\"cell hidden\">hidden</td>").Count);
-        Assert.Contains("a smaller hidden group", page);
+        // Tiny is below k, and Alpha is hidden too so that Tiny cannot be recovered by subtraction: both read the same.
+        Assert.Equal(2 * DimensionCount, Regex.Matches(page, "<td class=\"cell hidden\">hidden \\(fewer than 5 answers\\)</td>").Count);
+        Assert.Equal(2 * DimensionCount, Regex.Matches(page, "class=\"cell hidden\"").Count);
+        Assert.Contains("so that a smaller group cannot be worked out by subtraction", page);
         Assert.DoesNotContain("12.5", text);
         Assert.DoesNotContain("75.0", text);
         Assert.DoesNotMatch(@"\bn=2\b", text);
+        Assert.Contains("Alpha<br /><span class=\"small\">hidden</span>", page); // no size for either hidden team
+        Assert.Contains("Tiny<br /><span class=\"small\">hidden</span>", page);
+    }
+
+    [Fact]
+    public async Task ASmallTeamAndTheTeamHiddenWithItReadExactlyAlikeSoTheSmallOneCannotBeTold()
+    {
+        // The reviewer's case: six people, East 5 and West 1. West is under k = 5, East is hidden so that West is not
+        // "everyone minus East". Were East labelled differently, the reader would know West is the single person.
+        var (client, organization) = await SignUp("alike");
+        var id = SeedAssessment(organization, invitations: 6,
+        [
+            .. Enumerable.Range(0, 5).Select(_ => Answer("seller", "East", 4)),
+            Answer("seller", "West", 1),
+        ]);
+
+        var page = await client.GetPage($"/assessments/{id}/results");
+        var heat = TeamHeatmap(page);
+
+        var headers = Regex.Matches(heat, "<th scope=\"col\" class=\"num\">(East|West)(.*?)</th>").ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+        Assert.Equal("<br /><span class=\"small\">hidden</span>", headers["East"]);
+        Assert.Equal(headers["East"], headers["West"]);
+        var rows = Regex.Matches(heat, "<tr>\\s*<th scope=\"row\">.*?</tr>", RegexOptions.Singleline);
+        Assert.Equal(DimensionCount, rows.Count);
+        foreach (var row in rows.Cast<Match>())
+        {
+            var cells = Regex.Matches(row.Value, "<td[^>]*>.*?</td>").Select(m => m.Value).ToList();
+            Assert.Equal(["<td class=\"cell hidden\">hidden (fewer than 5 answers)</td>", "<td class=\"cell hidden\">hidden (fewer than 5 answers)</td>"], cells[..2]);
+        }
+
+        var text = Text(heat);
+        Assert.DoesNotMatch(@"\bn\s*=\s*[15]\b", text);
+        Assert.DoesNotContain("75.0", text); // East's score
+        Assert.DoesNotMatch(@"\b0\.0\b", text); // West's
+        Assert.Contains("Some hidden groups may have 5 or more answers: they are hidden so that a smaller group cannot be worked out by subtraction.", text);
     }
 
     [Fact]
@@ -322,6 +357,15 @@ public sealed partial class ResultsTests(AppFactory app) : IClassFixture<AppFact
         var db = scope.ServiceProvider.GetRequiredService<Data.AppDbContext>();
         db.Memberships.Add(new Membership { OrganizationId = organization, UserId = user.Id, Role = MemberRole.Viewer });
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>The team heatmap and the sentences under it, up to the next heading.</summary>
+    private static string TeamHeatmap(string page)
+    {
+        var start = page.IndexOf("<h3>By team</h3>", StringComparison.Ordinal);
+        Assert.True(start >= 0, "no team heatmap on the page");
+        var end = page.IndexOf("<h2", start, StringComparison.Ordinal);
+        return page[start..(end < 0 ? page.Length : end)];
     }
 
     /// <summary>What a reader sees: the page without its tags (numbers in SVG geometry and attributes are not text).</summary>

@@ -89,7 +89,7 @@ public sealed class UploadResultsTests(AppFactory app) : IClassFixture<AppFactor
             foreach (var d in expected.Dimensions)
             {
                 var cells = breakdown.Groups.Select(g =>
-                    g.Suppressed ? Literal(g.N < k ? $"hidden (fewer than {k} answers)" : "hidden")
+                    g.Suppressed ? Literal($"hidden (fewer than {k} answers)")
                     : g.Scores![d.Id] is { } s ? Score(s) : "no answers");
                 Assert.Matches($"{Literal(Label(d))} {string.Join(" ", cells)} {Score(breakdown.Gaps.GetValueOrDefault(d.Id))}", heat);
             }

@@ -13,16 +13,16 @@ public sealed record Heatmap(Breakdown Breakdown, IReadOnlyList<DimensionResult>
     /// <summary>A gap of this many points or more is highlighted (SCORING.md).</summary>
     public const double HighGap = PerceptionGap.Highlighted;
 
-    /// <summary>Groups hidden only so that a smaller hidden group cannot be recovered by subtraction.</summary>
-    public bool HasComplementaryHiding => Breakdown.Groups.Any(g => g.Suppressed && g.N >= MinimumGroupSize);
-
-    public bool HasSmallGroups => Breakdown.Groups.Any(g => g.Suppressed && g.N < MinimumGroupSize);
+    /// <summary>Whether any group of the breakdown is hidden (too small, or hidden with a small one: the page never says which).</summary>
+    public bool HasHiddenGroups => Breakdown.Groups.Any(g => g.Suppressed);
 
     public static string GroupName(string value) => ResultFormat.Value(value);
 
-    /// <summary>What a suppressed group's cells say: the reason when the group is small, just "hidden" otherwise.</summary>
-    public string HiddenText(BreakdownGroup group) =>
-        group.N < MinimumGroupSize ? $"hidden (fewer than {MinimumGroupSize} answers)" : "hidden";
+    /// <summary>What every hidden group's cells say, the same for all of them (see <see cref="ReportFormat.HiddenGroup"/>).</summary>
+    public string HiddenText => ReportFormat.HiddenGroup(MinimumGroupSize);
+
+    /// <summary>The sentence under a heatmap with hidden groups.</summary>
+    public string HiddenNote => ReportFormat.HiddenGroupsNote(MinimumGroupSize);
 
     public double? Gap(DimensionResult dimension) => Breakdown.Gaps.GetValueOrDefault(dimension.Id);
 
