@@ -178,6 +178,30 @@ public sealed class ApiEndToEndTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Single(ApiKit.FieldErrors(notANumber, "page"));
     }
 
+    [Theory]
+    [InlineData("people", 10737420, 200)]
+    [InlineData("people", int.MaxValue, 200)]
+    [InlineData("people", int.MaxValue, 1)]
+    [InlineData("assessments", 10737420, 200)]
+    [InlineData("assessments", int.MaxValue, 200)]
+    public async Task APageFarPastTheEndIsEmptyAndNeverPageOneAgain(string list, int page, int pageSize)
+    {
+        var (browser, organizationId) = await app.NewOrganization($"Far Page Co {list} {page} {pageSize}");
+        app.AddPeople(organizationId, "North", Data.Entities.PersonRole.Seller, 3);
+        var api = app.Api(await browser.MakeToken("far pager"));
+        await api.Post("/api/v1/assessments", new { name = "Q3 check" }, HttpStatusCode.Created);
+
+        var response = await api.GetAsync($"/api/v1/{list}?page={page}&pageSize={pageSize}");
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(body["items"]!.AsArray());
+        Assert.Equal(page, body["page"]!.GetValue<int>());
+        Assert.Equal(list == "people" ? 3 : 1, body["total"]!.GetValue<int>());
+        var link = string.Join(",", response.Headers.GetValues("Link"));
+        Assert.Contains($"page=1&pageSize={pageSize}>; rel=\"first\"", link, StringComparison.Ordinal);
+        Assert.DoesNotContain("rel=\"next\"", link, StringComparison.Ordinal);
+    }
+
     private static Task<HttpResponseMessage> Import(HttpClient api, string csv)
     {
         var content = new StringContent(csv, Encoding.UTF8);
