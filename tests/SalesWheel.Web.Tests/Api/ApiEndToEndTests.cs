@@ -108,6 +108,12 @@ public sealed class ApiEndToEndTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal("image/svg+xml", svg.Content.Headers.ContentType?.MediaType);
         Assert.StartsWith("<svg", (await svg.Content.ReadAsStringAsync()).TrimStart(), StringComparison.Ordinal);
 
+        // Formats, like paper sizes, in any case (as the reference says); the file is named in lower case.
+        var upper = await api.GetAsync($"/api/v1/assessments/{assessmentId}/exports/SVG");
+        Assert.Equal(HttpStatusCode.OK, upper.StatusCode);
+        Assert.Equal("image/svg+xml", upper.Content.Headers.ContentType?.MediaType);
+        Assert.EndsWith(".svg", upper.Content.Headers.ContentDisposition?.FileName?.Trim('"'), StringComparison.Ordinal);
+
         // The other exports: the same files as the results page's downloads.
         var png = await api.GetAsync($"/api/v1/assessments/{assessmentId}/exports/png");
         Assert.Equal("image/png", png.Content.Headers.ContentType?.MediaType);
