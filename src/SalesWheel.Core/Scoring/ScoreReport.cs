@@ -54,13 +54,13 @@ public sealed record DimensionResult
     /// <summary>Respondents with a defined respondent mean (answered at least half the items).</summary>
     public required int N { get; init; }
 
-    /// <summary>Mean on the answer scale; null when <see cref="N"/> is 0.</summary>
+    /// <summary>Mean on the answer scale; null when n is 0.</summary>
     public double? Mean { get; init; }
 
-    /// <summary>0–100 score; null when <see cref="N"/> is 0.</summary>
+    /// <summary>0–100 score; null when n is 0.</summary>
     public double? Score { get; init; }
 
-    /// <summary>95% interval of the score; null when <see cref="N"/> &lt; 2.</summary>
+    /// <summary>95% interval of the score; null when n is below 2.</summary>
     public Interval? Ci95 { get; init; }
 
     /// <summary>Share of answers in the top two scale points.</summary>
@@ -78,7 +78,7 @@ public sealed record DimensionResult
     /// <summary>Respondents who answered every item (alpha's sample).</summary>
     public required int AlphaN { get; init; }
 
-    /// <summary><c>items-disagree</c> (alpha &lt; 0.7), <c>few-answers</c> (n &lt; 10).</summary>
+    /// <summary><c>items-disagree</c> (alpha below 0.7), <c>few-answers</c> (n below 10).</summary>
     public required IReadOnlyList<string> Flags { get; init; }
 
     /// <summary>Facet scores.</summary>
@@ -98,7 +98,7 @@ public sealed record ItemResult(string Id, int N, double? Mean, double? Favorabl
 public sealed record Breakdown(string By, IReadOnlyList<BreakdownGroup> Groups, IReadOnlyDictionary<string, double?> Gaps);
 
 /// <summary>
-/// One group of a breakdown. <see cref="Scores"/> is null when the group is suppressed (too small, or hidden
+/// One group of a breakdown. Its scores are null when the group is suppressed (too small, or hidden
 /// so that a small group cannot be recovered by subtraction).
 /// </summary>
 public sealed record BreakdownGroup(string Value, int N, bool Suppressed, IReadOnlyDictionary<string, double?>? Scores);

@@ -214,8 +214,10 @@ public sealed class ApiAccessTests(AppFactory app) : IClassFixture<AppFactory>
         await ApiKit.AssertProblem(notAllowed, HttpStatusCode.MethodNotAllowed);
 
         var form = new FormUrlEncodedContent([new("name", "x")]);
-        await ApiKit.AssertProblem(await api.PostAsync("/api/v1/people", form), HttpStatusCode.UnsupportedMediaType);
-        await ApiKit.AssertProblem(await api.PostAsync("/api/v1/people/import", JsonContent.Create(new { })), HttpStatusCode.UnsupportedMediaType);
+        var notJson = await ApiKit.AssertProblem(await api.PostAsync("/api/v1/people", form), HttpStatusCode.UnsupportedMediaType);
+        Assert.Contains("Content-Type: application/json", notJson["detail"].Text(), StringComparison.Ordinal);
+        var notCsv = await ApiKit.AssertProblem(await api.PostAsync("/api/v1/people/import", JsonContent.Create(new { })), HttpStatusCode.UnsupportedMediaType);
+        Assert.Contains("Content-Type: text/csv", notCsv["detail"].Text(), StringComparison.Ordinal);
 
         var brokenJson = new StringContent("{\"name\": ", Encoding.UTF8, "application/json");
         var broken = await ApiKit.AssertProblem(await api.PostAsync("/api/v1/people", brokenJson), HttpStatusCode.BadRequest);
@@ -224,6 +226,11 @@ public sealed class ApiAccessTests(AppFactory app) : IClassFixture<AppFactory>
         var wrongType = new StringContent("{\"name\":\"Acme\",\"minimumGroupSize\":\"five\"}", Encoding.UTF8, "application/json");
         var typed = await ApiKit.AssertProblem(await api.PutAsync("/api/v1/organization", wrongType), HttpStatusCode.BadRequest);
         Assert.Equal(["Not a valid value here: expected a whole number."], ApiKit.FieldErrors(typed, "minimumGroupSize"));
+
+        // The document types numbers as numbers, and the API holds to it: a number sent as text is refused, naming the field.
+        var numberAsText = new StringContent("{\"name\":\"Acme\",\"phase\":null,\"acv\":null,\"minimumGroupSize\":\"5\"}", Encoding.UTF8, "application/json");
+        var quoted = await ApiKit.AssertProblem(await api.PutAsync("/api/v1/organization", numberAsText), HttpStatusCode.BadRequest);
+        Assert.Equal(["Not a valid value here: expected a whole number."], ApiKit.FieldErrors(quoted, "minimumGroupSize"));
 
         var settings = await ApiKit.AssertProblem(await api.PutAsync("/api/v1/organization", JsonContent.Create(new { name = "", phase = "growth", acv = "lt15k", minimumGroupSize = 2 })), HttpStatusCode.BadRequest);
         Assert.Equal(["Enter the organization's name."], ApiKit.FieldErrors(settings, "name"));

@@ -108,6 +108,12 @@ public sealed class ApiEndToEndTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal("image/svg+xml", svg.Content.Headers.ContentType?.MediaType);
         Assert.StartsWith("<svg", (await svg.Content.ReadAsStringAsync()).TrimStart(), StringComparison.Ordinal);
 
+        // Formats, like paper sizes, in any case (as the reference says); the file is named in lower case.
+        var upper = await api.GetAsync($"/api/v1/assessments/{assessmentId}/exports/SVG");
+        Assert.Equal(HttpStatusCode.OK, upper.StatusCode);
+        Assert.Equal("image/svg+xml", upper.Content.Headers.ContentType?.MediaType);
+        Assert.EndsWith(".svg", upper.Content.Headers.ContentDisposition?.FileName?.Trim('"'), StringComparison.Ordinal);
+
         // The other exports: the same files as the results page's downloads.
         var png = await api.GetAsync($"/api/v1/assessments/{assessmentId}/exports/png");
         Assert.Equal("image/png", png.Content.Headers.ContentType?.MediaType);
@@ -176,6 +182,30 @@ public sealed class ApiEndToEndTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(["Ask for 1 to 200 items per page."], ApiKit.FieldErrors(tooMany, "pageSize"));
         var notANumber = await ApiKit.AssertProblem(await api.GetAsync("/api/v1/assessments?page=two"), HttpStatusCode.BadRequest);
         Assert.Single(ApiKit.FieldErrors(notANumber, "page"));
+    }
+
+    [Theory]
+    [InlineData("people", 10737420, 200)]
+    [InlineData("people", int.MaxValue, 200)]
+    [InlineData("people", int.MaxValue, 1)]
+    [InlineData("assessments", 10737420, 200)]
+    [InlineData("assessments", int.MaxValue, 200)]
+    public async Task APageFarPastTheEndIsEmptyAndNeverPageOneAgain(string list, int page, int pageSize)
+    {
+        var (browser, organizationId) = await app.NewOrganization($"Far Page Co {list} {page} {pageSize}");
+        app.AddPeople(organizationId, "North", Data.Entities.PersonRole.Seller, 3);
+        var api = app.Api(await browser.MakeToken("far pager"));
+        await api.Post("/api/v1/assessments", new { name = "Q3 check" }, HttpStatusCode.Created);
+
+        var response = await api.GetAsync($"/api/v1/{list}?page={page}&pageSize={pageSize}");
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(body["items"]!.AsArray());
+        Assert.Equal(page, body["page"]!.GetValue<int>());
+        Assert.Equal(list == "people" ? 3 : 1, body["total"]!.GetValue<int>());
+        var link = string.Join(",", response.Headers.GetValues("Link"));
+        Assert.Contains($"page=1&pageSize={pageSize}>; rel=\"first\"", link, StringComparison.Ordinal);
+        Assert.DoesNotContain("rel=\"next\"", link, StringComparison.Ordinal);
     }
 
     private static Task<HttpResponseMessage> Import(HttpClient api, string csv)

@@ -38,6 +38,89 @@ public sealed partial class OpenApiTests(AppFactory app) : IClassFixture<AppFact
     }
 
     [Fact]
+    public async Task TheExportOperationListsItsContentTypesItsFormatsAndTheBadPaperAnswer()
+    {
+        var operation = (await Document())["paths"]!["/api/v1/assessments/{id}/exports/{format}"]!["get"]!;
+        var ok = operation["responses"]!["200"]!["content"]?.AsObject().Select(c => c.Key).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(
+            ["application/pdf", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "image/png", "image/svg+xml", "text/csv"],
+            ok);
+
+        var parameters = operation["parameters"]!.AsArray().ToDictionary(p => p!["name"].Text(), p => p!);
+        Assert.Equal(["svg", "png", "pdf", "xlsx", "csv"], parameters["format"]["schema"]!["enum"]!.AsArray().Select(v => v.Text()));
+        Assert.Contains("case", parameters["format"]["description"].Text(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(["a4", "letter"], parameters["paper"]["schema"]!["enum"]!.AsArray().Select(v => v.Text()));
+        Assert.NotNull(operation["responses"]!["400"]?["content"]?["application/problem+json"]);
+    }
+
+    [Fact]
+    public async Task FieldsThatMayBeLeftOutAreNotRequiredInTheSchema()
+    {
+        var schemas = (await Document())["components"]!["schemas"]!;
+        string[] Required(string schema) => schemas[schema]!["required"]?.AsArray().Select(r => r.Text()).Order(StringComparer.Ordinal).ToArray() ?? [];
+
+        Assert.Equal(["acv", "minimumGroupSize", "name", "phase"], Required("OrganizationSettingsRequest"));
+        Assert.Equal(["name"], Required("AssessmentRequest"));
+        Assert.Equal(["email", "name", "role"], Required("PersonRequest"));
+    }
+
+    [Fact]
+    public async Task NumbersAreTypedAsPlainNumbersAndPagesHaveTheirBounds()
+    {
+        var document = await Document();
+        var numbers = Nodes(document).OfType<JsonObject>()
+            .Where(n => n["format"]?.GetValueKind() == System.Text.Json.JsonValueKind.String && n["format"].Text() is "int32" or "int64" or "double" or "float")
+            .ToList();
+        Assert.NotEmpty(numbers);
+        Assert.All(numbers, n =>
+        {
+            Assert.DoesNotContain("string", Types(n));
+            Assert.Null(n["pattern"]);
+        });
+
+        foreach (var path in new[] { "/api/v1/people", "/api/v1/assessments" })
+        {
+            var parameters = document["paths"]![path]!["get"]!["parameters"]!.AsArray().ToDictionary(p => p!["name"].Text(), p => p!["schema"]!);
+            Assert.Equal(["integer"], Types(parameters["page"]));
+            Assert.Equal(1, parameters["page"]["minimum"]!.GetValue<int>());
+            Assert.Equal(1, parameters["pageSize"]["minimum"]!.GetValue<int>());
+            Assert.Equal(200, parameters["pageSize"]["maximum"]!.GetValue<int>());
+        }
+
+        static string[] Types(JsonNode schema) => schema["type"] switch
+        {
+            JsonArray many => many.Select(t => t.Text()).ToArray(),
+            { } one => [one.Text()],
+            null => [],
+        };
+    }
+
+    [Fact]
+    public async Task DescriptionsArePlainWordsWithoutLeftoversOfTheCode()
+    {
+        var descriptions = Nodes(await Document()).OfType<JsonObject>()
+            .Select(n => n["description"]).OfType<JsonValue>().Where(d => d.GetValueKind() == System.Text.Json.JsonValueKind.String)
+            .Select(d => d.GetValue<string>()).ToList();
+        Assert.NotEmpty(descriptions);
+        Assert.All(descriptions, d =>
+        {
+            Assert.DoesNotMatch("&[a-z]+;|cref|IReadOnly|\\bint\\b|\\b[A-Z][A-Za-z]+\\.[A-Z][A-Za-z]+\\b", d);
+        });
+    }
+
+    [Fact]
+    public async Task EveryOperationWithAJsonBodyListsTheUnsupportedMediaTypeAnswer()
+    {
+        var operations = (await Document())["paths"]!.AsObject()
+            .SelectMany(p => p.Value!.AsObject().Select(o => (Where: $"{o.Key} {p.Key}", Operation: o.Value!)))
+            .Where(o => o.Operation["requestBody"]?["content"]?["application/json"] is not null)
+            .ToList();
+        Assert.Equal(4, operations.Count);
+        Assert.All(operations, o => Assert.True(
+            o.Operation["responses"]!["415"]?["content"]?["application/problem+json"] is not null, $"{o.Where} documents 415"));
+    }
+
+    [Fact]
     public async Task TheDocumentPassesTheRedoclyLinter()
     {
         var redocly = Path.Combine(RepositoryFiles.Root, "tools", "openapi", "node_modules", ".bin", "redocly");
@@ -94,6 +177,13 @@ public sealed partial class OpenApiTests(AppFactory app) : IClassFixture<AppFact
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
     }
+
+    private static IEnumerable<JsonNode> Nodes(JsonNode node) => node switch
+    {
+        JsonObject o => o.Select(p => p.Value).OfType<JsonNode>().SelectMany(Nodes).Prepend(o),
+        JsonArray a => a.OfType<JsonNode>().SelectMany(Nodes).Prepend(a),
+        _ => [node],
+    };
 
     [GeneratedRegex("\\{([a-zA-Z]+):[a-z]+\\}")]
     private static partial Regex RouteConstraint();

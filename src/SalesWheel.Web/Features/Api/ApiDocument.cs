@@ -58,6 +58,20 @@ public static class ApiDocument
             };
             return Task.CompletedTask;
         });
+        options.AddOperationTransformer((operation, _, _) =>
+        {
+            // Paging's bounds (Paging.Check), on every list.
+            foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+            {
+                if (parameter.In == ParameterLocation.Query && parameter.Schema is OpenApiSchema schema && parameter.Name is "page" or "pageSize")
+                {
+                    schema.Minimum = "1";
+                    schema.Maximum = parameter.Name == "pageSize" ? Paging.MaximumPageSize.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+                }
+            }
+
+            return Task.CompletedTask;
+        });
         options.AddSchemaTransformer((schema, context, _) =>
         {
             // The API hides the size of a hidden group (see ResultsEndpoints): say so in the schema.

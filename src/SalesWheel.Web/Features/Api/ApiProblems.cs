@@ -5,7 +5,10 @@ namespace SalesWheel.Web.Features.Api;
 /// <summary>The API's errors, all as RFC 9457 problem details (application/problem+json).</summary>
 public static class ApiProblems
 {
-    public static ProblemHttpResult Problem(int status, string detail, string? title = null) =>
+    public const string SendJson = "Send the body as JSON, with the header \"Content-Type: application/json\".";
+    public const string SendCsv = "Send the CSV file itself as the body, with the header \"Content-Type: text/csv\".";
+
+    public static ProblemHttpResult Problem(int status, string? detail, string? title = null) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: title);
 
     public static ProblemHttpResult NotFound(string what) =>
@@ -25,5 +28,5 @@ public static class ApiProblems
     public static DateTime? Utc(DateTime? at) => at is { } value ? Utc(value) : null;
 
     /// <summary>Writes a problem straight to the response (for middleware and the authentication handler).</summary>
-    public static Task Write(HttpContext context, int status, string detail) => Problem(status, detail).ExecuteAsync(context);
+    public static Task Write(HttpContext context, int status, string? detail) => Problem(status, detail).ExecuteAsync(context);
 }

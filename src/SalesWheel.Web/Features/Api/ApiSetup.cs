@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics;
@@ -38,7 +39,12 @@ public static partial class ApiSetup
         // Bad requests (JSON of the wrong type, a query value that is not a number…) become exceptions that
         // ApiExceptionHandler turns into problem details naming the field, instead of a bare 400.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.Configure<JsonOptions>(o => o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+        // Strict numbers: a number is a JSON number, never text ("5"), so the document types numbers as plain integer/number.
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
         services.AddOpenApi(DocumentName, ApiDocument.Configure);
         return services;
     }
@@ -49,7 +55,7 @@ public static partial class ApiSetup
         app.UseWhen(IsApi, api =>
         {
             api.UseExceptionHandler();
-            api.UseStatusCodePages();
+            api.UseStatusCodePages(context => ApiProblems.Write(context.HttpContext, context.HttpContext.Response.StatusCode, StatusDetail(context.HttpContext)));
         });
 
         // The reference page runs Scalar's script: allow it by the nonce Scalar puts on its own script tags, nothing more.
@@ -95,6 +101,21 @@ public static partial class ApiSetup
         return app;
     }
 
+    /// <summary>
+    /// What a status with no body of its own means for the caller. Routing answers 415 itself when the Content-Type is
+    /// not the one the operation takes (before the endpoint runs): say which one to send.
+    /// </summary>
+    private static string? StatusDetail(HttpContext context) => context.Response.StatusCode switch
+    {
+        StatusCodes.Status415UnsupportedMediaType when context.Request.Path.StartsWithSegments("/api/v1/people/import") => ApiProblems.SendCsv,
+        StatusCodes.Status415UnsupportedMediaType => ApiProblems.SendJson,
+        _ => null,
+    };
+
+    /// <summary>An operation with a JSON body: another Content-Type answers 415.</summary>
+    public static RouteHandlerBuilder TakesJson(this RouteHandlerBuilder endpoint) =>
+        endpoint.ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
     /// <summary>A change: needs an admin token (403 for a viewer token).</summary>
     public static RouteHandlerBuilder Changes(this RouteHandlerBuilder endpoint) =>
         endpoint.RequireAuthorization(Change).ProducesProblem(StatusCodes.Status403Forbidden);
@@ -125,7 +146,7 @@ public static partial class ApiSetup
         {
             if (bad.StatusCode == StatusCodes.Status415UnsupportedMediaType)
             {
-                return ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "Send the body as JSON, with the header \"Content-Type: application/json\".");
+                return ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, ApiProblems.SendJson);
             }
 
             if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)

@@ -36,10 +36,10 @@ public sealed record AssessmentResponse(
 [Description("A new assessment, made as a draft: opening it sends the invitations.")]
 public sealed record AssessmentRequest(
     [property: Description("Required, at most 200 characters.")] string? Name,
-    [property: Description("full or quick (default full).")] string? Instrument,
-    [property: Description("Teams to ask (each must have people); empty or left out for every team.")] IReadOnlyList<string?>? Teams,
-    [property: Description("Roles to ask: leader, manager, seller, ops & enablement; empty or left out for every role.")] IReadOnlyList<string?>? Roles,
-    [property: Description("yyyy-MM-dd, today or later; left out to close by hand.")] string? CloseDate);
+    [property: Description("full or quick (default full).")] string? Instrument = null,
+    [property: Description("Teams to ask (each must have people); empty or left out for every team.")] IReadOnlyList<string?>? Teams = null,
+    [property: Description("Roles to ask: leader, manager, seller, ops & enablement; empty or left out for every role.")] IReadOnlyList<string?>? Roles = null,
+    [property: Description("yyyy-MM-dd, today or later; left out to close by hand.")] string? CloseDate = null);
 
 [Description("One person's personal survey link. Links are stored only as hashes: this is the one time they can be read.")]
 public sealed record InvitationLinkResponse(string Name, string Email, string Team, string Role, string Link);
@@ -82,7 +82,7 @@ public static class AssessmentsEndpoints
         group.MapGet("", List).WithName("listAssessments").WithSummary("List assessments")
             .WithDescription("Newest first. `page` from 1, `pageSize` up to 200 (default 50).").ProducesValidationProblem();
         group.MapGet("/{id:guid}", Get).WithName("getAssessment").ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Read an assessment");
-        group.MapPost("", Create).Changes().WithName("createAssessment").WithSummary("Create an assessment (a draft)");
+        group.MapPost("", Create).Changes().TakesJson().WithName("createAssessment").WithSummary("Create an assessment (a draft)");
         group.MapPost("/{id:guid}/open", Open).Changes().WithName("openAssessment").ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Open an assessment: invite everyone in its audience")
             .WithDescription("Each person in the audience gets a personal link by email (or in the outbox when no mail server is set). The links are in the answer, this once: they are stored only as hashes.")
             .ProducesProblem(StatusCodes.Status409Conflict);

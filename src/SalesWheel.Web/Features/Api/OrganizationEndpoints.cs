@@ -38,7 +38,7 @@ public sealed record OrganizationSettingsRequest(
     [property: Description("lt15k, 15k-50k or gt50k; null or \"\" for not set.")] string? Acv,
     [property: Description("At least 3, at most 100.")] int? MinimumGroupSize,
     [property: Description("The full grid, as in the response: every driver, every phase and ACV band, each 1, 2 or 3.")]
-    Dictionary<string, Dictionary<string, int>>? Relevance);
+    Dictionary<string, Dictionary<string, int>>? Relevance = null);
 
 /// <summary>GET and PUT /api/v1/organization: the same rules, messages and audit entries as the settings page.</summary>
 public static class OrganizationEndpoints
@@ -47,7 +47,7 @@ public static class OrganizationEndpoints
     {
         var group = api.MapGroup("/organization").WithTags(ApiTags.Organization);
         group.MapGet("", Get).WithName("getOrganization").WithSummary("Read the organization's settings");
-        group.MapPut("", Update).Changes().WithName("updateOrganization").WithSummary("Change the organization's settings")
+        group.MapPut("", Update).Changes().TakesJson().WithName("updateOrganization").WithSummary("Change the organization's settings")
             .WithDescription("Name, company phase, ACV band, minimum group size and, optionally, the driver relevance grid. Each change is recorded in the audit log.");
     }
 

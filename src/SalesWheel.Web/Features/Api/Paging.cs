@@ -39,7 +39,10 @@ public static class Paging
         this IQueryable<TIn> ordered, int page, int size, Func<TIn, TOut> map, HttpContext http, CancellationToken cancellationToken)
     {
         var total = await ordered.CountAsync(cancellationToken);
-        var rows = await ordered.Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken);
+
+        // In long: (page - 1) * size overflows an int for pages past about 10.7 million, and a page past the end is empty.
+        var offset = (page - 1L) * size;
+        var rows = offset < total ? await ordered.Skip((int)offset).Take(size).ToListAsync(cancellationToken) : [];
         var last = Math.Max(1, (total + size - 1) / size);
         var links = new List<string> { Link(http, 1, size, "first") };
         if (page > 1)

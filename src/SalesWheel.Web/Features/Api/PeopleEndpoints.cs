@@ -30,7 +30,7 @@ public sealed record PersonRequest(
     [property: Description("Required, at most 200 characters.")] string? Name,
     [property: Description("Required; each email once per organization.")] string? Email,
     [property: Description("leader, manager, seller, or ops & enablement (also: ops, enablement).")] string? Role,
-    [property: Description("Optional, at most 100 characters.")] string? Team);
+    [property: Description("Optional, at most 100 characters.")] string? Team = null);
 
 [Description("What an import did (or, with preview, would do).")]
 public sealed record ImportResponse(
@@ -49,8 +49,8 @@ public static class PeopleEndpoints
         group.MapGet("", List).WithName("listPeople").WithSummary("List people")
             .WithDescription("By name, then email. `page` from 1, `pageSize` up to 200 (default 50).").ProducesValidationProblem();
         group.MapGet("/{id:guid}", Get).WithName("getPerson").ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Read a person");
-        group.MapPost("", Create).Changes().WithName("createPerson").WithSummary("Add a person");
-        group.MapPut("/{id:guid}", Update).Changes().WithName("updatePerson").ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Change a person");
+        group.MapPost("", Create).Changes().TakesJson().WithName("createPerson").WithSummary("Add a person");
+        group.MapPut("/{id:guid}", Update).Changes().TakesJson().WithName("updatePerson").ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Change a person");
         group.MapDelete("/{id:guid}", Delete).Changes().WithName("deletePerson").ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Remove a person")
             .WithDescription("Their invitations stay (so participation counts do not change), without the link to them.");
         group.MapPost("/import", Import).Changes().WithName("importPeople").WithSummary("Import people from CSV")
@@ -153,7 +153,7 @@ public static class PeopleEndpoints
         var mediaType = http.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
         if (mediaType is not ("text/csv" or "text/plain" or "text/tab-separated-values"))
         {
-            return ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "Send the CSV file itself as the body, with the header \"Content-Type: text/csv\".");
+            return ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, ApiProblems.SendCsv);
         }
 
         using var buffer = new MemoryStream();

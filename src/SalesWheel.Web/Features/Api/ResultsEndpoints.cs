@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
 using SalesWheel.Core.Exports;
 using SalesWheel.Core.Reports;
 using SalesWheel.Core.Scoring;
@@ -45,7 +46,8 @@ public static class ApiExports
 {
     public sealed record Format(string ContentType, Func<ExportContext, Task<byte[]>> Render);
 
-    public static IReadOnlyDictionary<string, Format> Formats { get; } = new Dictionary<string, Format>(StringComparer.Ordinal)
+    /// <summary>By name, in any case ("pdf", "PDF"); in the order the reference lists them.</summary>
+    public static IReadOnlyDictionary<string, Format> Formats { get; } = new Dictionary<string, Format>(StringComparer.OrdinalIgnoreCase)
     {
         ["svg"] = new("image/svg+xml", c => Task.FromResult(ReportFiles.WheelSvgFile(c.Report, c.Assessment))),
         ["png"] = new("image/png", c => Task.FromResult(ReportFiles.WheelPngFile(c.Report, c.Assessment))),
@@ -68,10 +70,31 @@ public static class ResultsEndpoints
             .Produces<ResultsResponse>();
         group.MapGet("/exports/{format}", Export).WithName("exportResults").WithSummary("Download an export: svg, png, pdf, xlsx or csv")
             .WithDescription("The wheel as SVG or PNG, the PDF report, the spreadsheet, or the anonymous answers as CSV (the format `saleswheel score` reads). "
-                + "An unknown format answers 404. While the assessment is open, or when fewer people than the minimum group size answered, nothing is exported (409).")
-            .Produces(StatusCodes.Status200OK, contentType: "image/svg+xml", additionalContentTypes: ApiExports.Formats.Values.Select(f => f.ContentType.Split(';')[0]).Where(t => t != "image/svg+xml").ToArray())
+                + "An unknown format answers 404, a paper other than a4 or letter 400. While the assessment is open, or when fewer people than the minimum group size answered, nothing is exported (409).")
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                // The file in each format's own content type (ApiExplorer cannot say this for an IResult), and the choices.
+                operation.Responses ??= [];
+                operation.Responses["200"] = new OpenApiResponse
+                {
+                    Description = "The file, named in Content-Disposition.",
+                    Content = ApiExports.Formats.Values.ToDictionary(
+                        f => f.ContentType.Split(';')[0],
+                        _ => new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } }),
+                };
+                foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+                {
+                    if (parameter.Schema is OpenApiSchema schema && parameter.Name is "format" or "paper")
+                    {
+                        schema.Enum = (parameter.Name == "format" ? ApiExports.Formats.Keys : ["a4", "letter"]).Select(v => (JsonNode)JsonValue.Create(v)).ToList();
+                    }
+                }
+
+                return Task.CompletedTask;
+            });
     }
 
     private static async Task<IResult> Get(
@@ -95,8 +118,8 @@ public static class ResultsEndpoints
 
     private static async Task<IResult> Export(
         Guid id,
-        [Description("svg, png, pdf, xlsx or csv.")] string format,
-        [Description("For pdf: a4 (the default) or letter.")] string? paper,
+        [Description("svg, png, pdf, xlsx or csv; not case-sensitive.")] string format,
+        [Description("For pdf: a4 (the default) or letter; not case-sensitive. Anything else answers 400.")] string? paper,
         ApiCaller caller, AssessmentActions actions, AppDbContext db, AssessmentScoring scoring, IServiceProvider services, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, caller, actions, db, scoring, cancellationToken) is not var (assessment, organization, report))
@@ -123,7 +146,7 @@ public static class ResultsEndpoints
         }
 
         var bytes = await export.Render(new ExportContext(assessment, organization, report, size, db, services, cancellationToken));
-        return TypedResults.File(bytes, export.ContentType, $"{ReportFiles.FileName(assessment.Name)}.{format}");
+        return TypedResults.File(bytes, export.ContentType, $"{ReportFiles.FileName(assessment.Name)}.{format.ToLowerInvariant()}");
     }
 
     private static async Task<(Assessment, Organization, ScoreReport)?> LoadAsync(
