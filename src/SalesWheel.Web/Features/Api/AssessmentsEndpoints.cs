@@ -44,7 +44,7 @@ public sealed record AssessmentRequest(
 [Description("One person's personal survey link. Links are stored only as hashes: this is the one time they can be read.")]
 public sealed record InvitationLinkResponse(string Name, string Email, string Team, string Role, string Link);
 
-[Description("What opening or reminding did, with the personal links just made (shown this once).")]
+[Description("What opening or reminding did, with personal links just made (shown this once): every link when the server has no SMTP set up (the admin passes them on), else only those whose email could not be sent.")]
 public sealed record InvitationsResponse(
     [property: Description("What was done, in words.")] string Message,
     AssessmentResponse Assessment,

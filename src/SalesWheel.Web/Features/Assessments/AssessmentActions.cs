@@ -206,7 +206,12 @@ public sealed partial class AssessmentActions(
         return new ActionOutcome(null, "The assessment is closed.");
     }
 
-    /// <summary>Writes the links CSV first (so the links survive a mail failure), then emails each person.</summary>
+    /// <summary>
+    /// Delivers the personal links. Without SMTP (the outbox), the admin must pass them on, so all of them are returned and
+    /// written to the links CSV first. With SMTP, each person gets their own by email and only the links whose email
+    /// failed reach the admin: whoever holds a link can see whether it was used and what was saved with it, so an admin
+    /// who needs no links gets none.
+    /// </summary>
     private async Task<ActionOutcome> DeliverAsync(
         Organization organization,
         Assessment assessment,
@@ -216,8 +221,8 @@ public sealed partial class AssessmentActions(
         CancellationToken cancellationToken)
     {
         var list = links.Select(l => l.Link).ToList();
-        var file = await InvitationLinks.WriteAsync(options.Value.OutboxFolder, assessment.Id, list, cancellationToken);
-        var notSent = 0;
+        var file = mailer.Delivers ? null : await InvitationLinks.WriteAsync(options.Value.OutboxFolder, assessment.Id, list, cancellationToken);
+        var failed = new List<InvitationLink>();
         Exception? firstError = null;
         foreach (var (person, link) in links)
         {
@@ -228,7 +233,7 @@ public sealed partial class AssessmentActions(
             }
             catch (Exception error) when (error is not OperationCanceledException)
             {
-                notSent++;
+                failed.Add(link);
                 firstError ??= error;
             }
         }
@@ -236,10 +241,16 @@ public sealed partial class AssessmentActions(
         if (firstError is not null)
         {
             // No address and no link in the log: only how many failed and why.
-            LogNotSent(logger, notSent, links.Count, assessment.Id, firstError.GetType().Name, firstError.Message);
+            LogNotSent(logger, failed.Count, links.Count, assessment.Id, firstError.GetType().Name, firstError.Message);
         }
 
-        return new ActionOutcome(null, done, list, file, notSent);
+        if (mailer.Delivers)
+        {
+            file = failed.Count == 0 ? null : await InvitationLinks.WriteAsync(options.Value.OutboxFolder, assessment.Id, failed, cancellationToken);
+            return new ActionOutcome(null, done, failed, file, failed.Count);
+        }
+
+        return new ActionOutcome(null, done, list, file, failed.Count);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{NotSent} of {Total} emails for assessment {AssessmentId} could not be sent: {ErrorType}: {Error}")]

@@ -1,0 +1,111 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using MimeKit;
+using SalesWheel.Data.Entities;
+using SmtpServer;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
+
+namespace SalesWheel.Web.Tests.Assessments;
+
+/// <summary>A real SMTP server on loopback that keeps every message it receives.</summary>
+public sealed class SmtpSink : MessageStore, IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _running;
+
+    public SmtpSink()
+    {
+        using (var probe = new TcpListener(IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            Port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        }
+
+        var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
+        var services = new SmtpServer.ComponentModel.ServiceProvider();
+        services.Add(this);
+        _running = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
+    }
+
+    public int Port { get; }
+
+    public ConcurrentQueue<MimeMessage> Messages { get; } = new();
+
+    public override Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+    {
+        Messages.Enqueue(MimeMessage.Load(new MemoryStream(buffer.ToArray())));
+        return Task.FromResult(SmtpResponse.Ok);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        try
+        {
+            await _running;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        _stop.Dispose();
+    }
+}
+
+/// <summary>The app with SMTP set up, sending through <see cref="SmtpSink"/>.</summary>
+public sealed class SmtpAppFixture : IAsyncLifetime
+{
+    public SmtpSink Sink { get; } = new();
+
+    public AppFactory App { get; } = new();
+
+    public Task InitializeAsync()
+    {
+        App.Settings["SalesWheel:Smtp:Host"] = "127.0.0.1";
+        App.Settings["SalesWheel:Smtp:Port"] = Sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        App.Settings["SalesWheel:Smtp:UseStartTls"] = "false";
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await Sink.DisposeAsync();
+    }
+}
+
+public sealed class SmtpDeliveryTests(SmtpAppFixture fixture) : IClassFixture<SmtpAppFixture>
+{
+    private AppFactory App => fixture.App;
+
+    [Fact]
+    public async Task WithSmtpEveryoneGetsTheirOwnLinkByEmailAndTheAdminSeesNone()
+    {
+        var (client, organization) = await App.NewOrganization("Mail Co");
+        var people = App.AddPeople(organization, "East", PersonRole.Seller, 6);
+        var id = await client.CreateAssessment("Q4 by email");
+
+        var page = await client.ActAndRead(id, "Open");
+
+        // Six real emails through the SMTP server, each to one person with that person's own link.
+        var mails = fixture.Sink.Messages.Where(m => (m.Subject ?? "").Contains("Q4 by email", StringComparison.Ordinal)).ToList();
+        Assert.Equal(6, mails.Count);
+        Assert.Equal(people.Select(p => p.Email).Order(), mails.Select(m => m.To.Mailboxes.Single().Address).Order());
+        var tokens = mails.Select(m => AssessmentKit.TokensIn(m.TextBody ?? "").Single()).ToList();
+        Assert.Equal(6, tokens.Distinct().Count());
+        foreach (var token in tokens)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await App.Browser().GetAsync($"/s/{token}")).StatusCode);
+        }
+
+        // The admin who needs no links gets none: not on the page, not in a links file, not in the outbox.
+        Assert.Contains("The assessment is open: 6 people were invited.", page);
+        Assert.Empty(AssessmentKit.TokensIn(page));
+        Assert.DoesNotContain("links.csv", page);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/assessments/{id}/links.csv")).StatusCode);
+        Assert.False(Directory.Exists(App.OutboxFolder) && Directory.EnumerateFiles(App.OutboxFolder, "*", SearchOption.AllDirectories).Any());
+    }
+}
