@@ -825,6 +825,9 @@ public static class PdfReport
                 $"Breakdowns score the same drivers for each role and team. A group with fewer than {k} people is hidden: none of its numbers appear anywhere. "
                 + $"When the hidden groups of a breakdown together still hold fewer than {k} people, the smallest shown group is hidden too, "
                 + "so no hidden group can be worked out by subtracting the shown groups from the total. "
+                + $"Reports from the SalesWheel app also hide a group that the other breakdown would give away (say a team made only of managers, whose "
+                + $"subtraction from all managers would leave fewer than {k} people), and show results only once the survey has closed, so that two "
+                + "reports a little apart cannot be compared to read the latest answers. "
                 + $"When fewer than {k} people answered in all, a report shows participation and nothing else. Names, email addresses and survey links never appear."),
             ("Perception gaps",
                 $"For each driver, the gap is the highest minus the lowest score among the groups shown. A gap of {PerceptionGap.Highlighted.ToString("0", Invariant)} points "
