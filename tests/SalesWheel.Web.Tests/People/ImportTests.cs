@@ -91,6 +91,20 @@ public sealed partial class ImportTests(AppFactory app) : IClassFixture<AppFacto
     }
 
     [Fact]
+    public async Task AQuoteThatNeverClosesIsNamedWithTheLinesItSwallowsAndNothingIsImported()
+    {
+        var (owner, org) = await NewOrganization();
+        const string file = "name,email,role\n\"Unclosed,a@example.com,seller\nBea,b@example.com,seller\nCal,c@example.com,manager\n";
+
+        var text = Text(await Upload(owner, file));
+
+        Assert.Contains("Nothing was imported.", text);
+        Assert.Contains("Line 2: a quote (\") opens a value that does not close on this line, so lines 2 to 4 read as one row: close the quote or remove it", text);
+        Assert.DoesNotContain("missing email", text);
+        Assert.Empty(PeopleOf(org));
+    }
+
+    [Fact]
     public async Task ACleanFileIsPreviewedThenImportedOnConfirmAddingAndUpdatingBySameEmail()
     {
         var (owner, org) = await NewOrganization();

@@ -65,6 +65,14 @@ public static class PeopleCsv
                     continue;
                 }
 
+                if (cells.Any(c => c.Contains('\n', StringComparison.Ordinal)))
+                {
+                    // A quote that never closes swallows the line breaks after it: the next lines read as part of this row.
+                    var last = line + cells.Sum(c => c.Count(ch => ch == '\n'));
+                    problems.Add(new(line, $"a quote (\") opens a value that does not close on this line, so lines {line} to {last} read as one row: close the quote or remove it"));
+                    continue;
+                }
+
                 string Cell(string column) => columns.TryGetValue(column, out var c) && c < cells.Length ? cells[c] : "";
                 var reasons = new List<string>();
                 var name = Cell("name");
