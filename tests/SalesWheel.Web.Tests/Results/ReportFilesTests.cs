@@ -10,6 +10,7 @@ using SalesWheel.Core.Scoring;
 using SalesWheel.Data;
 using SalesWheel.Data.Entities;
 using SalesWheel.Web.Tests.Assessments;
+using static SalesWheel.Web.Tests.Results.ResultsKit;
 
 namespace SalesWheel.Web.Tests.Results;
 
@@ -160,43 +161,8 @@ public sealed partial class ReportFilesTests(AppFactory app) : IClassFixture<App
         [.. Enumerable.Range(0, size).Select(i => Answer(i % 3 == 0 ? "leader" : "seller", i % 2 == 0 ? "East" : "West", 2 + (i % 4)))];
 
     /// <summary>A response whose every recoded answer is <paramref name="value"/>.</summary>
-    private static SurveyResponse Answer(string role, string team, int value)
-    {
-        var scale = BuiltInInstrument.Full.Scale;
-        return new SurveyResponse
-        {
-            Role = role,
-            Team = team,
-            SubmittedOn = DateOnly.FromDateTime(DateTime.UtcNow),
-            Answers = [.. BuiltInInstrument.Full.Items.Select(i => (byte)((i.Reverse ? scale.Min + scale.Max - value : value) - scale.Min + 1))],
-        };
-    }
+    private Guid Seed(Guid organization, string name, int invitations, params SurveyResponse[] responses) => app.SeedClosedAssessment(organization, name, invitations, responses);
 
-    private Guid Seed(Guid organization, string name, int invitations, params SurveyResponse[] responses) => app.Service(db =>
-    {
-        var assessment = new Assessment { OrganizationId = organization, Name = name, Status = AssessmentStatus.Closed, OpenedAt = DateTime.UtcNow.AddDays(-14), ClosedAt = DateTime.UtcNow };
-        db.Assessments.Add(assessment);
-        for (var i = 0; i < invitations; i++)
-        {
-            db.Invitations.Add(new Invitation
-            {
-                AssessmentId = assessment.Id,
-                TokenHash = Data.Tokens.Hash(Data.Tokens.New()),
-                Role = "seller",
-                Team = "East",
-                State = i < responses.Length ? InvitationState.Submitted : InvitationState.Invited,
-            });
-        }
-
-        foreach (var response in responses)
-        {
-            response.AssessmentId = assessment.Id;
-            db.SurveyResponses.Add(response);
-        }
-
-        db.SaveChanges();
-        return assessment.Id;
-    });
 
     private async Task<ScoreReport> EngineResult(Guid id)
     {

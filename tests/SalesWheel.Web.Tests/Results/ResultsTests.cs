@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SalesWheel.Core.Instruments;
 using SalesWheel.Core.Scoring;
 using SalesWheel.Data.Entities;
+using static SalesWheel.Web.Tests.Results.ResultsKit;
 
 namespace SalesWheel.Web.Tests.Results;
 
@@ -299,44 +300,8 @@ public sealed partial class ResultsTests(AppFactory app) : IClassFixture<AppFact
     }
 
     /// <summary>A response whose every recoded answer is <paramref name="value"/> (reverse-keyed items stored the other way round).</summary>
-    private static SurveyResponse Answer(string role, string team, int value, string? comment = null)
-    {
-        var scale = BuiltInInstrument.Full.Scale;
-        return new SurveyResponse
-        {
-            Role = role,
-            Team = team,
-            Comment = comment,
-            SubmittedOn = DateOnly.FromDateTime(DateTime.UtcNow),
-            Answers = [.. BuiltInInstrument.Full.Items.Select(i => (byte)((i.Reverse ? scale.Min + scale.Max - value : value) - scale.Min + 1))],
-        };
-    }
+    private Guid SeedAssessment(Guid organization, int invitations, params SurveyResponse[] responses) => app.SeedClosedAssessment(organization, "Q3 team assessment", invitations, responses);
 
-    private Guid SeedAssessment(Guid organization, int invitations, params SurveyResponse[] responses) => app.Service(db =>
-    {
-        var assessment = new Assessment { OrganizationId = organization, Name = "Q3 team assessment", Status = AssessmentStatus.Closed, OpenedAt = DateTime.UtcNow.AddDays(-14), ClosedAt = DateTime.UtcNow };
-        db.Assessments.Add(assessment);
-        for (var i = 0; i < invitations; i++)
-        {
-            db.Invitations.Add(new Invitation
-            {
-                AssessmentId = assessment.Id,
-                TokenHash = Data.Tokens.Hash(Data.Tokens.New()),
-                Role = "seller",
-                Team = "East",
-                State = i < responses.Length ? InvitationState.Submitted : InvitationState.Invited,
-            });
-        }
-
-        foreach (var response in responses)
-        {
-            response.AssessmentId = assessment.Id;
-            db.SurveyResponses.Add(response);
-        }
-
-        db.SaveChanges();
-        return assessment.Id;
-    });
 
     private void AddResponse(Guid assessment, SurveyResponse response) => app.Service(db =>
     {
