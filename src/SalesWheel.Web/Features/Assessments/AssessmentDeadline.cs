@@ -11,7 +11,8 @@ namespace SalesWheel.Web.Features.Assessments;
 /// </summary>
 public static class AssessmentDeadline
 {
-    public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+    /// <summary>Today in UTC, the day close dates are compared with (one definition, with the results' release).</summary>
+    public static DateOnly Today => Data.ResultsRelease.Today;
 
     public static bool IsDue(Assessment assessment) =>
         assessment.Status == AssessmentStatus.Open && assessment.CloseDate is { } date && date < Today;

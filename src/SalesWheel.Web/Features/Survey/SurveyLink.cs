@@ -42,7 +42,7 @@ public sealed class SurveyLink
 
     public LinkStatus Status =>
         Invitation.State == InvitationState.Submitted ? LinkStatus.Submitted // a submitted link says so even after closing
-        : IsClosed(Assessment, DateOnly.FromDateTime(DateTime.UtcNow)) ? LinkStatus.Closed
+        : ResultsRelease.IsClosed(Assessment, ResultsRelease.Today) ? LinkStatus.Closed
         : LinkStatus.Open;
 
     /// <summary>The saved answers, one byte per item in instrument order (a fresh copy, always of the instrument's length).</summary>
@@ -59,9 +59,6 @@ public sealed class SurveyLink
             return answers;
         }
     }
-
-    /// <summary>Closed by an admin, made from uploaded answers (never surveyed), or its close date (the last day to answer, in UTC) is behind us.</summary>
-    public static bool IsClosed(Assessment assessment, DateOnly today) => ResultsRelease.IsClosed(assessment, today);
 
     // Compiled once: every survey request runs this query, and EF otherwise looks the query up in its cache by
     // comparing expression trees on each call. It reads only the columns the survey pages use, into entities that are
