@@ -116,50 +116,9 @@ public static class Anonymity
         }
 
         var hidden = breakdowns.Select(b => b.Groups.Select(g => g.Suppressed).ToArray()).ToArray();
-        var changed = true;
-        while (changed)
+        while (NextToHide() is var (b, g))
         {
-            changed = false;
-            for (var x = 0; x < count && !changed; x++)
-            {
-                for (var gx = 0; gx < hidden[x].Length && !changed; gx++)
-                {
-                    if (hidden[x][gx])
-                    {
-                        continue;
-                    }
-
-                    var size = breakdowns[x].Groups[gx].N;
-                    for (var y = 0; y < count && !changed; y++)
-                    {
-                        if (y == x)
-                        {
-                            continue;
-                        }
-
-                        var inside = Enumerable.Range(0, hidden[y].Length)
-                            .Where(gy => !hidden[y][gy] && together[x][y][gx, gy] == breakdowns[y].Groups[gy].N)
-                            .ToList();
-                        var rest = size - inside.Sum(gy => breakdowns[y].Groups[gy].N);
-                        if (rest <= 0 || rest >= minimumGroupSize)
-                        {
-                            continue;
-                        }
-
-                        var smallest = inside.Count == 0 ? -1 : inside.MinBy(gy => (breakdowns[y].Groups[gy].N, gy));
-                        if (smallest < 0 || size <= breakdowns[y].Groups[smallest].N)
-                        {
-                            hidden[x][gx] = true;
-                        }
-                        else
-                        {
-                            hidden[y][smallest] = true;
-                        }
-
-                        changed = true;
-                    }
-                }
-            }
+            hidden[b][g] = true;
         }
 
         return breakdowns.Select((breakdown, b) =>
@@ -172,5 +131,35 @@ public static class Anonymity
             var shown = breakdown.Groups.Select((g, i) => hidden[b][i] && !g.Suppressed ? g with { Suppressed = true, Scores = null } : g).ToList();
             return breakdown with { Groups = shown, Gaps = ScoringEngine.Gaps(breakdown.Gaps.Keys, shown) };
         }).ToList();
+
+        // The first shown group G (breakdown by breakdown, in value order) whose shown groups of another breakdown leave
+        // 1 to k − 1 people when subtracted from it, and which group to hide for it; null when there is none.
+        (int Breakdown, int Group)? NextToHide()
+        {
+            for (var x = 0; x < count; x++)
+            {
+                for (var gx = 0; gx < hidden[x].Length; gx++)
+                {
+                    var size = breakdowns[x].Groups[gx].N;
+                    for (var y = 0; y < count && !hidden[x][gx]; y++)
+                    {
+                        var inside = Enumerable.Range(0, hidden[y].Length)
+                            .Where(gy => y != x && !hidden[y][gy] && together[x][y][gx, gy] == breakdowns[y].Groups[gy].N)
+                            .ToList();
+                        var rest = size - inside.Sum(gy => breakdowns[y].Groups[gy].N);
+                        if (y == x || rest <= 0 || rest >= minimumGroupSize)
+                        {
+                            continue;
+                        }
+
+                        // A shown group holds at least k people, so a remainder under k means something inside it is shown.
+                        var smallest = inside.MinBy(gy => (breakdowns[y].Groups[gy].N, gy));
+                        return size <= breakdowns[y].Groups[smallest].N ? (x, gx) : (y, smallest);
+                    }
+                }
+            }
+
+            return null;
+        }
     }
 }
