@@ -349,17 +349,7 @@ public static class PdfReport
             var flags = d.Flags.Select(ReportFormat.Flag).ToList();
             var nameLines = pages.Wrap(d.Name, Cell.Heavy(), columns[0].Width - 8);
             var height = Math.Max(24, (Math.Max(flags.Count, nameLines.Count) * 10) + 12);
-            if (pages.Y + height > pages.Bottom)
-            {
-                pages.NewPage();
-                TableHeader(pages, columns);
-            }
-
-            var top = pages.Y;
-            if (r % 2 == 1)
-            {
-                pages.Fill(new SKRect(pages.Left, top, pages.Right, top + height), Stripe);
-            }
+            var top = TableRow(pages, columns, r, height);
 
             var x = pages.Left;
             var baseline = top + 14;
@@ -417,6 +407,24 @@ public static class PdfReport
 
             x += w;
         }
+    }
+
+    /// <summary>Starts row <paramref name="r"/> of a table: on a new page (header repeated) when it does not fit, striped every other row; returns its top.</summary>
+    private static float TableRow(PdfPages pages, IReadOnlyList<Column> columns, int r, float height)
+    {
+        if (pages.Y + height > pages.Bottom)
+        {
+            pages.NewPage();
+            TableHeader(pages, columns);
+        }
+
+        var top = pages.Y;
+        if (r % 2 == 1)
+        {
+            pages.Fill(new SKRect(pages.Left, top, pages.Right, top + height), Stripe);
+        }
+
+        return top;
     }
 
     private static void TableHeader(PdfPages pages, IReadOnlyList<Column> columns)
@@ -734,17 +742,7 @@ public static class PdfReport
         {
             var d = report.Dimensions[r];
             const float height = 18;
-            if (pages.Y + height > pages.Bottom)
-            {
-                pages.NewPage();
-                TableHeader(pages, columns);
-            }
-
-            var top = pages.Y;
-            if (r % 2 == 1)
-            {
-                pages.Fill(new SKRect(pages.Left, top, pages.Right, top + height), Stripe);
-            }
+            var top = TableRow(pages, columns, r, height);
 
             var baseline = top + 12.5f;
             var x = pages.Left;
