@@ -52,8 +52,8 @@ public static class ApiExports
         ["svg"] = new("image/svg+xml", c => Task.FromResult(ReportFiles.WheelSvgFile(c.Report, c.Assessment))),
         ["png"] = new("image/png", c => Task.FromResult(ReportFiles.WheelPngFile(c.Report, c.Assessment))),
         ["pdf"] = new("application/pdf", c => ReportFiles.PdfAsync(c.Db, c.Organization, c.Assessment, c.Report, c.Paper, c.CancellationToken)),
-        ["xlsx"] = new(ResultsWorkbook.ContentType, c => DataFiles.WriteAsync(DataFiles.WorkbookFile, c.Db, c.Organization, c.Assessment, c.CancellationToken)),
-        ["csv"] = new("text/csv; charset=utf-8", c => DataFiles.WriteAsync(DataFiles.AnswersFile, c.Db, c.Organization, c.Assessment, c.CancellationToken)),
+        ["xlsx"] = new(ResultsWorkbook.ContentType, c => DataFiles.WriteAsync(DataFiles.WorkbookFile, c.Db, c.Organization, c.Assessment, c.Report, c.CancellationToken)),
+        ["csv"] = new("text/csv; charset=utf-8", c => DataFiles.WriteAsync(DataFiles.AnswersFile, c.Db, c.Organization, c.Assessment, c.Report, c.CancellationToken)),
     };
 }
 

@@ -42,10 +42,14 @@ public static class DataFiles
         return stream.ToArray();
     }
 
-    /// <summary>The same file for the API: the answers and the report read again from the database, as the page does.</summary>
-    public static async Task<byte[]> WriteAsync(string file, AppDbContext db, Organization organization, Assessment assessment, CancellationToken cancellationToken)
+    /// <summary>
+    /// The same file for the API, from the result it already holds: only released (closed) results are exported, and
+    /// a closed assessment takes no more answers, so its result is the score of exactly the answers read here.
+    /// </summary>
+    public static async Task<byte[]> WriteAsync(string file, AppDbContext db, Organization organization, Assessment assessment, ScoreReport report, CancellationToken cancellationToken)
     {
-        var (report, answers) = await LoadAsync(db, assessment, organization, cancellationToken);
+        var set = await new AssessmentScoring(db).AnswersAsync(assessment, cancellationToken);
+        var answers = AnonymousAnswers.From(set, report.Context.MinGroupSize);
         var invitations = await db.Invitations.CountAsync(i => i.AssessmentId == assessment.Id, cancellationToken);
         return await WriteAsync(file, report, answers, new WorkbookOptions
         {
