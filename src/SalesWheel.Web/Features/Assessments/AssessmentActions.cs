@@ -244,13 +244,12 @@ public sealed partial class AssessmentActions(
             LogNotSent(logger, failed.Count, links.Count, assessment.Id, firstError.GetType().Name, firstError.Message);
         }
 
-        if (mailer.Delivers)
+        if (mailer.Delivers && failed.Count > 0)
         {
-            file = failed.Count == 0 ? null : await InvitationLinks.WriteAsync(options.Value.OutboxFolder, assessment.Id, failed, cancellationToken);
-            return new ActionOutcome(null, done, failed, file, failed.Count);
+            file = await InvitationLinks.WriteAsync(options.Value.OutboxFolder, assessment.Id, failed, cancellationToken);
         }
 
-        return new ActionOutcome(null, done, list, file, failed.Count);
+        return new ActionOutcome(null, done, mailer.Delivers ? failed : list, file, failed.Count);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{NotSent} of {Total} emails for assessment {AssessmentId} could not be sent: {ErrorType}: {Error}")]
