@@ -9,22 +9,15 @@ using SalesWheel.Web.Infrastructure;
 namespace SalesWheel.Web.Features.Results;
 
 /// <summary>
-/// An assessment's answers and scores as they leave the app: the engine's result and the anonymous answers, both made
-/// from one reading of the stored responses, so the workbook's numbers are exactly those its answers score to.
+/// An assessment's answers and scores as they leave the app: the engine's stored result and the anonymous answers.
+/// Only released (closed) results leave, and a closed assessment takes no more answers, so the workbook's numbers are
+/// exactly those its answers score to.
 /// </summary>
 public static class DataFiles
 {
     public const string AnswersFile = "answers.csv";
 
     public const string WorkbookFile = "results.xlsx";
-
-    /// <summary>The result and the anonymous answers of an assessment (the caller has already scoped it to the organization).</summary>
-    public static async Task<(ScoreReport Report, AnonymousAnswers Answers)> LoadAsync(AppDbContext db, Assessment assessment, Organization organization, CancellationToken cancellationToken)
-    {
-        var set = await new AssessmentScoring(db).AnswersAsync(assessment, cancellationToken);
-        var options = AssessmentScoring.OptionsFor(organization);
-        return (ScoringEngine.Score(set, options), AnonymousAnswers.From(set, options.MinimumGroupSize));
-    }
 
     /// <summary>The anonymous answers (<see cref="AnswersFile"/>) or the results workbook (any other file) as bytes.</summary>
     public static async Task<byte[]> WriteAsync(string file, ScoreReport report, AnonymousAnswers answers, WorkbookOptions workbook, CancellationToken cancellationToken)
@@ -42,10 +35,7 @@ public static class DataFiles
         return stream.ToArray();
     }
 
-    /// <summary>
-    /// The same file for the API, from the result it already holds: only released (closed) results are exported, and
-    /// a closed assessment takes no more answers, so its result is the score of exactly the answers read here.
-    /// </summary>
+    /// <summary>The file for a released result: the stored answers are read here, made anonymous and written with the result.</summary>
     public static async Task<byte[]> WriteAsync(string file, AppDbContext db, Organization organization, Assessment assessment, ScoreReport report, CancellationToken cancellationToken)
     {
         var set = await new AssessmentScoring(db).AnswersAsync(assessment, cancellationToken);
@@ -78,7 +68,7 @@ public static class DataFiles
 /// Downloads of an assessment's results workbook and anonymous answers CSV, for anyone in the organization. With fewer
 /// respondents than the minimum group size, neither: the page says why and shows participation.
 /// </summary>
-public sealed class DataFilesModel(AppDbContext db) : OrganizationPageModel
+public sealed class DataFilesModel(AppDbContext db, AssessmentScoring scoring) : OrganizationPageModel
 {
     public Assessment Assessment { get; private set; } = null!;
 
@@ -101,25 +91,20 @@ public sealed class DataFilesModel(AppDbContext db) : OrganizationPageModel
         }
 
         Assessment = assessment;
-        var (report, answers) = await DataFiles.LoadAsync(db, assessment, Organization, cancellationToken);
-        Invitations = await db.Invitations.CountAsync(i => i.AssessmentId == id, cancellationToken);
-        Responses = await db.SurveyResponses.CountAsync(r => r.AssessmentId == id, cancellationToken);
-        MinimumGroupSize = report.Context.MinGroupSize;
+        var report = await scoring.ResultAsync(assessment, Organization, cancellationToken);
         Response.Headers.CacheControl = "no-store";
         State = ResultsRelease.StateOf(assessment, report);
-        if (State != ResultsState.Released || answers.Withheld)
+        if (State != ResultsState.Released)
         {
             // Nothing but participation leaves the app: say so, with the counts.
+            Invitations = await db.Invitations.CountAsync(i => i.AssessmentId == id, cancellationToken);
+            Responses = await db.SurveyResponses.CountAsync(r => r.AssessmentId == id, cancellationToken);
+            MinimumGroupSize = report.Context.MinGroupSize;
             Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
         }
 
-        var content = await DataFiles.WriteAsync(file, report, answers, new WorkbookOptions
-        {
-            Assessment = assessment.Name,
-            Organization = Organization.Name,
-            Invitations = Invitations,
-        }, cancellationToken);
+        var content = await DataFiles.WriteAsync(file, db, Organization, assessment, report, cancellationToken);
         return file == DataFiles.AnswersFile
             ? File(content, "text/csv; charset=utf-8", DataFiles.DownloadName(assessment.Name, DataFiles.AnswersFile))
             : File(content, ResultsWorkbook.ContentType, DataFiles.DownloadName(assessment.Name, DataFiles.WorkbookFile));
