@@ -35,7 +35,6 @@ public sealed record ExportContext(
     ScoreReport Report,
     PaperSize Paper,
     AppDbContext Db,
-    IServiceProvider Services,
     CancellationToken CancellationToken);
 
 /// <summary>
@@ -106,9 +105,10 @@ public static class ResultsEndpoints
         }
 
         var visible = ResultsRelease.StateOf(assessment, report) == ResultsState.Released;
+        var summary = await AssessmentsEndpoints.ResponseAsync(db, assessment, cancellationToken);
         var results = new ResultsResponse(
-            await AssessmentsEndpoints.ResponseAsync(db, assessment, cancellationToken),
-            await db.SurveyResponses.CountAsync(r => r.AssessmentId == id, cancellationToken),
+            summary,
+            summary.Responses,
             await db.Invitations.CountAsync(i => i.AssessmentId == id, cancellationToken),
             report.Context.MinGroupSize,
             visible,
@@ -120,7 +120,7 @@ public static class ResultsEndpoints
         Guid id,
         [Description("svg, png, pdf, xlsx or csv; not case-sensitive.")] string format,
         [Description("For pdf: a4 (the default) or letter; not case-sensitive. Anything else answers 400.")] string? paper,
-        ApiCaller caller, AssessmentActions actions, AppDbContext db, AssessmentScoring scoring, IServiceProvider services, CancellationToken cancellationToken)
+        ApiCaller caller, AssessmentActions actions, AppDbContext db, AssessmentScoring scoring, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, caller, actions, db, scoring, cancellationToken) is not var (assessment, organization, report))
         {
@@ -145,7 +145,7 @@ public static class ResultsEndpoints
                 return ApiProblems.Conflict($"Not enough answers to export results: fewer than {report.Context.MinGroupSize} people have answered, so only participation can be shown.");
         }
 
-        var bytes = await export.Render(new ExportContext(assessment, organization, report, size, db, services, cancellationToken));
+        var bytes = await export.Render(new ExportContext(assessment, organization, report, size, db, cancellationToken));
         return TypedResults.File(bytes, export.ContentType, $"{ReportFiles.FileName(assessment.Name)}.{format.ToLowerInvariant()}");
     }
 

@@ -71,7 +71,6 @@ public sealed class ApiTokenAuthentication(
         var identity = new ClaimsIdentity(
         [
             new Claim(ApiCaller.OrganizationClaim, row.OrganizationId.ToString()),
-            new Claim(ApiCaller.TokenClaim, row.Id.ToString()),
             new Claim(ApiCaller.UserClaim, row.UserId),
             new Claim(ClaimTypes.Name, $"{row.Email ?? row.DisplayName} (API token \"{row.Name}\")"),
             new Claim(ClaimTypes.Role, role.ToString()),
@@ -93,19 +92,14 @@ public sealed class ApiTokenAuthentication(
             "This token can only read. Changes need a token with the admin role, made by an owner or admin.");
 }
 
-/// <summary>The organization, role and maker of the API token behind the current request.</summary>
-public sealed record ApiCaller(Guid OrganizationId, Guid TokenId, MemberRole Role, Actor Actor)
+/// <summary>The organization and maker of the API token behind the current request (its role is a claim the policies check).</summary>
+public sealed record ApiCaller(Guid OrganizationId, Actor Actor)
 {
     public const string OrganizationClaim = "saleswheel:organization";
-    public const string TokenClaim = "saleswheel:api-token";
     public const string UserClaim = "saleswheel:user";
-
-    public bool CanChange => Role >= MemberRole.Admin;
 
     /// <summary>Reads the caller from an API token's principal; throws for any other (the API group only admits tokens).</summary>
     public static ApiCaller From(ClaimsPrincipal user) => new(
         Guid.Parse(user.FindFirstValue(OrganizationClaim) ?? throw new InvalidOperationException("Not an API token principal.")),
-        Guid.Parse(user.FindFirstValue(TokenClaim)!),
-        Enum.Parse<MemberRole>(user.FindFirstValue(ClaimTypes.Role)!),
         new Actor(user.FindFirstValue(UserClaim), user.FindFirstValue(ClaimTypes.Name)!));
 }
