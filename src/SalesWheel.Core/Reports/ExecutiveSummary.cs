@@ -55,8 +55,8 @@ public sealed record PerceptionGap(string By, DimensionResult Dimension, double 
         _ => value.Length == 0 ? $"people who gave no {by}" : $"people whose {by} is {value}",
     };
 
-    /// <summary>Whether <see cref="People"/> names one group ("the SMB team sees") rather than people ("leaders see").</summary>
-    public static bool IsSingular(string by, string value) => by == "team";
+    /// <summary>"sees" when <see cref="People"/> names one group ("the SMB team sees"), "see" for people ("leaders see").</summary>
+    public string Sees => By == "team" ? "sees" : "see";
 }
 
 /// <summary>
@@ -114,9 +114,8 @@ public static class ExecutiveSummary
         if (gap is not null)
         {
             var high = PerceptionGap.People(gap.By, gap.High.Value);
-            var verb = PerceptionGap.IsSingular(gap.By, gap.High.Value) ? "sees" : "see";
             text.Append(CultureInfo.InvariantCulture,
-                $"The largest perception gap is on {gap.Dimension.Name}, by {gap.By}: {high} {verb} it at {ReportFormat.Score(gap.High.Score)}, "
+                $"The largest perception gap is on {gap.Dimension.Name}, by {gap.By}: {high} {gap.Sees} it at {ReportFormat.Score(gap.High.Score)}, "
                 + $"{PerceptionGap.People(gap.By, gap.Low.Value)} at {ReportFormat.Score(gap.Low.Score)}, a gap of {ReportFormat.Score(gap.Gap)} points");
             text.Append(gap.Gap >= PerceptionGap.Highlighted ? ". " : $", below the {PerceptionGap.Highlighted.ToString("0", Invariant)} points that count as a real difference. ");
         }

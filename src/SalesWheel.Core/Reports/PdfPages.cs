@@ -223,11 +223,13 @@ internal sealed class PdfPages : IDisposable
 
     public void Line(float x0, float y0, float x1, float y1, SKColor color, float width = 0.6f) => Line(Canvas, x0, y0, x1, y1, color, width);
 
-    public void Circle(float cx, float cy, float radius, SKColor color)
+    public void Circle(float cx, float cy, float radius, SKColor color) => Circle(Canvas, cx, cy, radius, color);
+
+    public void Circle(SKCanvas canvas, float cx, float cy, float radius, SKColor color)
     {
         _paint.Color = color;
         _paint.Style = SKPaintStyle.Fill;
-        Canvas.DrawCircle(cx, cy, radius, _paint);
+        canvas.DrawCircle(cx, cy, radius, _paint);
     }
 
     /// <summary>Writes every page, letting <paramref name="decorate"/> add what needs the page count (header, footer, contents).</summary>

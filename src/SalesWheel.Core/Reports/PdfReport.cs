@@ -175,7 +175,7 @@ public static class PdfReport
         facts.Add(("Instrument", $"{report.Instrument.Name} (version {report.Instrument.Version})"));
         facts.Add(("Survey period", Period(cover)));
         facts.Add(("Participation", Participation(report, cover)));
-        facts.Add(("Priorities weighted for", Capitalized(Context(report))));
+        facts.Add(("Priorities weighted for", ReportFormat.Capitalized(Context(report))));
         facts.Add(("Anonymity", $"No group smaller than {report.Context.MinGroupSize} people is ever shown, and nothing ties an answer to a person."));
         facts.Add(("Report made", Date(cover.Generated)));
 
@@ -216,7 +216,7 @@ public static class PdfReport
         var opened = cover.Opened is { } o ? $"opened {Date(o)}" : null;
         var closed = cover.Closed is { } c ? $"closed {Date(c)}" : cover.StillOpen ? "still open: results appear when it closes" : null;
         var parts = new[] { opened, closed }.Where(p => p is not null).ToList();
-        return parts.Count == 0 ? "not recorded" : Capitalized(string.Join("; ", parts));
+        return parts.Count == 0 ? "not recorded" : ReportFormat.Capitalized(string.Join("; ", parts));
     }
 
     private static string Participation(ScoreReport report, ReportCover cover)
@@ -252,7 +252,7 @@ public static class PdfReport
             var to = pages.Right - pages.Measure(number, Body.Heavy()) - 6;
             for (var x = from; x < to; x += 4)
             {
-                canvas.DrawCircle(x, PdfPages.Baseline(y, Body) - 1, 0.5f, new SKPaint { Color = Faint, IsAntialias = true });
+                pages.Circle(canvas, x, PdfPages.Baseline(y, Body) - 1, 0.5f, Faint);
             }
 
             y += Body.LineHeight + 4;
@@ -569,8 +569,7 @@ public static class PdfReport
         }
         else
         {
-            var verb = PerceptionGap.IsSingular(gap.By, gap.High.Value) ? "sees" : "see";
-            sentence = $"Largest gap: {gap.Dimension.Name}, {ReportFormat.Score(gap.Gap)} points. {Capitalized(PerceptionGap.People(gap.By, gap.High.Value))} {verb} it at "
+            sentence = $"Largest gap: {gap.Dimension.Name}, {ReportFormat.Score(gap.Gap)} points. {ReportFormat.Capitalized(PerceptionGap.People(gap.By, gap.High.Value))} {gap.Sees} it at "
                 + $"{ReportFormat.Score(gap.High.Score)}, {PerceptionGap.People(gap.By, gap.Low.Value)} at {ReportFormat.Score(gap.Low.Score)}."
                 + (gap.Gap >= PerceptionGap.Highlighted ? "" : $" No gap reaches {PerceptionGap.Highlighted.ToString("0", Invariant)} points.");
         }
@@ -856,5 +855,4 @@ public static class PdfReport
 
     private static string Date(DateOnly date) => date.ToString("d MMMM yyyy", Invariant);
 
-    private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

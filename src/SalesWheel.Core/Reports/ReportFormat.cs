@@ -6,6 +6,9 @@ namespace SalesWheel.Core.Reports;
 /// <summary>How numbers read in written reports: scores to one decimal, shares as whole percentages.</summary>
 public static class ReportFormat
 {
+    /// <summary>The text with its first letter in capitals ("leaders see" → "Leaders see").</summary>
+    public static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     /// <summary>A 0–100 score to one decimal, or "–" when there is none.</summary>

@@ -39,10 +39,7 @@ public sealed record Heatmap(Breakdown Breakdown, IReadOnlyList<DimensionResult>
             return null;
         }
 
-        var verb = PerceptionGap.IsSingular(gap.By, gap.High.Value) ? "sees" : "see";
-        return $"{Capitalized(PerceptionGap.People(gap.By, gap.High.Value))} {verb} {gap.Dimension.Name} at {ResultFormat.Whole(gap.High.Score)}, "
+        return $"{ReportFormat.Capitalized(PerceptionGap.People(gap.By, gap.High.Value))} {gap.Sees} {gap.Dimension.Name} at {ResultFormat.Whole(gap.High.Score)}, "
             + $"{PerceptionGap.People(gap.By, gap.Low.Value)} at {ResultFormat.Whole(gap.Low.Score)}.";
     }
-
-    private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }
