@@ -254,7 +254,7 @@ public static class ResultsWorkbook
             {
                 foreach (var group in breakdown.Groups)
                 {
-                    var cells = new List<StyledCell> { Text(breakdown.By), Text(group.Value.Length == 0 ? "(not given)" : group.Value) };
+                    var cells = new List<StyledCell> { Text(breakdown.By), Text(ReportFormat.GroupValue(group.Value)) };
                     if (group.Suppressed)
                     {
                         // No size, and the same words for every hidden group, as on the results page: which one is small must not show.

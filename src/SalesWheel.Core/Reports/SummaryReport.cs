@@ -70,8 +70,8 @@ public static class SummaryReport
             {
                 p.Rank.ToString(Invariant),
                 names.GetValueOrDefault(p.Dimension, p.Dimension),
-                Number(p.Priority),
-                Number(p.Score),
+                ReportFormat.Score(p.Priority),
+                ReportFormat.Score(p.Score),
                 p.Weight.ToString("0.00", Invariant),
                 Level(p.PhaseLevel),
                 Level(p.AcvLevel),
@@ -86,14 +86,14 @@ public static class SummaryReport
             var groups = breakdown.Groups;
             var head = new List<string> { "Dimension" };
             // A hidden group shows no size and the same words as every other hidden group, so the small one cannot be told apart.
-            head.AddRange(groups.Select(g => g.Suppressed ? $"{Display(g.Value)} (hidden)" : $"{Display(g.Value)} (n={g.N})"));
+            head.AddRange(groups.Select(g => g.Suppressed ? $"{ReportFormat.GroupValue(g.Value)} (hidden)" : $"{ReportFormat.GroupValue(g.Value)} (n={g.N})"));
             head.Add("Gap");
             var rows = report.Dimensions.Select(d =>
             {
                 var row = new List<string> { d.Name };
-                row.AddRange(groups.Select(g => g.Suppressed ? ReportFormat.HiddenGroup(report.Context.MinGroupSize) : Number(g.Scores![d.Id])));
+                row.AddRange(groups.Select(g => g.Suppressed ? ReportFormat.HiddenGroup(report.Context.MinGroupSize) : ReportFormat.Score(g.Scores![d.Id])));
                 var gap = breakdown.Gaps.GetValueOrDefault(d.Id);
-                row.Add(gap is { } value ? Number(value) + (value >= 10 ? " !" : "") : "–");
+                row.Add(gap is { } value ? ReportFormat.Score(value) + (value >= 10 ? " !" : "") : "–");
                 return row.ToArray();
             }).ToList();
             doc.Table(head.ToArray(), head.Select((_, i) => i > 0).ToArray(), rows);
@@ -110,23 +110,17 @@ public static class SummaryReport
     private static string[] DriverRow(DimensionResult d) =>
     [
         d.Name,
-        Number(d.Score),
-        d.Ci95 is { } ci ? $"{Number(ci.Low)}–{Number(ci.High)}" : "–",
-        Percent(d.Favorable),
-        Percent(d.Neutral),
-        Percent(d.Unfavorable),
+        ReportFormat.Score(d.Score),
+        d.Ci95 is { } ci ? $"{ReportFormat.Score(ci.Low)}–{ReportFormat.Score(ci.High)}" : "–",
+        ReportFormat.Percent(d.Favorable),
+        ReportFormat.Percent(d.Neutral),
+        ReportFormat.Percent(d.Unfavorable),
         d.Alpha is { } a ? $"{a.ToString("0.00", Invariant)} ({d.AlphaN})" : $"– ({d.AlphaN})",
         d.N.ToString(Invariant),
         string.Join(", ", d.Flags),
     ];
 
     private static string Level(int? level) => level is { } l ? $"{PriorityExplanation.LevelWord(l)} ({l})" : "–";
-
-    private static string Display(string value) => value.Length == 0 ? "(not given)" : value;
-
-    private static string Number(double? value) => value is { } v ? v.ToString("0.0", Invariant) : "–";
-
-    private static string Percent(double? value) => value is { } v ? (v * 100).ToString("0", Invariant) + "%" : "–";
 
     private sealed class Document(SummaryFormat format)
     {

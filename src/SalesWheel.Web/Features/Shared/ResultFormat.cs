@@ -1,18 +1,19 @@
 using System.Globalization;
+using SalesWheel.Core.Reports;
 using SalesWheel.Core.Scoring;
 
 namespace SalesWheel.Web.Features.Shared;
 
-/// <summary>How scores read on a page: one decimal, a band class that matches the wheel's colours.</summary>
+/// <summary>How scores read on a page: as in the reports (one decimal), and a band class that matches the wheel's colours.</summary>
 public static class ResultFormat
 {
-    public static string Score(double? score) => score is { } s ? s.ToString("0.0", CultureInfo.InvariantCulture) : "–";
+    public static string Score(double? score) => ReportFormat.Score(score);
 
     public static string Whole(double? score) => score is { } s ? Math.Round(s, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture) : "–";
 
-    public static string Percent(double? share) => share is { } s ? (s * 100).ToString("0", CultureInfo.InvariantCulture) + "%" : "–";
+    public static string Percent(double? share) => ReportFormat.Percent(share);
 
-    public static string Interval(Interval? ci) => ci is null ? "–" : $"{Score(ci.Low)}–{Score(ci.High)}";
+    public static string Interval(Interval? ci) => ReportFormat.Interval(ci);
 
     public static string Band(double? score) => score switch
     {
@@ -30,5 +31,5 @@ public static class ResultFormat
         _ => flag,
     };
 
-    public static string Value(string value) => value.Length == 0 ? "(not given)" : value;
+    public static string Value(string value) => ReportFormat.GroupValue(value);
 }
