@@ -21,7 +21,7 @@ public sealed partial class DemoTour(LiveApp app) : IClassFixture<LiveApp>
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/assessments");
+        await LiveApp.Arrived(page, new Regex("/assessments$"));
         await LiveApp.Screenshot(page, "40-demo-assessments");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Results" }).First.ClickAsync();

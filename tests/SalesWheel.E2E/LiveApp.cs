@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace SalesWheel.E2E;
@@ -61,6 +62,34 @@ public sealed class LiveApp : IAsyncLifetime
         context.SetDefaultTimeout(90_000);
         context.SetDefaultNavigationTimeout(90_000);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>
+    /// Waits until the page shows <paramref name="url"/> and its document has been parsed. Polls the URL and
+    /// document.readyState instead of waiting for the browser's "load" event: a CI run once timed out waiting for
+    /// a load event after a redirect that had already arrived.
+    /// </summary>
+    public static Task Arrived(IPage page, Regex url) =>
+        Parsed(page, $"the page to show {url}", () => Assertions.Expect(page).ToHaveURLAsync(url));
+
+    /// <summary>Waits until the page has left <paramref name="before"/> for another parsed document.</summary>
+    public static Task Left(IPage page, string before) =>
+        Parsed(page, $"the page to leave {before}", () => Assertions.Expect(page).Not.ToHaveURLAsync(before));
+
+    private static async Task Parsed(IPage page, string waitingFor, Func<Task> urlCheck)
+    {
+        try
+        {
+            await urlCheck();
+            await page.WaitForFunctionAsync("() => document.readyState !== 'loading'");
+        }
+        catch (Exception e) when (e is PlaywrightException or TimeoutException)
+        {
+            // Say where the browser is and what it shows, so a failure on CI explains itself.
+            var shown = await page.Locator("body").InnerTextAsync(new() { Timeout = 5_000 }).ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : "(unreadable)");
+            await Screenshot(page, "failed-" + DateTime.UtcNow.ToString("HHmmss")).ContinueWith(_ => { });
+            throw new InvalidOperationException($"Waited for {waitingFor}; the browser is at {page.Url} showing: {shown[..Math.Min(shown.Length, 600)]}", e);
+        }
     }
 
     public static Task Screenshot(IPage page, string name) =>

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace SalesWheel.E2E;
@@ -26,7 +27,7 @@ public sealed class QuickCheckJourney(LiveApp app) : IClassFixture<LiveApp>
         await LiveApp.Screenshot(page, "02-quick-check-form");
         await page.GetByRole(AriaRole.Button, new() { Name = "See my wheel" }).ClickAsync();
 
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/q/[A-Za-z0-9_-]{22}$"));
+        await LiveApp.Arrived(page, new Regex("/q/[A-Za-z0-9_-]{22}$"));
         await Assertions.Expect(page.Locator(".wheel svg")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("ol.priorities li").First).ToContainTextAsync("Strategy");
         await LiveApp.Screenshot(page, "03-quick-check-result");

@@ -28,7 +28,7 @@ public sealed partial class TeamAssessmentJourney(LiveApp app) : IClassFixture<L
         await admin.GetByLabel("Organization").FillAsync("Northwind E2E");
         await admin.GetByLabel("Password").FillAsync("a long and unusual passphrase");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Create my organization" }).ClickAsync();
-        await admin.WaitForURLAsync("**/assessments");
+        await LiveApp.Arrived(admin, new Regex("/assessments$"));
 
         // Import the team from a CSV file: preview first, then confirm.
         await admin.GotoAsync("/people/import");
@@ -38,7 +38,7 @@ public sealed partial class TeamAssessmentJourney(LiveApp app) : IClassFixture<L
         await admin.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
         await LiveApp.Screenshot(admin, "10-people-import-preview");
         await admin.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Import: add 7") }).ClickAsync();
-        await admin.WaitForURLAsync("**/people*");
+        await LiveApp.Arrived(admin, new Regex("/people(\\?.*)?$"));
         await admin.GotoAsync("/people");
         await Expect(admin.GetByText("cara@northwind.example")).ToBeVisibleAsync();
         await LiveApp.Screenshot(admin, "11-people");
@@ -73,7 +73,7 @@ public sealed partial class TeamAssessmentJourney(LiveApp app) : IClassFixture<L
         await admin.GetByRole(AriaRole.Button, new() { Name = "Close now" }).ClickAsync();
         await Expect(admin.GetByText("Closed", new() { Exact = true }).First).ToBeVisibleAsync();
         await admin.GetByRole(AriaRole.Link, new() { Name = "Read the results" }).ClickAsync();
-        await admin.WaitForURLAsync(new Regex("/results$"));
+        await LiveApp.Arrived(admin, new Regex("/results$"));
         await Expect(admin.Locator(".wheel svg")).ToBeVisibleAsync();
         await Expect(admin.Locator("ol.priorities li").First).ToBeVisibleAsync();
         await Expect(admin.GetByText("hidden", new() { Exact = false }).First).ToBeVisibleAsync(); // teams under 5 answers
@@ -93,13 +93,13 @@ public sealed partial class TeamAssessmentJourney(LiveApp app) : IClassFixture<L
         await owner.GetByLabel("Organization").FillAsync("Keys Inc");
         await owner.GetByLabel("Password").FillAsync("another long passphrase here");
         await owner.GetByRole(AriaRole.Button, new() { Name = "Create my organization" }).ClickAsync();
-        await owner.WaitForURLAsync("**/assessments");
+        await LiveApp.Arrived(owner, new Regex("/assessments$"));
         await owner.GotoAsync("/people/add");
         await owner.GetByLabel("Name").FillAsync("Kai Keyboard");
         await owner.GetByLabel("Email").FillAsync("kai@keys.example");
         await owner.GetByLabel("Role").SelectOptionAsync(new SelectOptionValue { Label = "seller" });
         await owner.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
-        await owner.WaitForURLAsync(new Regex("/people(\\?.*)?$"));
+        await LiveApp.Arrived(owner, new Regex("/people(\\?.*)?$"));
         await owner.GotoAsync("/assessments/new");
         await owner.GetByLabel("Name").FillAsync("Keyboard pulse");
         await owner.Locator("input[name='Form.Instrument'][value='quick']").CheckAsync();
@@ -110,7 +110,7 @@ public sealed partial class TeamAssessmentJourney(LiveApp app) : IClassFixture<L
         var page = await app.NewPageAsync();
         await page.GotoAsync(link);
         await FocusAndPress(page, "button[type=submit]", "Enter"); // Start
-        await page.WaitForURLAsync(new Regex("/s/[^/]+/1$"));
+        await LiveApp.Arrived(page, new Regex("/s/[^/]+/1$"));
         for (var pageNumber = 1; pageNumber < 20 && Regex.IsMatch(page.Url, "/s/[^/]+/\\d+$"); pageNumber++)
         {
             // Tab into each question: Space picks the first answer, two arrow presses move to the third.
@@ -127,13 +127,13 @@ public sealed partial class TeamAssessmentJourney(LiveApp app) : IClassFixture<L
             var before = page.Url;
             await TabUntilButton(page, "Next");
             await page.Keyboard.PressAsync("Enter");
-            await page.WaitForURLAsync(u => u != before);
+            await LiveApp.Left(page, before);
         }
 
         // The comment page, then the review page, by keyboard too.
         await TabUntilButton(page, "Next");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(new Regex("/review$"));
+        await LiveApp.Arrived(page, new Regex("/review$"));
         await Expect(page.GetByText("Not answered yet")).Not.ToBeVisibleAsync();
         await TabUntilButton(page, "Submit my answers");
         await LiveApp.Screenshot(page, "20-keyboard-review");
@@ -150,6 +150,7 @@ public sealed partial class TeamAssessmentJourney(LiveApp app) : IClassFixture<L
         }
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
+        await LiveApp.Arrived(page, new Regex("/s/[^/]+/1$"));
         var answers = new[] { "Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree" };
         for (var guard = 0; guard < 20 && Regex.IsMatch(page.Url, "/s/[^/]+/\\d+$"); guard++)
         {
@@ -171,12 +172,14 @@ public sealed partial class TeamAssessmentJourney(LiveApp app) : IClassFixture<L
                 await LiveApp.Screenshot(page, "31-survey-page-phone");
             }
 
+            var before = page.Url;
             await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
+            await LiveApp.Left(page, before);
         }
 
         await page.Locator("textarea").FillAsync(person == 0 ? "Weekly coaching on live deals would help most." : "");
         await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex("/review$"));
+        await LiveApp.Arrived(page, new Regex("/review$"));
         if (person == 5)
         {
             await Expect(page.GetByText("Not answered yet")).ToBeVisibleAsync();
