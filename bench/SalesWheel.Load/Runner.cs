@@ -84,6 +84,12 @@ internal static partial class Runner
             }
 
             var antiforgery = AntiforgeryField().Match(page);
+            if (!antiforgery.Success && StartLink().Match(page) is { Success: true } start)
+            {
+                path = WebUtility.HtmlDecode(start.Groups[1].Value); // the welcome page: a Start link, as a person clicks it
+                continue;
+            }
+
             if (!antiforgery.Success)
             {
                 // A page without a form: the thank-you page, which counts only after this respondent's own submit (a
@@ -199,6 +205,9 @@ internal static partial class Runner
     private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 
     private static string Redact(string path) => path.StartsWith("/s/", StringComparison.Ordinal) ? "/s/…" + path[Math.Min(path.Length, 25)..] : path;
+
+    [GeneratedRegex("<a class=\"button start\" href=\"([^\"]+)\"")]
+    private static partial Regex StartLink();
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();

@@ -109,7 +109,7 @@ public sealed partial class TeamAssessmentJourney(LiveApp app) : IClassFixture<L
 
         var page = await app.NewPageAsync();
         await page.GotoAsync(link);
-        await FocusAndPress(page, "button[type=submit]", "Enter"); // Start
+        await FocusAndPress(page, "a.start", "Enter"); // Start
         await LiveApp.Arrived(page, new Regex("/s/[^/]+/1$"));
         for (var pageNumber = 1; pageNumber < 20 && Regex.IsMatch(page.Url, "/s/[^/]+/\\d+$"); pageNumber++)
         {
@@ -149,7 +149,7 @@ public sealed partial class TeamAssessmentJourney(LiveApp app) : IClassFixture<L
             await LiveApp.Screenshot(page, "30-survey-welcome-phone");
         }
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Start" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Start" }).ClickAsync();
         await LiveApp.Arrived(page, new Regex("/s/[^/]+/1$"));
         var answers = new[] { "Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree" };
         for (var guard = 0; guard < 20 && Regex.IsMatch(page.Url, "/s/[^/]+/\\d+$"); guard++)

@@ -54,11 +54,13 @@ public static class SurveyDriver
         return bytes;
     }
 
-    public static async Task<HttpResponseMessage> Start(this HttpClient client, string token)
+    /// <summary>Opens the welcome page and returns where its Start (or Continue) link leads.</summary>
+    public static async Task<string> Start(this HttpClient client, string token)
     {
-        var response = await client.PostForm($"/s/{token}", []);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return response;
+        var welcome = await client.GetPage($"/s/{token}");
+        var start = System.Text.RegularExpressions.Regex.Match(welcome, "<a class=\"button start\" href=\"([^\"]+)\"");
+        Assert.True(start.Success, "the welcome page has no Start link");
+        return System.Net.WebUtility.HtmlDecode(start.Groups[1].Value);
     }
 
     /// <summary>Answers one question page (items with a null answer are left blank) and presses Next or Back.</summary>

@@ -56,18 +56,23 @@ public sealed class SurveyTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
-    public async Task StartingCountsTheInvitationAsStartedAndOpensTheFirstPage()
+    public async Task StartOpensTheFirstPageAndTheFirstSavedPageCountsTheInvitationAsStarted()
     {
         var survey = app.Seed();
         var client = app.Browser();
 
-        var started = await client.Start(survey.Token);
+        Assert.Equal($"/s/{survey.Token}/1", await client.Start(survey.Token));
+        await client.GetPage($"/s/{survey.Token}/1");
+        // Opening pages changes nothing (no state change by GET): still only invited, no draft.
+        Assert.Equal(InvitationState.Invited, app.Service(db => db.Invitations.Single(i => i.Id == survey.InvitationId).State));
+        Assert.False(app.Service(db => db.SurveyDrafts.Any(d => d.InvitationId == survey.InvitationId)));
 
-        Assert.Equal($"/s/{survey.Token}/1", started.Headers.Location!.ToString());
+        Assert.Equal(HttpStatusCode.Redirect, (await client.AnswerPage(survey.Token, survey.Plan, 1, _ => null)).StatusCode); // Next, nothing answered
+
         var (state, draft) = app.Service(db => (db.Invitations.Single(i => i.Id == survey.InvitationId).State,
             db.SurveyDrafts.AsNoTracking().Single(d => d.InvitationId == survey.InvitationId)));
         Assert.Equal(InvitationState.Started, state);
-        Assert.Equal(1, draft.Page);
+        Assert.Equal(2, draft.Page);
         Assert.All(draft.Answers, b => Assert.Equal(0, b));
     }
 
@@ -88,8 +93,7 @@ public sealed class SurveyTests(AppFactory app) : IClassFixture<AppFactory>
         var answeredSoFar = survey.Plan.QuestionPages.Take(3).SelectMany(p => p.Items).Count(p => SurveyDriver.Pattern(p.Index) != QuestionsModel.DontKnow);
         Assert.Contains($"{answeredSoFar} of {survey.Plan.ItemCount} statements answered", welcome);
 
-        var resumed = await later.PostForm($"/s/{survey.Token}", []);
-        Assert.Equal($"/s/{survey.Token}/4", resumed.Headers.Location!.ToString());
+        Assert.Equal($"/s/{survey.Token}/4", await later.Start(survey.Token));
 
         var page2 = await later.GetPage($"/s/{survey.Token}/2");
         foreach (var placed in survey.Plan.QuestionPages[1].Items.Where(p => SurveyDriver.Pattern(p.Index) != QuestionsModel.DontKnow))
@@ -215,8 +219,8 @@ public sealed class SurveyTests(AppFactory app) : IClassFixture<AppFactory>
         // A forged submit with a valid antiforgery token from a real survey page.
         var real = app.Seed();
         var client = app.Browser();
-        var welcome = await client.GetPage($"/s/{real.Token}");
-        var forged = await client.PostForm($"/s/{unknown}/review", Html.Antiforgery(welcome), []);
+        var firstPage = await client.GetPage($"/s/{real.Token}/1");
+        var forged = await client.PostForm($"/s/{unknown}/review", Html.Antiforgery(firstPage), []);
         Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
         Assert.Equal(0, app.Service(db => db.SurveyResponses.Count(r => r.AssessmentId == real.AssessmentId)));
     }
@@ -333,9 +337,9 @@ public sealed class SurveyTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("name=\"Answers[STR3]\" value=\"4\" checked=\"checked\"", body);
         Assert.Contains("name=\"Answers[STR4]\" value=\"dk\" checked=\"checked\"", body);
         Assert.DoesNotContain("name=\"Answers[STR1]\" value=\"5\" checked", body);
-        var saved = app.Service(db => db.SurveyDrafts.AsNoTracking().Single(d => d.InvitationId == survey.InvitationId));
-        Assert.All(saved.Answers, b => Assert.Equal(0, b)); // the page is not saved until every answer can be used
-        Assert.Equal(1, saved.Page);
+        // The page is not saved until every answer can be used: no draft yet, and the invitation is not started.
+        Assert.False(app.Service(db => db.SurveyDrafts.Any(d => d.InvitationId == survey.InvitationId)));
+        Assert.Equal(InvitationState.Invited, app.Service(db => db.Invitations.Single(i => i.Id == survey.InvitationId).State));
     }
 
     [Fact]
@@ -352,7 +356,7 @@ public sealed class SurveyTests(AppFactory app) : IClassFixture<AppFactory>
         var body = await response.Content.ReadAsStringAsync();
         Assert.Contains("What one change would most improve how we sell?&quot; is 2,009 characters long", body);
         Assert.Contains(">" + tooLong + "</textarea>", body);
-        Assert.Null(app.Service(db => db.SurveyDrafts.Single(d => d.InvitationId == survey.InvitationId).Comment));
+        Assert.False(app.Service(db => db.SurveyDrafts.Any(d => d.InvitationId == survey.InvitationId))); // nothing saved
 
         var exactly = new string('y', 1000) + "\r\n" + new string('z', 999); // 2,000 characters once the line break counts as one
         var accepted = await client.PostForm($"/s/{survey.Token}/comment", [new("Comment", exactly), new("go", "next")]);
@@ -373,7 +377,7 @@ public sealed class SurveyTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("Your comment is shown word for word</strong>, but only once at least 7 people have answered", page);
         Assert.Contains("The organization sees only counts of who has answered", page);
         Assert.Contains("About 10 minutes: 56 statements on 9 pages", page);
-        Assert.Contains("<button type=\"submit\">Start</button>", page);
+        Assert.Contains($"<a class=\"button start\" href=\"/s/{survey.Token}/1\">Start</a>", page);
         Assert.DoesNotContain("href=\"/signin\"", page);
         Assert.DoesNotContain("href=\"/assessments\"", page);
         Assert.True(response.Headers.CacheControl?.NoStore); // answers never stay in a shared computer's cache

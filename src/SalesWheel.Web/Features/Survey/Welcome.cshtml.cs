@@ -1,11 +1,13 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using SalesWheel.Data;
 using SalesWheel.Web.Infrastructure;
 
 namespace SalesWheel.Web.Features.Survey;
 
-/// <summary>The first page of a personal link: what the organization will and will not see, how long it takes, Start.</summary>
+/// <summary>
+/// The first page of a personal link: what the organization will and will not see, how long it takes, and a Start link
+/// (a plain link: opening the survey changes nothing; the first saved page counts the invitation as started).
+/// </summary>
 [EnableRateLimiting(RateLimits.Survey)]
 public sealed class WelcomeModel(AppDbContext db) : SurveyPageModel(db)
 {
@@ -13,14 +15,10 @@ public sealed class WelcomeModel(AppDbContext db) : SurveyPageModel(db)
 
     public int Answered => Link.Answers.Count(b => b != 0);
 
+    /// <summary>Start (or continue): the furthest page reached, or the first.</summary>
+    public string StartPath => Plan.PathOf(Token, Link.Draft?.Page ?? 1);
+
     public void OnGet()
     {
-    }
-
-    /// <summary>Start (or continue): counts the invitation as started and goes to the furthest page reached.</summary>
-    public async Task<IActionResult> OnPostAsync()
-    {
-        await SaveDraftAsync(_ => { }, reached: 1);
-        return Redirect(Plan.PathOf(Token, Link.Draft!.Page));
     }
 }
