@@ -62,8 +62,8 @@ public sealed class SurveyLink
 
     // Every survey request runs this lookup, so it is one plain SQL statement read straight from the data reader
     // (standard SQL with quoted names: the same text runs on SQLite and PostgreSQL). Through EF, even as a compiled
-    // query into untracked entities, it was a quarter of the server's CPU under load (query pipeline, shaper,
-    // materializers, interceptors); SurveyLinkTests checks it reads exactly what EF reads. The connection is opened
+    // query into untracked entities, it cost 195 us of CPU against 57-74 us as a plain command (query pipeline,
+    // shaper, materializers). SurveyLinkLookupTests checks it reads exactly what EF stores. The connection is opened
     // through EF, so the SQLite gate and every connection interceptor still apply.
     private const string LookupSql = """
         SELECT i."Id", i."AssessmentId", i."Role", i."Team", i."State",
