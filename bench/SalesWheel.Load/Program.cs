@@ -3,18 +3,22 @@ using SalesWheel.Load;
 // A load script for the web app, in three parts (bench/load.sh runs them in order):
 //   seed DATA_FOLDER SURVEYS RESPONSES   → an organization with an open assessment of SURVEYS invitations (plain links
 //                                          written to DATA_FOLDER/load-tokens.txt), and a closed one with RESPONSES answers
-//   run URL CONCURRENCY SECONDS DATA_FOLDER → virtual respondents take whole surveys; static-file ceiling; results page latency
+//   run URL CONCURRENCY SECONDS DATA_FOLDER [WARM_UP_SECONDS] → virtual respondents take whole surveys (after a warm-up
+//                                          of the same load, default 15 s, not measured); static-file ceiling; results page latency
 //   count DATA_FOLDER                    → responses stored for the open assessment
 return args switch
 {
     ["seed", var data, var surveys, var responses] => await Seed.RunAsync(data, int.Parse(surveys), int.Parse(responses)),
-    ["run", var url, var concurrency, var seconds, var data] => await Runner.RunAsync(url, int.Parse(concurrency), double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture), data),
+    ["run", var url, var concurrency, var seconds, var data] => await Runner.RunAsync(url, int.Parse(concurrency), Seconds(seconds), 15, data),
+    ["run", var url, var concurrency, var seconds, var data, var warmUp] => await Runner.RunAsync(url, int.Parse(concurrency), Seconds(seconds), Seconds(warmUp), data),
     ["count", var data] => await Seed.CountAsync(data),
     _ => Usage(),
 };
 
+static double Seconds(string text) => double.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+
 static int Usage()
 {
-    Console.Error.WriteLine("usage: SalesWheel.Load seed DATA SURVEYS RESPONSES | run URL CONCURRENCY SECONDS DATA | count DATA");
+    Console.Error.WriteLine("usage: SalesWheel.Load seed DATA SURVEYS RESPONSES | run URL CONCURRENCY SECONDS DATA [WARM_UP_SECONDS] | count DATA");
     return 2;
 }

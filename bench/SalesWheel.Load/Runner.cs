@@ -12,25 +12,54 @@ namespace SalesWheel.Load;
 /// </summary>
 internal static partial class Runner
 {
-    public static async Task<int> RunAsync(string url, int concurrency, double seconds, string data)
+    public static async Task<int> RunAsync(string url, int concurrency, double seconds, double warmUpSeconds, string data)
     {
         var tokens = new ConcurrentQueue<string>(await File.ReadAllLinesAsync(Path.Combine(data, "load-tokens.txt")));
         using var handler = new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false, MaxConnectionsPerServer = concurrency * 2, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
         using var http = new HttpClient(handler) { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) };
 
-        // Warm-up: one survey, so JIT and first-request costs do not count.
-        if (tokens.TryDequeue(out var warm))
+        // Warm-up: the same load for a while first, so what is measured is the server in its steady state (the JIT
+        // has compiled the hot code with its profile, pools and caches are filled), as a server is after its first
+        // minute. Its surveys are stored too and count in the "nothing lost" check; its errors count as errors.
+        var warmUp = await Phase(http, tokens, concurrency, warmUpSeconds);
+        Console.WriteLine($"warm-up:             {warmUp.Completed} surveys in {warmUp.Elapsed:0.0} s ({warmUp.Completed / Math.Max(warmUp.Elapsed, 0.001):0.0} surveys/s; not in the figures below), {warmUp.Errors} errors (counted below)");
+
+        var (completed, errors, firstErrors, latencies, elapsed) = await Phase(http, tokens, concurrency, seconds);
+        errors += warmUp.Errors;
+        foreach (var error in warmUp.FirstErrors)
         {
-            await TakeSurvey(http, warm, new List<double>());
+            firstErrors.Enqueue(error);
         }
 
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+
+        Console.WriteLine($"surveys completed:   {completed} in {elapsed:0.0} s = {completed / elapsed:0.0} surveys/s with {concurrency} at a time");
+        Console.WriteLine($"page requests:       {all.Length} = {all.Length / elapsed:0} requests/s");
+        Console.WriteLine($"page latency:        p50 {Percentile(all, 0.50):0.0} ms, p95 {Percentile(all, 0.95):0.0} ms, p99 {Percentile(all, 0.99):0.0} ms, max {all.LastOrDefault():0.0} ms");
+        Console.WriteLine($"errors:              {errors}");
+        foreach (var error in firstErrors)
+        {
+            Console.WriteLine($"  e.g. {error}");
+        }
+
+        await StaticCeiling(http, concurrency, Math.Min(10, seconds));
+        await ResultsPage(http, data);
+        Console.WriteLine($"completed={completed} warmup={warmUp.Completed} errors={errors}");
+        return errors == 0 ? 0 : 1;
+    }
+
+    private sealed record PhaseResult(int Completed, int Errors, ConcurrentQueue<string> FirstErrors, ConcurrentBag<List<double>> Latencies, double Elapsed);
+
+    /// <summary><paramref name="concurrency"/> virtual respondents take whole surveys, one link after another, for the given time.</summary>
+    private static async Task<PhaseResult> Phase(HttpClient http, ConcurrentQueue<string> tokens, int concurrency, double seconds)
+    {
         var latencies = new ConcurrentBag<List<double>>();
         var completed = 0;
         var errors = 0;
         var firstErrors = new ConcurrentQueue<string>();
         var stopwatch = Stopwatch.StartNew();
         var deadline = TimeSpan.FromSeconds(seconds);
-        var workers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        var workers = Enumerable.Range(0, seconds > 0 ? concurrency : 0).Select(_ => Task.Run(async () =>
         {
             var mine = new List<double>();
             latencies.Add(mine);
@@ -52,22 +81,7 @@ internal static partial class Runner
             }
         })).ToArray();
         await Task.WhenAll(workers);
-        var elapsed = stopwatch.Elapsed.TotalSeconds;
-        var all = latencies.SelectMany(l => l).Order().ToArray();
-
-        Console.WriteLine($"surveys completed:   {completed} in {elapsed:0.0} s = {completed / elapsed:0.0} surveys/s with {concurrency} at a time");
-        Console.WriteLine($"page requests:       {all.Length} = {all.Length / elapsed:0} requests/s");
-        Console.WriteLine($"page latency:        p50 {Percentile(all, 0.50):0.0} ms, p95 {Percentile(all, 0.95):0.0} ms, p99 {Percentile(all, 0.99):0.0} ms, max {all.LastOrDefault():0.0} ms");
-        Console.WriteLine($"errors:              {errors}");
-        foreach (var error in firstErrors)
-        {
-            Console.WriteLine($"  e.g. {error}");
-        }
-
-        await StaticCeiling(http, concurrency, Math.Min(10, seconds));
-        await ResultsPage(http, data);
-        Console.WriteLine($"completed={completed} errors={errors}");
-        return errors == 0 ? 0 : 1;
+        return new PhaseResult(completed, errors, firstErrors, latencies, stopwatch.Elapsed.TotalSeconds);
     }
 
     private static async Task TakeSurvey(HttpClient http, string token, List<double> latencies)
