@@ -4,14 +4,14 @@
 # results page of an assessment with 10,000 responses.
 #   goals: >= 100 completed surveys/s with 32 at a time, p99 page latency < 100 ms, no errors, nothing lost
 #          (responses stored == surveys completed); results page median < 100 ms
-# Usage: bench/load.sh [CONCURRENCY] [SECONDS] [WARM_UP_SECONDS]   (default 32, 30, 15). Traffic goes to 127.0.0.1 only.
+# Usage: bench/load.sh [CONCURRENCY] [SECONDS] [WARM_UP_SECONDS]   (default 32, 30, 30). Traffic goes to 127.0.0.1 only.
 # The measured run follows a warm-up of the same load (not measured): a server's steady state, with its hot code
 # compiled by the JIT's tiered, profile-guided compiler.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 concurrency=${1:-32}
 seconds=${2:-30}
-warmup=${3:-15}
+warmup=${3:-30}
 port=5181
 data=$(mktemp -d /tmp/saleswheel-load.XXXXXX)
 surveys=$(( concurrency * (seconds + warmup) * 12 ))   # more links than can be used: the run stops on time, not on links

@@ -4,12 +4,12 @@ using SalesWheel.Load;
 //   seed DATA_FOLDER SURVEYS RESPONSES   → an organization with an open assessment of SURVEYS invitations (plain links
 //                                          written to DATA_FOLDER/load-tokens.txt), and a closed one with RESPONSES answers
 //   run URL CONCURRENCY SECONDS DATA_FOLDER [WARM_UP_SECONDS] → virtual respondents take whole surveys (after a warm-up
-//                                          of the same load, default 15 s, not measured); static-file ceiling; results page latency
+//                                          of the same load, default 30 s, not measured); static-file ceiling; results page latency
 //   count DATA_FOLDER                    → responses stored for the open assessment
 return args switch
 {
     ["seed", var data, var surveys, var responses] => await Seed.RunAsync(data, int.Parse(surveys), int.Parse(responses)),
-    ["run", var url, var concurrency, var seconds, var data] => await Runner.RunAsync(url, int.Parse(concurrency), Seconds(seconds), 15, data),
+    ["run", var url, var concurrency, var seconds, var data] => await Runner.RunAsync(url, int.Parse(concurrency), Seconds(seconds), 30, data),
     ["run", var url, var concurrency, var seconds, var data, var warmUp] => await Runner.RunAsync(url, int.Parse(concurrency), Seconds(seconds), Seconds(warmUp), data),
     ["count", var data] => await Seed.CountAsync(data),
     _ => Usage(),
