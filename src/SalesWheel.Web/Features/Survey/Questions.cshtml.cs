@@ -35,7 +35,11 @@ public sealed class QuestionsModel(AppDbContext db) : SurveyPageModel(db)
         var saved = Link.Answers;
         foreach (var placed in Current.Items)
         {
-            if (Plan.Decode(saved[placed.Index]) is { } value)
+            if (saved[placed.Index] == SurveyPlan.DontKnowInDraft)
+            {
+                Chosen[placed.Item.Id] = DontKnow;
+            }
+            else if (Plan.Decode(saved[placed.Index]) is { } value)
             {
                 Chosen[placed.Item.Id] = value.ToString(CultureInfo.InvariantCulture);
             }
@@ -66,7 +70,7 @@ public sealed class QuestionsModel(AppDbContext db) : SurveyPageModel(db)
             else if (posted == DontKnow)
             {
                 Chosen[id] = DontKnow;
-                values.Add((placed.Index, 0));
+                values.Add((placed.Index, SurveyPlan.DontKnowInDraft)); // remembered in the draft, not counted when submitted
             }
             else if (int.TryParse(posted, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= scale.Min && value <= scale.Max)
             {

@@ -9,15 +9,18 @@ namespace SalesWheel.Web.Features.Survey;
 [EnableRateLimiting(RateLimits.Survey)]
 public sealed class ReviewModel(AppDbContext db) : SurveyPageModel(db)
 {
-    /// <summary>Unanswered statements (skipped or "Don't know"), page by page; pages with none are left out.</summary>
+    /// <summary>Statements skipped (no answer, not even "Don't know"), page by page; pages with none are left out.</summary>
     public IReadOnlyList<(QuestionPage Page, IReadOnlyList<PlacedItem> Items)> Unanswered { get; private set; } = [];
 
-    public int Answered { get; private set; }
+    public int Answered => Link.AnsweredCount;
+
+    public int DontKnow => Link.DontKnowCount;
+
+    public string DontKnowNote => $" and chose \"Don't know\" for {DontKnow}";
 
     public void OnGet()
     {
         var answers = Link.Answers;
-        Answered = answers.Count(b => b != 0);
         Unanswered = Plan.QuestionPages
             .Select(p => (p, (IReadOnlyList<PlacedItem>)p.Items.Where(i => answers[i.Index] == 0).ToList()))
             .Where(p => p.Item2.Count > 0)

@@ -45,7 +45,16 @@ public sealed class SurveyLink
         : ResultsRelease.IsClosed(Assessment, ResultsRelease.Today) ? LinkStatus.Closed
         : LinkStatus.Open;
 
-    /// <summary>The saved answers, one byte per item in instrument order (a fresh copy, always of the instrument's length).</summary>
+    /// <summary>Statements answered on the scale so far (not skipped, not "Don't know").</summary>
+    public int AnsweredCount => Answers.Count(b => b is not (0 or SurveyPlan.DontKnowInDraft));
+
+    /// <summary>Statements answered "Don't know" so far.</summary>
+    public int DontKnowCount => Answers.Count(b => b == SurveyPlan.DontKnowInDraft);
+
+    /// <summary>
+    /// The saved answers, one byte per item in instrument order (a fresh copy, always of the instrument's length):
+    /// 0 skipped, <see cref="SurveyPlan.DontKnowInDraft"/> for "Don't know", otherwise the encoded scale value.
+    /// </summary>
     public byte[] Answers
     {
         get

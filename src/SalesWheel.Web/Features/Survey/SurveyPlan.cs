@@ -75,11 +75,17 @@ public sealed class SurveyPlan
 
     public string PathOf(string token, int number) => PathOf(token, number, this);
 
+    /// <summary>
+    /// "Don't know" in a draft: kept apart from a skipped statement (0) so the choice is shown again when the respondent
+    /// comes back to the page. A submitted response stores it as 0, not answered (SCORING.md: it is not counted).
+    /// </summary>
+    public const byte DontKnowInDraft = 255;
+
     /// <summary>The stored byte of a scale value: value − min + 1 (0 means not answered).</summary>
     public byte Encode(int value) => (byte)(value - Instrument.Scale.Min + 1);
 
     /// <summary>The scale value of a stored byte, or null when not answered.</summary>
-    public int? Decode(byte stored) => stored == 0 ? null : stored + Instrument.Scale.Min - 1;
+    public int? Decode(byte stored) => stored is 0 or DontKnowInDraft ? null : stored + Instrument.Scale.Min - 1;
 
     /// <summary>The words for a scale value (the number itself when the scale has no labels).</summary>
     public string Label(int value) =>

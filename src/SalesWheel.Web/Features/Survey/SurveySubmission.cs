@@ -24,6 +24,8 @@ public static class SurveySubmission
             return false;
         }
 
+        // "Don't know" is kept apart in the draft only; a response stores it as not answered.
+        answers = answers.Select(b => b == SurveyPlan.DontKnowInDraft ? (byte)0 : b).ToArray();
         db.SurveyResponses.Add(new SurveyResponse
         {
             Id = Guid.NewGuid(), // random (version 4): neither sequential nor time-ordered, so ids cannot be matched to the order people answered in

@@ -13,7 +13,7 @@ public sealed class WelcomeModel(AppDbContext db) : SurveyPageModel(db)
 {
     public bool Resuming => Link.Draft is not null;
 
-    public int Answered => Link.Answers.Count(b => b != 0);
+    public int Answered => Link.AnsweredCount;
 
     /// <summary>Start (or continue): the furthest page reached, or the first.</summary>
     public string StartPath => Plan.PathOf(Token, Link.Draft?.Page ?? 1);
