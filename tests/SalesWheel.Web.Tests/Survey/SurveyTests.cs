@@ -91,7 +91,8 @@ public sealed class SurveyTests(AppFactory app) : IClassFixture<AppFactory>
         var welcome = await later.GetPage($"/s/{survey.Token}");
         Assert.Contains("Continue where you left off", welcome);
         var answeredSoFar = survey.Plan.QuestionPages.Take(3).SelectMany(p => p.Items).Count(p => SurveyDriver.Pattern(p.Index) != QuestionsModel.DontKnow);
-        Assert.Contains($"{answeredSoFar} of {survey.Plan.ItemCount} statements answered", welcome);
+        var dontKnowSoFar = survey.Plan.QuestionPages.Take(3).SelectMany(p => p.Items).Count(p => SurveyDriver.Pattern(p.Index) == QuestionsModel.DontKnow);
+        Assert.Contains($"{answeredSoFar} of {survey.Plan.ItemCount} statements answered, &quot;Don&#x27;t know&quot; for {dontKnowSoFar}.", welcome);
 
         Assert.Equal($"/s/{survey.Token}/4", await later.Start(survey.Token));
 

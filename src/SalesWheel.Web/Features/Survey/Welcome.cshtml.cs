@@ -15,6 +15,10 @@ public sealed class WelcomeModel(AppDbContext db) : SurveyPageModel(db)
 
     public int Answered => Link.AnsweredCount;
 
+    public int DontKnow => Link.DontKnowCount;
+
+    public string DontKnowNote => $", \"Don't know\" for {DontKnow}";
+
     /// <summary>Start (or continue): the furthest page reached, or the first.</summary>
     public string StartPath => Plan.PathOf(Token, Link.Draft?.Page ?? 1);
 
