@@ -81,7 +81,7 @@ public sealed class LiveApp : IAsyncLifetime
         try
         {
             await urlCheck();
-            await page.WaitForFunctionAsync("() => document.readyState !== 'loading'");
+            await page.WaitForFunctionAsync("() => document.readyState !== 'loading'", null, new() { PollingInterval = 50 }); // a timer, not animation frames (paused in a page the browser thinks hidden)
         }
         catch (Exception e) when (e is PlaywrightException or TimeoutException)
         {
