@@ -46,10 +46,13 @@ public sealed class SurveyLink
         : LinkStatus.Open;
 
     /// <summary>Statements answered on the scale so far (not skipped, not "Don't know").</summary>
-    public int AnsweredCount => Answers.Count(b => b is not (0 or SurveyPlan.DontKnowInDraft));
+    public int AnsweredCount => Saved.Length - Saved.Count((byte)0) - Saved.Count(SurveyPlan.DontKnowInDraft);
 
     /// <summary>Statements answered "Don't know" so far.</summary>
-    public int DontKnowCount => Answers.Count(b => b == SurveyPlan.DontKnowInDraft);
+    public int DontKnowCount => Saved.Count(SurveyPlan.DontKnowInDraft);
+
+    // The draft's answers within the instrument's length, read in place (Answers makes a copy for pages that change it).
+    private ReadOnlySpan<byte> Saved => Draft?.Answers is { } saved ? saved.AsSpan(0, Math.Min(saved.Length, Plan.ItemCount)) : [];
 
     /// <summary>
     /// The saved answers, one byte per item in instrument order (a fresh copy, always of the instrument's length):
@@ -60,11 +63,7 @@ public sealed class SurveyLink
         get
         {
             var answers = new byte[Plan.ItemCount];
-            if (Draft?.Answers is { } saved)
-            {
-                saved.AsSpan(0, Math.Min(saved.Length, answers.Length)).CopyTo(answers);
-            }
-
+            Saved.CopyTo(answers);
             return answers;
         }
     }
