@@ -142,7 +142,9 @@ public sealed class SqliteGate : DbConnectionInterceptor
     }
 
     // In WAL mode, synchronous=NORMAL never corrupts the file and keeps every commit through a crash of the app (only
-    // a power loss can undo the latest commits); it saves a disk flush per commit. It is a per-connection setting.
+    // a power loss can undo the latest commits); it saves a disk flush per commit. secure_delete overwrites deleted
+    // content with zeros instead of leaving it in free pages (a deleted draft or sealed submission must not be readable
+    // in the file afterwards). Both are per-connection settings.
     private static void Tune(DbConnection connection)
     {
         var native = (connection as SqliteConnection)?.Handle;
@@ -152,7 +154,7 @@ public sealed class SqliteGate : DbConnectionInterceptor
         }
 
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous=NORMAL;";
+        command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON;";
         command.ExecuteNonQuery();
         if (native is not null)
         {

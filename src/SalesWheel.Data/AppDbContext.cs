@@ -20,7 +20,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
+    public DbSet<InvitationToken> InvitationTokens => Set<InvitationToken>();
+
     public DbSet<SurveyDraft> SurveyDrafts => Set<SurveyDraft>();
+
+    public DbSet<SealedSubmission> SealedSubmissions => Set<SealedSubmission>();
 
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
 

@@ -44,12 +44,16 @@ public sealed class AssessmentScoring(AppDbContext db)
         return instrument;
     }
 
-    /// <summary>The organization's scoring options: phase, ACV band, minimum group size, relevance levels.</summary>
-    public static ScoringOptions OptionsFor(Organization organization, IReadOnlyList<string>? groupBy = null) => new()
+    /// <summary>
+    /// An assessment's scoring options: the organization's phase, ACV band and relevance levels, and the minimum group
+    /// size bound to the assessment (<see cref="MinimumGroupSizes.Of"/>; the organization's current one when no
+    /// assessment is given, as for a file about to be uploaded).
+    /// </summary>
+    public static ScoringOptions OptionsFor(Organization organization, IReadOnlyList<string>? groupBy = null, Assessment? assessment = null) => new()
     {
         Phase = organization.Phase,
         Acv = organization.Acv,
-        MinimumGroupSize = Math.Max(Anonymity.LowestMinimumGroupSize, organization.MinimumGroupSize),
+        MinimumGroupSize = assessment is null ? Math.Max(Anonymity.LowestMinimumGroupSize, organization.MinimumGroupSize) : MinimumGroupSizes.Of(assessment, organization),
         GroupBy = groupBy ?? Attributes,
         Relevance = RelevanceLevels.Parse(organization.RelevanceJson),
         SuppressAcrossBreakdowns = true, // results here are shared: no group may be given away by another breakdown
@@ -59,7 +63,7 @@ public sealed class AssessmentScoring(AppDbContext db)
     public async Task<ScoreReport> ResultAsync(Assessment assessment, Organization organization, CancellationToken cancellationToken = default)
     {
         var count = await db.SurveyResponses.CountAsync(r => r.AssessmentId == assessment.Id, cancellationToken);
-        var options = OptionsFor(organization);
+        var options = OptionsFor(organization, assessment: assessment);
         var cached = await db.AssessmentResults.FindAsync([assessment.Id], cancellationToken);
         var fingerprint = Fingerprint(options);
         if (cached is not null && cached.ResponseCount == count && cached.ReportJson.StartsWith(fingerprint, StringComparison.Ordinal))

@@ -31,10 +31,14 @@ public static class ResultsRelease
     public static bool IsClosed(Assessment assessment, DateOnly today) =>
         assessment.Status == AssessmentStatus.Closed || assessment.Uploaded || (assessment.CloseDate is { } last && last < today);
 
-    /// <summary>Whether the assessment's result may be shown now.</summary>
+    /// <summary>
+    /// Whether the assessment's result may be shown now: only once it is closed in the database (or uploaded). Past
+    /// its close date but not yet closed, its last answers are still sealed (they become responses when it closes, within
+    /// minutes), so a result now would be computed from part of them.
+    /// </summary>
     public static ResultsState StateOf(Assessment assessment, ScoreReport report)
     {
-        if (assessment.Status == AssessmentStatus.Open && !IsClosed(assessment, Today))
+        if (assessment.Status != AssessmentStatus.Closed && !assessment.Uploaded)
         {
             return ResultsState.StillOpen;
         }

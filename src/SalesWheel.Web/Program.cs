@@ -76,6 +76,8 @@ builder.Services.AddSingleton<IMailer>(services => settings.Smtp.Host.Length > 0
     ? ActivatorUtilities.CreateInstance<SmtpMailer>(services)
     : ActivatorUtilities.CreateInstance<OutboxMailer>(services));
 builder.Services.AddScoped<LinkBuilder>();
+// Submissions stay sealed until their assessment closes, with a key kept outside the database (see docs/security.md).
+builder.Services.AddSingleton(_ => SubmissionSeal.FromConfiguredKeyOrFile(settings.SubmissionKey, Path.Combine(settings.DataFolder, "keys", "submission.key")));
 builder.Services.AddScoped<SalesWheel.Web.Features.Assessments.AssessmentActions>();
 builder.Services.AddHostedService<SalesWheel.Web.Features.Assessments.AssessmentDeadlines>();
 builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));

@@ -288,6 +288,9 @@ namespace SalesWheel.Data.Sqlite.Migrations
                     b.Property<string>("InstrumentJson")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("MinimumGroupSize")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -381,7 +384,23 @@ namespace SalesWheel.Data.Sqlite.Migrations
                     b.Property<Guid>("AssessmentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HandedToAdmin")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("LastSentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OpenedBySignedInMemberAt")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("PersonId")
@@ -419,6 +438,25 @@ namespace SalesWheel.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Invitations");
+                });
+
+            modelBuilder.Entity("SalesWheel.Data.Entities.InvitationToken", b =>
+                {
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InvitationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TokenHash");
+
+                    b.HasIndex("InvitationId");
+
+                    b.ToTable("InvitationTokens");
                 });
 
             modelBuilder.Entity("SalesWheel.Data.Entities.MemberInvite", b =>
@@ -607,13 +645,35 @@ namespace SalesWheel.Data.Sqlite.Migrations
                     b.ToTable("QuickChecks");
                 });
 
+            modelBuilder.Entity("SalesWheel.Data.Entities.SealedSubmission", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Sealed")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId");
+
+                    b.ToTable("SealedSubmissions");
+                });
+
             modelBuilder.Entity("SalesWheel.Data.Entities.SurveyDraft", b =>
                 {
                     b.Property<Guid>("InvitationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BrowserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<byte[]>("Answers")
-                        .IsRequired()
                         .HasColumnType("BLOB");
 
                     b.Property<string>("Comment")
@@ -622,10 +682,16 @@ namespace SalesWheel.Data.Sqlite.Migrations
                     b.Property<int>("Page")
                         .HasColumnType("INTEGER");
 
+                    b.Property<byte[]>("Sealed")
+                        .HasColumnType("BLOB");
+
+                    b.Property<bool>("Submitted")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
-                    b.HasKey("InvitationId");
+                    b.HasKey("InvitationId", "BrowserId");
 
                     b.ToTable("SurveyDrafts");
                 });
@@ -770,6 +836,15 @@ namespace SalesWheel.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("SalesWheel.Data.Entities.InvitationToken", b =>
+                {
+                    b.HasOne("SalesWheel.Data.Entities.Invitation", null)
+                        .WithMany()
+                        .HasForeignKey("InvitationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SalesWheel.Data.Entities.MemberInvite", b =>
                 {
                     b.HasOne("SalesWheel.Data.Entities.Organization", null)
@@ -811,11 +886,20 @@ namespace SalesWheel.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("SalesWheel.Data.Entities.SealedSubmission", b =>
+                {
+                    b.HasOne("SalesWheel.Data.Entities.Assessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SalesWheel.Data.Entities.SurveyDraft", b =>
                 {
                     b.HasOne("SalesWheel.Data.Entities.Invitation", null)
-                        .WithOne()
-                        .HasForeignKey("SalesWheel.Data.Entities.SurveyDraft", "InvitationId")
+                        .WithMany()
+                        .HasForeignKey("InvitationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

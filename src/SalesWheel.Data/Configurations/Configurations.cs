@@ -73,6 +73,8 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         b.Property(i => i.TokenHash).HasMaxLength(64);
         b.Property(i => i.State).HasConversion<string>().HasMaxLength(20);
         b.Property(i => i.State).IsConcurrencyToken();
+        b.Property(i => i.Name).HasMaxLength(200);
+        b.Property(i => i.Email).HasMaxLength(320);
     }
 }
 
@@ -80,8 +82,30 @@ internal sealed class SurveyDraftConfiguration : IEntityTypeConfiguration<Survey
 {
     public void Configure(EntityTypeBuilder<SurveyDraft> b)
     {
-        b.HasKey(d => d.InvitationId);
-        b.HasOne<Invitation>().WithOne().HasForeignKey<SurveyDraft>(d => d.InvitationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasKey(d => new { d.InvitationId, d.BrowserId });
+        b.Property(d => d.BrowserId).HasMaxLength(64);
+        b.HasOne<Invitation>().WithMany().HasForeignKey(d => d.InvitationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class InvitationTokenConfiguration : IEntityTypeConfiguration<InvitationToken>
+{
+    public void Configure(EntityTypeBuilder<InvitationToken> b)
+    {
+        b.HasKey(t => t.TokenHash);
+        b.Property(t => t.TokenHash).HasMaxLength(64);
+        b.HasIndex(t => t.InvitationId);
+        b.HasOne<Invitation>().WithMany().HasForeignKey(t => t.InvitationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class SealedSubmissionConfiguration : IEntityTypeConfiguration<SealedSubmission>
+{
+    public void Configure(EntityTypeBuilder<SealedSubmission> b)
+    {
+        b.HasIndex(s => s.AssessmentId);
+        b.HasOne<Assessment>().WithMany().HasForeignKey(s => s.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(s => s.Id).ValueGeneratedNever();
     }
 }
 

@@ -134,6 +134,13 @@ public sealed class Assessment
 
     public DateOnly? CloseDate { get; set; }
 
+    /// <summary>
+    /// The minimum group size in force when it opened (or was uploaded): the number respondents were promised on the
+    /// welcome page and in their email. Bound for good: a later organization setting applies to later assessments only.
+    /// Null while a draft.
+    /// </summary>
+    public int? MinimumGroupSize { get; set; }
+
     public AssessmentStatus Status { get; set; }
 
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
@@ -163,7 +170,10 @@ public sealed class Invitation
     /// <summary>The person invited; null once the person is removed.</summary>
     public Guid? PersonId { get; set; }
 
-    /// <summary>SHA-256 of the token in the link; the token itself is never stored.</summary>
+    /// <summary>
+    /// SHA-256 of the token in the first link; the token itself is never stored. Links sent later (reminders) are
+    /// <see cref="InvitationToken"/>s: every link an invitation was ever sent keeps working.
+    /// </summary>
     public required string TokenHash { get; set; }
 
     /// <summary>Role and team when invited, for participation counts.</summary>
@@ -171,27 +181,83 @@ public sealed class Invitation
 
     public required string Team { get; set; }
 
+    /// <summary>
+    /// The name and address the invitation was made for. Reminders go here, never to an address edited later, so
+    /// editing a person's email cannot redirect their link. Empty for invitations made before this was kept.
+    /// </summary>
+    public string Name { get; set; } = "";
+
+    public string Email { get; set; } = "";
+
+    /// <summary>
+    /// The admin received this link (no mail server, or its email failed) and had to pass it on, so they could open it
+    /// too; the respondent is told so on the welcome page.
+    /// </summary>
+    public bool HandedToAdmin { get; set; }
+
     public InvitationState State { get; set; }
 
     public int RemindersSent { get; set; }
 
     public DateTime? LastSentAt { get; set; }
+
+    /// <summary>When the link was first opened in a browser signed in to this organization (shown as a count to every member).</summary>
+    public DateTime? OpenedBySignedInMemberAt { get; set; }
 }
 
-/// <summary>Answers saved page by page before submitting; deleted on submit.</summary>
+/// <summary>A further link of an invitation (sent with a reminder); only the SHA-256 of its token is stored.</summary>
+public sealed class InvitationToken
+{
+    public required string TokenHash { get; set; }
+
+    public Guid InvitationId { get; set; }
+
+    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+}
+
+/// <summary>
+/// Answers saved page by page before submitting, one per invitation and browser. The content is sealed with a key
+/// derived from a secret that only the respondent's browser holds (a cookie the server never stores), so neither the
+/// database nor anyone opening the same link in another browser can read it. After a submit only an empty receipt is
+/// left, so the browser that submitted can say "thank you". Deleted when the assessment closes.
+/// </summary>
 public sealed class SurveyDraft
 {
     public Guid InvitationId { get; set; }
 
-    /// <summary>One byte per item in instrument order (0 = not answered), as in a response.</summary>
-    public required byte[] Answers { get; set; }
+    /// <summary>A one-way id of the browser's secret; "" for a draft saved before drafts were sealed.</summary>
+    public string BrowserId { get; set; } = "";
+
+    /// <summary>The sealed content (AES-GCM: nonce, ciphertext, tag); null for a receipt or an unsealed old draft.</summary>
+    public byte[]? Sealed { get; set; }
+
+    /// <summary>A receipt: answers were submitted from this browser.</summary>
+    public bool Submitted { get; set; }
+
+    /// <summary>Only in drafts saved before drafts were sealed (adopted and sealed by the first browser that opens the link).</summary>
+    public byte[]? Answers { get; set; }
 
     public string? Comment { get; set; }
 
-    /// <summary>The furthest page reached.</summary>
     public int Page { get; set; }
 
     public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+}
+
+/// <summary>
+/// A submitted survey waiting for its assessment to close, sealed with the server's submission key (kept outside the
+/// database). At close all of them are opened, shuffled and written as <see cref="SurveyResponse"/>s in one go, and the
+/// sealed rows are deleted (securely, then the write-ahead log is emptied): before close the database holds only
+/// ciphertext next to the moment an invitation was submitted, after close nothing ties a response to an invitation.
+/// </summary>
+public sealed class SealedSubmission
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+
+    public Guid AssessmentId { get; set; }
+
+    /// <summary>AES-GCM: nonce, ciphertext, tag of the day, role, team, answers and comment.</summary>
+    public required byte[] Sealed { get; set; }
 }
 
 /// <summary>

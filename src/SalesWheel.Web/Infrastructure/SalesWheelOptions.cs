@@ -9,6 +9,12 @@ public sealed class SalesWheelOptions
     /// <summary>Base URL used in emailed links (e.g. https://wheel.example.com); empty = the URL of the request.</summary>
     public string PublicBaseUrl { get; set; } = "";
 
+    /// <summary>
+    /// The key that seals submissions until their assessment closes: base64 of 32 random bytes. Empty = a key file made
+    /// in DataFolder/keys on first use. Give the same key to every node, and keep it out of database backups.
+    /// </summary>
+    public string SubmissionKey { get; set; } = "";
+
     public SmtpOptions Smtp { get; set; } = new();
 
     public string OutboxFolder => Path.Combine(DataFolder, "outbox");

@@ -64,12 +64,16 @@ public sealed record ParticipationResponse(
     ParticipationCountResponse Overall,
     IReadOnlyList<ParticipationCountResponse> ByTeam,
     IReadOnlyList<ParticipationCountResponse> ByRole,
-    int MinimumGroupSize)
+    int MinimumGroupSize,
+    [property: Description("Personal links opened in a browser signed in as a member of the organization (a sign of someone answering for others).")] int OpenedBySignedInMembers,
+    [property: Description("People invited who were added to the people list within a day before the assessment opened.")] int AddedShortlyBeforeOpening,
+    [property: Description("Personal links an admin received to pass on (no mail server, or the email failed).")] int HandedToAdmin)
 {
-    public static ParticipationResponse From(Participation participation)
+    public static ParticipationResponse From(Participation participation, LinkSignals signals)
     {
         static ParticipationCountResponse Row(ParticipationCount c) => new(c.Label, c.Invited, c.Started, c.Submitted, c.Merged);
-        return new(Row(participation.Overall), participation.ByTeam.Select(Row).ToList(), participation.ByRole.Select(Row).ToList(), participation.MinimumGroupSize);
+        return new(Row(participation.Overall), participation.ByTeam.Select(Row).ToList(), participation.ByRole.Select(Row).ToList(), participation.MinimumGroupSize,
+            signals.OpenedBySignedInMembers, signals.AddedShortlyBeforeOpening, signals.HandedToAdmin);
     }
 }
 
@@ -173,8 +177,9 @@ public static class AssessmentsEndpoints
             return ApiProblems.NotFound("assessment");
         }
 
-        var k = await db.Organizations.Where(o => o.Id == caller.OrganizationId).Select(o => o.MinimumGroupSize).FirstAsync(cancellationToken);
-        return TypedResults.Ok(ParticipationResponse.From(await Participation.LoadAsync(db, assessment.Id, k, cancellationToken)));
+        var organization = await db.Organizations.AsNoTracking().FirstAsync(o => o.Id == caller.OrganizationId, cancellationToken);
+        var k = MinimumGroupSizes.Of(assessment, organization);
+        return TypedResults.Ok(ParticipationResponse.From(await Participation.LoadAsync(db, assessment.Id, k, cancellationToken), await LinkSignals.LoadAsync(db, assessment, cancellationToken)));
     }
 
     private static async Task<Results<Ok<InvitationsResponse>, ProblemHttpResult>> InviteAsync(

@@ -152,7 +152,9 @@ public static class ResultsEndpoints
     private static async Task<(Assessment, Organization, ScoreReport)?> LoadAsync(
         Guid id, ApiCaller caller, AssessmentActions actions, AppDbContext db, AssessmentScoring scoring, CancellationToken cancellationToken)
     {
-        if (await actions.FindAsync(caller.OrganizationId, id, toChange: false, cancellationToken) is not { } assessment)
+        // As stored, not as a page would show a due assessment: results wait until it is really closed (its last
+        // answers are sealed until then).
+        if (await db.Assessments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id && a.OrganizationId == caller.OrganizationId, cancellationToken) is not { } assessment)
         {
             return null;
         }

@@ -24,6 +24,7 @@ public sealed partial class AssessmentActions(
     AuditLog audit,
     IMailer mailer,
     LinkBuilder linkBuilder,
+    SubmissionSeal seal,
     IOptions<SalesWheelOptions> options,
     ILogger<AssessmentActions> logger)
 {
@@ -43,9 +44,9 @@ public sealed partial class AssessmentActions(
         {
             AssessmentDeadline.ShowAsClosedIfDue(assessment);
         }
-        else if (AssessmentDeadline.CloseIfDue(assessment, audit))
+        else if (await AssessmentDeadline.CloseIfDueAsync(db, seal, audit, assessment, cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await db.Entry(assessment).ReloadAsync(cancellationToken);
         }
 
         return assessment;
@@ -82,13 +83,16 @@ public sealed partial class AssessmentActions(
         }
 
         var now = DateTime.UtcNow;
-        var links = new List<(Person Person, InvitationLink Link)>(people.Count);
+        var links = new List<Delivery>(people.Count);
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            // Only one of two admins pressing "Open" at the same moment gets to invite.
+            // Only one of two admins pressing "Open" at the same moment gets to invite. The minimum group size promised
+            // in the emails is bound to the assessment now, for good.
+            var k = Math.Max(Core.Scoring.Anonymity.LowestMinimumGroupSize, organization.MinimumGroupSize);
             var opened = await db.Assessments
                 .Where(a => a.Id == assessment.Id && a.OrganizationId == organization.Id && a.Status == AssessmentStatus.Draft)
-                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, AssessmentStatus.Open).SetProperty(a => a.OpenedAt, now), cancellationToken);
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, AssessmentStatus.Open).SetProperty(a => a.OpenedAt, now)
+                    .SetProperty(a => a.MinimumGroupSize, k), cancellationToken);
             if (opened == 0)
             {
                 await db.Entry(assessment).ReloadAsync(cancellationToken);
@@ -98,17 +102,21 @@ public sealed partial class AssessmentActions(
             foreach (var person in people)
             {
                 var token = Tokens.New();
-                db.Invitations.Add(new Invitation
+                var invitation = new Invitation
                 {
                     AssessmentId = assessment.Id,
                     PersonId = person.Id,
                     TokenHash = Tokens.Hash(token),
                     Role = PersonRoles.Text(person.Role),
                     Team = person.Team.Trim(),
+                    Name = person.Name,
+                    Email = person.Email,
+                    HandedToAdmin = !mailer.Delivers,
                     State = InvitationState.Invited,
                     LastSentAt = now,
-                });
-                links.Add((person, InvitationLinks.For(person, linkBuilder.Absolute("/s/" + token))));
+                };
+                db.Invitations.Add(invitation);
+                links.Add(new Delivery(invitation.Id, person.Name, person.Email, InvitationLinks.For(person, linkBuilder.Absolute("/s/" + token))));
             }
 
             audit.Record(organization.Id, actor, "assessment opened", $"{assessment.Name}: {people.Count} invitations");
@@ -135,10 +143,12 @@ public sealed partial class AssessmentActions(
                 : "This assessment is closed: no more answers are taken, so there is nobody to remind.");
         }
 
+        // The name and address each invitation was made for: editing a person's email later never redirects their link.
+        // (Invitations made before addresses were kept fall back to the person's current address.)
         var pending = await (from i in db.Invitations
                              join p in db.People on i.PersonId equals (Guid?)p.Id
                              where i.AssessmentId == assessment.Id && p.OrganizationId == organization.Id
-                             select new { InvitationId = i.Id, Person = p }).AsNoTracking().ToListAsync(cancellationToken);
+                             select new { InvitationId = i.Id, i.Name, i.Email, i.Role, i.Team, Person = p }).AsNoTracking().ToListAsync(cancellationToken);
 
         // Everyone invited is reminded, those who answered too ("if you already answered, thank you"): a list of only
         // the people still to answer would tell the admin who has answered, which participation never shows.
@@ -148,23 +158,25 @@ public sealed partial class AssessmentActions(
         }
 
         var now = DateTime.UtcNow;
-        var links = new List<(Person Person, InvitationLink Link)>(pending.Count);
+        var links = new List<Delivery>(pending.Count);
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            foreach (var row in pending.OrderBy(r => r.Person.Name, StringComparer.OrdinalIgnoreCase))
+            foreach (var row in pending.OrderBy(r => r.Name.Length > 0 ? r.Name : r.Person.Name, StringComparer.OrdinalIgnoreCase))
             {
-                // A new token replaces the old one; the draft is keyed by the invitation, so answers so far are kept,
-                // and a submitted invitation's new link still says "already submitted".
+                // A further link for the same invitation: earlier links keep working (one may be in a message already
+                // read), drafts belong to the invitation and the browser, and a submitted invitation stays submitted.
                 var token = Tokens.New();
-                var hash = Tokens.Hash(token);
+                db.InvitationTokens.Add(new InvitationToken { TokenHash = Tokens.Hash(token), InvitationId = row.InvitationId, CreatedAt = now });
                 var updated = await db.Invitations
                     .Where(i => i.Id == row.InvitationId)
-                    .ExecuteUpdateAsync(s => s.SetProperty(i => i.TokenHash, hash)
-                        .SetProperty(i => i.RemindersSent, i => i.RemindersSent + 1)
-                        .SetProperty(i => i.LastSentAt, now), cancellationToken);
+                    .ExecuteUpdateAsync(s => s.SetProperty(i => i.RemindersSent, i => i.RemindersSent + 1)
+                        .SetProperty(i => i.LastSentAt, now)
+                        .SetProperty(i => i.HandedToAdmin, i => i.HandedToAdmin || !mailer.Delivers), cancellationToken);
                 if (updated == 1)
                 {
-                    links.Add((row.Person, InvitationLinks.For(row.Person, linkBuilder.Absolute("/s/" + token))));
+                    var name = row.Name.Length > 0 ? row.Name : row.Person.Name;
+                    var email = row.Email.Length > 0 ? row.Email : row.Person.Email;
+                    links.Add(new Delivery(row.InvitationId, name, email, new InvitationLink(name, email, row.Team, row.Role, linkBuilder.Absolute("/s/" + token))));
                 }
             }
 
@@ -173,7 +185,7 @@ public sealed partial class AssessmentActions(
             await transaction.CommitAsync(cancellationToken);
         }
 
-        var done = $"A reminder with a new personal link went to all {links.Count} {(links.Count == 1 ? "person" : "people")} invited (those who already answered are thanked and need do nothing). Earlier links no longer work; answers saved so far are kept.";
+        var done = $"A reminder with a further personal link went to all {links.Count} {(links.Count == 1 ? "person" : "people")} invited (those who already answered are thanked and need do nothing). Earlier links keep working; answers saved so far are kept.";
         return await DeliverAsync(organization, assessment, links, InvitationEmails.Reminder, done, cancellationToken);
     }
 
@@ -192,15 +204,20 @@ public sealed partial class AssessmentActions(
         }
 
         var now = DateTime.UtcNow;
-        var closed = await db.Assessments
-            .Where(a => a.Id == assessment.Id && a.OrganizationId == organization.Id && a.Status == AssessmentStatus.Open)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, AssessmentStatus.Closed).SetProperty(a => a.ClosedAt, now), cancellationToken);
-        if (closed == 1)
+        // The status flips and the sealed submissions become responses in one transaction: results are never computed
+        // from part of the answers.
+        await SubmissionRelease.CloseAsync(db, seal, assessment.Id, async token =>
         {
-            audit.Record(organization.Id, actor, "assessment closed", assessment.Name);
-            await db.SaveChangesAsync(cancellationToken);
-            await AssessmentDeadline.DeleteDraftsAsync(db, assessment.Id, cancellationToken);
-        }
+            var closed = await db.Assessments
+                .Where(a => a.Id == assessment.Id && a.OrganizationId == organization.Id && a.Status == AssessmentStatus.Open)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, AssessmentStatus.Closed).SetProperty(a => a.ClosedAt, now), token);
+            if (closed == 1)
+            {
+                audit.Record(organization.Id, actor, "assessment closed", assessment.Name);
+            }
+
+            return closed == 1;
+        }, cancellationToken);
 
         await db.Entry(assessment).ReloadAsync(cancellationToken);
         return new ActionOutcome(null, "The assessment is closed.");
@@ -215,8 +232,8 @@ public sealed partial class AssessmentActions(
     private async Task<ActionOutcome> DeliverAsync(
         Organization organization,
         Assessment assessment,
-        List<(Person Person, InvitationLink Link)> links,
-        Func<Organization, Assessment, Person, string, (string Subject, string Body)> compose,
+        List<Delivery> links,
+        Func<Organization, Assessment, string, string, (string Subject, string Body)> compose,
         string done,
         CancellationToken cancellationToken)
     {
@@ -224,18 +241,26 @@ public sealed partial class AssessmentActions(
         var file = mailer.Delivers ? null : await InvitationLinks.WriteAsync(options.Value.OutboxFolder, assessment.Id, list, cancellationToken);
         var failed = new List<InvitationLink>();
         Exception? firstError = null;
-        foreach (var (person, link) in links)
+        var handedOver = new List<Guid>();
+        foreach (var delivery in links)
         {
-            var (subject, body) = compose(organization, assessment, person, link.Link);
+            var (subject, body) = compose(organization, assessment, delivery.Name, delivery.Link.Link);
             try
             {
-                await mailer.SendAsync(person.Name, person.Email, subject, body, cancellationToken);
+                await mailer.SendAsync(delivery.Name, delivery.Email, subject, body, cancellationToken);
             }
             catch (Exception error) when (error is not OperationCanceledException)
             {
-                failed.Add(link);
+                failed.Add(delivery.Link);
+                handedOver.Add(delivery.InvitationId);
                 firstError ??= error;
             }
+        }
+
+        if (mailer.Delivers && handedOver.Count > 0)
+        {
+            // These links reach the admin instead: their respondents are told so when they open them.
+            await db.Invitations.Where(i => handedOver.Contains(i.Id)).ExecuteUpdateAsync(s => s.SetProperty(i => i.HandedToAdmin, true), cancellationToken);
         }
 
         if (firstError is not null)
@@ -251,6 +276,9 @@ public sealed partial class AssessmentActions(
 
         return new ActionOutcome(null, done, mailer.Delivers ? failed : list, file, failed.Count);
     }
+
+    /// <summary>One link to deliver: to the name and address the invitation was made for.</summary>
+    private sealed record Delivery(Guid InvitationId, string Name, string Email, InvitationLink Link);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{NotSent} of {Total} emails for assessment {AssessmentId} could not be sent: {ErrorType}: {Error}")]
     private static partial void LogNotSent(ILogger logger, int notSent, int total, Guid assessmentId, string errorType, string error);

@@ -17,14 +17,6 @@ public static class AssessmentDeadline
     public static bool IsDue(Assessment assessment) =>
         assessment.Status == AssessmentStatus.Open && assessment.CloseDate is { } date && date < Today;
 
-    /// <summary>
-    /// Deletes the unsubmitted drafts of a closed assessment: they can no longer be submitted, and a draft is the only
-    /// place where answers sit next to an invitation (so, a person).
-    /// </summary>
-    public static Task<int> DeleteDraftsAsync(Data.AppDbContext db, Guid assessmentId, CancellationToken cancellationToken) =>
-        db.SurveyDrafts.Where(d => db.Invitations.Any(i => i.Id == d.InvitationId && i.AssessmentId == assessmentId))
-            .ExecuteDeleteAsync(cancellationToken);
-
     /// <summary>Shows a due assessment as closed, in memory only (for pages answering a GET).</summary>
     public static void ShowAsClosedIfDue(Assessment assessment)
     {
@@ -35,18 +27,38 @@ public static class AssessmentDeadline
         }
     }
 
-    /// <summary>Closes a due assessment (the caller saves); true when it did.</summary>
-    public static bool CloseIfDue(Assessment assessment, AuditLog audit)
+    /// <summary>
+    /// Closes a due assessment, releasing its sealed submissions as responses in the same transaction (and deleting
+    /// its drafts), and records it; true when it did. The entity is updated to match.
+    /// </summary>
+    public static async Task<bool> CloseIfDueAsync(Data.AppDbContext db, Data.SubmissionSeal seal, AuditLog audit, Assessment assessment, CancellationToken cancellationToken)
     {
         if (!IsDue(assessment))
         {
             return false;
         }
 
-        assessment.Status = AssessmentStatus.Closed;
-        assessment.ClosedAt = DateTime.UtcNow;
-        audit.Record(assessment.OrganizationId, Actor.System, "assessment closed", $"{assessment.Name}: close date {assessment.CloseDate:yyyy-MM-dd} passed");
-        return true;
+        var now = DateTime.UtcNow;
+        var today = Today;
+        var (closed, _) = await Data.SubmissionRelease.CloseAsync(db, seal, assessment.Id, async token =>
+        {
+            var flipped = await db.Assessments
+                .Where(a => a.Id == assessment.Id && a.Status == AssessmentStatus.Open && a.CloseDate != null && a.CloseDate < today)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, AssessmentStatus.Closed).SetProperty(a => a.ClosedAt, now), token);
+            if (flipped == 1)
+            {
+                audit.Record(assessment.OrganizationId, Actor.System, "assessment closed", $"{assessment.Name}: close date {assessment.CloseDate:yyyy-MM-dd} passed");
+            }
+
+            return flipped == 1;
+        }, cancellationToken);
+        if (closed)
+        {
+            assessment.Status = AssessmentStatus.Closed;
+            assessment.ClosedAt = now;
+        }
+
+        return closed;
     }
 }
 
@@ -78,20 +90,25 @@ public sealed partial class AssessmentDeadlines(IServiceScopeFactory scopes, ILo
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Data.AppDbContext>();
         var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
+        var seal = scope.ServiceProvider.GetRequiredService<Data.SubmissionSeal>();
         var today = AssessmentDeadline.Today;
-        var due = await db.Assessments.Where(a => a.Status == AssessmentStatus.Open && a.CloseDate != null && a.CloseDate < today).ToListAsync(cancellationToken);
-        var closed = due.Where(a => AssessmentDeadline.CloseIfDue(a, audit)).ToList();
-        if (closed.Count > 0)
+        var due = await db.Assessments.AsNoTracking().Where(a => a.Status == AssessmentStatus.Open && a.CloseDate != null && a.CloseDate < today).ToListAsync(cancellationToken);
+        var closed = 0;
+        foreach (var assessment in due)
         {
-            await db.SaveChangesAsync(cancellationToken);
+            if (await AssessmentDeadline.CloseIfDueAsync(db, seal, audit, assessment, cancellationToken))
+            {
+                closed++;
+            }
         }
 
-        foreach (var assessment in closed)
+        // A closing interrupted before its release (or answers sealed with a key restored only later) is finished here.
+        foreach (var pending in await Data.SubmissionRelease.PendingAsync(db, cancellationToken))
         {
-            await AssessmentDeadline.DeleteDraftsAsync(db, assessment.Id, cancellationToken);
+            await Data.SubmissionRelease.ReleaseAsync(db, seal, pending, cancellationToken);
         }
 
-        return closed.Count;
+        return closed;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Closing assessments past their close date failed")]

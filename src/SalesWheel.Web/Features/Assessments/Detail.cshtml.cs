@@ -30,6 +30,9 @@ public sealed class DetailModel(
 
     public Participation? Participation { get; private set; }
 
+    /// <summary>Signs of insider padding (links opened by signed-in members, people added just before opening).</summary>
+    public LinkSignals? Signals { get; private set; }
+
     public bool HasLinksFile { get; private set; }
 
     /// <summary>The links just made by opening or reminding; shown this once.</summary>
@@ -126,7 +129,8 @@ public sealed class DetailModel(
         Responses = await db.SurveyResponses.CountAsync(r => r.AssessmentId == assessment.Id, cancellationToken);
         if (assessment.Status != AssessmentStatus.Draft && !assessment.Uploaded)
         {
-            Participation = await Participation.LoadAsync(db, assessment.Id, Organization.MinimumGroupSize, cancellationToken);
+            Participation = await Participation.LoadAsync(db, assessment.Id, Data.MinimumGroupSizes.Of(assessment, Organization), cancellationToken);
+            Signals = await LinkSignals.LoadAsync(db, assessment, cancellationToken);
         }
 
         HasLinksFile = CanAdminister && InvitationLinks.Latest(OutboxFolder, assessment.Id) is not null;

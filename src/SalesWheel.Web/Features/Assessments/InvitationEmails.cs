@@ -9,34 +9,34 @@ namespace SalesWheel.Web.Features.Assessments;
 /// </summary>
 public static class InvitationEmails
 {
-    public static (string Subject, string Body) Invitation(Organization organization, Assessment assessment, Person person, string link) => (
+    public static (string Subject, string Body) Invitation(Organization organization, Assessment assessment, string name, string link) => (
         $"{organization.Name} asks for your view: {assessment.Name}",
         $"""
-        Hello {person.Name},
+        Hello {name},
 
         {organization.Name} is asking its sales team how selling really works here today, in eight areas: strategy, structure, operations, enablement, talent management, training, capabilities and motivation. {Length(assessment)}{Deadline(assessment)}
 
         Your personal link:
         {link}
 
-        {Anonymity(organization)}
+        {Anonymity(organization, assessment)}
 
         The link is yours alone: it lets you stop and come back later, and it makes sure every person answers once. Please do not forward it.
 
         Thank you for your time.
         """);
 
-    public static (string Subject, string Body) Reminder(Organization organization, Assessment assessment, Person person, string link) => (
+    public static (string Subject, string Body) Reminder(Organization organization, Assessment assessment, string name, string link) => (
         $"Reminder: {assessment.Name} ({organization.Name})",
         $"""
-        Hello {person.Name},
+        Hello {name},
 
         A reminder that {organization.Name} would like your view in the survey "{assessment.Name}". If you have already answered, thank you: there is nothing more to do. (Everyone invited gets this reminder, so that nobody can tell who has answered.) {Length(assessment)}{Deadline(assessment)}
 
-        Here is a new personal link. It replaces the link in earlier emails, which no longer works. If you already started, your answers so far are kept: the new link continues where you left off.
+        Here is a new personal link. The link in earlier emails keeps working too. If you already started, your answers so far are kept in the browser where you gave them: open this link in that same browser to continue where you left off.
         {link}
 
-        {Anonymity(organization)}
+        {Anonymity(organization, assessment)}
 
         The link is yours alone. Please do not forward it.
 
@@ -51,9 +51,9 @@ public static class InvitationEmails
         ? $" Please answer by {date.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture)}."
         : "";
 
-    private static string Anonymity(Organization organization)
+    private static string Anonymity(Organization organization, Assessment assessment)
     {
-        var k = organization.MinimumGroupSize;
+        var k = Data.MinimumGroupSizes.Of(assessment, organization);
         return $"""
             The survey is anonymous.
             What {organization.Name} will see: how many people were invited, started and submitted (counts by team and role, never names); the scores of groups of at least {k} people; and the closing comments, word for word and without names, once at least {k} people have answered.

@@ -132,6 +132,7 @@ public sealed class UploadModel(AppDbContext db, AuditLog audit) : OrganizationP
             QuickForm = Form.Instrument == "quick",
             Uploaded = true,
             InstrumentJson = instrumentJson,
+            MinimumGroupSize = Math.Max(Core.Scoring.Anonymity.LowestMinimumGroupSize, Organization.MinimumGroupSize), // bound at upload time
             Status = AssessmentStatus.Closed,
             CreatedAt = now,
             ClosedAt = now,

@@ -31,7 +31,7 @@ public sealed class CommentModel(AppDbContext db) : SurveyPageModel(db)
         }
 
         var target = go == "back" ? Plan.QuestionPages.Count : Plan.ReviewPage;
-        await SaveDraftAsync(draft => draft.Comment = string.IsNullOrEmpty(text) ? null : text, reached: Math.Max(Plan.CommentPage, target));
+        await SaveDraftAsync(draft => draft with { Comment = string.IsNullOrEmpty(text) ? null : text }, reached: Math.Max(Plan.CommentPage, target));
         return Redirect(Plan.PathOf(Token, target));
     }
 }

@@ -97,7 +97,7 @@ public sealed class QuestionsModel(AppDbContext db) : SurveyPageModel(db)
                 answers[index] = stored;
             }
 
-            draft.Answers = answers;
+            return draft with { Answers = answers };
         }, reached: Math.Max(number, target));
         return Redirect(Plan.PathOf(Token, target));
     }

@@ -14,14 +14,23 @@ public enum LinkStatus
     /// <summary>The assessment was closed, or its close date has passed.</summary>
     Closed,
 
-    /// <summary>Answers were already submitted with this link.</summary>
+    /// <summary>Answers were submitted from this browser with this invitation.</summary>
     Submitted,
+
+    /// <summary>
+    /// A submit was refused: answers had already been submitted for this invitation (from another browser). Only said
+    /// at submit time: opening a link never shows whether it was used, so whoever else holds it learns nothing by looking.
+    /// </summary>
+    AlreadyUsed,
 
     /// <summary>The survey can be answered.</summary>
     Open,
 }
 
-/// <summary>A personal link resolved: the invitation, its assessment and organization, and the saved draft if any.</summary>
+/// <summary>
+/// A personal link resolved for one browser: the invitation, its assessment and organization, and what this browser
+/// saved (drafts are sealed with the browser's own secret: another browser opening the same link sees a fresh survey).
+/// </summary>
 public sealed class SurveyLink
 {
     public required string Token { get; init; }
@@ -32,16 +41,31 @@ public sealed class SurveyLink
 
     public required Organization Organization { get; init; }
 
-    /// <summary>The answers saved so far (not tracked: a page that saves attaches it); null before the first save.</summary>
-    public SurveyDraft? Draft { get; set; }
+    /// <summary>The browser's secret (from its cookie), which seals and opens its draft.</summary>
+    public required string BrowserSecret { get; init; }
+
+    /// <summary>The one-way id of <see cref="BrowserSecret"/> under which this browser's draft is stored.</summary>
+    public required string BrowserId { get; init; }
+
+    /// <summary>What this browser saved so far; null before its first save.</summary>
+    public DraftContent? Draft { get; set; }
+
+    /// <summary>This browser already has a stored draft row (so a save updates it).</summary>
+    public bool HasStoredDraft { get; set; }
+
+    /// <summary>An unsealed draft saved before drafts were sealed: the first browser to save adopts and seals it.</summary>
+    public bool AdoptsOldDraft { get; set; }
+
+    /// <summary>Answers were submitted from this browser.</summary>
+    public bool SubmittedHere { get; init; }
 
     public required SurveyPlan Plan { get; init; }
 
-    /// <summary>The organization's minimum group size, as the engine applies it (never below 3).</summary>
-    public int MinimumGroupSize => Math.Max(Anonymity.LowestMinimumGroupSize, Organization.MinimumGroupSize);
+    /// <summary>The minimum group size this assessment promised its respondents (bound when it opened).</summary>
+    public int MinimumGroupSize => MinimumGroupSizes.Of(Assessment, Organization);
 
     public LinkStatus Status =>
-        Invitation.State == InvitationState.Submitted ? LinkStatus.Submitted // a submitted link says so even after closing
+        SubmittedHere ? LinkStatus.Submitted // the browser that submitted is thanked, even after closing
         : ResultsRelease.IsClosed(Assessment, ResultsRelease.Today) ? LinkStatus.Closed
         : LinkStatus.Open;
 
@@ -72,28 +96,36 @@ public sealed class SurveyLink
     // (standard SQL with quoted names: the same text runs on SQLite and PostgreSQL). Through EF, even as a compiled
     // query into untracked entities, it cost 195 us of CPU against 57-74 us as a plain command (query pipeline,
     // shaper, materializers). SurveyLinkLookupTests checks it reads exactly what EF stores. The connection is opened
-    // through EF, so the SQLite gate and every connection interceptor still apply.
+    // through EF, so the SQLite gate and every connection interceptor still apply. A link is the invitation's first
+    // token or any later one (reminders add links, they never replace one). Of this browser's draft row and an old
+    // unsealed one, this browser's comes first ("" sorts before any hex id).
     private const string LookupSql = """
-        SELECT i."Id", i."AssessmentId", i."Role", i."Team", i."State",
-               a."OrganizationId", a."Name", a."Status", a."CloseDate", a."ClosedAt", a."QuickForm", a."Uploaded", a."InstrumentJson",
+        SELECT i."Id", i."AssessmentId", i."Role", i."Team", i."State", i."HandedToAdmin", i."OpenedBySignedInMemberAt",
+               a."OrganizationId", a."Name", a."Status", a."CloseDate", a."ClosedAt", a."QuickForm", a."Uploaded", a."InstrumentJson", a."MinimumGroupSize",
                o."Name", o."MinimumGroupSize",
-               d."Answers", d."Comment", d."Page", d."UpdatedAt"
+               d."BrowserId", d."Sealed", d."Submitted", d."Answers", d."Comment", d."Page"
         FROM "Invitations" AS i
         INNER JOIN "Assessments" AS a ON a."Id" = i."AssessmentId"
         INNER JOIN "Organizations" AS o ON o."Id" = a."OrganizationId"
-        LEFT JOIN "SurveyDrafts" AS d ON d."InvitationId" = i."Id"
-        WHERE i."TokenHash" = @hash AND a."Status" <> 'Draft'
+        LEFT JOIN "SurveyDrafts" AS d ON d."InvitationId" = i."Id" AND (d."BrowserId" = @browser OR d."BrowserId" = '')
+        WHERE (i."TokenHash" = @hash OR i."Id" IN (SELECT t."InvitationId" FROM "InvitationTokens" AS t WHERE t."TokenHash" = @hash))
+          AND a."Status" <> 'Draft'
+        ORDER BY d."BrowserId" DESC
         LIMIT 1
         """;
 
-    /// <summary>Finds the link's invitation by the hash of its token; null for a malformed or unknown token, or an assessment not yet open.</summary>
-    public static async Task<SurveyLink?> FindAsync(AppDbContext db, string? token, CancellationToken cancellationToken)
+    /// <summary>
+    /// Finds the link's invitation by the hash of its token, with what this browser (its secret) saved; null for a
+    /// malformed or unknown token, or an assessment not yet open.
+    /// </summary>
+    public static async Task<SurveyLink?> FindAsync(AppDbContext db, string? token, string browserSecret, CancellationToken cancellationToken)
     {
         if (!Tokens.LooksValid(token))
         {
             return null;
         }
 
+        var browserId = DraftSeal.BrowserId(browserSecret);
         var database = db.Database;
         await database.OpenConnectionAsync(cancellationToken);
         try
@@ -104,6 +136,10 @@ public sealed class SurveyLink
             hash.ParameterName = "hash";
             hash.Value = Tokens.Hash(token!);
             command.Parameters.Add(hash);
+            var browser = command.CreateParameter();
+            browser.ParameterName = "browser";
+            browser.Value = browserId;
+            command.Parameters.Add(browser);
             await using var row = await command.ExecuteReaderAsync(cancellationToken);
             if (!await row.ReadAsync(cancellationToken))
             {
@@ -113,24 +149,44 @@ public sealed class SurveyLink
             var invitation = new Invitation
             {
                 Id = row.GetGuid(0), AssessmentId = row.GetGuid(1), TokenHash = (string)hash.Value, Role = row.GetString(2), Team = row.GetString(3),
-                State = Enum.Parse<InvitationState>(row.GetString(4)),
+                State = Enum.Parse<InvitationState>(row.GetString(4)), HandedToAdmin = row.GetBoolean(5),
+                OpenedBySignedInMemberAt = row.IsDBNull(6) ? null : row.GetDateTime(6),
             };
             var assessment = new Assessment
             {
-                Id = invitation.AssessmentId, OrganizationId = row.GetGuid(5), Name = row.GetString(6), Status = Enum.Parse<AssessmentStatus>(row.GetString(7)),
-                CloseDate = row.IsDBNull(8) ? null : row.GetFieldValue<DateOnly>(8),
-                ClosedAt = row.IsDBNull(9) ? null : row.GetDateTime(9),
-                QuickForm = row.GetBoolean(10), Uploaded = row.GetBoolean(11), InstrumentJson = row.IsDBNull(12) ? null : row.GetString(12),
+                Id = invitation.AssessmentId, OrganizationId = row.GetGuid(7), Name = row.GetString(8), Status = Enum.Parse<AssessmentStatus>(row.GetString(9)),
+                CloseDate = row.IsDBNull(10) ? null : row.GetFieldValue<DateOnly>(10),
+                ClosedAt = row.IsDBNull(11) ? null : row.GetDateTime(11),
+                QuickForm = row.GetBoolean(12), Uploaded = row.GetBoolean(13), InstrumentJson = row.IsDBNull(14) ? null : row.GetString(14),
+                MinimumGroupSize = row.IsDBNull(15) ? null : row.GetInt32(15),
             };
-            var organization = new Organization { Id = assessment.OrganizationId, Name = row.GetString(13), MinimumGroupSize = row.GetInt32(14) };
-            var draft = row.IsDBNull(15) ? null : new SurveyDraft
+            var organization = new Organization { Id = assessment.OrganizationId, Name = row.GetString(16), MinimumGroupSize = row.GetInt32(17) };
+            DraftContent? draft = null;
+            bool own = false, adopts = false, submittedHere = false;
+            if (!row.IsDBNull(18))
             {
-                InvitationId = invitation.Id, Answers = row.GetFieldValue<byte[]>(15), Comment = row.IsDBNull(16) ? null : row.GetString(16),
-                Page = row.GetInt32(17), UpdatedAt = row.GetDateTime(18),
-            };
+                own = row.GetString(18) == browserId;
+                if (own && row.GetBoolean(20))
+                {
+                    submittedHere = true;
+                }
+                else if (own && !row.IsDBNull(19))
+                {
+                    draft = DraftSeal.Open(browserSecret, invitation.Id, row.GetFieldValue<byte[]>(19));
+                }
+                else if (!own && !row.IsDBNull(21) && invitation.State != InvitationState.Submitted)
+                {
+                    // Saved before drafts were sealed: whoever opens the link first adopts it (as anyone could read it before).
+                    draft = new DraftContent(row.GetFieldValue<byte[]>(21), row.IsDBNull(22) ? null : row.GetString(22), row.GetInt32(23));
+                    adopts = true;
+                }
+            }
+
             return new SurveyLink
             {
-                Token = token!, Invitation = invitation, Assessment = assessment, Organization = organization, Draft = draft, Plan = SurveyPlan.For(assessment),
+                Token = token!, Invitation = invitation, Assessment = assessment, Organization = organization, BrowserSecret = browserSecret,
+                BrowserId = browserId, Draft = draft, HasStoredDraft = own, AdoptsOldDraft = adopts, SubmittedHere = submittedHere,
+                Plan = SurveyPlan.For(assessment),
             };
         }
         finally

@@ -25,6 +25,9 @@ public abstract class SurveyPageModel(AppDbContext db) : PageModel
 
     public string Token => Link.Token;
 
+    /// <summary>The cookie holding this browser's secret, which seals its drafts (the server never stores it).</summary>
+    public const string BrowserCookie = "saleswheel.respondent";
+
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         ViewData["Respondent"] = true; // the layout hides the admin navigation
@@ -34,8 +37,14 @@ public abstract class SurveyPageModel(AppDbContext db) : PageModel
         Response.Headers.CacheControl = "no-cache, no-store";
         Response.Headers.Pragma = "no-cache";
 
-        var link = await SurveyLink.FindAsync(Db, context.RouteData.Values["token"] as string, context.HttpContext.RequestAborted);
+        var secret = BrowserSecret();
+        var link = await SurveyLink.FindAsync(Db, context.RouteData.Values["token"] as string, secret, context.HttpContext.RequestAborted);
         var status = link?.Status ?? LinkStatus.NotFound;
+        if (link is not null)
+        {
+            await NoteSignedInMemberAsync(link);
+        }
+
         if (status != LinkStatus.Open)
         {
             context.Result = Gate(status, link);
@@ -44,6 +53,47 @@ public abstract class SurveyPageModel(AppDbContext db) : PageModel
 
         Link = link!;
         await next();
+    }
+
+    /// <summary>This browser's secret from its cookie, or a new one (set on the response) when it has none.</summary>
+    private string BrowserSecret()
+    {
+        if (Request.Cookies.TryGetValue(BrowserCookie, out var secret) && DraftSeal.LooksValid(secret))
+        {
+            return secret!;
+        }
+
+        secret = DraftSeal.NewBrowserSecret();
+        Response.Cookies.Append(BrowserCookie, secret, new CookieOptions
+        {
+            HttpOnly = true,
+            Secure = Request.IsHttps,
+            SameSite = SameSiteMode.Lax, // sent when the link is opened from an email (a top-level navigation from elsewhere)
+            Path = "/s/",
+            MaxAge = TimeSpan.FromDays(180),
+            IsEssential = true,
+        });
+        return secret;
+    }
+
+    // Insider padding (a member answering for people whose links they hold) cannot be prevented outright, so it is made
+    // visible: a link opened in a browser signed in to the same organization is counted on the participation page.
+    private async Task NoteSignedInMemberAsync(SurveyLink link)
+    {
+        if (link.Invitation.OpenedBySignedInMemberAt is not null
+            || User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value is not { } userId)
+        {
+            return;
+        }
+
+        var cancellationToken = HttpContext.RequestAborted;
+        if (await Db.Memberships.AnyAsync(m => m.UserId == userId && m.OrganizationId == link.Organization.Id, cancellationToken))
+        {
+            var now = DateTime.UtcNow;
+            await Db.Invitations.Where(i => i.Id == link.Invitation.Id && i.OpenedBySignedInMemberAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.OpenedBySignedInMemberAt, now), cancellationToken);
+            link.Invitation.OpenedBySignedInMemberAt = now;
+        }
     }
 
     /// <summary>The page for a link that cannot be answered.</summary>
@@ -59,6 +109,7 @@ public abstract class SurveyPageModel(AppDbContext db) : PageModel
             {
                 LinkStatus.NotFound => StatusCodes.Status404NotFound,
                 LinkStatus.Closed => StatusCodes.Status410Gone,
+                LinkStatus.AlreadyUsed => StatusCodes.Status409Conflict,
                 _ => StatusCodes.Status200OK,
             },
             ViewData = new ViewDataDictionary<SurveyGate>(ViewData, new SurveyGate(status, link?.Organization.Name, link?.Assessment.Name, closedOn)),
@@ -66,49 +117,59 @@ public abstract class SurveyPageModel(AppDbContext db) : PageModel
     }
 
     /// <summary>
-    /// Saves the draft with a change applied and the furthest page reached, creating it on the first save, and counts
-    /// the invitation as started.
+    /// Saves this browser's draft with a change applied and the furthest page reached (sealed with the browser's
+    /// secret), creating it on the first save, and counts the invitation as started.
     /// </summary>
-    protected async Task SaveDraftAsync(Action<SurveyDraft> change, int reached)
+    protected async Task SaveDraftAsync(Func<DraftContent, DraftContent> change, int reached)
     {
         var cancellationToken = HttpContext.RequestAborted;
-        var created = Link.Draft is null;
-        var draft = Link.Draft is { } saved
-            ? Db.SurveyDrafts.Attach(saved).Entity // as read with the link: only what this page changes is written
-            : Db.SurveyDrafts.Add(new SurveyDraft { InvitationId = Link.Invitation.Id, Answers = new byte[Plan.ItemCount] }).Entity;
-        Apply(draft);
-        try
+        var current = Link.Draft ?? new DraftContent(new byte[Plan.ItemCount], null, 0);
+        if (current.Answers.Length != Plan.ItemCount)
         {
-            await Db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException) when (created)
-        {
-            // Another tab created the draft at the same moment: apply this page to theirs.
-            Db.ChangeTracker.Clear();
-            draft = await Db.SurveyDrafts.SingleAsync(d => d.InvitationId == Link.Invitation.Id, cancellationToken);
-            Apply(draft);
-            await Db.SaveChangesAsync(cancellationToken);
+            var resized = new byte[Plan.ItemCount];
+            current.Answers.AsSpan(0, Math.Min(current.Answers.Length, resized.Length)).CopyTo(resized);
+            current = current with { Answers = resized };
         }
 
-        Link.Draft = draft;
+        var next = change(current);
+        next = next with { Page = Math.Clamp(Math.Max(next.Page, reached), 1, Plan.PageCount) };
+        var sealedContent = DraftSeal.Seal(Link.BrowserSecret, Link.Invitation.Id, next);
+        var now = DateTime.UtcNow;
+        var invitationId = Link.Invitation.Id;
+        var browserId = Link.BrowserId;
+        var updated = Link.HasStoredDraft
+            ? await Db.SurveyDrafts.Where(d => d.InvitationId == invitationId && d.BrowserId == browserId)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.Sealed, sealedContent).SetProperty(d => d.UpdatedAt, now), cancellationToken)
+            : 0;
+        if (updated == 0)
+        {
+            Db.SurveyDrafts.Add(new SurveyDraft { InvitationId = invitationId, BrowserId = browserId, Sealed = sealedContent, UpdatedAt = now });
+            try
+            {
+                await Db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Another tab of this browser created it at the same moment: this page's save wins.
+                Db.ChangeTracker.Clear();
+                await Db.SurveyDrafts.Where(d => d.InvitationId == invitationId && d.BrowserId == browserId)
+                    .ExecuteUpdateAsync(s => s.SetProperty(d => d.Sealed, sealedContent).SetProperty(d => d.UpdatedAt, now), cancellationToken);
+            }
+        }
+
+        if (Link.AdoptsOldDraft)
+        {
+            // The unsealed draft from before is now sealed for this browser: remove the readable copy.
+            await Db.SurveyDrafts.Where(d => d.InvitationId == invitationId && d.BrowserId == "").ExecuteDeleteAsync(cancellationToken);
+            Link.AdoptsOldDraft = false;
+        }
+
+        Link.Draft = next;
+        Link.HasStoredDraft = true;
         if (Link.Invitation.State == InvitationState.Invited)
         {
-            await Db.Invitations.Where(i => i.Id == Link.Invitation.Id && i.State == InvitationState.Invited)
+            await Db.Invitations.Where(i => i.Id == invitationId && i.State == InvitationState.Invited)
                 .ExecuteUpdateAsync(s => s.SetProperty(i => i.State, InvitationState.Started), cancellationToken);
-        }
-
-        void Apply(SurveyDraft d)
-        {
-            if (d.Answers.Length != Plan.ItemCount)
-            {
-                var resized = new byte[Plan.ItemCount];
-                d.Answers.AsSpan(0, Math.Min(d.Answers.Length, resized.Length)).CopyTo(resized);
-                d.Answers = resized;
-            }
-
-            change(d);
-            d.Page = Math.Clamp(Math.Max(d.Page, reached), 1, Plan.PageCount);
-            d.UpdatedAt = DateTime.UtcNow;
         }
     }
 }

@@ -4,19 +4,25 @@ using SalesWheel.Data.Entities;
 
 namespace SalesWheel.Web.Features.Survey;
 
-/// <summary>Turns a draft into an anonymous response, exactly once per invitation.</summary>
+/// <summary>Turns a draft into a sealed submission, exactly once per invitation.</summary>
 public static class SurveySubmission
 {
     /// <summary>
-    /// In one transaction: flips the invitation to Submitted only if it was not already, stores the response (random id,
-    /// the day only, role and team, answers, comment — nothing that points back to the invitation) and deletes the draft.
-    /// False, with nothing stored, when the invitation had already been submitted (another tab or browser got there first).
+    /// In one transaction: flips the invitation to Submitted only if it was not already and its assessment still takes
+    /// answers, stores the submission sealed with the server's submission key (the day, role, team, answers and comment:
+    /// nothing that points back to the invitation), deletes every draft of the invitation and leaves this browser a
+    /// receipt. The sealed submissions become anonymous responses, shuffled, when the assessment closes.
+    /// False, with nothing stored, when the invitation had already been submitted (another tab or browser got there
+    /// first) or the assessment closed a moment ago.
     /// </summary>
-    public static async Task<bool> SubmitAsync(AppDbContext db, Invitation invitation, byte[] answers, string? comment, CancellationToken cancellationToken = default)
+    public static async Task<bool> SubmitAsync(AppDbContext db, SubmissionSeal seal, SurveyLink link, CancellationToken cancellationToken = default)
     {
+        var invitation = link.Invitation;
+        var today = ResultsRelease.Today;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var flipped = await db.Invitations
-            .Where(i => i.Id == invitation.Id && i.State != InvitationState.Submitted)
+            .Where(i => i.Id == invitation.Id && i.State != InvitationState.Submitted
+                && db.Assessments.Any(a => a.Id == i.AssessmentId && a.Status == AssessmentStatus.Open && (a.CloseDate == null || a.CloseDate >= today)))
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.State, InvitationState.Submitted), cancellationToken);
         if (flipped == 0)
         {
@@ -25,18 +31,17 @@ public static class SurveySubmission
         }
 
         // "Don't know" is kept apart in the draft only; a response stores it as not answered.
-        answers = answers.Select(b => b == SurveyPlan.DontKnowInDraft ? (byte)0 : b).ToArray();
-        db.SurveyResponses.Add(new SurveyResponse
+        var answers = link.Answers.Select(b => b == SurveyPlan.DontKnowInDraft ? (byte)0 : b).ToArray();
+        var comment = link.Draft?.Comment;
+        db.SealedSubmissions.Add(new SealedSubmission
         {
-            Id = Guid.NewGuid(), // random (version 4): neither sequential nor time-ordered, so ids cannot be matched to the order people answered in
+            Id = Guid.NewGuid(), // random (version 4): neither sequential nor time-ordered
             AssessmentId = invitation.AssessmentId,
-            SubmittedOn = DateOnly.FromDateTime(DateTime.UtcNow),
-            Role = invitation.Role,
-            Team = invitation.Team,
-            Answers = answers,
-            Comment = string.IsNullOrWhiteSpace(comment) ? null : comment,
+            Sealed = seal.Seal(invitation.AssessmentId, new SubmissionContent(
+                today, invitation.Role, invitation.Team, answers, string.IsNullOrWhiteSpace(comment) ? null : comment)),
         });
         await db.SurveyDrafts.Where(d => d.InvitationId == invitation.Id).ExecuteDeleteAsync(cancellationToken);
+        db.SurveyDrafts.Add(new SurveyDraft { InvitationId = invitation.Id, BrowserId = link.BrowserId, Submitted = true });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;

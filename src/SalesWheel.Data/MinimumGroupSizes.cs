@@ -1,0 +1,16 @@
+using SalesWheel.Core.Scoring;
+using SalesWheel.Data.Entities;
+
+namespace SalesWheel.Data;
+
+/// <summary>Which minimum group size protects an assessment.</summary>
+public static class MinimumGroupSizes
+{
+    /// <summary>
+    /// The one bound to the assessment when it opened (or was uploaded): what its respondents were promised on the
+    /// welcome page and in their email, never lowered by a later setting. A draft, not yet promised to anyone, follows
+    /// the organization's current setting. Never below <see cref="Anonymity.LowestMinimumGroupSize"/>.
+    /// </summary>
+    public static int Of(Assessment assessment, Organization organization) =>
+        Math.Max(Anonymity.LowestMinimumGroupSize, assessment.MinimumGroupSize ?? organization.MinimumGroupSize);
+}

@@ -1,0 +1,114 @@
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using SalesWheel.Data.Entities;
+
+namespace SalesWheel.Data;
+
+/// <summary>What releasing an assessment's sealed submissions did.</summary>
+/// <param name="Released">Submissions stored as responses.</param>
+/// <param name="Unreadable">Sealed submissions the key could not open (another key): kept, never deleted.</param>
+public sealed record ReleaseOutcome(int Released, int Unreadable);
+
+/// <summary>
+/// Turns a closed assessment's sealed submissions into anonymous responses: all opened at once, shuffled, stored with
+/// new random ids in one transaction; the sealed rows and every draft deleted (secure_delete zeroes them in the file);
+/// then the write-ahead log is emptied, so no earlier page image of a draft or submission survives next to the invitations.
+/// Safe to repeat (a crash between closing and releasing is picked up by the next run).
+/// </summary>
+public static class SubmissionRelease
+{
+    /// <summary>
+    /// Closes an assessment and releases its sealed submissions in one transaction, so no moment exists when it is
+    /// closed with answers still sealed (results would be computed without them, then with them: two views a moment
+    /// apart would differ by exactly those answers). <paramref name="close"/> flips the status and returns whether it did;
+    /// when it did not, nothing is released.
+    /// </summary>
+    public static async Task<(bool Closed, ReleaseOutcome Outcome)> CloseAsync(AppDbContext db, SubmissionSeal seal, Guid assessmentId, Func<CancellationToken, Task<bool>> close, CancellationToken cancellationToken = default)
+    {
+        ReleaseOutcome outcome;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            if (!await close(cancellationToken))
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return (false, new ReleaseOutcome(0, 0));
+            }
+
+            outcome = await MoveAsync(db, seal, assessmentId, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        await EmptyWriteAheadLogAsync(db, cancellationToken);
+        return (true, outcome);
+    }
+
+    /// <summary>Releases what a closed assessment still holds sealed (after a crash in the middle of closing, or a key restored late).</summary>
+    public static async Task<ReleaseOutcome> ReleaseAsync(AppDbContext db, SubmissionSeal seal, Guid assessmentId, CancellationToken cancellationToken = default)
+    {
+        ReleaseOutcome outcome;
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            if (!await db.Assessments.AnyAsync(a => a.Id == assessmentId && a.Status == AssessmentStatus.Closed, cancellationToken))
+            {
+                return new ReleaseOutcome(0, 0); // still taking answers: nothing leaves the seal before close
+            }
+
+            outcome = await MoveAsync(db, seal, assessmentId, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        db.ChangeTracker.Clear();
+        await EmptyWriteAheadLogAsync(db, cancellationToken);
+        return outcome;
+    }
+
+    /// <summary>Which assessments are closed but still hold sealed submissions.</summary>
+    public static Task<List<Guid>> PendingAsync(AppDbContext db, CancellationToken cancellationToken = default) =>
+        db.SealedSubmissions.Where(s => db.Assessments.Any(a => a.Id == s.AssessmentId && a.Status == AssessmentStatus.Closed))
+            .Select(s => s.AssessmentId).Distinct().ToListAsync(cancellationToken);
+
+    private static async Task<ReleaseOutcome> MoveAsync(AppDbContext db, SubmissionSeal seal, Guid assessmentId, CancellationToken cancellationToken)
+    {
+        var sealedRows = await db.SealedSubmissions.Where(s => s.AssessmentId == assessmentId).ToListAsync(cancellationToken);
+        var responses = new List<SurveyResponse>(sealedRows.Count);
+        var unreadable = 0;
+        foreach (var row in sealedRows)
+        {
+            if (seal.Open(assessmentId, row.Sealed) is not { } content)
+            {
+                unreadable++;
+                continue;
+            }
+
+            responses.Add(new SurveyResponse
+            {
+                Id = Guid.NewGuid(),
+                AssessmentId = assessmentId,
+                SubmittedOn = content.SubmittedOn,
+                Role = content.Role,
+                Team = content.Team,
+                Answers = content.Answers,
+                Comment = content.Comment,
+            });
+            db.SealedSubmissions.Remove(row);
+        }
+
+        RandomNumberGenerator.Shuffle(CollectionsMarshal.AsSpan(responses));
+        db.SurveyResponses.AddRange(responses);
+        await db.SaveChangesAsync(cancellationToken);
+        await db.SurveyDrafts.Where(d => db.Invitations.Any(i => i.Id == d.InvitationId && i.AssessmentId == assessmentId))
+            .ExecuteDeleteAsync(cancellationToken);
+        return new ReleaseOutcome(responses.Count, unreadable);
+    }
+
+    // SQLite keeps earlier page images in its write-ahead log until a checkpoint writes them back; TRUNCATE also
+    // empties the file. Other providers have no such file to clean.
+    private static async Task EmptyWriteAheadLogAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        if (db.Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite")
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken);
+        }
+    }
+}

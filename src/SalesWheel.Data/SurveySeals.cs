@@ -1,0 +1,213 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace SalesWheel.Data;
+
+/// <summary>What a respondent has saved so far: one byte per item in instrument order, the comment, the furthest page.</summary>
+public sealed record DraftContent(byte[] Answers, string? Comment, int Page);
+
+/// <summary>
+/// Seals drafts with a key only the respondent's browser can supply. The browser keeps a random secret in a cookie
+/// (the server never stores it); the key is HKDF-SHA256 of that secret with the invitation id as salt (RFC 5869), and
+/// the content is sealed with AES-256-GCM. Without the browser's secret, the database holds ciphertext only, and
+/// anyone opening the same link elsewhere finds nothing to read.
+/// </summary>
+public static class DraftSeal
+{
+    private const int SecretBytes = 32;
+    private static readonly byte[] KeyInfo = "saleswheel draft key v1"u8.ToArray();
+
+    /// <summary>A new browser secret (43 URL-safe characters, 256 bits).</summary>
+    public static string NewBrowserSecret() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(SecretBytes)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    /// <summary>Whether a cookie value could be a browser secret.</summary>
+    public static bool LooksValid(string? secret) =>
+        secret is { Length: 43 } && secret.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
+    /// <summary>The stored, one-way id of a browser's secret (hex SHA-256 of a labelled secret).</summary>
+    public static string BrowserId(string secret) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("saleswheel browser id\n" + secret)));
+
+    public static byte[] Seal(string secret, Guid invitationId, DraftContent content)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(content.Page);
+            writer.Write(content.Answers.Length);
+            writer.Write(content.Answers);
+            writer.Write(content.Comment is not null);
+            writer.Write(content.Comment ?? "");
+        }
+
+        return Aead.Seal(Key(secret, invitationId), invitationId.ToByteArray(), buffer.ToArray());
+    }
+
+    /// <summary>The draft's content, or null when this secret did not seal it (another browser) or it was tampered with.</summary>
+    public static DraftContent? Open(string secret, Guid invitationId, byte[] sealedContent)
+    {
+        if (Aead.Open(Key(secret, invitationId), invitationId.ToByteArray(), sealedContent) is not { } plain)
+        {
+            return null;
+        }
+
+        using var reader = new BinaryReader(new MemoryStream(plain), Encoding.UTF8);
+        var page = reader.ReadInt32();
+        var answers = reader.ReadBytes(reader.ReadInt32());
+        var hasComment = reader.ReadBoolean();
+        var comment = reader.ReadString();
+        return new DraftContent(answers, hasComment ? comment : null, page);
+    }
+
+    private static byte[] Key(string secret, Guid invitationId) =>
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(secret), 32, invitationId.ToByteArray(), KeyInfo);
+}
+
+/// <summary>What a sealed submission holds; becomes a <see cref="Entities.SurveyResponse"/> when its assessment closes.</summary>
+public sealed record SubmissionContent(DateOnly SubmittedOn, string Role, string Team, byte[] Answers, string? Comment);
+
+/// <summary>
+/// Seals submissions until their assessment closes, with a 256-bit AES-GCM key kept outside the database
+/// (configuration, or a key file with owner-only permissions). Whoever holds only the database (a backup, a copied
+/// file) reads no submission; at close the submissions are opened, shuffled and stored as anonymous responses.
+/// </summary>
+public sealed class SubmissionSeal
+{
+    private readonly byte[] _key;
+
+    /// <param name="key">32 bytes.</param>
+    /// <exception cref="ArgumentException">The key is not 32 bytes.</exception>
+    public SubmissionSeal(byte[] key)
+    {
+        if (key.Length != 32)
+        {
+            throw new ArgumentException($"The submission key must be 32 bytes (256 bits); it has {key.Length}.", nameof(key));
+        }
+
+        _key = key.ToArray();
+    }
+
+    /// <summary>
+    /// The key from configuration (base64 of 32 bytes) when given, else from the key file, which is made (owner-only
+    /// permissions on Unix) the first time.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The configured key or the key file is not a 32-byte key.</exception>
+    public static SubmissionSeal FromConfiguredKeyOrFile(string? base64Key, string keyFile)
+    {
+        if (!string.IsNullOrWhiteSpace(base64Key))
+        {
+            byte[] key;
+            try
+            {
+                key = Convert.FromBase64String(base64Key.Trim());
+            }
+            catch (FormatException)
+            {
+                throw new InvalidOperationException("SalesWheel:SubmissionKey is not base64: give 32 random bytes in base64 (for example the output of `openssl rand -base64 32`).");
+            }
+
+            return key.Length == 32
+                ? new SubmissionSeal(key)
+                : throw new InvalidOperationException($"SalesWheel:SubmissionKey must be 32 bytes in base64; it is {key.Length} bytes.");
+        }
+
+        if (!File.Exists(keyFile))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(keyFile))!);
+            var fresh = RandomNumberGenerator.GetBytes(32);
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            try
+            {
+                using var stream = new FileStream(keyFile, options);
+                stream.Write(fresh);
+            }
+            catch (IOException) when (File.Exists(keyFile))
+            {
+                // Another process made it at the same moment: use theirs.
+            }
+        }
+
+        var bytes = File.ReadAllBytes(keyFile);
+        return bytes.Length == 32
+            ? new SubmissionSeal(bytes)
+            : throw new InvalidOperationException($"The submission key file {keyFile} must hold exactly 32 bytes; it holds {bytes.Length}. Restore it from your backup of the keys.");
+    }
+
+    public byte[] Seal(Guid assessmentId, SubmissionContent content)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(content.SubmittedOn.DayNumber);
+            writer.Write(content.Role);
+            writer.Write(content.Team);
+            writer.Write(content.Answers.Length);
+            writer.Write(content.Answers);
+            writer.Write(content.Comment is not null);
+            writer.Write(content.Comment ?? "");
+        }
+
+        return Aead.Seal(_key, assessmentId.ToByteArray(), buffer.ToArray());
+    }
+
+    /// <summary>The content, or null when it was not sealed with this key for this assessment.</summary>
+    public SubmissionContent? Open(Guid assessmentId, byte[] sealedContent)
+    {
+        if (Aead.Open(_key, assessmentId.ToByteArray(), sealedContent) is not { } plain)
+        {
+            return null;
+        }
+
+        using var reader = new BinaryReader(new MemoryStream(plain), Encoding.UTF8);
+        var day = DateOnly.FromDayNumber(reader.ReadInt32());
+        var role = reader.ReadString();
+        var team = reader.ReadString();
+        var answers = reader.ReadBytes(reader.ReadInt32());
+        var hasComment = reader.ReadBoolean();
+        var comment = reader.ReadString();
+        return new SubmissionContent(day, role, team, answers, hasComment ? comment : null);
+    }
+}
+
+/// <summary>AES-256-GCM with a random 96-bit nonce: nonce ‖ ciphertext ‖ 128-bit tag.</summary>
+internal static class Aead
+{
+    private const int NonceSize = 12;
+    private const int TagSize = 16;
+
+    public static byte[] Seal(byte[] key, byte[] associatedData, byte[] plain)
+    {
+        var output = new byte[NonceSize + plain.Length + TagSize];
+        var nonce = output.AsSpan(0, NonceSize);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(key, TagSize);
+        aes.Encrypt(nonce, plain, output.AsSpan(NonceSize, plain.Length), output.AsSpan(NonceSize + plain.Length), associatedData);
+        return output;
+    }
+
+    public static byte[]? Open(byte[] key, byte[] associatedData, byte[] sealedContent)
+    {
+        if (sealedContent.Length < NonceSize + TagSize)
+        {
+            return null;
+        }
+
+        var length = sealedContent.Length - NonceSize - TagSize;
+        var plain = new byte[length];
+        using var aes = new AesGcm(key, TagSize);
+        try
+        {
+            aes.Decrypt(sealedContent.AsSpan(0, NonceSize), sealedContent.AsSpan(NonceSize, length), sealedContent.AsSpan(NonceSize + length), plain, associatedData);
+            return plain;
+        }
+        catch (AuthenticationTagMismatchException)
+        {
+            return null;
+        }
+    }
+}
