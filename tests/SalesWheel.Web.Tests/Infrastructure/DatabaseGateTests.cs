@@ -18,6 +18,7 @@ public sealed class DatabaseGateTests(AppFactory app) : IClassFixture<AppFactory
     public async Task QueriesCancelledAtAnyMomentLeaveTheDatabaseUsable(string query)
     {
         var link = app.Seed().Token;
+        var browser = Data.DraftSeal.NewBrowserSecret();
         var organizations = app.Service(db => db.Organizations.Count());
         var cancelled = 0;
         await Parallel.ForEachAsync(Enumerable.Range(0, 3000), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
@@ -41,7 +42,7 @@ public sealed class DatabaseGateTests(AppFactory app) : IClassFixture<AppFactory
                 }
                 else
                 {
-                    Assert.NotNull(await SurveyLink.FindAsync(db, link, source.Token));
+                    Assert.NotNull(await SurveyLink.FindAsync(db, link, browser, source.Token));
                 }
             }
             catch (OperationCanceledException)

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SalesWheel.Core.Instruments;
 using SalesWheel.Data;
 using SalesWheel.Data.Entities;
@@ -37,6 +39,37 @@ public static class SurveyDriver
             db.SaveChanges();
             return new SeededSurvey(organization.Id, assessment.Id, tokens, rows.Select(r => r.Id).ToList(), SurveyPlan.For(assessment));
         });
+    }
+
+    /// <summary>
+    /// A respondent's browser with a known secret (the cookie a browser keeps), so a test can open what it saved;
+    /// another call gives another browser.
+    /// </summary>
+    public static HttpClient Respondent(this AppFactory app, out string secret)
+    {
+        secret = DraftSeal.NewBrowserSecret();
+        var client = app.Browser();
+        client.DefaultRequestHeaders.Add("Cookie", $"{SurveyPageModel.BrowserCookie}={secret}");
+        return client;
+    }
+
+    /// <summary>What the browser with this secret saved for the invitation, opened with its key; null when nothing.</summary>
+    public static DraftContent? DraftOf(this AppFactory app, Guid invitationId, string secret) => app.Service(db =>
+    {
+        var id = DraftSeal.BrowserId(secret);
+        var row = db.SurveyDrafts.AsNoTracking().SingleOrDefault(d => d.InvitationId == invitationId && d.BrowserId == id);
+        return row?.Sealed is { } sealedContent ? DraftSeal.Open(secret, invitationId, sealedContent) : null;
+    });
+
+    /// <summary>Closes the assessment as an admin would, which releases its sealed submissions as responses.</summary>
+    public static async Task CloseAndReleaseAsync(this AppFactory app, Guid assessmentId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var seal = scope.ServiceProvider.GetRequiredService<SubmissionSeal>();
+        await SubmissionRelease.CloseAsync(db, seal, assessmentId, async token =>
+            await db.Assessments.Where(a => a.Id == assessmentId && a.Status == AssessmentStatus.Open)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, AssessmentStatus.Closed).SetProperty(a => a.ClosedAt, DateTime.UtcNow), token) == 1);
     }
 
     /// <summary>The answer this test pattern gives an item: a scale value, or "dk" for every seventh item.</summary>

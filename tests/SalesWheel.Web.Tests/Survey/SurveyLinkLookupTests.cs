@@ -17,7 +17,7 @@ public sealed class SurveyLinkLookupTests(AppFactory app) : IClassFixture<AppFac
     public async Task TheLookupReadsWhatEfStoredForEveryKindOfLink()
     {
         var organization = new Organization { Name = "Lookup \"Quoted\" Co", MinimumGroupSize = 7 };
-        var open = new Assessment { OrganizationId = organization.Id, Name = "Open, full form, closes 31 Dec", Status = AssessmentStatus.Open, CloseDate = new DateOnly(2099, 12, 31) };
+        var open = new Assessment { OrganizationId = organization.Id, Name = "Open, full form, closes 31 Dec", Status = AssessmentStatus.Open, CloseDate = new DateOnly(2099, 12, 31), MinimumGroupSize = 6 };
         var quick = new Assessment { OrganizationId = organization.Id, Name = "Quick form", Status = AssessmentStatus.Open, QuickForm = true };
         var closed = new Assessment
         {
@@ -25,75 +25,90 @@ public sealed class SurveyLinkLookupTests(AppFactory app) : IClassFixture<AppFac
             ClosedAt = new DateTime(2026, 3, 4, 23, 59, 58, 123, DateTimeKind.Utc).AddTicks(4567), CloseDate = new DateOnly(2026, 3, 5),
         };
         var draftAssessment = new Assessment { OrganizationId = organization.Id, Name = "Not opened", Status = AssessmentStatus.Draft };
-        var tokens = Enumerable.Range(0, 6).Select(_ => Tokens.New()).ToArray();
+        var tokens = Enumerable.Range(0, 7).Select(_ => Tokens.New()).ToArray();
         Invitation Invite(Assessment a, int t, string role, string team, InvitationState state) =>
             new() { AssessmentId = a.Id, TokenHash = Tokens.Hash(tokens[t]), Role = role, Team = team, State = state };
         var fresh = Invite(open, 0, "seller", "Mid-Market", InvitationState.Invited);
         var started = Invite(open, 1, "manager", "Enterprise — Zürich", InvitationState.Started);
+        started.HandedToAdmin = true;
+        started.OpenedBySignedInMemberAt = new DateTime(2026, 11, 27, 8, 30, 1, 250, DateTimeKind.Utc);
         var submitted = Invite(quick, 2, "leader", "Leadership", InvitationState.Submitted);
         var late = Invite(closed, 3, "ops & enablement", "RevOps", InvitationState.Started);
         var notOpened = Invite(draftAssessment, 4, "seller", "North", InvitationState.Invited);
-        var draft = new SurveyDraft
-        {
-            InvitationId = started.Id, Answers = [5, 0, 3, 1, 2], Comment = "Line one\nline two, with 'quotes' and ünïcode",
-            Page = 4, UpdatedAt = new DateTime(2026, 11, 27, 8, 30, 1, 250, DateTimeKind.Utc),
-        };
-        var lateDraft = new SurveyDraft { InvitationId = late.Id, Answers = [1], Comment = null, Page = 1 };
+        var mine = DraftSeal.NewBrowserSecret();
+        var theirs = DraftSeal.NewBrowserSecret();
+        var saved = new DraftContent([5, 0, 3, 1, 255], "Line one\nline two, with 'quotes' and ünïcode", 4);
+        var draft = new SurveyDraft { InvitationId = started.Id, BrowserId = DraftSeal.BrowserId(mine), Sealed = DraftSeal.Seal(mine, started.Id, saved) };
+        var otherBrowsersDraft = new SurveyDraft { InvitationId = started.Id, BrowserId = DraftSeal.BrowserId(theirs), Sealed = DraftSeal.Seal(theirs, started.Id, saved with { Page = 2 }) };
+        var receipt = new SurveyDraft { InvitationId = submitted.Id, BrowserId = DraftSeal.BrowserId(mine), Submitted = true };
+        var unsealed = new SurveyDraft { InvitationId = fresh.Id, Answers = [1, 2], Comment = "saved before drafts were sealed", Page = 2 };
+        var reminder = new InvitationToken { TokenHash = Tokens.Hash(tokens[6]), InvitationId = started.Id };
         using (var scope = app.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            db.AddRange(organization, open, quick, closed, draftAssessment, fresh, started, submitted, late, notOpened, draft, lateDraft);
+            db.AddRange(organization, open, quick, closed, draftAssessment, fresh, started, submitted, late, notOpened, draft, otherBrowsersDraft, receipt, unsealed, reminder);
             await db.SaveChangesAsync();
         }
 
-        foreach (var (token, invitation) in new[] { (tokens[0], fresh), (tokens[1], started), (tokens[2], submitted), (tokens[3], late) })
+        foreach (var (token, invitation) in new[] { (tokens[0], fresh), (tokens[1], started), (tokens[2], submitted), (tokens[3], late), (tokens[6], started) })
         {
             await using var scope = app.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var link = await SurveyLink.FindAsync(db, token, CancellationToken.None);
+            var link = await SurveyLink.FindAsync(db, token, mine, CancellationToken.None);
             Assert.NotNull(link);
 
             // What EF itself reads back from the database, entity by entity.
             var storedInvitation = await db.Invitations.AsNoTracking().SingleAsync(i => i.Id == invitation.Id);
             var storedAssessment = await db.Assessments.AsNoTracking().SingleAsync(a => a.Id == storedInvitation.AssessmentId);
             var storedOrganization = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == storedAssessment.OrganizationId);
-            var storedDraft = await db.SurveyDrafts.AsNoTracking().SingleOrDefaultAsync(d => d.InvitationId == invitation.Id);
 
             Assert.Equal(token, link.Token);
             Assert.Equal(
-                (storedInvitation.Id, storedInvitation.AssessmentId, storedInvitation.TokenHash, storedInvitation.Role, storedInvitation.Team, storedInvitation.State),
-                (link.Invitation.Id, link.Invitation.AssessmentId, link.Invitation.TokenHash, link.Invitation.Role, link.Invitation.Team, link.Invitation.State));
+                (storedInvitation.Id, storedInvitation.AssessmentId, storedInvitation.Role, storedInvitation.Team, storedInvitation.State, storedInvitation.HandedToAdmin, storedInvitation.OpenedBySignedInMemberAt),
+                (link.Invitation.Id, link.Invitation.AssessmentId, link.Invitation.Role, link.Invitation.Team, link.Invitation.State, link.Invitation.HandedToAdmin, link.Invitation.OpenedBySignedInMemberAt));
             Assert.Equal(
                 (storedAssessment.Id, storedAssessment.OrganizationId, storedAssessment.Name, storedAssessment.Status, storedAssessment.CloseDate, storedAssessment.ClosedAt,
-                    storedAssessment.QuickForm, storedAssessment.Uploaded, storedAssessment.InstrumentJson),
+                    storedAssessment.QuickForm, storedAssessment.Uploaded, storedAssessment.InstrumentJson, storedAssessment.MinimumGroupSize),
                 (link.Assessment.Id, link.Assessment.OrganizationId, link.Assessment.Name, link.Assessment.Status, link.Assessment.CloseDate, link.Assessment.ClosedAt,
-                    link.Assessment.QuickForm, link.Assessment.Uploaded, link.Assessment.InstrumentJson));
+                    link.Assessment.QuickForm, link.Assessment.Uploaded, link.Assessment.InstrumentJson, link.Assessment.MinimumGroupSize));
             Assert.Equal((storedOrganization.Id, storedOrganization.Name, storedOrganization.MinimumGroupSize), (link.Organization.Id, link.Organization.Name, link.Organization.MinimumGroupSize));
-            Assert.Equal(storedDraft is null, link.Draft is null);
-            if (storedDraft is not null)
-            {
-                Assert.Equal(storedDraft.Answers, link.Draft!.Answers);
-                Assert.Equal((storedDraft.InvitationId, storedDraft.Comment, storedDraft.Page, storedDraft.UpdatedAt), (link.Draft.InvitationId, link.Draft.Comment, link.Draft.Page, link.Draft.UpdatedAt));
-            }
         }
 
         // And against what was written, so a column read into the wrong field cannot pass by reading both sides wrong.
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var resumed = (await SurveyLink.FindAsync(db, tokens[1], CancellationToken.None))!;
+            var resumed = (await SurveyLink.FindAsync(db, tokens[1], mine, CancellationToken.None))!;
             Assert.Equal(("manager", "Enterprise — Zürich", InvitationState.Started, LinkStatus.Open), (resumed.Invitation.Role, resumed.Invitation.Team, resumed.Invitation.State, resumed.Status));
-            Assert.Equal((organization.Name, 7, 7), (resumed.Organization.Name, resumed.Organization.MinimumGroupSize, resumed.MinimumGroupSize));
-            Assert.Equal((open.Name, new DateOnly(2099, 12, 31), false), (resumed.Assessment.Name, resumed.Assessment.CloseDate, resumed.Assessment.QuickForm));
-            Assert.Equal((byte[])[5, 0, 3, 1, 2], resumed.Draft!.Answers);
-            Assert.Equal((draft.Comment, 4), (resumed.Draft.Comment, resumed.Draft.Page));
-            Assert.Equal(LinkStatus.Submitted, (await SurveyLink.FindAsync(db, tokens[2], CancellationToken.None))!.Status);
-            var gone = (await SurveyLink.FindAsync(db, tokens[3], CancellationToken.None))!;
+            Assert.Equal((organization.Name, 7, 6), (resumed.Organization.Name, resumed.Organization.MinimumGroupSize, resumed.MinimumGroupSize)); // the assessment's bound k, not today's setting
+            Assert.Equal((open.Name, new DateOnly(2099, 12, 31), false, true), (resumed.Assessment.Name, resumed.Assessment.CloseDate, resumed.Assessment.QuickForm, resumed.Invitation.HandedToAdmin));
+            Assert.Equal(saved.Answers, resumed.Draft!.Answers);
+            Assert.Equal((saved.Comment, 4, true), (resumed.Draft.Comment, resumed.Draft.Page, resumed.HasStoredDraft));
+
+            // The reminder's link reaches the same invitation and, in the same browser, the same draft.
+            var byReminder = (await SurveyLink.FindAsync(db, tokens[6], mine, CancellationToken.None))!;
+            Assert.Equal((started.Id, 4), (byReminder.Invitation.Id, byReminder.Draft!.Page));
+
+            // Another browser reads its own draft, and a browser that saved nothing sees a fresh survey.
+            Assert.Equal(2, (await SurveyLink.FindAsync(db, tokens[1], theirs, CancellationToken.None))!.Draft!.Page);
+            var stranger = (await SurveyLink.FindAsync(db, tokens[1], DraftSeal.NewBrowserSecret(), CancellationToken.None))!;
+            Assert.Equal((null, false, LinkStatus.Open), (stranger.Draft, stranger.HasStoredDraft, stranger.Status));
+
+            // Submitted: the browser that submitted is thanked; anyone else sees an open survey (opening tells nothing).
+            Assert.Equal(LinkStatus.Submitted, (await SurveyLink.FindAsync(db, tokens[2], mine, CancellationToken.None))!.Status);
+            Assert.Equal(LinkStatus.Open, (await SurveyLink.FindAsync(db, tokens[2], theirs, CancellationToken.None))!.Status);
+
+            // A draft saved before drafts were sealed is offered to be adopted.
+            var adopting = (await SurveyLink.FindAsync(db, tokens[0], theirs, CancellationToken.None))!;
+            Assert.Equal((byte[])[1, 2], adopting.Draft!.Answers);
+            Assert.Equal(("saved before drafts were sealed", 2, true), (adopting.Draft.Comment, adopting.Draft.Page, adopting.AdoptsOldDraft));
+
+            var gone = (await SurveyLink.FindAsync(db, tokens[3], mine, CancellationToken.None))!;
             Assert.Equal((LinkStatus.Closed, closed.ClosedAt), (gone.Status, gone.Assessment.ClosedAt));
-            Assert.True((await SurveyLink.FindAsync(db, tokens[2], CancellationToken.None))!.Plan.ItemCount < resumed.Plan.ItemCount); // quick form
-            Assert.Null(await SurveyLink.FindAsync(db, tokens[4], CancellationToken.None)); // assessment not opened yet
-            Assert.Null(await SurveyLink.FindAsync(db, tokens[5], CancellationToken.None)); // unknown
-            Assert.Null(await SurveyLink.FindAsync(db, "not-a-token", CancellationToken.None));
+            Assert.True((await SurveyLink.FindAsync(db, tokens[2], mine, CancellationToken.None))!.Plan.ItemCount < resumed.Plan.ItemCount); // quick form
+            Assert.Null(await SurveyLink.FindAsync(db, tokens[4], mine, CancellationToken.None)); // assessment not opened yet
+            Assert.Null(await SurveyLink.FindAsync(db, tokens[5], mine, CancellationToken.None)); // unknown
+            Assert.Null(await SurveyLink.FindAsync(db, "not-a-token", mine, CancellationToken.None));
         }
     }
 }

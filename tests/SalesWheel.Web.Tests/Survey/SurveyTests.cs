@@ -26,6 +26,15 @@ public sealed class SurveyTests(AppFactory app) : IClassFixture<AppFactory>
 
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
         Assert.Equal($"/s/{survey.Token}", submitted.Headers.Location!.ToString());
+        // Sealed until the assessment closes: no response exists yet, only ciphertext.
+        Assert.Equal(0, app.Service(db => db.SurveyResponses.Count(r => r.AssessmentId == survey.AssessmentId)));
+        Assert.Equal(1, app.Service(db => db.SealedSubmissions.Count(r => r.AssessmentId == survey.AssessmentId)));
+        var thanks = await client.GetPage($"/s/{survey.Token}");
+        Assert.Contains("Already submitted, thank you", thanks);
+        Assert.DoesNotContain("<form", thanks);
+
+        await app.CloseAndReleaseAsync(survey.AssessmentId);
+        Assert.Equal(0, app.Service(db => db.SealedSubmissions.Count(r => r.AssessmentId == survey.AssessmentId)));
         var responses = app.Service(db => db.SurveyResponses.AsNoTracking().Where(r => r.AssessmentId == survey.AssessmentId).ToList());
         var response = Assert.Single(responses);
         Assert.Equal(SurveyDriver.Expected(survey.Plan, SurveyDriver.Pattern), response.Answers);
@@ -41,10 +50,6 @@ public sealed class SurveyTests(AppFactory app) : IClassFixture<AppFactory>
             db.Invitations.Single(i => i.Id == survey.InvitationId).State));
         Assert.Equal(0, draftsLeft);
         Assert.Equal(InvitationState.Submitted, state);
-
-        var again = await app.Browser().GetPage($"/s/{survey.Token}");
-        Assert.Contains("Already submitted, thank you", again);
-        Assert.DoesNotContain("<form", again);
     }
 
     [Fact]
@@ -59,7 +64,7 @@ public sealed class SurveyTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task StartOpensTheFirstPageAndTheFirstSavedPageCountsTheInvitationAsStarted()
     {
         var survey = app.Seed();
-        var client = app.Browser();
+        var client = app.Respondent(out var secret);
 
         Assert.Equal($"/s/{survey.Token}/1", await client.Start(survey.Token));
         await client.GetPage($"/s/{survey.Token}/1");
@@ -69,8 +74,8 @@ public sealed class SurveyTests(AppFactory app) : IClassFixture<AppFactory>
 
         Assert.Equal(HttpStatusCode.Redirect, (await client.AnswerPage(survey.Token, survey.Plan, 1, _ => null)).StatusCode); // Next, nothing answered
 
-        var (state, draft) = app.Service(db => (db.Invitations.Single(i => i.Id == survey.InvitationId).State,
-            db.SurveyDrafts.AsNoTracking().Single(d => d.InvitationId == survey.InvitationId)));
+        var state = app.Service(db => db.Invitations.Single(i => i.Id == survey.InvitationId).State);
+        var draft = app.DraftOf(survey.InvitationId, secret)!;
         Assert.Equal(InvitationState.Started, state);
         Assert.Equal(2, draft.Page);
         Assert.All(draft.Answers, b => Assert.Equal(0, b));
@@ -80,14 +85,15 @@ public sealed class SurveyTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task LeavingMidwayAndComingBackFromTheSameLinkResumesWithEveryAnswerKept()
     {
         var survey = app.Seed();
-        var first = app.Browser();
+        var first = app.Respondent(out var secret);
         await first.Start(survey.Token);
         for (var number = 1; number <= 3; number++)
         {
             Assert.Equal(HttpStatusCode.Redirect, (await first.AnswerPage(survey.Token, survey.Plan, number, SurveyDriver.Pattern)).StatusCode);
         }
 
-        var later = app.Browser(); // another day, another device: only the link
+        var later = app.Browser(); // another day, the same browser (its cookie), only the link
+        later.DefaultRequestHeaders.Add("Cookie", $"{SurveyPageModel.BrowserCookie}={secret}");
         var welcome = await later.GetPage($"/s/{survey.Token}");
         Assert.Contains("Continue where you left off", welcome);
         var answeredSoFar = survey.Plan.QuestionPages.Take(3).SelectMany(p => p.Items).Count(p => SurveyDriver.Pattern(p.Index) != QuestionsModel.DontKnow);
@@ -117,7 +123,7 @@ public sealed class SurveyTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task BackSavesThePageAndReturnsToThePreviousOne()
     {
         var survey = app.Seed();
-        var client = app.Browser();
+        var client = app.Respondent(out var secret);
         await client.Start(survey.Token);
 
         var back = await client.AnswerPage(survey.Token, survey.Plan, 1, _ => "5", go: "back");
@@ -125,7 +131,7 @@ public sealed class SurveyTests(AppFactory app) : IClassFixture<AppFactory>
         var back2 = await client.AnswerPage(survey.Token, survey.Plan, 2, _ => "2", go: "back");
         Assert.Equal($"/s/{survey.Token}/1", back2.Headers.Location!.ToString());
 
-        var answers = app.Service(db => db.SurveyDrafts.AsNoTracking().Single(d => d.InvitationId == survey.InvitationId).Answers);
+        var answers = app.DraftOf(survey.InvitationId, secret)!.Answers;
         Assert.All(survey.Plan.QuestionPages[0].Items, p => Assert.Equal(5, answers[p.Index]));
         Assert.All(survey.Plan.QuestionPages[1].Items, p => Assert.Equal(2, answers[p.Index]));
     }
@@ -167,7 +173,7 @@ public sealed class SurveyTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Contains("Already submitted, thank you", await second.Content.ReadAsStringAsync());
-        Assert.Equal(1, app.Service(db => db.SurveyResponses.Count(r => r.AssessmentId == survey.AssessmentId)));
+        Assert.Equal(1, app.Service(db => db.SealedSubmissions.Count(r => r.AssessmentId == survey.AssessmentId)));
     }
 
     [Fact]
@@ -184,10 +190,11 @@ public sealed class SurveyTests(AppFactory app) : IClassFixture<AppFactory>
             laptop.PostForm($"/s/{survey.Token}/review", Html.Antiforgery(laptopReview), []));
 
         Assert.Single(results, r => r.StatusCode == HttpStatusCode.Redirect);
-        var other = Assert.Single(results, r => r.StatusCode == HttpStatusCode.OK);
-        Assert.Contains("Already submitted, thank you", await other.Content.ReadAsStringAsync());
-        Assert.Equal(1, app.Service(db => db.SurveyResponses.Count(r => r.AssessmentId == survey.AssessmentId)));
-        Assert.Equal(0, app.Service(db => db.SurveyDrafts.Count(d => d.InvitationId == survey.InvitationId)));
+        var other = Assert.Single(results, r => r.StatusCode != HttpStatusCode.Redirect);
+        Assert.Contains("Answers were already submitted for this link", await other.Content.ReadAsStringAsync());
+        Assert.Equal(1, app.Service(db => db.SealedSubmissions.Count(r => r.AssessmentId == survey.AssessmentId)));
+        // Only the receipt of the browser that won is left; no draft with answers.
+        Assert.Equal(0, app.Service(db => db.SurveyDrafts.Count(d => d.InvitationId == survey.InvitationId && !d.Submitted)));
     }
 
     [Fact]
@@ -197,12 +204,16 @@ public sealed class SurveyTests(AppFactory app) : IClassFixture<AppFactory>
         var survey = app.Seed();
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var invitation = await db.Invitations.AsNoTracking().SingleAsync(i => i.Id == survey.InvitationId);
-        var answers = new byte[survey.Plan.ItemCount];
+        var seal = scope.ServiceProvider.GetRequiredService<SubmissionSeal>();
+        var first = (await SurveyLink.FindAsync(db, survey.Token, DraftSeal.NewBrowserSecret(), CancellationToken.None))!;
+        var second = (await SurveyLink.FindAsync(db, survey.Token, DraftSeal.NewBrowserSecret(), CancellationToken.None))!;
+        first.Draft = new DraftContent(new byte[survey.Plan.ItemCount], "first", 1);
+        second.Draft = new DraftContent(new byte[survey.Plan.ItemCount], "second", 1);
 
-        Assert.True(await SurveySubmission.SubmitAsync(db, invitation, answers, "first"));
-        Assert.False(await SurveySubmission.SubmitAsync(db, invitation, answers, "second"));
+        Assert.True(await SurveySubmission.SubmitAsync(db, seal, first));
+        Assert.False(await SurveySubmission.SubmitAsync(db, seal, second));
 
+        await app.CloseAndReleaseAsync(survey.AssessmentId);
         var comments = app.Service(db => db.SurveyResponses.Where(r => r.AssessmentId == survey.AssessmentId).Select(r => r.Comment).ToList());
         Assert.Equal(["first"], comments);
     }
@@ -281,6 +292,7 @@ public sealed class SurveyTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.Gone, submit.StatusCode);
         Assert.Contains("This survey has closed", await submit.Content.ReadAsStringAsync());
         Assert.Equal(0, app.Service(db => db.SurveyResponses.Count(r => r.AssessmentId == survey.AssessmentId)));
+        Assert.Equal(0, app.Service(db => db.SealedSubmissions.Count(r => r.AssessmentId == survey.AssessmentId)));
     }
 
     [Fact]
@@ -321,6 +333,8 @@ public sealed class SurveyTests(AppFactory app) : IClassFixture<AppFactory>
             Assert.Equal(HttpStatusCode.Redirect, (await app.Browser().TakeSurvey(token, survey.Plan, _ => "3")).StatusCode);
         }
 
+        Assert.All(app.Service(db => db.SealedSubmissions.Where(r => r.AssessmentId == survey.AssessmentId).Select(r => r.Id).ToList()), id => Assert.Equal(4, id.Version));
+        await app.CloseAndReleaseAsync(survey.AssessmentId);
         var ids = app.Service(db => db.SurveyResponses.Where(r => r.AssessmentId == survey.AssessmentId).Select(r => r.Id).ToList());
         Assert.Equal(4, ids.Count);
         Assert.Equal(4, ids.Distinct().Count());
@@ -359,7 +373,7 @@ public sealed class SurveyTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task ACommentOverTwoThousandCharactersIsRefusedAndKeptAsTyped()
     {
         var survey = app.Seed();
-        var client = app.Browser();
+        var client = app.Respondent(out var secret);
         await client.Start(survey.Token);
         var tooLong = "Shorter approvals. " + new string('x', 1990);
 
@@ -374,7 +388,7 @@ public sealed class SurveyTests(AppFactory app) : IClassFixture<AppFactory>
         var exactly = new string('y', 1000) + "\r\n" + new string('z', 999); // 2,000 characters once the line break counts as one
         var accepted = await client.PostForm($"/s/{survey.Token}/comment", [new("Comment", exactly), new("go", "next")]);
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
-        Assert.Equal(2000, app.Service(db => db.SurveyDrafts.Single(d => d.InvitationId == survey.InvitationId).Comment!.Length));
+        Assert.Equal(2000, app.DraftOf(survey.InvitationId, secret)!.Comment!.Length);
     }
 
     [Fact]
@@ -454,7 +468,7 @@ public sealed class SurveyTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
-    public async Task AfterSubmittingEveryPageOfTheLinkSaysAlreadySubmitted()
+    public async Task AfterSubmittingEveryPageOfTheLinkSaysAlreadySubmittedInTheBrowserThatSubmitted()
     {
         var survey = app.Seed(quick: true);
         var client = app.Browser();
@@ -462,8 +476,53 @@ public sealed class SurveyTests(AppFactory app) : IClassFixture<AppFactory>
 
         foreach (var path in new[] { "", "/1", "/comment", "/review" })
         {
-            Assert.Contains("Already submitted, thank you", await app.Browser().GetPage($"/s/{survey.Token}{path}"));
+            Assert.Contains("Already submitted, thank you", await client.GetPage($"/s/{survey.Token}{path}"));
         }
+    }
+
+    [Fact]
+    public async Task WhoeverElseOpensALinkSeesNeitherTheSavedAnswersNorTheProgressNorWhetherItWasSubmitted()
+    {
+        // The admin holds every link when there is no mail server: opening one must tell them nothing.
+        var survey = app.Seed(invitations: 2);
+        var respondent = app.Browser();
+        await respondent.Start(survey.Tokens[0]);
+        for (var number = 1; number <= 3; number++)
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await respondent.AnswerPage(survey.Tokens[0], survey.Plan, number, _ => "5")).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await app.Browser().TakeSurvey(survey.Tokens[1], survey.Plan, _ => "1", "only mine")).StatusCode);
+
+        var admin = app.Browser();
+        var untouched = app.Seed(); // a link nobody opened, for comparison
+        var fresh = Normalized(await admin.GetPage($"/s/{untouched.Token}"), untouched.Token);
+        foreach (var token in survey.Tokens)
+        {
+            var welcome = await admin.GetPage($"/s/{token}");
+            Assert.DoesNotContain("Welcome back", welcome);
+            Assert.DoesNotContain("Already submitted", welcome);
+            Assert.Equal($"/s/{token}/1", await admin.Start(token));
+            Assert.Equal(fresh, Normalized(welcome, token)); // the same page as a link never opened
+            var page = await admin.GetPage($"/s/{token}/1");
+            Assert.DoesNotContain("checked=\"checked\"", page);
+            Assert.DoesNotContain("only mine", await admin.GetPage($"/s/{token}/comment"));
+        }
+
+        // Submitting with a link already used stores nothing and says so only then.
+        var review = await admin.AnswerAll(survey.Tokens[1], survey.Plan, _ => "3", "padding");
+        var refused = await admin.PostForm($"/s/{survey.Tokens[1]}/review", Html.Antiforgery(review), []);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("Answers were already submitted for this link", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(1, app.Service(db => db.SealedSubmissions.Count(r => r.AssessmentId == survey.AssessmentId)));
+
+        // The respondent's own browser still has everything.
+        Assert.Contains("Welcome back", await respondent.GetPage($"/s/{survey.Tokens[0]}"));
+        Assert.Equal(survey.Plan.QuestionPages[0].Items.Count, Regex.Count(await respondent.GetPage($"/s/{survey.Tokens[0]}/1"), "value=\"5\" checked=\"checked\""));
+
+        static string Normalized(string page, string token) =>
+            Regex.Replace(page.Replace(token, "TOKEN", StringComparison.Ordinal), "name=\"__RequestVerificationToken\"[^>]*", "")
+                .Replace("Survey Co ", "", StringComparison.Ordinal) is var named ? Regex.Replace(named, "[0-9a-f]{6}", "ORG") : "";
     }
 }
 
