@@ -7,10 +7,11 @@ namespace SalesWheel.Data;
 public static class MinimumGroupSizes
 {
     /// <summary>
-    /// The one bound to the assessment when it opened (or was uploaded): what its respondents were promised on the
-    /// welcome page and in their email, never lowered by a later setting. A draft, not yet promised to anyone, follows
-    /// the organization's current setting. Never below <see cref="Anonymity.LowestMinimumGroupSize"/>.
+    /// The one bound to the assessment when it opened (or was uploaded) — what its respondents were promised on the
+    /// welcome page and in their email — or the organization's current setting if that is larger: a later setting can
+    /// protect an assessment more, never less. A draft, not yet promised to anyone, follows the current setting.
+    /// Never below <see cref="Anonymity.LowestMinimumGroupSize"/>.
     /// </summary>
     public static int Of(Assessment assessment, Organization organization) =>
-        Math.Max(Anonymity.LowestMinimumGroupSize, assessment.MinimumGroupSize ?? organization.MinimumGroupSize);
+        Math.Max(Anonymity.LowestMinimumGroupSize, Math.Max(assessment.MinimumGroupSize ?? 0, organization.MinimumGroupSize));
 }

@@ -112,3 +112,11 @@ public static class SubmissionRelease
         }
     }
 }
+
+/// <summary>How many answers an assessment has received: responses, and submissions still sealed until it closes.</summary>
+public static class Submissions
+{
+    public static async Task<int> CountAsync(AppDbContext db, Guid assessmentId, CancellationToken cancellationToken = default) =>
+        await db.SurveyResponses.CountAsync(r => r.AssessmentId == assessmentId, cancellationToken)
+        + await db.SealedSubmissions.CountAsync(s => s.AssessmentId == assessmentId, cancellationToken);
+}

@@ -154,7 +154,7 @@ public sealed class AssessmentTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
-    public async Task ARemindGivesEveryoneInvitedANewLinkSoTheListNeverRevealsWhoAnswered()
+    public async Task ARemindGivesEveryoneInvitedAFurtherLinkAndEveryEarlierLinkKeepsWorking()
     {
         var (owner, org) = await app.NewOrganization("Remind Co");
         var people = app.AddPeople(org, "North", PersonRole.Seller, 3);
@@ -171,28 +171,55 @@ public sealed class AssessmentTests(AppFactory app) : IClassFixture<AppFactory>
 
         var page = await owner.ActAndRead(id, "Remind");
 
-        var hashes = app.Invitations(id).ToDictionary(i => i.PersonId!.Value);
-        Assert.Equal(InvitationState.Submitted, hashes[done.Id].State); // the one who answered stays answered
+        var invitations = app.Invitations(id).ToDictionary(i => i.PersonId!.Value);
+        var reminderHashes = app.Service(db => db.InvitationTokens.ToList()).ToDictionary(t => t.TokenHash, t => t.InvitationId);
+        Assert.Equal(InvitationState.Submitted, invitations[done.Id].State); // the one who answered stays answered
         var newTokens = new List<string>();
         foreach (var person in people)
         {
             var reminder = Assert.Single(app.EmailsTo(person.Email), e => e.Contains("Reminder", StringComparison.Ordinal));
-            Assert.Contains("replaces", reminder);
+            Assert.Contains("The link in earlier emails keeps working too", reminder);
             var token = Assert.Single(AssessmentKit.TokensIn(reminder));
             Assert.NotEqual(firstTokens[person.Email], token);
-            Assert.Equal(Tokens.Hash(token), hashes[person.Id].TokenHash);
-            Assert.DoesNotContain(hashes.Values, i => i.TokenHash == Tokens.Hash(firstTokens[person.Email]));
-            Assert.Equal(1, hashes[person.Id].RemindersSent);
+            Assert.Equal(invitations[person.Id].Id, reminderHashes[Tokens.Hash(token)]);
+            Assert.Equal(Tokens.Hash(firstTokens[person.Email]), invitations[person.Id].TokenHash); // the first link is not replaced
+            Assert.Equal(1, invitations[person.Id].RemindersSent);
             newTokens.Add(token);
+
+            // Both links open the survey: a reminder never kills a link someone may be about to use.
+            var client = app.Browser();
+            Assert.Contains(person.Name == done.Name ? "<h1>" : "Start", await client.GetPage($"/s/{firstTokens[person.Email]}"));
+            await client.GetPage($"/s/{token}");
         }
 
-        Assert.Equal(InvitationState.Started, hashes[people[1].Id].State); // progress is kept
+        Assert.Equal(InvitationState.Started, invitations[people[1].Id].State); // progress is kept
         Assert.Equal(newTokens.Order(), AssessmentKit.TokensIn(page).Order());
         var csv = await owner.GetPage($"/assessments/{id}/links.csv");
         Assert.Equal(newTokens.Order(), AssessmentKit.TokensIn(csv).Order()); // the newest file: the reminder's links
         var stored = app.AllStoredText();
-        Assert.All(newTokens, token => Assert.DoesNotContain(stored, value => value.Contains(token, StringComparison.Ordinal)));
+        Assert.All(newTokens.Concat(firstTokens.Values), token => Assert.DoesNotContain(stored, value => value.Contains(token, StringComparison.Ordinal)));
         Assert.Equal(1, app.Service(db => db.AuditEntries.Count(e => e.OrganizationId == org && e.Action == "reminder sent")));
+    }
+
+    [Fact]
+    public async Task AReminderGoesToTheAddressTheInvitationWasMadeForNotToAnAddressEditedLater()
+    {
+        var (owner, org) = await app.NewOrganization("Redirect Co");
+        var people = app.AddPeople(org, "North", PersonRole.Seller, 2);
+        var id = await owner.CreateAssessment("Redirect check");
+        await owner.ActAndRead(id, "Open");
+        var victim = people[0];
+        var attacker = $"attacker-{Guid.NewGuid():N}@example.com";
+        app.Service(db =>
+        {
+            db.People.Single(p => p.Id == victim.Id).Email = attacker; // an admin edits the person's address to their own
+            return db.SaveChanges();
+        });
+
+        await owner.ActAndRead(id, "Remind");
+
+        Assert.Empty(app.EmailsTo(attacker));
+        Assert.Single(app.EmailsTo(victim.Email), e => e.Contains("Reminder", StringComparison.Ordinal));
     }
 
     [Fact]

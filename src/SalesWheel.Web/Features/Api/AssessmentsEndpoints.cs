@@ -111,7 +111,7 @@ public static class AssessmentsEndpoints
 
         var rows = db.Assessments.AsNoTracking().Where(a => a.OrganizationId == caller.OrganizationId)
             .OrderByDescending(a => a.CreatedAt).ThenBy(a => a.Id)
-            .Select(a => new { Assessment = a, Responses = db.SurveyResponses.Count(r => r.AssessmentId == a.Id) });
+            .Select(a => new { Assessment = a, Responses = db.SurveyResponses.Count(r => r.AssessmentId == a.Id) + db.SealedSubmissions.Count(s => s.AssessmentId == a.Id) });
         return TypedResults.Ok(await rows.ToPageAsync(number, size, row =>
         {
             AssessmentDeadline.ShowAsClosedIfDue(row.Assessment);
@@ -220,5 +220,5 @@ public static class AssessmentsEndpoints
     }
 
     internal static async Task<AssessmentResponse> ResponseAsync(AppDbContext db, Assessment assessment, CancellationToken cancellationToken) =>
-        AssessmentResponse.From(assessment, await db.SurveyResponses.CountAsync(r => r.AssessmentId == assessment.Id, cancellationToken));
+        AssessmentResponse.From(assessment, await Submissions.CountAsync(db, assessment.Id, cancellationToken));
 }

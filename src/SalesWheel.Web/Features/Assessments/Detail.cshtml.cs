@@ -126,7 +126,7 @@ public sealed class DetailModel(
         var people = await db.People.AsNoTracking().Where(p => p.OrganizationId == OrganizationId).ToListAsync(cancellationToken);
         HasPeople = people.Count > 0;
         AudienceSize = people.Count(Audience.Includes);
-        Responses = await db.SurveyResponses.CountAsync(r => r.AssessmentId == assessment.Id, cancellationToken);
+        Responses = await Data.Submissions.CountAsync(db, assessment.Id, cancellationToken);
         if (assessment.Status != AssessmentStatus.Draft && !assessment.Uploaded)
         {
             Participation = await Participation.LoadAsync(db, assessment.Id, Data.MinimumGroupSizes.Of(assessment, Organization), cancellationToken);

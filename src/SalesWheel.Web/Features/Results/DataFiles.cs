@@ -98,7 +98,7 @@ public sealed class DataFilesModel(AppDbContext db, AssessmentScoring scoring) :
         {
             // Nothing but participation leaves the app: say so, with the counts.
             Invitations = await db.Invitations.CountAsync(i => i.AssessmentId == id, cancellationToken);
-            Responses = await db.SurveyResponses.CountAsync(r => r.AssessmentId == id, cancellationToken);
+            Responses = await Submissions.CountAsync(db, id, cancellationToken);
             MinimumGroupSize = report.Context.MinGroupSize;
             Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();

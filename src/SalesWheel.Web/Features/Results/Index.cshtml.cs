@@ -54,7 +54,7 @@ public sealed class IndexModel(AppDbContext db, AssessmentScoring scoring) : Org
         Assessment = assessment;
         Report = await scoring.ResultAsync(assessment, Organization, cancellationToken);
         State = ResultsRelease.StateOf(assessment, Report);
-        Responses = await db.SurveyResponses.CountAsync(r => r.AssessmentId == id, cancellationToken);
+        Responses = await Submissions.CountAsync(db, id, cancellationToken);
         Invitations = await db.Invitations.CountAsync(i => i.AssessmentId == id, cancellationToken);
         if (Visible)
         {
