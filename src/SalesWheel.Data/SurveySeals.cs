@@ -28,6 +28,17 @@ public static class DraftSeal
     public static string BrowserId(string secret) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("saleswheel browser id\n" + secret)));
 
+    /// <summary>
+    /// The survey link a browser gets behind an open link: HMAC-SHA256 of the open link's token under the browser's
+    /// secret, as a token (22 URL-safe characters). The same browser always gets the same link back (and so answers
+    /// once); the server stores only its hash and can never make it without the browser.
+    /// </summary>
+    public static string LinkFor(string secret, string openLinkToken)
+    {
+        var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes("saleswheel open link\n" + openLinkToken));
+        return Convert.ToBase64String(mac, 0, 16).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    }
+
     public static byte[] Seal(string secret, Guid invitationId, DraftContent content)
     {
         using var buffer = new MemoryStream();

@@ -296,6 +296,10 @@ namespace SalesWheel.Data.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OpenLinkTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("OpenedAt")
                         .HasColumnType("TEXT");
 
@@ -314,6 +318,9 @@ namespace SalesWheel.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OpenLinkTokenHash")
+                        .IsUnique();
 
                     b.HasIndex("OrganizationId");
 
@@ -391,6 +398,11 @@ namespace SalesWheel.Data.Sqlite.Migrations
 
                     b.Property<bool>("HandedToAdmin")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("LastSentAt")
                         .HasColumnType("TEXT");

@@ -59,6 +59,8 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
         b.HasOne<Organization>().WithMany().HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.Cascade);
         b.Property(a => a.Name).HasMaxLength(200);
         b.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(a => a.OpenLinkTokenHash).HasMaxLength(64);
+        b.HasIndex(a => a.OpenLinkTokenHash).IsUnique();
     }
 }
 
@@ -74,6 +76,7 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         b.Property(i => i.State).HasConversion<string>().HasMaxLength(20);
         b.Property(i => i.State).IsConcurrencyToken();
         b.Property(i => i.Name).HasMaxLength(200);
+        b.Property(i => i.Kind).HasConversion<string>().HasMaxLength(20);
         b.Property(i => i.Email).HasMaxLength(320);
     }
 }

@@ -143,11 +143,30 @@ public sealed class Assessment
 
     public AssessmentStatus Status { get; set; }
 
+    /// <summary>
+    /// SHA-256 of the token of its anonymous open link, when it was opened with one link for everyone instead of
+    /// personal links (respondents pick their team and role; the link itself is shown once and never stored).
+    /// </summary>
+    public string? OpenLinkTokenHash { get; set; }
+
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
 
     public DateTime? OpenedAt { get; set; }
 
     public DateTime? ClosedAt { get; set; }
+}
+
+/// <summary>What an invitation row stands for.</summary>
+public enum InvitationKind
+{
+    /// <summary>A person's personal link.</summary>
+    Personal = 0,
+
+    /// <summary>A person in the audience of an assessment opened with an open link: counted as invited, no link of its own.</summary>
+    Headcount = 1,
+
+    /// <summary>One browser that came through the open link, with the team and role it chose; its link is derived from the browser's secret.</summary>
+    OpenLink = 2,
 }
 
 public enum InvitationState
@@ -196,6 +215,8 @@ public sealed class Invitation
     public bool HandedToAdmin { get; set; }
 
     public InvitationState State { get; set; }
+
+    public InvitationKind Kind { get; set; }
 
     public int RemindersSent { get; set; }
 

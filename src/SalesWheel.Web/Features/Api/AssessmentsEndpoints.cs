@@ -49,7 +49,8 @@ public sealed record InvitationsResponse(
     [property: Description("What was done, in words.")] string Message,
     AssessmentResponse Assessment,
     IReadOnlyList<InvitationLinkResponse> Links,
-    [property: Description("Emails that could not be sent (their links are in the list and in the outbox CSV).")] int EmailsNotSent);
+    [property: Description("Emails that could not be sent (their links are in the list and in the outbox CSV).")] int EmailsNotSent,
+    [property: Description("The anonymous open link, when the assessment was opened with one (shown this once: it is stored only as a hash).")] string? OpenLink = null);
 
 [Description("How many were invited, began and submitted.")]
 public sealed record ParticipationCountResponse(
@@ -88,10 +89,11 @@ public static class AssessmentsEndpoints
         group.MapGet("/{id:guid}", Get).WithName("getAssessment").ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Read an assessment");
         group.MapPost("", Create).Changes().TakesJson().WithName("createAssessment").WithSummary("Create an assessment (a draft)");
         group.MapPost("/{id:guid}/open", Open).Changes().WithName("openAssessment").ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Open an assessment: invite everyone in its audience")
-            .WithDescription("Each person in the audience gets a personal link by email (or in the outbox when no mail server is set). The links are in the answer, this once: they are stored only as hashes.")
+            .WithDescription("Each person in the audience gets a personal link by email (or in the outbox when no mail server is set). The links are in the answer, this once: they are stored only as hashes. "
+                + "With `delivery=open-link`, there are no personal links: one anonymous open link for everyone (in `openLink`, this once), where respondents pick their team and role and each browser answers once.")
             .ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPost("/{id:guid}/remind", Remind).Changes().WithName("remindAssessment").ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Remind everyone invited, with new links")
-            .WithDescription("Everyone invited gets a reminder with a new personal link (those who answered too, so that nobody can tell who has answered). Earlier links stop working; answers saved so far are kept.")
+        group.MapPost("/{id:guid}/remind", Remind).Changes().WithName("remindAssessment").ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Remind everyone invited, with further links")
+            .WithDescription("Everyone invited gets a reminder with a further personal link (those who answered too, so that nobody can tell who has answered), at the address the invitation was made for. Earlier links keep working; answers saved so far are kept.")
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/close", Close).Changes().WithName("closeAssessment").ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Close an assessment")
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -149,9 +151,14 @@ public static class AssessmentsEndpoints
         return TypedResults.Created($"/api/v1/assessments/{assessment.Id}", AssessmentResponse.From(assessment, 0));
     }
 
-    private static Task<Results<Ok<InvitationsResponse>, ProblemHttpResult>> Open(
-        Guid id, ApiCaller caller, AssessmentActions actions, AppDbContext db, HttpContext http, CancellationToken cancellationToken) =>
-        InviteAsync(id, caller, actions, actions.OpenAsync, db, http, cancellationToken);
+    private static async Task<Results<Ok<InvitationsResponse>, ProblemHttpResult>> Open(
+        Guid id, ApiCaller caller, AssessmentActions actions, AppDbContext db, HttpContext http,
+        [Description("personal-links (default) or open-link.")] string? delivery, CancellationToken cancellationToken) => delivery switch
+        {
+            null or "" or "personal-links" => await InviteAsync(id, caller, actions, actions.OpenAsync, db, http, cancellationToken),
+            "open-link" => await InviteAsync(id, caller, actions, actions.OpenWithOpenLinkAsync, db, http, cancellationToken),
+            _ => ApiProblems.Problem(StatusCodes.Status400BadRequest, $"delivery must be personal-links or open-link; \"{delivery}\" was given."),
+        };
 
     private static Task<Results<Ok<InvitationsResponse>, ProblemHttpResult>> Remind(
         Guid id, ApiCaller caller, AssessmentActions actions, AppDbContext db, HttpContext http, CancellationToken cancellationToken) =>
@@ -205,7 +212,7 @@ public static class AssessmentsEndpoints
         // The answer carries live personal links: keep it out of every cache.
         http.Response.Headers.CacheControl = "no-store";
         var links = (outcome.Links ?? []).Select(l => new InvitationLinkResponse(l.Name, l.Email, l.Team, l.Role, l.Link)).ToList();
-        return TypedResults.Ok(new InvitationsResponse(outcome.Done ?? "", await ResponseAsync(db, assessment, cancellationToken), links, outcome.NotSent));
+        return TypedResults.Ok(new InvitationsResponse(outcome.Done ?? "", await ResponseAsync(db, assessment, cancellationToken), links, outcome.NotSent, outcome.OpenLink));
     }
 
     private static async Task<(Assessment, Organization)?> FindWithOrganizationAsync(

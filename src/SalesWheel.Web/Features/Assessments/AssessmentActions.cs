@@ -10,7 +10,7 @@ namespace SalesWheel.Web.Features.Assessments;
 /// What opening, reminding or closing did: a problem (nothing was changed), or what was done and the personal links
 /// just made (known only now: the database keeps their hashes).
 /// </summary>
-public sealed record ActionOutcome(string? Problem, string? Done = null, IReadOnlyList<InvitationLink>? Links = null, string? LinksFile = null, int NotSent = 0)
+public sealed record ActionOutcome(string? Problem, string? Done = null, IReadOnlyList<InvitationLink>? Links = null, string? LinksFile = null, int NotSent = 0, string? OpenLink = null)
 {
     public static ActionOutcome Refused(string problem) => new(problem);
 }
@@ -56,7 +56,18 @@ public sealed partial class AssessmentActions(
     public const string UploadedRefusal = "This assessment was made from answers uploaded from a file: it has no survey, "
         + "so nobody can be invited or reminded, and it is closed already.";
 
-    public async Task<ActionOutcome> OpenAsync(Organization organization, Assessment assessment, Actor actor, CancellationToken cancellationToken)
+    public Task<ActionOutcome> OpenAsync(Organization organization, Assessment assessment, Actor actor, CancellationToken cancellationToken) =>
+        OpenAsync(organization, assessment, actor, withOpenLink: false, cancellationToken);
+
+    /// <summary>
+    /// Opens the assessment with one anonymous open link instead of personal links: nobody, the admin included, holds a
+    /// link that belongs to a person. Everyone in the audience is counted as invited (for participation); respondents
+    /// pick their team and role; each browser answers once; more answers than people in a group are flagged.
+    /// </summary>
+    public Task<ActionOutcome> OpenWithOpenLinkAsync(Organization organization, Assessment assessment, Actor actor, CancellationToken cancellationToken) =>
+        OpenAsync(organization, assessment, actor, withOpenLink: true, cancellationToken);
+
+    private async Task<ActionOutcome> OpenAsync(Organization organization, Assessment assessment, Actor actor, bool withOpenLink, CancellationToken cancellationToken)
     {
         if (assessment.Uploaded)
         {
@@ -84,15 +95,18 @@ public sealed partial class AssessmentActions(
 
         var now = DateTime.UtcNow;
         var links = new List<Delivery>(people.Count);
+        var openToken = withOpenLink ? Tokens.New() : null;
+        var openLink = openToken is null ? null : linkBuilder.Absolute("/o/" + openToken);
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             // Only one of two admins pressing "Open" at the same moment gets to invite. The minimum group size promised
             // in the emails is bound to the assessment now, for good.
             var k = Math.Max(Core.Scoring.Anonymity.LowestMinimumGroupSize, organization.MinimumGroupSize);
+            var openHash = openToken is null ? null : Tokens.Hash(openToken);
             var opened = await db.Assessments
                 .Where(a => a.Id == assessment.Id && a.OrganizationId == organization.Id && a.Status == AssessmentStatus.Draft)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, AssessmentStatus.Open).SetProperty(a => a.OpenedAt, now)
-                    .SetProperty(a => a.MinimumGroupSize, k), cancellationToken);
+                    .SetProperty(a => a.MinimumGroupSize, k).SetProperty(a => a.OpenLinkTokenHash, openHash), cancellationToken);
             if (opened == 0)
             {
                 await db.Entry(assessment).ReloadAsync(cancellationToken);
@@ -101,6 +115,8 @@ public sealed partial class AssessmentActions(
 
             foreach (var person in people)
             {
+                // With an open link, a person is only counted as invited: the row has no usable link (a random hash nobody
+                // holds the token of).
                 var token = Tokens.New();
                 var invitation = new Invitation
                 {
@@ -111,20 +127,47 @@ public sealed partial class AssessmentActions(
                     Team = person.Team.Trim(),
                     Name = person.Name,
                     Email = person.Email,
-                    HandedToAdmin = !mailer.Delivers,
+                    Kind = withOpenLink ? InvitationKind.Headcount : InvitationKind.Personal,
+                    HandedToAdmin = !withOpenLink && !mailer.Delivers,
                     State = InvitationState.Invited,
                     LastSentAt = now,
                 };
                 db.Invitations.Add(invitation);
-                links.Add(new Delivery(invitation.Id, person.Name, person.Email, InvitationLinks.For(person, linkBuilder.Absolute("/s/" + token))));
+                links.Add(new Delivery(invitation.Id, person.Name, person.Email, InvitationLinks.For(person, openLink ?? linkBuilder.Absolute("/s/" + token))));
             }
 
-            audit.Record(organization.Id, actor, "assessment opened", $"{assessment.Name}: {people.Count} invitations");
+            audit.Record(organization.Id, actor, "assessment opened", $"{assessment.Name}: {people.Count} {(withOpenLink ? "people counted, one anonymous open link" : "invitations")}");
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
         await db.Entry(assessment).ReloadAsync(cancellationToken);
+        if (openLink is not null)
+        {
+            // One link for everyone: emailed to each person when there is a mail server, and shown to the admin either way
+            // (it belongs to nobody, so holding it tells nothing about anyone).
+            var notSent = 0;
+            if (mailer.Delivers)
+            {
+                foreach (var delivery in links)
+                {
+                    var (subject, body) = InvitationEmails.OpenLinkInvitation(organization, assessment, delivery.Name, openLink);
+                    try
+                    {
+                        await mailer.SendAsync(delivery.Name, delivery.Email, subject, body, cancellationToken);
+                    }
+                    catch (Exception error) when (error is not OperationCanceledException)
+                    {
+                        notSent++;
+                    }
+                }
+            }
+
+            return new ActionOutcome(null, $"The assessment is open with one anonymous link for everyone: {people.Count} {(people.Count == 1 ? "person is" : "people are")} counted as invited"
+                + (mailer.Delivers ? $" and {people.Count - notSent} were emailed the link." : "; pass the link on to them (no mail server is set up)."),
+                [], null, notSent, openLink);
+        }
+
         var done = $"The assessment is open: {people.Count} {(people.Count == 1 ? "person was" : "people were")} invited.";
         return await DeliverAsync(organization, assessment, links, InvitationEmails.Invitation, done, cancellationToken);
     }
@@ -141,6 +184,12 @@ public sealed partial class AssessmentActions(
             return ActionOutcome.Refused(assessment.Status == AssessmentStatus.Draft
                 ? "This assessment is not open yet: open it first, which sends the invitations."
                 : "This assessment is closed: no more answers are taken, so there is nobody to remind.");
+        }
+
+        if (assessment.OpenLinkTokenHash is not null)
+        {
+            return ActionOutcome.Refused("This assessment runs on one anonymous open link, which SalesWheel does not keep (only its scrambled form): "
+                + "share the link you were given when it opened again, with a reminder in your own words. Nobody was sent anything.");
         }
 
         // The name and address each invitation was made for: editing a person's email later never redirects their link.

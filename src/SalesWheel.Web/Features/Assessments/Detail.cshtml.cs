@@ -42,6 +42,9 @@ public sealed class DetailModel(
 
     public int NotSent { get; private set; }
 
+    /// <summary>The anonymous open link, just made (shown this once).</summary>
+    public string? OpenLink { get; private set; }
+
     public string? Done { get; private set; }
 
     public string? Problem { get; private set; }
@@ -64,6 +67,8 @@ public sealed class DetailModel(
     }
 
     public Task<IActionResult> OnPostOpenAsync(Guid id, CancellationToken cancellationToken) => ActAsync(id, actions.OpenAsync, cancellationToken);
+
+    public Task<IActionResult> OnPostOpenWithLinkAsync(Guid id, CancellationToken cancellationToken) => ActAsync(id, actions.OpenWithOpenLinkAsync, cancellationToken);
 
     public Task<IActionResult> OnPostRemindAsync(Guid id, CancellationToken cancellationToken) => ActAsync(id, actions.RemindAsync, cancellationToken);
 
@@ -98,6 +103,12 @@ public sealed class DetailModel(
 
         var outcome = await action(Organization, assessment, Actor.Of(CurrentUser), cancellationToken);
         Problem = outcome.Problem;
+        OpenLink = outcome.OpenLink;
+        if (OpenLink is not null)
+        {
+            Response.Headers.CacheControl = "no-store";
+        }
+
         Done = outcome.Done;
         if (outcome.Links is { Count: > 0 } links)
         {

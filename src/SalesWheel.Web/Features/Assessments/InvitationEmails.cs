@@ -26,6 +26,23 @@ public static class InvitationEmails
         Thank you for your time.
         """);
 
+    public static (string Subject, string Body) OpenLinkInvitation(Organization organization, Assessment assessment, string name, string link) => (
+        $"{organization.Name} asks for your view: {assessment.Name}",
+        $"""
+        Hello {name},
+
+        {organization.Name} is asking its sales team how selling really works here today, in eight areas: strategy, structure, operations, enablement, talent management, training, capabilities and motivation. {Length(assessment)}{Deadline(assessment)}
+
+        The survey link (the same for everyone: it does not know who you are; you choose your team and role when you start):
+        {link}
+
+        {Anonymity(organization, assessment)}
+
+        Please answer once. Your answers so far are kept in the browser you use, so come back with the same browser to continue.
+
+        Thank you for your time.
+        """);
+
     public static (string Subject, string Body) Reminder(Organization organization, Assessment assessment, string name, string link) => (
         $"Reminder: {assessment.Name} ({organization.Name})",
         $"""

@@ -19,8 +19,8 @@ public sealed record Participation(ParticipationCount Overall, IReadOnlyList<Par
     {
         var k = Math.Max(Anonymity.LowestMinimumGroupSize, minimumGroupSize);
         var rows = await db.Invitations.AsNoTracking().Where(i => i.AssessmentId == assessmentId)
-            .GroupBy(i => new { i.Team, i.Role, i.State })
-            .Select(g => new Row(g.Key.Team, g.Key.Role, g.Key.State, g.Count()))
+            .GroupBy(i => new { i.Team, i.Role, i.State, i.Kind })
+            .Select(g => new Row(g.Key.Team, g.Key.Role, g.Key.State, g.Key.Kind, g.Count()))
             .ToListAsync(cancellationToken);
         return new Participation(Count("Everyone", rows), Breakdown(rows, r => r.Team, k), Breakdown(rows, r => r.Role, k), k);
     }
@@ -30,9 +30,11 @@ public sealed record Participation(ParticipationCount Overall, IReadOnlyList<Par
         int invited = 0, started = 0, submitted = 0;
         foreach (var row in rows)
         {
-            invited += row.Count;
-            started += row.State is InvitationState.Started or InvitationState.Submitted ? row.Count : 0;
-            submitted += row.State is InvitationState.Submitted ? row.Count : 0;
+            // Behind an open link, the people in the audience are the invited and the browsers that came are the answers.
+            invited += row.Kind is InvitationKind.OpenLink ? 0 : row.Count;
+            var answers = row.Kind is InvitationKind.Headcount ? 0 : row.Count;
+            started += row.State is InvitationState.Started or InvitationState.Submitted ? answers : 0;
+            submitted += row.State is InvitationState.Submitted ? answers : 0;
         }
 
         return new ParticipationCount(label, invited, started, submitted, merged);
@@ -52,12 +54,15 @@ public sealed record Participation(ParticipationCount Overall, IReadOnlyList<Par
         return shown;
     }
 
-    private sealed record Row(string Team, string Role, InvitationState State, int Count);
+    private sealed record Row(string Team, string Role, InvitationState State, InvitationKind Kind, int Count);
 }
 
 /// <summary>One row of participation: how many were asked, began, and submitted.</summary>
 public sealed record ParticipationCount(string Label, int Invited, int Started, int Submitted, bool Merged = false)
 {
+    /// <summary>More answers than people invited: an open link was used more than once (or by someone outside the group).</summary>
+    public bool AboveHeadcount => Submitted > Invited;
+
     /// <summary>Submitted as a share of invited, in whole percent.</summary>
     public string Rate => Invited == 0 ? "–" : ResultFormat.Percent((double)Submitted / Invited);
 }

@@ -26,7 +26,7 @@ public abstract class SurveyPageModel(AppDbContext db) : PageModel
     public string Token => Link.Token;
 
     /// <summary>The cookie holding this browser's secret, which seals its drafts (the server never stores it).</summary>
-    public const string BrowserCookie = "saleswheel.respondent";
+    public const string BrowserCookie = RespondentBrowser.Cookie;
 
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
@@ -37,7 +37,7 @@ public abstract class SurveyPageModel(AppDbContext db) : PageModel
         Response.Headers.CacheControl = "no-cache, no-store";
         Response.Headers.Pragma = "no-cache";
 
-        var secret = BrowserSecret();
+        var secret = RespondentBrowser.Secret(HttpContext);
         var link = await SurveyLink.FindAsync(Db, context.RouteData.Values["token"] as string, secret, context.HttpContext.RequestAborted);
         var status = link?.Status ?? LinkStatus.NotFound;
         if (link is not null)
@@ -53,27 +53,6 @@ public abstract class SurveyPageModel(AppDbContext db) : PageModel
 
         Link = link!;
         await next();
-    }
-
-    /// <summary>This browser's secret from its cookie, or a new one (set on the response) when it has none.</summary>
-    private string BrowserSecret()
-    {
-        if (Request.Cookies.TryGetValue(BrowserCookie, out var secret) && DraftSeal.LooksValid(secret))
-        {
-            return secret!;
-        }
-
-        secret = DraftSeal.NewBrowserSecret();
-        Response.Cookies.Append(BrowserCookie, secret, new CookieOptions
-        {
-            HttpOnly = true,
-            Secure = Request.IsHttps,
-            SameSite = SameSiteMode.Lax, // sent when the link is opened from an email (a top-level navigation from elsewhere)
-            Path = "/s/",
-            MaxAge = TimeSpan.FromDays(180),
-            IsEssential = true,
-        });
-        return secret;
     }
 
     // Insider padding (a member answering for people whose links they hold) cannot be prevented outright, so it is made

@@ -11,7 +11,7 @@ using SalesWheel.Data;
 namespace SalesWheel.Data.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261129161931_InsiderProofLinks")]
+    [Migration("20261129164037_InsiderProofLinks")]
     partial class InsiderProofLinks
     {
         /// <inheritdoc />
@@ -299,6 +299,10 @@ namespace SalesWheel.Data.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OpenLinkTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("OpenedAt")
                         .HasColumnType("TEXT");
 
@@ -317,6 +321,9 @@ namespace SalesWheel.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OpenLinkTokenHash")
+                        .IsUnique();
 
                     b.HasIndex("OrganizationId");
 
@@ -394,6 +401,11 @@ namespace SalesWheel.Data.Sqlite.Migrations
 
                     b.Property<bool>("HandedToAdmin")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("LastSentAt")
                         .HasColumnType("TEXT");

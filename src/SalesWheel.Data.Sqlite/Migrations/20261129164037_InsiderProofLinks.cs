@@ -60,6 +60,14 @@ namespace SalesWheel.Data.Sqlite.Migrations
                 defaultValue: false);
 
             migrationBuilder.AddColumn<string>(
+                name: "Kind",
+                table: "Invitations",
+                type: "TEXT",
+                maxLength: 20,
+                nullable: false,
+                defaultValue: "Personal"); // every invitation made before open links is a personal link
+
+            migrationBuilder.AddColumn<string>(
                 name: "Name",
                 table: "Invitations",
                 type: "TEXT",
@@ -77,6 +85,13 @@ namespace SalesWheel.Data.Sqlite.Migrations
                 name: "MinimumGroupSize",
                 table: "Assessments",
                 type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "OpenLinkTokenHash",
+                table: "Assessments",
+                type: "TEXT",
+                maxLength: 64,
                 nullable: true);
 
             migrationBuilder.AddPrimaryKey(
@@ -123,6 +138,12 @@ namespace SalesWheel.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Assessments_OpenLinkTokenHash",
+                table: "Assessments",
+                column: "OpenLinkTokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_InvitationTokens_InvitationId",
                 table: "InvitationTokens",
                 column: "InvitationId");
@@ -159,6 +180,10 @@ namespace SalesWheel.Data.Sqlite.Migrations
                 name: "PK_SurveyDrafts",
                 table: "SurveyDrafts");
 
+            migrationBuilder.DropIndex(
+                name: "IX_Assessments_OpenLinkTokenHash",
+                table: "Assessments");
+
             migrationBuilder.DropColumn(
                 name: "BrowserId",
                 table: "SurveyDrafts");
@@ -180,6 +205,10 @@ namespace SalesWheel.Data.Sqlite.Migrations
                 table: "Invitations");
 
             migrationBuilder.DropColumn(
+                name: "Kind",
+                table: "Invitations");
+
+            migrationBuilder.DropColumn(
                 name: "Name",
                 table: "Invitations");
 
@@ -189,6 +218,10 @@ namespace SalesWheel.Data.Sqlite.Migrations
 
             migrationBuilder.DropColumn(
                 name: "MinimumGroupSize",
+                table: "Assessments");
+
+            migrationBuilder.DropColumn(
+                name: "OpenLinkTokenHash",
                 table: "Assessments");
 
             migrationBuilder.AlterColumn<byte[]>(
