@@ -17,7 +17,7 @@ public sealed class SurveyLinkLookupTests(AppFactory app) : IClassFixture<AppFac
     public async Task TheLookupReadsWhatEfStoredForEveryKindOfLink()
     {
         var organization = new Organization { Name = "Lookup \"Quoted\" Co", MinimumGroupSize = 7 };
-        var open = new Assessment { OrganizationId = organization.Id, Name = "Open, full form, closes 31 Dec", Status = AssessmentStatus.Open, CloseDate = new DateOnly(2099, 12, 31), MinimumGroupSize = 6 };
+        var open = new Assessment { OrganizationId = organization.Id, Name = "Open, full form, closes 31 Dec", Status = AssessmentStatus.Open, CloseDate = new DateOnly(2099, 12, 31), MinimumGroupSize = 8 };
         var quick = new Assessment { OrganizationId = organization.Id, Name = "Quick form", Status = AssessmentStatus.Open, QuickForm = true };
         var closed = new Assessment
         {
@@ -80,7 +80,7 @@ public sealed class SurveyLinkLookupTests(AppFactory app) : IClassFixture<AppFac
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var resumed = (await SurveyLink.FindAsync(db, tokens[1], mine, CancellationToken.None))!;
             Assert.Equal(("manager", "Enterprise — Zürich", InvitationState.Started, LinkStatus.Open), (resumed.Invitation.Role, resumed.Invitation.Team, resumed.Invitation.State, resumed.Status));
-            Assert.Equal((organization.Name, 7, 6), (resumed.Organization.Name, resumed.Organization.MinimumGroupSize, resumed.MinimumGroupSize)); // the assessment's bound k, not today's setting
+            Assert.Equal((organization.Name, 7, 8), (resumed.Organization.Name, resumed.Organization.MinimumGroupSize, resumed.MinimumGroupSize)); // the k promised at opening, not the lower one set since
             Assert.Equal((open.Name, new DateOnly(2099, 12, 31), false, true), (resumed.Assessment.Name, resumed.Assessment.CloseDate, resumed.Assessment.QuickForm, resumed.Invitation.HandedToAdmin));
             Assert.Equal(saved.Answers, resumed.Draft!.Answers);
             Assert.Equal((saved.Comment, 4, true), (resumed.Draft.Comment, resumed.Draft.Page, resumed.HasStoredDraft));
