@@ -246,6 +246,9 @@ public static class DemoCommand
                 TokenHash = Tokens.Hash(token),
                 Role = team[i].Role,
                 Team = team[i].Team,
+                Name = people[i].Name,
+                Email = people[i].Email,
+                HandedToAdmin = true, // the links go to a CSV file for the admin to pass on
                 State = InvitationState.Invited,
                 LastSentAt = q4.OpenedAt,
             });
