@@ -22,7 +22,8 @@ public static class SubmissionRelease
     /// Closes an assessment and releases its sealed submissions in one transaction, so no moment exists when it is
     /// closed with answers still sealed (results would be computed without them, then with them: two views a moment
     /// apart would differ by exactly those answers). <paramref name="close"/> flips the status and returns whether it did;
-    /// when it did not, nothing is released.
+    /// when it did not, nothing is released. When any sealed submission cannot be opened with this key (the key file was
+    /// lost or replaced), nothing is closed or released: the outcome counts them.
     /// </summary>
     public static async Task<(bool Closed, ReleaseOutcome Outcome)> CloseAsync(AppDbContext db, SubmissionSeal seal, Guid assessmentId, Func<CancellationToken, Task<bool>> close, CancellationToken cancellationToken = default)
     {
@@ -36,6 +37,15 @@ public static class SubmissionRelease
             }
 
             outcome = await MoveAsync(db, seal, assessmentId, cancellationToken);
+            if (outcome.Unreadable > 0)
+            {
+                // Closing now would publish results without answers respondents were told had been received: stay open
+                // until the right key is back.
+                await transaction.RollbackAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                return (false, outcome);
+            }
+
             await transaction.CommitAsync(cancellationToken);
         }
 

@@ -185,14 +185,24 @@ public sealed class SubmissionSeal
     }
 }
 
-/// <summary>AES-256-GCM with a random 96-bit nonce: nonce ‖ ciphertext ‖ 128-bit tag.</summary>
+/// <summary>
+/// AES-256-GCM with a random 96-bit nonce: nonce ‖ ciphertext ‖ 128-bit tag. The plain text is padded to a whole number
+/// of 8 KiB blocks first (a length prefix, then zeros), so a sealed row's length does not give away how long its
+/// comment is: a survey's comment (2,000 characters at most) and answers fit in one block, so every sealed draft and
+/// submission of a survey has the same length.
+/// </summary>
 internal static class Aead
 {
     private const int NonceSize = 12;
     private const int TagSize = 16;
+    private const int Block = 8192;
 
-    public static byte[] Seal(byte[] key, byte[] associatedData, byte[] plain)
+    public static byte[] Seal(byte[] key, byte[] associatedData, byte[] content)
     {
+        var padded = new byte[(content.Length + 4 + Block - 1) / Block * Block];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(padded, content.Length);
+        content.CopyTo(padded, 4);
+        var plain = padded;
         var output = new byte[NonceSize + plain.Length + TagSize];
         var nonce = output.AsSpan(0, NonceSize);
         RandomNumberGenerator.Fill(nonce);
@@ -214,7 +224,8 @@ internal static class Aead
         try
         {
             aes.Decrypt(sealedContent.AsSpan(0, NonceSize), sealedContent.AsSpan(NonceSize, length), sealedContent.AsSpan(NonceSize + length), plain, associatedData);
-            return plain;
+            var contentLength = length >= 4 ? System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(plain) : -1;
+            return contentLength >= 0 && contentLength <= length - 4 ? plain[4..(4 + contentLength)] : null;
         }
         catch (AuthenticationTagMismatchException)
         {

@@ -685,15 +685,6 @@ namespace SalesWheel.Data.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<byte[]>("Answers")
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("Comment")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Page")
-                        .HasColumnType("INTEGER");
-
                     b.Property<byte[]>("Sealed")
                         .HasColumnType("BLOB");
 

@@ -246,21 +246,14 @@ public sealed class SurveyDraft
 {
     public Guid InvitationId { get; set; }
 
-    /// <summary>A one-way id of the browser's secret; "" for a draft saved before drafts were sealed.</summary>
-    public string BrowserId { get; set; } = "";
+    /// <summary>A one-way id of the browser's secret.</summary>
+    public required string BrowserId { get; set; }
 
-    /// <summary>The sealed content (AES-GCM: nonce, ciphertext, tag); null for a receipt or an unsealed old draft.</summary>
+    /// <summary>The sealed content (AES-GCM: nonce, padded ciphertext, tag); null for a receipt.</summary>
     public byte[]? Sealed { get; set; }
 
     /// <summary>A receipt: answers were submitted from this browser.</summary>
     public bool Submitted { get; set; }
-
-    /// <summary>Only in drafts saved before drafts were sealed (adopted and sealed by the first browser that opens the link).</summary>
-    public byte[]? Answers { get; set; }
-
-    public string? Comment { get; set; }
-
-    public int Page { get; set; }
 
     public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
 }

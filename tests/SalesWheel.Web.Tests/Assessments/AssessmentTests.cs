@@ -233,7 +233,7 @@ public sealed class AssessmentTests(AppFactory app) : IClassFixture<AppFactory>
         app.Service(db =>
         {
             // One person had saved a page, the other had not started: the draft is the only place answers sit next to a person.
-            db.SurveyDrafts.Add(new SurveyDraft { InvitationId = invitations[0].Id, Answers = [3, 4, 5], Page = 1 });
+            db.SurveyDrafts.Add(new SurveyDraft { InvitationId = invitations[0].Id, BrowserId = Data.DraftSeal.BrowserId(Data.DraftSeal.NewBrowserSecret()), Sealed = [3, 4, 5] });
             return db.SaveChanges();
         });
 
@@ -337,7 +337,7 @@ public sealed class AssessmentTests(AppFactory app) : IClassFixture<AppFactory>
         {
             await intruder.GetPage($"/assessments/{id}", HttpStatusCode.NotFound);
             await intruder.GetPage($"/assessments/{id}/links.csv", HttpStatusCode.NotFound);
-            foreach (var handler in new[] { "Open", "Remind", "Close" })
+            foreach (var handler in new[] { "Open", "OpenWithLink", "Remind", "Close" })
             {
                 var response = await intruder.Act(id, handler);
                 Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{handler} on another organization's assessment: {(int)response.StatusCode}");
@@ -367,7 +367,9 @@ public sealed class AssessmentTests(AppFactory app) : IClassFixture<AppFactory>
                 invitations.Single(i => i.PersonId == person.Id).State = InvitationState.Submitted;
             }
 
+            // Beta's first manager saved a page in one browser ("started" counts browsers that saved a page).
             invitations.Single(i => i.PersonId == beta[0].Id).State = InvitationState.Started;
+            db.SurveyDrafts.Add(new SurveyDraft { InvitationId = invitations.Single(i => i.PersonId == beta[0].Id).Id, BrowserId = Data.DraftSeal.BrowserId(Data.DraftSeal.NewBrowserSecret()) });
             return db.SaveChanges();
         });
 

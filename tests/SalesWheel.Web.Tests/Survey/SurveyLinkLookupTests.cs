@@ -41,12 +41,11 @@ public sealed class SurveyLinkLookupTests(AppFactory app) : IClassFixture<AppFac
         var draft = new SurveyDraft { InvitationId = started.Id, BrowserId = DraftSeal.BrowserId(mine), Sealed = DraftSeal.Seal(mine, started.Id, saved) };
         var otherBrowsersDraft = new SurveyDraft { InvitationId = started.Id, BrowserId = DraftSeal.BrowserId(theirs), Sealed = DraftSeal.Seal(theirs, started.Id, saved with { Page = 2 }) };
         var receipt = new SurveyDraft { InvitationId = submitted.Id, BrowserId = DraftSeal.BrowserId(mine), Submitted = true };
-        var unsealed = new SurveyDraft { InvitationId = fresh.Id, Answers = [1, 2], Comment = "saved before drafts were sealed", Page = 2 };
         var reminder = new InvitationToken { TokenHash = Tokens.Hash(tokens[6]), InvitationId = started.Id };
         using (var scope = app.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            db.AddRange(organization, open, quick, closed, draftAssessment, fresh, started, submitted, late, notOpened, draft, otherBrowsersDraft, receipt, unsealed, reminder);
+            db.AddRange(organization, open, quick, closed, draftAssessment, fresh, started, submitted, late, notOpened, draft, otherBrowsersDraft, receipt, reminder);
             await db.SaveChangesAsync();
         }
 
@@ -98,10 +97,9 @@ public sealed class SurveyLinkLookupTests(AppFactory app) : IClassFixture<AppFac
             Assert.Equal(LinkStatus.Submitted, (await SurveyLink.FindAsync(db, tokens[2], mine, CancellationToken.None))!.Status);
             Assert.Equal(LinkStatus.Open, (await SurveyLink.FindAsync(db, tokens[2], theirs, CancellationToken.None))!.Status);
 
-            // A draft saved before drafts were sealed is offered to be adopted.
-            var adopting = (await SurveyLink.FindAsync(db, tokens[0], theirs, CancellationToken.None))!;
-            Assert.Equal((byte[])[1, 2], adopting.Draft!.Answers);
-            Assert.Equal(("saved before drafts were sealed", 2, true), (adopting.Draft.Comment, adopting.Draft.Page, adopting.AdoptsOldDraft));
+            // A link nobody saved anything with.
+            var untouched = (await SurveyLink.FindAsync(db, tokens[0], theirs, CancellationToken.None))!;
+            Assert.Equal((null, false, false), (untouched.Draft, untouched.HasStoredDraft, untouched.SubmittedHere));
 
             var gone = (await SurveyLink.FindAsync(db, tokens[3], mine, CancellationToken.None))!;
             Assert.Equal((LinkStatus.Closed, closed.ClosedAt), (gone.Status, gone.Assessment.ClosedAt));

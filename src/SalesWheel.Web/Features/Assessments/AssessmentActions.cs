@@ -52,6 +52,11 @@ public sealed partial class AssessmentActions(
         return assessment;
     }
 
+    /// <summary>Why an assessment whose sealed submissions this server cannot open is not closed.</summary>
+    public static string UnreadableRefusal(int unreadable) =>
+        $"{unreadable} submitted {(unreadable == 1 ? "answer is" : "answers are")} sealed with a different submission key than this server has, so closing now would "
+        + "publish results without them. Restore the key (SalesWheel:SubmissionKey, or data/keys/submission.key from your backup) and close again. The assessment stays open.";
+
     /// <summary>Why an uploaded assessment cannot be opened, reminded or closed.</summary>
     public const string UploadedRefusal = "This assessment was made from answers uploaded from a file: it has no survey, "
         + "so nobody can be invited or reminded, and it is closed already.";
@@ -255,7 +260,7 @@ public sealed partial class AssessmentActions(
         var now = DateTime.UtcNow;
         // The status flips and the sealed submissions become responses in one transaction: results are never computed
         // from part of the answers.
-        await SubmissionRelease.CloseAsync(db, seal, assessment.Id, async token =>
+        var (_, release) = await SubmissionRelease.CloseAsync(db, seal, assessment.Id, async token =>
         {
             var closed = await db.Assessments
                 .Where(a => a.Id == assessment.Id && a.OrganizationId == organization.Id && a.Status == AssessmentStatus.Open)
@@ -269,6 +274,11 @@ public sealed partial class AssessmentActions(
         }, cancellationToken);
 
         await db.Entry(assessment).ReloadAsync(cancellationToken);
+        if (release.Unreadable > 0)
+        {
+            return ActionOutcome.Refused(UnreadableRefusal(release.Unreadable));
+        }
+
         return new ActionOutcome(null, "The assessment is closed.");
     }
 

@@ -91,6 +91,7 @@ public sealed partial class AssessmentDeadlines(IServiceScopeFactory scopes, ILo
         var db = scope.ServiceProvider.GetRequiredService<Data.AppDbContext>();
         var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
         var seal = scope.ServiceProvider.GetRequiredService<Data.SubmissionSeal>();
+        var log = scope.ServiceProvider.GetRequiredService<ILogger<AssessmentDeadlines>>();
         var today = AssessmentDeadline.Today;
         var due = await db.Assessments.AsNoTracking().Where(a => a.Status == AssessmentStatus.Open && a.CloseDate != null && a.CloseDate < today).ToListAsync(cancellationToken);
         var closed = 0;
@@ -99,6 +100,11 @@ public sealed partial class AssessmentDeadlines(IServiceScopeFactory scopes, ILo
             if (await AssessmentDeadline.CloseIfDueAsync(db, seal, audit, assessment, cancellationToken))
             {
                 closed++;
+            }
+            else if (await db.Assessments.AnyAsync(a => a.Id == assessment.Id && a.Status == AssessmentStatus.Open, cancellationToken))
+            {
+                // Still open past its date: its sealed answers do not open with this server's key (see CloseAsync).
+                KeyMismatch(log, assessment.Id);
             }
         }
 
@@ -110,6 +116,9 @@ public sealed partial class AssessmentDeadlines(IServiceScopeFactory scopes, ILo
 
         return closed;
     }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Assessment {AssessmentId} is past its close date but stays open: some of its submitted answers are sealed with a different submission key than this server has (SalesWheel:SubmissionKey or data/keys/submission.key). Restore the key.")]
+    private static partial void KeyMismatch(ILogger logger, Guid assessmentId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Closing assessments past their close date failed")]
     private static partial void Failed(ILogger logger, Exception exception);

@@ -15,27 +15,48 @@ public sealed record Participation(ParticipationCount Overall, IReadOnlyList<Par
 {
     public const string SmallerGroups = "Smaller groups combined";
 
+    /// <summary>Some team or role (shown or merged) received more answers than people were counted in it.</summary>
+    public bool AnyGroupAboveHeadcount { get; init; }
+
     public static async Task<Participation> LoadAsync(AppDbContext db, Guid assessmentId, int minimumGroupSize, CancellationToken cancellationToken = default)
     {
         var k = Math.Max(Anonymity.LowestMinimumGroupSize, minimumGroupSize);
         var rows = await db.Invitations.AsNoTracking().Where(i => i.AssessmentId == assessmentId)
             .GroupBy(i => new { i.Team, i.Role, i.State, i.Kind })
-            .Select(g => new Row(g.Key.Team, g.Key.Role, g.Key.State, g.Key.Kind, g.Count()))
+            .Select(g => new Row(g.Key.Team, g.Key.Role, g.Key.State, g.Key.Kind, g.Count(), 0))
             .ToListAsync(cancellationToken);
-        return new Participation(Count("Everyone", rows), Breakdown(rows, r => r.Team, k), Breakdown(rows, r => r.Role, k), k);
+        // "Started" counts browsers that saved a page (a receipt after submitting included), not invitations: whoever
+        // opens someone else's link and saves a page always adds one, so the count cannot tell them whether that person
+        // had begun.
+        var browsers = await (from d in db.SurveyDrafts
+                              join i in db.Invitations on d.InvitationId equals i.Id
+                              where i.AssessmentId == assessmentId
+                              group d by new { i.Team, i.Role } into g
+                              select new Row(g.Key.Team, g.Key.Role, InvitationState.Started, InvitationKind.OpenLink, 0, g.Count()))
+            .ToListAsync(cancellationToken);
+        rows.AddRange(browsers);
+        return new Participation(Count("Everyone", rows), Breakdown(rows, r => r.Team, k), Breakdown(rows, r => r.Role, k), k)
+        {
+            // Counted on every team and role before small ones are merged, so padding a small group still shows; "(not
+            // given)" is left out, as anyone may choose it.
+            AnyGroupAboveHeadcount = new Func<Row, string>[] { r => r.Team, r => r.Role }.Any(key => rows
+                .GroupBy(r => key(r).Trim(), StringComparer.Ordinal).Any(g => g.Key.Length > 0 && Count(g.Key, g).AboveHeadcount)),
+        };
     }
 
     private static ParticipationCount Count(string label, IEnumerable<Row> rows, bool merged = false)
     {
-        int invited = 0, started = 0, submitted = 0;
+        int invited = 0, browsers = 0, submitted = 0;
         foreach (var row in rows)
         {
             // Behind an open link, the people in the audience are the invited and the browsers that came are the answers.
             invited += row.Kind is InvitationKind.OpenLink ? 0 : row.Count;
-            var answers = row.Kind is InvitationKind.Headcount ? 0 : row.Count;
-            started += row.State is InvitationState.Started or InvitationState.Submitted ? answers : 0;
-            submitted += row.State is InvitationState.Submitted ? answers : 0;
+            submitted += row.State is InvitationState.Submitted && row.Kind is not InvitationKind.Headcount ? row.Count : 0;
+            browsers += row.Browsers;
         }
+
+        // Once closed, drafts and receipts are gone: then everyone who submitted had started.
+        var started = Math.Max(browsers, submitted);
 
         return new ParticipationCount(label, invited, started, submitted, merged);
     }
@@ -54,14 +75,14 @@ public sealed record Participation(ParticipationCount Overall, IReadOnlyList<Par
         return shown;
     }
 
-    private sealed record Row(string Team, string Role, InvitationState State, InvitationKind Kind, int Count);
+    private sealed record Row(string Team, string Role, InvitationState State, InvitationKind Kind, int Count, int Browsers);
 }
 
 /// <summary>One row of participation: how many were asked, began, and submitted.</summary>
 public sealed record ParticipationCount(string Label, int Invited, int Started, int Submitted, bool Merged = false)
 {
     /// <summary>More answers than people invited: an open link was used more than once (or by someone outside the group).</summary>
-    public bool AboveHeadcount => Submitted > Invited;
+    public bool AboveHeadcount => Submitted > Invited && Label != ResultFormat.Value(""); // anyone may say "(not given)"
 
     /// <summary>Submitted as a share of invited, in whole percent.</summary>
     public string Rate => Invited == 0 ? "–" : ResultFormat.Percent((double)Submitted / Invited);

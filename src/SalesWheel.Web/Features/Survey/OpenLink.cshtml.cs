@@ -26,7 +26,7 @@ public sealed class OpenLinkModel(AppDbContext db) : PageModel
 
     public Organization Organization { get; private set; } = null!;
 
-    /// <summary>The teams and roles of the people counted as invited, in value order.</summary>
+    /// <summary>The teams and roles of at least k of the people counted as invited, in value order.</summary>
     public IReadOnlyList<string> Teams { get; private set; } = [];
 
     public IReadOnlyList<string> Roles { get; private set; } = [];
@@ -136,10 +136,14 @@ public sealed class OpenLinkModel(AppDbContext db) : PageModel
             return Gate(LinkStatus.Closed, Organization, Assessment);
         }
 
+        // Only teams and roles with at least k people counted are offered: anyone can open the link, so a team of one
+        // could otherwise be filled up with made-up answers until it showed, and minus those, its one real person's.
+        // People in smaller teams answer as "another team" (the group "(not given)").
         var groups = await db.Invitations.AsNoTracking().Where(i => i.AssessmentId == Assessment.Id && i.Kind == InvitationKind.Headcount)
-            .Select(i => new { i.Team, i.Role }).Distinct().ToListAsync(cancellationToken);
-        Teams = groups.Select(g => g.Team).Where(t => t.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList();
-        Roles = groups.Select(g => g.Role).Where(r => r.Length > 0).Distinct().Order(StringComparer.Ordinal).ToList();
+            .Select(i => new { i.Team, i.Role }).ToListAsync(cancellationToken);
+        var k = MinimumGroupSize;
+        Teams = groups.GroupBy(g => g.Team).Where(g => g.Key.Length > 0 && g.Count() >= k).Select(g => g.Key).Order(StringComparer.Ordinal).ToList();
+        Roles = groups.GroupBy(g => g.Role).Where(g => g.Key.Length > 0 && g.Count() >= k).Select(g => g.Key).Order(StringComparer.Ordinal).ToList();
         return null;
     }
 

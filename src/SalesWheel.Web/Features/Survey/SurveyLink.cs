@@ -53,9 +53,6 @@ public sealed class SurveyLink
     /// <summary>This browser already has a stored draft row (so a save updates it).</summary>
     public bool HasStoredDraft { get; set; }
 
-    /// <summary>An unsealed draft saved before drafts were sealed: the first browser to save adopts and seals it.</summary>
-    public bool AdoptsOldDraft { get; set; }
-
     /// <summary>Answers were submitted from this browser.</summary>
     public bool SubmittedHere { get; init; }
 
@@ -97,20 +94,18 @@ public sealed class SurveyLink
     // query into untracked entities, it cost 195 us of CPU against 57-74 us as a plain command (query pipeline,
     // shaper, materializers). SurveyLinkLookupTests checks it reads exactly what EF stores. The connection is opened
     // through EF, so the SQLite gate and every connection interceptor still apply. A link is the invitation's first
-    // token or any later one (reminders add links, they never replace one). Of this browser's draft row and an old
-    // unsealed one, this browser's comes first ("" sorts before any hex id).
+    // token or any later one (reminders add links, they never replace one).
     private const string LookupSql = """
         SELECT i."Id", i."AssessmentId", i."Role", i."Team", i."State", i."HandedToAdmin", i."OpenedBySignedInMemberAt",
                a."OrganizationId", a."Name", a."Status", a."CloseDate", a."ClosedAt", a."QuickForm", a."Uploaded", a."InstrumentJson", a."MinimumGroupSize",
                o."Name", o."MinimumGroupSize",
-               d."BrowserId", d."Sealed", d."Submitted", d."Answers", d."Comment", d."Page"
+               d."Sealed", d."Submitted"
         FROM "Invitations" AS i
         INNER JOIN "Assessments" AS a ON a."Id" = i."AssessmentId"
         INNER JOIN "Organizations" AS o ON o."Id" = a."OrganizationId"
-        LEFT JOIN "SurveyDrafts" AS d ON d."InvitationId" = i."Id" AND (d."BrowserId" = @browser OR d."BrowserId" = '')
+        LEFT JOIN "SurveyDrafts" AS d ON d."InvitationId" = i."Id" AND d."BrowserId" = @browser
         WHERE (i."TokenHash" = @hash OR i."Id" IN (SELECT t."InvitationId" FROM "InvitationTokens" AS t WHERE t."TokenHash" = @hash))
           AND a."Status" <> 'Draft'
-        ORDER BY d."BrowserId" DESC
         LIMIT 1
         """;
 
@@ -162,30 +157,17 @@ public sealed class SurveyLink
             };
             var organization = new Organization { Id = assessment.OrganizationId, Name = row.GetString(16), MinimumGroupSize = row.GetInt32(17) };
             DraftContent? draft = null;
-            bool own = false, adopts = false, submittedHere = false;
-            if (!row.IsDBNull(18))
+            var own = !row.IsDBNull(19); // this browser has a row: a draft, or the receipt of its submit
+            var submittedHere = own && row.GetBoolean(19);
+            if (own && !submittedHere && !row.IsDBNull(18))
             {
-                own = row.GetString(18) == browserId;
-                if (own && row.GetBoolean(20))
-                {
-                    submittedHere = true;
-                }
-                else if (own && !row.IsDBNull(19))
-                {
-                    draft = DraftSeal.Open(browserSecret, invitation.Id, row.GetFieldValue<byte[]>(19));
-                }
-                else if (!own && !row.IsDBNull(21) && invitation.State != InvitationState.Submitted)
-                {
-                    // Saved before drafts were sealed: whoever opens the link first adopts it (as anyone could read it before).
-                    draft = new DraftContent(row.GetFieldValue<byte[]>(21), row.IsDBNull(22) ? null : row.GetString(22), row.GetInt32(23));
-                    adopts = true;
-                }
+                draft = DraftSeal.Open(browserSecret, invitation.Id, row.GetFieldValue<byte[]>(18));
             }
 
             return new SurveyLink
             {
                 Token = token!, Invitation = invitation, Assessment = assessment, Organization = organization, BrowserSecret = browserSecret,
-                BrowserId = browserId, Draft = draft, HasStoredDraft = own, AdoptsOldDraft = adopts, SubmittedHere = submittedHere,
+                BrowserId = browserId, Draft = draft, HasStoredDraft = own, SubmittedHere = submittedHere,
                 Plan = SurveyPlan.For(assessment),
             };
         }

@@ -136,13 +136,6 @@ public abstract class SurveyPageModel(AppDbContext db) : PageModel
             }
         }
 
-        if (Link.AdoptsOldDraft)
-        {
-            // The unsealed draft from before is now sealed for this browser: remove the readable copy.
-            await Db.SurveyDrafts.Where(d => d.InvitationId == invitationId && d.BrowserId == "").ExecuteDeleteAsync(cancellationToken);
-            Link.AdoptsOldDraft = false;
-        }
-
         Link.Draft = next;
         Link.HasStoredDraft = true;
         if (Link.Invitation.State == InvitationState.Invited)

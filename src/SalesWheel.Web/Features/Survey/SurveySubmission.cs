@@ -10,8 +10,7 @@ public static class SurveySubmission
     /// <summary>
     /// In one transaction: flips the invitation to Submitted only if it was not already and its assessment still takes
     /// answers, stores the submission sealed with the server's submission key (the day, role, team, answers and comment:
-    /// nothing that points back to the invitation), deletes every draft of the invitation and leaves this browser a
-    /// receipt. The sealed submissions become anonymous responses, shuffled, when the assessment closes.
+    /// nothing that points back to the invitation), and turns this browser's draft into a receipt. The sealed submissions become anonymous responses, shuffled, when the assessment closes.
     /// False, with nothing stored, when the invitation had already been submitted (another tab or browser got there
     /// first) or the assessment closed a moment ago.
     /// </summary>
@@ -40,8 +39,17 @@ public static class SurveySubmission
             Sealed = seal.Seal(invitation.AssessmentId, new SubmissionContent(
                 today, invitation.Role, invitation.Team, answers, string.IsNullOrWhiteSpace(comment) ? null : comment)),
         });
-        await db.SurveyDrafts.Where(d => d.InvitationId == invitation.Id).ExecuteDeleteAsync(cancellationToken);
-        db.SurveyDrafts.Add(new SurveyDraft { InvitationId = invitation.Id, BrowserId = link.BrowserId, Submitted = true });
+        // This browser's draft becomes its receipt. Drafts other browsers saved with the same link stay (sealed, unreadable
+        // here) until the assessment closes: deleting them now would change the "started" count and so tell whoever had
+        // opened the link elsewhere that it was just used.
+        var browserId = link.BrowserId;
+        var receipt = await db.SurveyDrafts.Where(d => d.InvitationId == invitation.Id && d.BrowserId == browserId)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Sealed, (byte[]?)null).SetProperty(d => d.Submitted, true).SetProperty(d => d.UpdatedAt, DateTime.UtcNow), cancellationToken);
+        if (receipt == 0)
+        {
+            db.SurveyDrafts.Add(new SurveyDraft { InvitationId = invitation.Id, BrowserId = browserId, Submitted = true });
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;

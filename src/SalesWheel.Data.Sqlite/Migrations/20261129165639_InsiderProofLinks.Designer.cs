@@ -11,7 +11,7 @@ using SalesWheel.Data;
 namespace SalesWheel.Data.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261129164037_InsiderProofLinks")]
+    [Migration("20261129165639_InsiderProofLinks")]
     partial class InsiderProofLinks
     {
         /// <inheritdoc />
@@ -687,15 +687,6 @@ namespace SalesWheel.Data.Sqlite.Migrations
                     b.Property<string>("BrowserId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Answers")
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("Comment")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Page")
-                        .HasColumnType("INTEGER");
 
                     b.Property<byte[]>("Sealed")
                         .HasColumnType("BLOB");

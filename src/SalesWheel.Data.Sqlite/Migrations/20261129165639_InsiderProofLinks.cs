@@ -11,17 +11,27 @@ namespace SalesWheel.Data.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // Drafts saved before drafts were sealed cannot be tied to the browser that saved them: whoever opened the
+            // link first would read them. They are discarded (respondents answer those pages again); submitted answers
+            // are responses already and are not touched.
+            migrationBuilder.Sql("""DELETE FROM "SurveyDrafts";""");
+
             migrationBuilder.DropPrimaryKey(
                 name: "PK_SurveyDrafts",
                 table: "SurveyDrafts");
 
-            migrationBuilder.AlterColumn<byte[]>(
+            migrationBuilder.DropColumn(
                 name: "Answers",
+                table: "SurveyDrafts");
+
+            migrationBuilder.DropColumn(
+                name: "Comment",
+                table: "SurveyDrafts");
+
+            migrationBuilder.RenameColumn(
+                name: "Page",
                 table: "SurveyDrafts",
-                type: "BLOB",
-                nullable: true,
-                oldClrType: typeof(byte[]),
-                oldType: "BLOB");
+                newName: "Submitted");
 
             migrationBuilder.AddColumn<string>(
                 name: "BrowserId",
@@ -36,13 +46,6 @@ namespace SalesWheel.Data.Sqlite.Migrations
                 table: "SurveyDrafts",
                 type: "BLOB",
                 nullable: true);
-
-            migrationBuilder.AddColumn<bool>(
-                name: "Submitted",
-                table: "SurveyDrafts",
-                type: "INTEGER",
-                nullable: false,
-                defaultValue: false);
 
             migrationBuilder.AddColumn<string>(
                 name: "Email",
@@ -193,10 +196,6 @@ namespace SalesWheel.Data.Sqlite.Migrations
                 table: "SurveyDrafts");
 
             migrationBuilder.DropColumn(
-                name: "Submitted",
-                table: "SurveyDrafts");
-
-            migrationBuilder.DropColumn(
                 name: "Email",
                 table: "Invitations");
 
@@ -224,15 +223,23 @@ namespace SalesWheel.Data.Sqlite.Migrations
                 name: "OpenLinkTokenHash",
                 table: "Assessments");
 
-            migrationBuilder.AlterColumn<byte[]>(
+            migrationBuilder.RenameColumn(
+                name: "Submitted",
+                table: "SurveyDrafts",
+                newName: "Page");
+
+            migrationBuilder.AddColumn<byte[]>(
                 name: "Answers",
                 table: "SurveyDrafts",
                 type: "BLOB",
                 nullable: false,
-                defaultValue: new byte[0],
-                oldClrType: typeof(byte[]),
-                oldType: "BLOB",
-                oldNullable: true);
+                defaultValue: new byte[0]);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Comment",
+                table: "SurveyDrafts",
+                type: "TEXT",
+                nullable: true);
 
             migrationBuilder.AddPrimaryKey(
                 name: "PK_SurveyDrafts",
