@@ -19,7 +19,7 @@ namespace SalesWheel.Web.Infrastructure;
 /// </remarks>
 public sealed class SignInThrottle(TimeProvider clock)
 {
-    /// <summary>Failures of one account (from browsers it never signed in from) before waits start.</summary>
+    /// <summary>Failures of one account (from browsers it never signed in from) before waits start: the next attempt waits 1 s, then 2 s, 4 s…</summary>
     public const int FreeAccountFailures = 5;
 
     /// <summary>Failures from one client address, over all accounts, before waits start (password spraying).</summary>
@@ -84,8 +84,7 @@ public sealed class SignInThrottle(TimeProvider clock)
     private static Counter Next(int failures, int free, DateTimeOffset now)
     {
         var count = failures + 1;
-        var over = count - free;
-        var wait = over <= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(Math.Min(Math.Pow(2, over - 1), LongestWait.TotalSeconds));
+        var wait = count < free ? TimeSpan.Zero : TimeSpan.FromSeconds(Math.Min(Math.Pow(2, count - free), LongestWait.TotalSeconds));
         return new Counter(count, now, now + wait);
     }
 

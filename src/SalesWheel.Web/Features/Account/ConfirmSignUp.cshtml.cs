@@ -11,8 +11,8 @@ namespace SalesWheel.Web.Features.Account;
 
 /// <summary>
 /// Sign up, second step: the emailed link proves the address, and only now are the account (email confirmed) and its
-/// organization created. Creating is a POST, so a mail scanner opening the link creates nothing. Other pending sign-ups
-/// for the same address stop working; so does this one once an account has the address.
+/// organization created. Creating is a POST, so a mail scanner opening the link creates nothing. Once an account has the
+/// address, every pending sign-up for it stops working (unknown link: 404; the page says so if one is opened before).
 /// </summary>
 [EnableRateLimiting(RateLimits.SignIn)]
 public sealed class ConfirmSignUpModel(AppDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn, AuditLog audit) : PageModel

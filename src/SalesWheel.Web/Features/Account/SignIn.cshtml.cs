@@ -76,7 +76,7 @@ public sealed class SignInModel(UserManager<AppUser> users, SignInManager<AppUse
         page.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         page.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         page.ModelState.AddModelError("", seconds < 90
-            ? $"Too many wrong passwords for now. Wait {seconds} seconds and try again."
+            ? $"Too many wrong passwords for now. Wait {seconds} second{(seconds == 1 ? "" : "s")} and try again."
             : $"Too many wrong passwords for now. Wait {(int)Math.Ceiling(seconds / 60.0)} minutes and try again.");
         return page.Page();
     }

@@ -72,8 +72,8 @@ public sealed class SignUpModel(AppDbContext db, UserManager<AppUser> users, IMa
         var exists = await users.FindByEmailAsync(email) is not null;
         var body = exists
             ? $"""
-              Someone, probably you, asked to create a SalesWheel organization with this address. This address already has
-              an account, so nothing was created.
+              Someone, probably you, asked to create a SalesWheel organization with this address.
+              This address already has an account, so nothing was created.
 
               To sign in: {links.Absolute("/signin")}
               If you forgot your password: {links.Absolute("/forgot-password")}
