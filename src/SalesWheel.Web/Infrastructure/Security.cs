@@ -193,7 +193,8 @@ public sealed class SecurityHeaders(RequestDelegate next)
 }
 
 /// <summary>
-/// One structured log line per request, with personal link tokens cut out of the path (/s/{token} → /s/…): the
+/// One structured log line per request, with personal link tokens cut out of the path (/s/{token} → /s/…,
+/// /reset-password/{token}, /signup/confirm/{token}): the
 /// framework's own request logs are kept at Warning so they cannot leak them.
 /// </summary>
 public sealed partial class RequestLogging(RequestDelegate next, ILogger<RequestLogging> logger)
@@ -226,7 +227,8 @@ public sealed partial class RequestLogging(RequestDelegate next, ILogger<Request
         var parts = path.Split('/');
         for (var i = 1; i < parts.Length - 1; i++)
         {
-            if (parts[i] is "s" or "q" or "join" && i == 1)
+            // Survey, quick check and invitation links, and the one-time links to reset a password or confirm a sign-up.
+            if ((parts[i] is "s" or "q" or "join" or "reset-password" && i == 1) || (parts[i] == "confirm" && i == 2 && parts[1] == "signup"))
             {
                 parts[i + 1] = "…";
             }

@@ -153,6 +153,7 @@ public sealed partial class AccountTests(AppFactory app) : IClassFixture<AppFact
         Assert.Equal(HttpStatusCode.NotFound, stale.StatusCode);
         Assert.Equal(0, app.Service(db => db.Organizations.Count(o => o.Name == "Squatter Co")));
         Assert.Equal(HttpStatusCode.OK, (await app.Browser().PostForm("/signin", [new("Email", colleague), new("Password", "squatters own password")])).StatusCode);
+        Assert.DoesNotContain(app.Logs.Lines, line => line.Contains(squattersLink["/signup/confirm/".Length..], StringComparison.Ordinal)); // links stay out of logs
     }
 
     [Fact]

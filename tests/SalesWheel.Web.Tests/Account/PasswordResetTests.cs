@@ -53,6 +53,7 @@ public sealed partial class PasswordResetTests(AppFactory app) : IClassFixture<A
 
         Assert.Equal(HttpStatusCode.Redirect, (await viewer.GetAsync("/settings")).StatusCode); // the old session has ended
         Assert.Equal(HttpStatusCode.NotFound, (await app.Browser().GetAsync(link)).StatusCode); // the link worked once
+        Assert.DoesNotContain(app.Logs.Lines, line => line.Contains(link["/reset-password/".Length..], StringComparison.Ordinal)); // nor is it in the logs
         Assert.Equal(HttpStatusCode.OK, (await app.Browser().PostForm("/signin", [new("Email", email), new("Password", MemberSteps.Password)])).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await app.Browser().PostForm("/signin", [new("Email", email), new("Password", NewPassword)])).StatusCode);
     }
