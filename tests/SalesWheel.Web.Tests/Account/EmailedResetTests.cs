@@ -37,6 +37,19 @@ public sealed partial class EmailedResetTests(SmtpAppFixture fixture) : IClassFi
         Assert.Equal(HttpStatusCode.NotFound, (await App.Browser().GetAsync(link.Groups[1].Value)).StatusCode); // used once
         Assert.Equal(HttpStatusCode.OK, (await App.Browser().PostForm("/signin", [new("Email", email), new("Password", Password)])).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await App.Browser().PostForm("/signin", [new("Email", email), new("Password", NewPassword)])).StatusCode);
+        Assert.Contains("was just changed", fixture.Sink.TextsTo(email).Last()); // told, in case it was not them
+    }
+
+    [Fact]
+    public async Task ChangingThePasswordIsToldToTheAddress()
+    {
+        var email = $"changer-{Guid.NewGuid():N}@example.com";
+        var client = App.Browser();
+        await client.SignUp(email, "Changer Co");
+
+        var changed = await client.PostForm("/account/password", [new("CurrentPassword", Password), new("NewPassword", NewPassword)]);
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Contains("The password of your SalesWheel account", fixture.Sink.TextsTo(email).Last());
     }
 
     [Fact]

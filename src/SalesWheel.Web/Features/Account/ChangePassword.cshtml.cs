@@ -17,7 +17,8 @@ namespace SalesWheel.Web.Features.Account;
 /// </summary>
 [Authorize]
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class ChangePasswordModel(AppDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn, SignInThrottle throttle) : PageModel
+public sealed class ChangePasswordModel(AppDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn, SignInThrottle throttle, IMailer mailer,
+    LinkBuilder links, ILogger<ChangePasswordModel> logger) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Enter your current password.")]
@@ -76,6 +77,7 @@ public sealed class ChangePasswordModel(AppDbContext db, UserManager<AppUser> us
         await db.PasswordResets.Where(r => r.UserId == user.Id).ExecuteDeleteAsync();
         throttle.Succeeded(attempt);
         await SessionLifetime.SignInAsync(signIn, user);
+        await PasswordChangedNotice.SendAsync(mailer, links, logger, user.DisplayName, user.Email!, HttpContext.RequestAborted);
         TempData["Notice"] = "Your password was changed. Every other session of your account was signed out.";
         return Redirect("/account/password");
     }

@@ -15,7 +15,8 @@ namespace SalesWheel.Web.Features.Account;
 /// short time; using it signs the account out everywhere. Unknown links are not found; expired ones say so (410).
 /// </summary>
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class ResetPasswordModel(AppDbContext db, UserManager<AppUser> users, SignInThrottle throttle) : PageModel
+public sealed class ResetPasswordModel(AppDbContext db, UserManager<AppUser> users, SignInThrottle throttle, IMailer mailer, LinkBuilder links,
+    ILogger<ResetPasswordModel> logger) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Choose a password.")]
@@ -62,6 +63,7 @@ public sealed class ResetPasswordModel(AppDbContext db, UserManager<AppUser> use
 
         await db.PasswordResets.Where(r => r.UserId == user.Id).ExecuteDeleteAsync();
         throttle.Succeeded(SignInAttempt.For(HttpContext, user.Email!, null));
+        await PasswordChangedNotice.SendAsync(mailer, links, logger, user.DisplayName, user.Email!, HttpContext.RequestAborted);
         TempData["Notice"] = "Your new password is set, and every earlier session was signed out. Sign in with the new password.";
         return Redirect("/signin");
     }
