@@ -19,6 +19,7 @@ public static class CliApp
             InstrumentCommand.Create(stdout),
             SampleCommand.Create(stdout),
             DemoCommand.Create(stdout, stderr),
+            UsersCommand.Create(stdout, stderr),
         };
 
         var parsed = root.Parse(args);

@@ -36,6 +36,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
+    public DbSet<PendingSignUp> PendingSignUps => Set<PendingSignUp>();
+
+    public DbSet<PasswordReset> PasswordResets => Set<PasswordReset>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

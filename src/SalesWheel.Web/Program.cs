@@ -28,13 +28,14 @@ builder.Services
         options.Password.RequireUppercase = false;
         options.Password.RequireNonAlphanumeric = false;
         options.Password.RequiredUniqueChars = 1;
-        options.Lockout.MaxFailedAccessAttempts = 5;
-        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        // No fixed lockout (anyone could lock an owner out with five wrong passwords): SignInThrottle slows guessing instead.
+        options.Lockout.AllowedForNewUsers = false;
         options.User.RequireUniqueEmail = true;
     })
     .AddEntityFrameworkStores<AppDbContext>()
     .AddDefaultTokenProviders()
     .AddPasswordValidator<CommonPasswordValidator>();
+builder.Services.AddSingleton(new SignInThrottle(TimeProvider.System));
 
 builder.Services.ConfigureApplicationCookie(options =>
 {
@@ -75,6 +76,11 @@ builder.Services.AddScoped<AuditLog>();
 builder.Services.AddSingleton<IMailer>(services => settings.Smtp.Host.Length > 0
     ? ActivatorUtilities.CreateInstance<SmtpMailer>(services)
     : ActivatorUtilities.CreateInstance<OutboxMailer>(services));
+if (settings.Smtp.Host.Length > 0)
+{
+    builder.Services.AddHostedService<SmtpStartupCheck>();
+}
+
 builder.Services.AddScoped<LinkBuilder>();
 // Submissions stay sealed until their assessment closes, with a key kept outside the database (see docs/security.md).
 builder.Services.AddSingleton(_ => SubmissionSeal.FromConfiguredKeyOrFile(settings.SubmissionKey, Path.Combine(settings.DataFolder, "keys", "submission.key")));

@@ -69,6 +69,22 @@ public sealed class LiveApp : IAsyncLifetime
     /// document.readyState instead of waiting for the browser's "load" event: a CI run once timed out waiting for
     /// a load event after a redirect that had already arrived.
     /// </summary>
+    /// <summary>
+    /// The second step of signing up, as a person does it: the page says to check the email; the link in the message
+    /// written to the outbox (no mail server here) opens the confirmation, whose button creates the organization.
+    /// </summary>
+    public async Task ConfirmSignUp(IPage page, string email)
+    {
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Check your email" })).ToBeVisibleAsync();
+        var link = Directory.GetFiles(OutboxFolder, "*.eml")
+            .Select(File.ReadAllText)
+            .Where(mail => mail.Contains(email, StringComparison.OrdinalIgnoreCase))
+            .Select(mail => Regex.Match(mail, @"/signup/confirm/[A-Za-z0-9_-]{22}").Value)
+            .Single(l => l.Length > 0);
+        await page.GotoAsync(link);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create my organization" }).ClickAsync();
+    }
+
     public static Task Arrived(IPage page, Regex url) =>
         Parsed(page, $"the page to show {url}", () => Assertions.Expect(page).ToHaveURLAsync(url));
 

@@ -1,7 +1,9 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SalesWheel.Data;
@@ -27,8 +29,20 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         ["SalesWheel:RateLimits:ApiPerAddressPerMinute"] = "100000",
     };
 
+    /// <summary>Service replacements for one test's app (e.g. a fake clock), applied after the app's own registrations.</summary>
+    public List<Action<IServiceCollection>> TestServices { get; } = [];
+
+    /// <summary>
+    /// The text of every email sent to an address, oldest first: by default the outbox's .eml files; a test with an
+    /// SMTP server reads that server's messages instead.
+    /// </summary>
+    public Func<string, IReadOnlyList<string>> Mailbox { get; set; }
+
+    public AppFactory() => Mailbox = OutboxMessagesTo;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.ConfigureTestServices(services => TestServices.ForEach(configure => configure(services)));
         Directory.CreateDirectory(DataFolder);
         builder.UseEnvironment("Testing");
         builder.UseSetting("SalesWheel:DataFolder", DataFolder);
@@ -40,12 +54,25 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 
-    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions
+    public HttpClient Browser()
     {
-        BaseAddress = new Uri("https://localhost"),
-        AllowAutoRedirect = false,
-        HandleCookies = true,
-    });
+        var client = CreateClient(new WebApplicationFactoryClientOptions
+        {
+            BaseAddress = new Uri("https://localhost"),
+            AllowAutoRedirect = false,
+            HandleCookies = true,
+        });
+        Html.AppOf.AddOrUpdate(client, this);
+        return client;
+    }
+
+    private IReadOnlyList<string> OutboxMessagesTo(string address) =>
+        (Directory.Exists(OutboxFolder) ? Directory.GetFiles(OutboxFolder, "*.eml") : [])
+        .Select(path => (Path: path, Message: MimeKit.MimeMessage.Load(path)))
+        .Where(m => m.Message.To.Mailboxes.Any(to => string.Equals(to.Address, address, StringComparison.OrdinalIgnoreCase)))
+        .OrderBy(m => File.GetLastWriteTimeUtc(m.Path)).ThenBy(m => m.Message.Date)
+        .Select(m => m.Message.TextBody ?? "")
+        .ToList();
 
     public T Service<T>(Func<AppDbContext, T> query)
     {
@@ -125,17 +152,40 @@ public static partial class Html
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
 
-    /// <summary>Signs up a new owner with a new organization; the client then holds the session cookie.</summary>
-    public static async Task SignUp(this HttpClient client, string email, string organization, string? quick = null)
+    /// <summary>The app each test browser belongs to (so a step can read that app's emails).</summary>
+    internal static ConditionalWeakTable<HttpClient, AppFactory> AppOf { get; } = new();
+
+    /// <summary>
+    /// Signs up a new owner with a new organization, as a person does: the form, then the link emailed to the address,
+    /// then "Create my organization". The client then holds the session cookie.
+    /// </summary>
+    public static async Task SignUp(this HttpClient client, string email, string organization, string? quick = null,
+        string password = "correct horse battery staple")
     {
         var response = await client.PostForm("/signup" + (quick is null ? "" : "?quick=" + quick),
         [
             new("Form.Name", "Owner of " + organization),
             new("Form.Email", email),
             new("Form.Organization", organization),
-            new("Form.Password", "correct horse battery staple"),
+            new("Form.Password", password),
             new("Form.Quick", quick ?? ""),
         ]);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK && page.Contains("Check your email", StringComparison.Ordinal), page[..Math.Min(page.Length, 3000)]);
+        Assert.True(AppOf.TryGetValue(client, out var app), "sign up with a client made by AppFactory.Browser()");
+        var confirm = await client.PostForm(ConfirmLink(app!, email), []);
+        Assert.Equal(HttpStatusCode.Redirect, confirm.StatusCode);
+        Assert.Equal("/assessments", confirm.Headers.Location?.ToString());
     }
+
+    /// <summary>The path of the latest sign-up confirmation link emailed to the address.</summary>
+    public static string ConfirmLink(AppFactory app, string email)
+    {
+        var link = app.Mailbox(email).Select(body => ConfirmLinkPattern().Match(body)).LastOrDefault(m => m.Success);
+        Assert.True(link is not null, $"no sign-up link was emailed to {email}");
+        return link.Groups[1].Value;
+    }
+
+    [GeneratedRegex(@"https?://[^/\s]+(/signup/confirm/[A-Za-z0-9_-]{22})\b")]
+    private static partial Regex ConfirmLinkPattern();
 }

@@ -1,5 +1,9 @@
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using MailKit.Net.Smtp;
 using MailKit.Security;
+using AuthenticationException = MailKit.Security.AuthenticationException;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
@@ -27,7 +31,7 @@ internal static class Messages
     }
 }
 
-/// <summary>Delivers through the configured SMTP server (MailKit).</summary>
+/// <summary>Delivers through the configured SMTP server (MailKit), always over TLS.</summary>
 public sealed class SmtpMailer(IOptions<SalesWheelOptions> options) : IMailer
 {
     public bool Delivers => true;
@@ -35,16 +39,128 @@ public sealed class SmtpMailer(IOptions<SalesWheelOptions> options) : IMailer
     public async Task SendAsync(string toName, string toAddress, string subject, string body, CancellationToken cancellationToken = default)
     {
         var smtp = options.Value.Smtp;
-        using var client = new SmtpClient();
-        await client.ConnectAsync(smtp.Host, smtp.Port, smtp.UseStartTls ? SecureSocketOptions.StartTlsWhenAvailable : SecureSocketOptions.None, cancellationToken);
-        if (smtp.UserName.Length > 0)
-        {
-            await client.AuthenticateAsync(smtp.UserName, smtp.Password, cancellationToken);
-        }
-
+        using var client = await SmtpConnection.OpenAsync(smtp, cancellationToken);
         await client.SendAsync(Messages.Build(smtp, toName, toAddress, subject, body), cancellationToken);
         await client.DisconnectAsync(true, cancellationToken);
     }
+}
+
+/// <summary>
+/// The connection to the SMTP server: implicit TLS on port 465 (or <c>Tls: Implicit</c>), STARTTLS required on any
+/// other port: never plain text, never "TLS when available". The server's certificate must be trusted by the system, or
+/// chain to the certificate in <c>SalesWheel:Smtp:TrustedCertificateFile</c> (a private CA or the server's own
+/// self-signed certificate, as an operator configures it); the host name must match either way.
+/// </summary>
+public static class SmtpConnection
+{
+    public static SecureSocketOptions Security(SmtpOptions smtp) =>
+        string.Equals(smtp.Tls, "Implicit", StringComparison.OrdinalIgnoreCase) || (smtp.Tls.Length == 0 && smtp.Port == 465)
+            ? SecureSocketOptions.SslOnConnect
+            : SecureSocketOptions.StartTls;
+
+    /// <summary>A connected (and, with a user name, authenticated) client; throws what MailKit throws when that fails.</summary>
+    public static async Task<SmtpClient> OpenAsync(SmtpOptions smtp, CancellationToken cancellationToken)
+    {
+        var client = new SmtpClient();
+        try
+        {
+            var trusted = TrustedCertificate(smtp);
+            if (trusted is not null)
+            {
+                client.ServerCertificateValidationCallback = (_, certificate, _, errors) => ChainsTo(trusted, certificate, errors);
+            }
+
+            await client.ConnectAsync(smtp.Host, smtp.Port, Security(smtp), cancellationToken);
+            if (smtp.UserName.Length > 0)
+            {
+                await client.AuthenticateAsync(smtp.UserName, smtp.Password, cancellationToken);
+            }
+
+            return client;
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+    }
+
+    private static X509Certificate2? TrustedCertificate(SmtpOptions smtp)
+    {
+        if (smtp.TrustedCertificateFile.Length == 0)
+        {
+            return null;
+        }
+
+        var text = File.ReadAllText(smtp.TrustedCertificateFile);
+        return text.Contains("-----BEGIN CERTIFICATE-----", StringComparison.Ordinal)
+            ? X509Certificate2.CreateFromPem(text)
+            : X509CertificateLoader.LoadCertificateFromFile(smtp.TrustedCertificateFile);
+    }
+
+    /// <summary>Trusted when the system trusts it, or when its chain ends at the configured certificate; a wrong host name never.</summary>
+    private static bool ChainsTo(X509Certificate2 trusted, X509Certificate? certificate, SslPolicyErrors errors)
+    {
+        if (errors == SslPolicyErrors.None)
+        {
+            return true;
+        }
+
+        if (certificate is null || errors != SslPolicyErrors.RemoteCertificateChainErrors)
+        {
+            return false;
+        }
+
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.Add(trusted);
+        // A private CA or a self-signed certificate publishes no revocation list to check.
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        using var presented = new X509Certificate2(certificate);
+        return chain.Build(presented);
+    }
+}
+
+/// <summary>
+/// At start-up, with SMTP configured: connects once, with TLS, so that a server that cannot do TLS, an untrusted
+/// certificate or a wrong password stops the app with a clear message instead of every email failing later. A server
+/// that cannot be reached is logged as an error (it may be down for a moment) without stopping the app.
+/// </summary>
+public sealed partial class SmtpStartupCheck(IOptions<SalesWheelOptions> options, ILogger<SmtpStartupCheck> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var smtp = options.Value.Smtp;
+        var where = $"{smtp.Host}:{smtp.Port} ({(SmtpConnection.Security(smtp) == SecureSocketOptions.SslOnConnect ? "implicit TLS" : "STARTTLS")})";
+        try
+        {
+            using var client = await SmtpConnection.OpenAsync(smtp, cancellationToken);
+            await client.DisconnectAsync(true, cancellationToken);
+        }
+        catch (Exception e) when (e is SocketException or TimeoutException || e is IOException && e.InnerException is SocketException)
+        {
+            CannotReach(logger, where, e.Message);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var reason = e switch
+            {
+                NotSupportedException => "the server does not offer STARTTLS, and SalesWheel sends email only over TLS",
+                SslHandshakeException => "no TLS connection could be made, or the server's certificate is not trusted: use a certificate the system trusts, "
+                    + "or name it (or the CA that signed it) in SalesWheel:Smtp:TrustedCertificateFile; for implicit TLS use port 465 or SalesWheel:Smtp:Tls = Implicit",
+                AuthenticationException => "the server refused the user name and password",
+                _ => e.Message,
+            };
+            throw new InvalidOperationException(
+                $"SalesWheel cannot send email through the SMTP server {where}: {reason}. Fix the SalesWheel:Smtp settings, or leave "
+                + "SalesWheel:Smtp:Host empty to write emails to the outbox folder instead.", e);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "SalesWheel cannot reach the SMTP server {Server} ({Reason}): emails will fail until it can.")]
+    private static partial void CannotReach(ILogger logger, string server, string reason);
 }
 
 /// <summary>Without SMTP: each message becomes an .eml file in the outbox folder (the admin can also copy the links).</summary>

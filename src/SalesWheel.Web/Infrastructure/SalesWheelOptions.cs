@@ -33,5 +33,9 @@ public sealed class SmtpOptions
 
     public string From { get; set; } = "SalesWheel <no-reply@saleswheel.local>";
 
-    public bool UseStartTls { get; set; } = true;
+    /// <summary>"Implicit" (TLS from the first byte, the default on port 465) or "StartTls" (required; the default on other ports). Never plain text.</summary>
+    public string Tls { get; set; } = "";
+
+    /// <summary>A certificate file (PEM or DER) to trust for the server besides the system's: a private CA, or the server's own self-signed certificate.</summary>
+    public string TrustedCertificateFile { get; set; } = "";
 }

@@ -82,8 +82,31 @@ public static class SessionLifetime
             return;
         }
 
-        await SecurityStampValidator.ValidatePrincipalAsync(context);
+        // The security stamp is checked on every request (not every 30 minutes as Identity does by default): signing
+        // out, changing or resetting the password rotate it, and every cookie issued before is refused at once.
+        var users = context.HttpContext.RequestServices.GetRequiredService<UserManager<AppUser>>();
+        var user = context.Principal is null ? null : await users.GetUserAsync(context.Principal);
+        var securityStamp = context.Principal?.FindFirst(users.Options.ClaimsIdentity.SecurityStampClaimType)?.Value;
+        if (user is null || securityStamp is null || securityStamp != await users.GetSecurityStampAsync(user))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+        }
     }
+
+    /// <summary>Ends every session of the user (all browsers): the stamp in their cookies no longer matches.</summary>
+    public static Task EndAllSessionsAsync(UserManager<AppUser> users, AppUser user) => users.UpdateSecurityStampAsync(user);
+}
+
+/// <summary>Answers about an address that has no account cost the same as about one that has (no enumeration by timing).</summary>
+public static class UnknownAccount
+{
+    private static readonly AppUser Nobody = new() { DisplayName = "nobody", UserName = "nobody" };
+    private static readonly Lazy<string> NobodysHash = new(() => new PasswordHasher<AppUser>().HashPassword(Nobody, Guid.NewGuid().ToString()));
+
+    /// <summary>Checks the password against a made-up hash: the same work as checking a real account's.</summary>
+    public static void CheckPassword(IPasswordHasher<AppUser> hasher, string password) =>
+        hasher.VerifyHashedPassword(Nobody, NobodysHash.Value, password);
 }
 
 /// <summary>
@@ -170,7 +193,8 @@ public sealed class SecurityHeaders(RequestDelegate next)
 }
 
 /// <summary>
-/// One structured log line per request, with personal link tokens cut out of the path (/s/{token} → /s/…): the
+/// One structured log line per request, with personal link tokens cut out of the path (/s/{token} → /s/…,
+/// /reset-password/{token}, /signup/confirm/{token}): the
 /// framework's own request logs are kept at Warning so they cannot leak them.
 /// </summary>
 public sealed partial class RequestLogging(RequestDelegate next, ILogger<RequestLogging> logger)
@@ -203,7 +227,8 @@ public sealed partial class RequestLogging(RequestDelegate next, ILogger<Request
         var parts = path.Split('/');
         for (var i = 1; i < parts.Length - 1; i++)
         {
-            if (parts[i] is "s" or "q" or "join" && i == 1)
+            // Survey, quick check and invitation links, and the one-time links to reset a password or confirm a sign-up.
+            if ((parts[i] is "s" or "q" or "join" or "reset-password" && i == 1) || (parts[i] == "confirm" && i == 2 && parts[1] == "signup"))
             {
                 parts[i + 1] = "…";
             }

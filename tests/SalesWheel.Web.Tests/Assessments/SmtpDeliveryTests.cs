@@ -2,6 +2,8 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using MimeKit;
 using SalesWheel.Data.Entities;
 using SmtpServer;
@@ -10,13 +12,16 @@ using SmtpServer.Storage;
 
 namespace SalesWheel.Web.Tests.Assessments;
 
-/// <summary>A real SMTP server on loopback that keeps every message it receives.</summary>
+/// <summary>
+/// A real SMTP server on loopback that keeps every message it receives. With a certificate it speaks TLS: STARTTLS, or
+/// implicit TLS from the first byte; without one, plain text only (a server SalesWheel must refuse).
+/// </summary>
 public sealed class SmtpSink : MessageStore, IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _running;
 
-    public SmtpSink()
+    public SmtpSink(X509Certificate2? certificate = null, bool implicitTls = false)
     {
         using (var probe = new TcpListener(IPAddress.Loopback, 0))
         {
@@ -24,15 +29,47 @@ public sealed class SmtpSink : MessageStore, IAsyncDisposable
             Port = ((IPEndPoint)probe.LocalEndpoint).Port;
         }
 
-        var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
+        var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(e =>
+        {
+            e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port));
+            if (certificate is not null)
+            {
+                e.Certificate(certificate).IsSecure(implicitTls);
+            }
+        }).Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(this);
         _running = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
     }
 
+    /// <summary>
+    /// A self-signed certificate for localhost and 127.0.0.1, made for the test, and the file an operator would name in
+    /// SalesWheel:Smtp:TrustedCertificateFile (its public part, PEM).
+    /// </summary>
+    public static (X509Certificate2 Certificate, string TrustFile) MakeCertificate()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddDnsName("localhost");
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false)); // server authentication
+        using var made = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+        // Through PKCS#12 so the private key is usable by the TLS stack on every platform.
+        var certificate = X509CertificateLoader.LoadPkcs12(made.Export(X509ContentType.Pfx), null);
+        var trustFile = Path.Combine(Path.GetTempPath(), $"saleswheel-smtp-{Guid.NewGuid():N}.pem");
+        File.WriteAllText(trustFile, made.ExportCertificatePem());
+        return (certificate, trustFile);
+    }
+
     public int Port { get; }
 
     public ConcurrentQueue<MimeMessage> Messages { get; } = new();
+
+    /// <summary>The text of every message received for the address, oldest first.</summary>
+    public IReadOnlyList<string> TextsTo(string address) =>
+        Messages.Where(m => m.To.Mailboxes.Any(to => string.Equals(to.Address, address, StringComparison.OrdinalIgnoreCase))).Select(m => m.TextBody ?? "").ToList();
 
     public override Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
     {
@@ -55,10 +92,15 @@ public sealed class SmtpSink : MessageStore, IAsyncDisposable
     }
 }
 
-/// <summary>The app with SMTP set up, sending through <see cref="SmtpSink"/>.</summary>
+/// <summary>
+/// The app with SMTP set up, sending through <see cref="SmtpSink"/> over STARTTLS, trusting the sink's certificate the
+/// way an operator would (a certificate file in the settings).
+/// </summary>
 public sealed class SmtpAppFixture : IAsyncLifetime
 {
-    public SmtpSink Sink { get; } = new();
+    private static readonly (X509Certificate2 Certificate, string TrustFile) Tls = SmtpSink.MakeCertificate();
+
+    public SmtpSink Sink { get; } = new(Tls.Certificate);
 
     public AppFactory App { get; } = new();
 
@@ -66,7 +108,8 @@ public sealed class SmtpAppFixture : IAsyncLifetime
     {
         App.Settings["SalesWheel:Smtp:Host"] = "127.0.0.1";
         App.Settings["SalesWheel:Smtp:Port"] = Sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        App.Settings["SalesWheel:Smtp:UseStartTls"] = "false";
+        App.Settings["SalesWheel:Smtp:TrustedCertificateFile"] = Tls.TrustFile;
+        App.Mailbox = Sink.TextsTo;
         return Task.CompletedTask;
     }
 

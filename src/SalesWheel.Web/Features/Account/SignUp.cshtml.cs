@@ -10,12 +10,23 @@ using SalesWheel.Web.Infrastructure;
 
 namespace SalesWheel.Web.Features.Account;
 
-/// <summary>Sign up: creates the user, their organization (they own it), and keeps a quick check done before.</summary>
+/// <summary>
+/// Sign up, first step: checks the form and emails a link to the address. Nothing is created until the link is
+/// followed (<see cref="ConfirmSignUpModel"/>), so a sign-up with someone else's address takes nothing from them. The
+/// answer is the same whether or not the address already has an account; only the email differs.
+/// </summary>
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class SignUpModel(AppDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn, AuditLog audit) : PageModel
+public sealed class SignUpModel(AppDbContext db, UserManager<AppUser> users, IMailer mailer, LinkBuilder links, ILogger<SignUpModel> logger) : PageModel
 {
+    public static readonly TimeSpan LinkLifetime = TimeSpan.FromHours(24);
+
     [BindProperty]
     public SignUpForm Form { get; set; } = new();
+
+    /// <summary>Set once the form was accepted: the address the link went to.</summary>
+    public string? SentTo { get; private set; }
+
+    public bool MailDelivers => mailer.Delivers;
 
     public void OnGet(string? quick) => Form.Quick = quick;
 
@@ -26,41 +37,70 @@ public sealed class SignUpModel(AppDbContext db, UserManager<AppUser> users, Sig
             return Page();
         }
 
-        var user = new AppUser { UserName = Form.Email.Trim(), Email = Form.Email.Trim(), DisplayName = Form.Name.Trim() };
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var created = await users.CreateAsync(user, Form.Password);
-        if (!created.Succeeded)
+        var email = Form.Email.Trim();
+        var prospective = new AppUser { UserName = email, Email = email, DisplayName = Form.Name.Trim() };
+        foreach (var validator in users.PasswordValidators)
         {
-            foreach (var error in created.Errors)
+            foreach (var error in (await validator.ValidateAsync(users, prospective, Form.Password)).Errors)
             {
-                var field = error.Code.StartsWith("Password", StringComparison.Ordinal) ? "Form.Password" : "Form.Email";
-                ModelState.AddModelError(field, error.Code is "DuplicateUserName" or "DuplicateEmail" ? "An account with this email already exists. Sign in instead." : error.Description);
+                ModelState.AddModelError("Form.Password", error.Description);
             }
+        }
 
+        if (!ModelState.IsValid)
+        {
             return Page();
         }
 
-        var organization = new Organization { Name = Form.Organization.Trim() };
-        db.Organizations.Add(organization);
-        db.Memberships.Add(new Membership { OrganizationId = organization.Id, UserId = user.Id, Role = MemberRole.Owner });
-        audit.Record(organization.Id, user, "organization created", organization.Name);
-        if (Tokens.LooksValid(Form.Quick))
+        // The same work whichever way it goes: the password is hashed and a sign-up is stored either way.
+        var token = Tokens.New();
+        var normalized = users.NormalizeEmail(email);
+        await db.PendingSignUps.Where(s => s.ExpiresAt < DateTime.UtcNow).ExecuteDeleteAsync();
+        db.PendingSignUps.Add(new PendingSignUp
         {
-            var hash = Tokens.Hash(Form.Quick!);
-            var check = await db.QuickChecks.FirstOrDefaultAsync(q => q.TokenHash == hash && q.OrganizationId == null);
-            if (check is not null)
-            {
-                check.OrganizationId = organization.Id;
-                organization.Phase = check.Phase;
-                organization.Acv = check.Acv;
-                audit.Record(organization.Id, user, "quick check attached", $"phase {check.Phase?.ToString() ?? "not given"}, ACV {check.Acv?.ToString() ?? "not given"}");
-            }
+            Email = email,
+            NormalizedEmail = normalized,
+            DisplayName = Form.Name.Trim(),
+            OrganizationName = Form.Organization.Trim(),
+            PasswordHash = users.PasswordHasher.HashPassword(prospective, Form.Password),
+            QuickTokenHash = Tokens.LooksValid(Form.Quick) ? Tokens.Hash(Form.Quick!) : null,
+            TokenHash = Tokens.Hash(token),
+            ExpiresAt = DateTime.UtcNow + LinkLifetime,
+        });
+        await db.SaveChangesAsync();
+
+        var exists = await users.FindByEmailAsync(email) is not null;
+        var body = exists
+            ? $"""
+              Someone, probably you, asked to create a SalesWheel organization with this address.
+              This address already has an account, so nothing was created.
+
+              To sign in: {links.Absolute("/signin")}
+              If you forgot your password: {links.Absolute("/forgot-password")}
+
+              If it was not you, you can ignore this email: your account is unchanged.
+              """
+            : $"""
+              To create your SalesWheel organization "{Form.Organization.Trim()}", confirm that this address is yours by opening this link:
+              {links.Absolute("/signup/confirm/" + token)}
+
+              The link works for 24 hours. Until you open it nothing is created, and nobody else can use this address.
+              If you did not sign up, ignore this email.
+              """;
+        try
+        {
+            await mailer.SendAsync(Form.Name.Trim(), email, exists ? "Your SalesWheel sign-up" : "Confirm your email for SalesWheel", body, HttpContext.RequestAborted);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Said the same way for every address: the person can try again.
+            logger.LogWarning(e, "The sign-up email could not be sent");
+            ModelState.AddModelError("", "The email could not be sent just now. Try again in a few minutes.");
+            return Page();
         }
 
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
-        await SessionLifetime.SignInAsync(signIn, user);
-        return Redirect("/assessments");
+        SentTo = email;
+        return Page();
     }
 
     public sealed class SignUpForm

@@ -28,6 +28,9 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, IMailer mailer, 
     /// <summary>The join link, shown once to the owner when the email could not leave (no SMTP, or SMTP failed).</summary>
     public string? InviteLink { get; private set; }
 
+    /// <summary>A password reset link, shown once to the owner who made it.</summary>
+    public string? ResetLink { get; private set; }
+
     /// <summary>A refused role change, shown next to that member.</summary>
     public (Guid MembershipId, string Message)? RowError { get; private set; }
 
@@ -154,6 +157,44 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, IMailer mailer, 
         await db.SaveChangesAsync();
         TempData["Notice"] = $"{user.DisplayName} is now {newRole.Value.ToString().ToLowerInvariant()}.";
         return Redirect(membership.UserId == CurrentUser.Id && newRole == MemberRole.Viewer ? "/settings" : "/members");
+    }
+
+    /// <summary>
+    /// A one-time link for a member to choose a new password, shown once to the owner to pass on (for when there is no
+    /// mail server, or the member cannot receive it). It works once, for 24 hours; using it signs the member out everywhere.
+    /// </summary>
+    public async Task<IActionResult> OnPostResetLinkAsync(Guid id)
+    {
+        if (!IsOwner)
+        {
+            return Forbid();
+        }
+
+        ModelState.Clear(); // the invitation form was not posted
+        var row = await (from m in db.Memberships
+                         join u in db.Users on m.UserId equals u.Id
+                         where m.Id == id && m.OrganizationId == OrganizationId
+                         select new { u.Id, u.DisplayName, u.Email }).FirstOrDefaultAsync();
+        if (row is null)
+        {
+            return NotFound();
+        }
+
+        if (row.Id == CurrentUser.Id)
+        {
+            RowError = (id, "To change your own password, use Settings → Your password.");
+            await LoadAsync();
+            return Page();
+        }
+
+        audit.Record(OrganizationId, CurrentUser, "password reset link made", row.Email ?? row.DisplayName);
+        await db.SaveChangesAsync();
+        var (token, expires) = await PasswordResetLinks.CreateAsync(db, row.Id, "owner", PasswordResetLinks.HandedLifetime, HttpContext.RequestAborted);
+        Notice = $"A link for {row.DisplayName} to choose a new password. Pass it on privately: it works once, until {expires:d MMMM yyyy HH:mm} UTC, "
+            + "and using it signs them out everywhere. Earlier links for them no longer work.";
+        ResetLink = links.Absolute("/reset-password/" + token);
+        await LoadAsync();
+        return Page();
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid id)

@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SalesWheel.Data.Entities;
+
+namespace SalesWheel.Data.Configurations;
+
+internal sealed class PendingSignUpConfiguration : IEntityTypeConfiguration<PendingSignUp>
+{
+    public void Configure(EntityTypeBuilder<PendingSignUp> b)
+    {
+        b.HasIndex(s => s.TokenHash).IsUnique();
+        b.HasIndex(s => s.NormalizedEmail);
+        b.Property(s => s.Email).HasMaxLength(320);
+        b.Property(s => s.NormalizedEmail).HasMaxLength(320);
+        b.Property(s => s.DisplayName).HasMaxLength(200);
+        b.Property(s => s.OrganizationName).HasMaxLength(200);
+        b.Property(s => s.TokenHash).HasMaxLength(64);
+        b.Property(s => s.QuickTokenHash).HasMaxLength(64);
+    }
+}
+
+internal sealed class PasswordResetConfiguration : IEntityTypeConfiguration<PasswordReset>
+{
+    public void Configure(EntityTypeBuilder<PasswordReset> b)
+    {
+        b.HasIndex(r => r.TokenHash).IsUnique();
+        b.HasOne<AppUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(r => r.TokenHash).HasMaxLength(64);
+        b.Property(r => r.MadeBy).HasMaxLength(20);
+    }
+}
