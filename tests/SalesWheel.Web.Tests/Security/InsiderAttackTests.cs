@@ -175,6 +175,31 @@ public sealed partial class InsiderAttackTests(AppFactory app) : IClassFixture<A
         Assert.False(closed, "closed with 2 acknowledged answers that nobody can read: results are computed without them");
     }
 
+    // Someone with the database file: a browser's drafts and receipts are all stored under one id (a hash of its one
+    // secret), whatever the survey. Ada answers her personal link for one assessment and, from the same browser, the
+    // anonymous open link of another: both rows carry the same BrowserId, so the "anonymous" open-link invitation (with the
+    // team and role chosen, and its place in the submit order) is Ada's.
+    [Fact]
+    public async Task TheDatabaseDoesNotTieABrowsersOpenLinkAnswerToThePersonalLinkItAnsweredElsewhere()
+    {
+        var (owner, org) = await app.NewOrganization("Same Browser Co");
+        app.AddPeople(org, "East", PersonRole.Seller, 5);
+        var personal = await owner.CreateAssessment("Personal pulse", instrument: "quick");
+        var tokens = AssessmentKit.TokensIn(await owner.ActAndRead(personal, "Open"));
+        var open = await owner.CreateAssessment("Open pulse", instrument: "quick");
+        var openToken = Assert.Single(OpenLinks().Matches(await owner.ActAndRead(open, "OpenWithLink")).Select(m => m.Groups[1].Value).Distinct());
+
+        var ada = app.Browser(); // one browser, one cookie jar
+        Assert.Equal(HttpStatusCode.Redirect, (await ada.TakeSurvey(tokens[0], SurveyPlan.For(app.Assessment(personal)), _ => "4")).StatusCode);
+        var go = await ada.PostForm($"/o/{openToken}", [new("Team", OpenLinkModel.NotGiven), new("Role", OpenLinkModel.NotGiven)]);
+        Assert.Equal(HttpStatusCode.Redirect, (await ada.TakeSurvey(go.Headers.Location!.ToString()[3..25], SurveyPlan.For(app.Assessment(open)), _ => "2")).StatusCode);
+
+        var invitations = app.Invitations(personal).Concat(app.Invitations(open)).ToDictionary(i => i.Id);
+        var rows = app.Service(db => db.SurveyDrafts.AsNoTracking().Where(d => invitations.Keys.Contains(d.InvitationId)).Select(d => new { d.InvitationId, d.BrowserId }).ToList());
+        var shared = rows.GroupBy(r => r.BrowserId).Where(g => g.Select(r => r.InvitationId).Distinct().Count() > 1).ToList();
+        Assert.True(shared.Count == 0, "one BrowserId is stored with " + string.Join(", ", shared.SelectMany(g => g).Select(r => $"{invitations[r.InvitationId].Kind} invitation of {(invitations[r.InvitationId].Name is { Length: > 0 } n ? n : "nobody")}")));
+    }
+
     // --- helpers ---
 
     // East has 6 sellers; Solo 1, Pair 2 and Trio 3 (all below k = 5). Opened with the anonymous open link.
