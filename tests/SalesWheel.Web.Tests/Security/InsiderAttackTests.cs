@@ -200,6 +200,35 @@ public sealed partial class InsiderAttackTests(AppFactory app) : IClassFixture<A
         Assert.True(shared.Count == 0, "one BrowserId is stored with " + string.Join(", ", shared.SelectMany(g => g).Select(r => $"{invitations[r.InvitationId].Kind} invitation of {(invitations[r.InvitationId].Name is { Length: > 0 } n ? n : "nobody")}")));
     }
 
+    // Someone with the database file after close: each response is stored with its role and team in the clear, and each
+    // invitation with the name, role and team of its person. A team's only manager (most teams have exactly one) has a
+    // role and team no other response has, so her answers are read straight from the responses table.
+    [Fact]
+    public async Task AfterCloseTheDatabaseDoesNotTieAResponseToAPersonThroughARareRoleAndTeam()
+    {
+        var (owner, org) = await app.NewOrganization("Only Manager Co");
+        app.AddPeople(org, "East", PersonRole.Seller, 5);
+        app.AddPeople(org, "East", PersonRole.Manager, 1, "Mia");
+        var id = await owner.CreateAssessment("Pulse", instrument: "quick");
+        var opened = await owner.ActAndRead(id, "Open");
+        var tokens = AssessmentKit.TokensIn(opened);
+        Assert.Equal(6, tokens.Count);
+        var plan = SurveyPlan.For(app.Assessment(id));
+        foreach (var token in tokens)
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await app.Browser().TakeSurvey(token, plan, _ => "3")).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await owner.Act(id, "Close")).StatusCode);
+
+        // The attack, on the tables as a copy of the file holds them.
+        var people = app.Invitations(id).Where(i => i.State == InvitationState.Submitted).ToList();
+        var responses = app.Service(db => db.SurveyResponses.AsNoTracking().Where(r => r.AssessmentId == id).Select(r => new { r.Role, r.Team }).ToList());
+        var identified = people.Where(p => people.Count(q => q.Role == p.Role && q.Team == p.Team) == 1
+            && responses.Count(r => r.Role == p.Role && r.Team == p.Team) == 1).Select(p => p.Name).ToList();
+        Assert.True(identified.Count == 0, $"the responses table names the answers of: {string.Join(", ", identified)}");
+    }
+
     // --- helpers ---
 
     // East has 6 sellers; Solo 1, Pair 2 and Trio 3 (all below k = 5). Opened with the anonymous open link.
