@@ -229,6 +229,47 @@ public sealed partial class InsiderAttackTests(AppFactory app) : IClassFixture<A
         Assert.True(identified.Count == 0, $"the responses table names the answers of: {string.Join(", ", identified)}");
     }
 
+    // Held: a garbled, oversized or missing respondent cookie neither breaks a survey page nor opens someone's draft.
+    [Theory]
+    [InlineData("not-a-secret")]
+    [InlineData("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA%00")]
+    [InlineData("")]
+    public async Task AGarbledRespondentCookieGivesAFreshSurveyAndANewCookie(string cookie)
+    {
+        var survey = app.Seed(invitations: 1, quick: true);
+        var owner = app.Respondent(out _);
+        await owner.Start(survey.Token);
+        Assert.Equal(HttpStatusCode.Redirect, (await owner.AnswerPage(survey.Token, survey.Plan, 1, _ => "4")).StatusCode);
+
+        var other = app.Browser();
+        other.DefaultRequestHeaders.Add("Cookie", $"{SurveyPageModel.BrowserCookie}={cookie}");
+        var response = await other.GetAsync($"/s/{survey.Token}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(SurveyPageModel.BrowserCookie + "=", StringComparison.Ordinal));
+        Assert.DoesNotContain("Welcome back", await response.Content.ReadAsStringAsync());
+    }
+
+    // Held: a close racing many submits neither loses nor doubles an answer that a respondent was told was received.
+    [Fact]
+    public async Task ACloseRacingSubmitsKeepsExactlyTheAnswersThatWereAcknowledged()
+    {
+        var survey = app.Seed(invitations: 12, quick: true);
+        var ready = new List<(HttpClient Client, string Token, string Antiforgery)>();
+        foreach (var token in survey.Tokens)
+        {
+            var client = app.Browser();
+            ready.Add((client, token, Html.Antiforgery(await client.AnswerAll(token, survey.Plan, _ => "3", null))));
+        }
+
+        var submits = ready.Select(r => r.Client.PostForm($"/s/{r.Token}/review", r.Antiforgery, [])).ToList();
+        var close = app.CloseAndReleaseAsync(survey.AssessmentId);
+        await Task.WhenAll(submits.Cast<Task>().Append(close));
+        var acknowledged = submits.Count(s => s.Result.StatusCode == HttpStatusCode.Redirect);
+        Assert.All(submits, s => Assert.Contains(s.Result.StatusCode, new[] { HttpStatusCode.Redirect, HttpStatusCode.Gone }));
+        Assert.Equal(acknowledged, app.Service(db => db.SurveyResponses.Count(r => r.AssessmentId == survey.AssessmentId)));
+        Assert.Equal(0, app.Service(db => db.SealedSubmissions.Count(s => s.AssessmentId == survey.AssessmentId)));
+    }
+
     // --- helpers ---
 
     // East has 6 sellers; Solo 1, Pair 2 and Trio 3 (all below k = 5). Opened with the anonymous open link.
