@@ -81,6 +81,7 @@ public static class SubmissionRelease
     private static async Task<ReleaseOutcome> MoveAsync(AppDbContext db, SubmissionSeal seal, Guid assessmentId, CancellationToken cancellationToken)
     {
         var sealedRows = await db.SealedSubmissions.Where(s => s.AssessmentId == assessmentId).ToListAsync(cancellationToken);
+        var released = DateOnly.FromDateTime(DateTime.UtcNow);
         var responses = new List<SurveyResponse>(sealedRows.Count);
         var unreadable = 0;
         foreach (var row in sealedRows)
@@ -95,7 +96,7 @@ public static class SubmissionRelease
             {
                 Id = Guid.NewGuid(),
                 AssessmentId = assessmentId,
-                SubmittedOn = content.SubmittedOn,
+                SubmittedOn = released, // the same day for all: when they answered could tie a response to an invitation
                 Role = content.Role,
                 Team = content.Team,
                 Answers = content.Answers,

@@ -24,9 +24,13 @@ public static class DraftSeal
     public static bool LooksValid(string? secret) =>
         secret is { Length: 43 } && secret.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
-    /// <summary>The stored, one-way id of a browser's secret (hex SHA-256 of a labelled secret).</summary>
-    public static string BrowserId(string secret) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("saleswheel browser id\n" + secret)));
+    /// <summary>
+    /// The stored, one-way id of a browser in one invitation (hex HMAC-SHA256 of the invitation id under the browser's
+    /// secret): the same browser has unrelated ids in different invitations, so a copy of the database cannot tie the
+    /// open-link answer of a browser to the personal link it answered elsewhere.
+    /// </summary>
+    public static string BrowserId(string secret, Guid invitationId) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes("saleswheel browser id\n" + invitationId.ToString("D"))));
 
     /// <summary>
     /// The survey link a browser gets behind an open link: HMAC-SHA256 of the open link's token under the browser's
@@ -74,8 +78,11 @@ public static class DraftSeal
         HKDF.DeriveKey(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(secret), 32, invitationId.ToByteArray(), KeyInfo);
 }
 
-/// <summary>What a sealed submission holds; becomes a <see cref="Entities.SurveyResponse"/> when its assessment closes.</summary>
-public sealed record SubmissionContent(DateOnly SubmittedOn, string Role, string Team, byte[] Answers, string? Comment);
+/// <summary>
+/// What a sealed submission holds; becomes a <see cref="Entities.SurveyResponse"/> when its assessment closes. No day:
+/// responses carry the day they were released, so no moment ties one to an invitation.
+/// </summary>
+public sealed record SubmissionContent(string Role, string Team, byte[] Answers, string? Comment);
 
 /// <summary>
 /// Seals submissions until their assessment closes, with a 256-bit AES-GCM key kept outside the database
@@ -154,7 +161,6 @@ public sealed class SubmissionSeal
         using var buffer = new MemoryStream();
         using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
         {
-            writer.Write(content.SubmittedOn.DayNumber);
             writer.Write(content.Role);
             writer.Write(content.Team);
             writer.Write(content.Answers.Length);
@@ -175,13 +181,12 @@ public sealed class SubmissionSeal
         }
 
         using var reader = new BinaryReader(new MemoryStream(plain), Encoding.UTF8);
-        var day = DateOnly.FromDayNumber(reader.ReadInt32());
         var role = reader.ReadString();
         var team = reader.ReadString();
         var answers = reader.ReadBytes(reader.ReadInt32());
         var hasComment = reader.ReadBoolean();
         var comment = reader.ReadString();
-        return new SubmissionContent(day, role, team, answers, hasComment ? comment : null);
+        return new SubmissionContent(role, team, answers, hasComment ? comment : null);
     }
 }
 

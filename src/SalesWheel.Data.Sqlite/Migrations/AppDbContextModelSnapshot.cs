@@ -782,9 +782,6 @@ namespace SalesWheel.Data.Sqlite.Migrations
                     b.Property<bool>("Submitted")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
                     b.HasKey("InvitationId", "BrowserId");
 
                     b.ToTable("SurveyDrafts");

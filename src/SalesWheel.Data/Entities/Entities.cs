@@ -246,7 +246,8 @@ public sealed class SurveyDraft
 {
     public Guid InvitationId { get; set; }
 
-    /// <summary>A one-way id of the browser's secret.</summary>
+    /// <summary>A one-way id of the browser's secret for this invitation (<see cref="DraftSeal.BrowserId"/>): the same browser has
+    /// different ids in different invitations, so its rows cannot be tied together.</summary>
     public required string BrowserId { get; set; }
 
     /// <summary>The sealed content (AES-GCM: nonce, padded ciphertext, tag); null for a receipt.</summary>
@@ -255,7 +256,7 @@ public sealed class SurveyDraft
     /// <summary>A receipt: answers were submitted from this browser.</summary>
     public bool Submitted { get; set; }
 
-    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+    // No time is kept: a receipt's moment next to a response's day could tell who submitted what.
 }
 
 /// <summary>

@@ -233,7 +233,7 @@ public sealed class AssessmentTests(AppFactory app) : IClassFixture<AppFactory>
         app.Service(db =>
         {
             // One person had saved a page, the other had not started: the draft is the only place answers sit next to a person.
-            db.SurveyDrafts.Add(new SurveyDraft { InvitationId = invitations[0].Id, BrowserId = Data.DraftSeal.BrowserId(Data.DraftSeal.NewBrowserSecret()), Sealed = [3, 4, 5] });
+            db.SurveyDrafts.Add(new SurveyDraft { InvitationId = invitations[0].Id, BrowserId = Data.DraftSeal.BrowserId(Data.DraftSeal.NewBrowserSecret(), invitations[0].Id), Sealed = [3, 4, 5] });
             return db.SaveChanges();
         });
 
@@ -369,7 +369,7 @@ public sealed class AssessmentTests(AppFactory app) : IClassFixture<AppFactory>
 
             // Beta's first manager saved a page in one browser ("started" counts browsers that saved a page).
             invitations.Single(i => i.PersonId == beta[0].Id).State = InvitationState.Started;
-            db.SurveyDrafts.Add(new SurveyDraft { InvitationId = invitations.Single(i => i.PersonId == beta[0].Id).Id, BrowserId = Data.DraftSeal.BrowserId(Data.DraftSeal.NewBrowserSecret()) });
+            db.SurveyDrafts.Add(new SurveyDraft { InvitationId = invitations.Single(i => i.PersonId == beta[0].Id).Id, BrowserId = Data.DraftSeal.BrowserId(Data.DraftSeal.NewBrowserSecret(), Guid.NewGuid()) });
             return db.SaveChanges();
         });
 

@@ -118,7 +118,7 @@ public sealed class InsiderTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.DoesNotContain("draftmarker5x", text);
         var responses = app.Service(db => db.SurveyResponses.AsNoTracking().Where(r => r.AssessmentId == survey.AssessmentId).ToList());
         Assert.Equal(5, responses.Count);
-        var linking = survey.InvitationIds.Select(i => i.ToString()).Concat(survey.Tokens.Select(Data.Tokens.Hash)).Concat(secrets.Select(Data.DraftSeal.BrowserId)).ToList();
+        var linking = survey.InvitationIds.Select(i => i.ToString()).Concat(survey.Tokens.Select(Data.Tokens.Hash)).Concat(secrets.Select((secret, r) => Data.DraftSeal.BrowserId(secret, survey.InvitationIds[r]))).ToList();
         Assert.All(responses, r => Assert.DoesNotContain(linking, value =>
             (r.Id.ToString() + r.Role + r.Team + r.Comment).Contains(value, StringComparison.OrdinalIgnoreCase)));
         Assert.Equal(0, app.Service(db => db.SealedSubmissions.Count()));

@@ -56,7 +56,7 @@ public static class SurveyDriver
     /// <summary>What the browser with this secret saved for the invitation, opened with its key; null when nothing.</summary>
     public static DraftContent? DraftOf(this AppFactory app, Guid invitationId, string secret) => app.Service(db =>
     {
-        var id = DraftSeal.BrowserId(secret);
+        var id = DraftSeal.BrowserId(secret, invitationId);
         var row = db.SurveyDrafts.AsNoTracking().SingleOrDefault(d => d.InvitationId == invitationId && d.BrowserId == id);
         return row?.Sealed is { } sealedContent ? DraftSeal.Open(secret, invitationId, sealedContent) : null;
     });

@@ -38,9 +38,9 @@ public sealed class SurveyLinkLookupTests(AppFactory app) : IClassFixture<AppFac
         var mine = DraftSeal.NewBrowserSecret();
         var theirs = DraftSeal.NewBrowserSecret();
         var saved = new DraftContent([5, 0, 3, 1, 255], "Line one\nline two, with 'quotes' and ünïcode", 4);
-        var draft = new SurveyDraft { InvitationId = started.Id, BrowserId = DraftSeal.BrowserId(mine), Sealed = DraftSeal.Seal(mine, started.Id, saved) };
-        var otherBrowsersDraft = new SurveyDraft { InvitationId = started.Id, BrowserId = DraftSeal.BrowserId(theirs), Sealed = DraftSeal.Seal(theirs, started.Id, saved with { Page = 2 }) };
-        var receipt = new SurveyDraft { InvitationId = submitted.Id, BrowserId = DraftSeal.BrowserId(mine), Submitted = true };
+        var draft = new SurveyDraft { InvitationId = started.Id, BrowserId = DraftSeal.BrowserId(mine, started.Id), Sealed = DraftSeal.Seal(mine, started.Id, saved) };
+        var otherBrowsersDraft = new SurveyDraft { InvitationId = started.Id, BrowserId = DraftSeal.BrowserId(theirs, started.Id), Sealed = DraftSeal.Seal(theirs, started.Id, saved with { Page = 2 }) };
+        var receipt = new SurveyDraft { InvitationId = submitted.Id, BrowserId = DraftSeal.BrowserId(mine, submitted.Id), Submitted = true };
         var reminder = new InvitationToken { TokenHash = Tokens.Hash(tokens[6]), InvitationId = started.Id };
         using (var scope = app.Services.CreateScope())
         {

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using SalesWheel.Core.Scoring;
 using SalesWheel.Data;
 using SalesWheel.Data.Entities;
@@ -98,15 +100,18 @@ public sealed class SurveyLink
     private const string LookupSql = """
         SELECT i."Id", i."AssessmentId", i."Role", i."Team", i."State", i."HandedToAdmin", i."OpenedBySignedInMemberAt",
                a."OrganizationId", a."Name", a."Status", a."CloseDate", a."ClosedAt", a."QuickForm", a."Uploaded", a."InstrumentJson", a."MinimumGroupSize",
-               o."Name", o."MinimumGroupSize",
-               d."Sealed", d."Submitted"
+               o."Name", o."MinimumGroupSize"
         FROM "Invitations" AS i
         INNER JOIN "Assessments" AS a ON a."Id" = i."AssessmentId"
         INNER JOIN "Organizations" AS o ON o."Id" = a."OrganizationId"
-        LEFT JOIN "SurveyDrafts" AS d ON d."InvitationId" = i."Id" AND d."BrowserId" = @browser
         WHERE (i."TokenHash" = @hash OR i."Id" IN (SELECT t."InvitationId" FROM "InvitationTokens" AS t WHERE t."TokenHash" = @hash))
           AND a."Status" <> 'Draft'
         LIMIT 1
+        """;
+
+    // This browser's row for the invitation; its id depends on the invitation, so it is a second, keyed read.
+    private const string DraftSql = """
+        SELECT d."Sealed", d."Submitted" FROM "SurveyDrafts" AS d WHERE d."InvitationId" = @invitation AND d."BrowserId" = @browser
         """;
 
     /// <summary>
@@ -120,7 +125,6 @@ public sealed class SurveyLink
             return null;
         }
 
-        var browserId = DraftSeal.BrowserId(browserSecret);
         var database = db.Database;
         await database.OpenConnectionAsync(cancellationToken);
         try
@@ -131,37 +135,55 @@ public sealed class SurveyLink
             hash.ParameterName = "hash";
             hash.Value = Tokens.Hash(token!);
             command.Parameters.Add(hash);
+            Invitation invitation;
+            Assessment assessment;
+            Organization organization;
+            await using (var row = await command.ExecuteReaderAsync(cancellationToken))
+            {
+                if (!await row.ReadAsync(cancellationToken))
+                {
+                    return null;
+                }
+
+                invitation = new Invitation
+                {
+                    Id = row.GetGuid(0), AssessmentId = row.GetGuid(1), TokenHash = (string)hash.Value, Role = row.GetString(2), Team = row.GetString(3),
+                    State = Enum.Parse<InvitationState>(row.GetString(4)), HandedToAdmin = row.GetBoolean(5),
+                    OpenedBySignedInMemberAt = row.IsDBNull(6) ? null : row.GetDateTime(6),
+                };
+                assessment = new Assessment
+                {
+                    Id = invitation.AssessmentId, OrganizationId = row.GetGuid(7), Name = row.GetString(8), Status = Enum.Parse<AssessmentStatus>(row.GetString(9)),
+                    CloseDate = row.IsDBNull(10) ? null : row.GetFieldValue<DateOnly>(10),
+                    ClosedAt = row.IsDBNull(11) ? null : row.GetDateTime(11),
+                    QuickForm = row.GetBoolean(12), Uploaded = row.GetBoolean(13), InstrumentJson = row.IsDBNull(14) ? null : row.GetString(14),
+                    MinimumGroupSize = row.IsDBNull(15) ? null : row.GetInt32(15),
+                };
+                organization = new Organization { Id = assessment.OrganizationId, Name = row.GetString(16), MinimumGroupSize = row.GetInt32(17) };
+            }
+
+            var browserId = DraftSeal.BrowserId(browserSecret, invitation.Id);
+            command.CommandText = DraftSql;
+            command.Parameters.Clear();
+            // The provider's own mapping writes the id as the provider stores it (text on SQLite, uuid on PostgreSQL).
+            command.Parameters.Add(db.GetService<IRelationalTypeMappingSource>().FindMapping(typeof(Guid))!.CreateParameter(command, "invitation", invitation.Id));
             var browser = command.CreateParameter();
             browser.ParameterName = "browser";
             browser.Value = browserId;
             command.Parameters.Add(browser);
-            await using var row = await command.ExecuteReaderAsync(cancellationToken);
-            if (!await row.ReadAsync(cancellationToken))
-            {
-                return null;
-            }
-
-            var invitation = new Invitation
-            {
-                Id = row.GetGuid(0), AssessmentId = row.GetGuid(1), TokenHash = (string)hash.Value, Role = row.GetString(2), Team = row.GetString(3),
-                State = Enum.Parse<InvitationState>(row.GetString(4)), HandedToAdmin = row.GetBoolean(5),
-                OpenedBySignedInMemberAt = row.IsDBNull(6) ? null : row.GetDateTime(6),
-            };
-            var assessment = new Assessment
-            {
-                Id = invitation.AssessmentId, OrganizationId = row.GetGuid(7), Name = row.GetString(8), Status = Enum.Parse<AssessmentStatus>(row.GetString(9)),
-                CloseDate = row.IsDBNull(10) ? null : row.GetFieldValue<DateOnly>(10),
-                ClosedAt = row.IsDBNull(11) ? null : row.GetDateTime(11),
-                QuickForm = row.GetBoolean(12), Uploaded = row.GetBoolean(13), InstrumentJson = row.IsDBNull(14) ? null : row.GetString(14),
-                MinimumGroupSize = row.IsDBNull(15) ? null : row.GetInt32(15),
-            };
-            var organization = new Organization { Id = assessment.OrganizationId, Name = row.GetString(16), MinimumGroupSize = row.GetInt32(17) };
             DraftContent? draft = null;
-            var own = !row.IsDBNull(19); // this browser has a row: a draft, or the receipt of its submit
-            var submittedHere = own && row.GetBoolean(19);
-            if (own && !submittedHere && !row.IsDBNull(18))
+            bool own = false, submittedHere = false;
+            await using (var row = await command.ExecuteReaderAsync(cancellationToken))
             {
-                draft = DraftSeal.Open(browserSecret, invitation.Id, row.GetFieldValue<byte[]>(18));
+                if (await row.ReadAsync(cancellationToken))
+                {
+                    own = true; // this browser has a row: a draft, or the receipt of its submit
+                    submittedHere = row.GetBoolean(1);
+                    if (!submittedHere && !row.IsDBNull(0))
+                    {
+                        draft = DraftSeal.Open(browserSecret, invitation.Id, row.GetFieldValue<byte[]>(0));
+                    }
+                }
             }
 
             return new SurveyLink

@@ -113,16 +113,15 @@ public abstract class SurveyPageModel(AppDbContext db) : PageModel
         var next = change(current);
         next = next with { Page = Math.Clamp(Math.Max(next.Page, reached), 1, Plan.PageCount) };
         var sealedContent = DraftSeal.Seal(Link.BrowserSecret, Link.Invitation.Id, next);
-        var now = DateTime.UtcNow;
         var invitationId = Link.Invitation.Id;
         var browserId = Link.BrowserId;
         var updated = Link.HasStoredDraft
             ? await Db.SurveyDrafts.Where(d => d.InvitationId == invitationId && d.BrowserId == browserId)
-                .ExecuteUpdateAsync(s => s.SetProperty(d => d.Sealed, sealedContent).SetProperty(d => d.UpdatedAt, now), cancellationToken)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.Sealed, sealedContent), cancellationToken)
             : 0;
         if (updated == 0)
         {
-            Db.SurveyDrafts.Add(new SurveyDraft { InvitationId = invitationId, BrowserId = browserId, Sealed = sealedContent, UpdatedAt = now });
+            Db.SurveyDrafts.Add(new SurveyDraft { InvitationId = invitationId, BrowserId = browserId, Sealed = sealedContent });
             try
             {
                 await Db.SaveChangesAsync(cancellationToken);
@@ -132,7 +131,7 @@ public abstract class SurveyPageModel(AppDbContext db) : PageModel
                 // Another tab of this browser created it at the same moment: this page's save wins.
                 Db.ChangeTracker.Clear();
                 await Db.SurveyDrafts.Where(d => d.InvitationId == invitationId && d.BrowserId == browserId)
-                    .ExecuteUpdateAsync(s => s.SetProperty(d => d.Sealed, sealedContent).SetProperty(d => d.UpdatedAt, now), cancellationToken);
+                    .ExecuteUpdateAsync(s => s.SetProperty(d => d.Sealed, sealedContent), cancellationToken);
             }
         }
 

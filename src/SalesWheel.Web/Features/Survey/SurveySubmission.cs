@@ -9,7 +9,7 @@ public static class SurveySubmission
 {
     /// <summary>
     /// In one transaction: flips the invitation to Submitted only if it was not already and its assessment still takes
-    /// answers, stores the submission sealed with the server's submission key (the day, role, team, answers and comment:
+    /// answers, stores the submission sealed with the server's submission key (role, team, answers and comment:
     /// nothing that points back to the invitation), and turns this browser's draft into a receipt. The sealed submissions become anonymous responses, shuffled, when the assessment closes.
     /// False, with nothing stored, when the invitation had already been submitted (another tab or browser got there
     /// first) or the assessment closed a moment ago.
@@ -37,14 +37,14 @@ public static class SurveySubmission
             Id = Guid.NewGuid(), // random (version 4): neither sequential nor time-ordered
             AssessmentId = invitation.AssessmentId,
             Sealed = seal.Seal(invitation.AssessmentId, new SubmissionContent(
-                today, invitation.Role, invitation.Team, answers, string.IsNullOrWhiteSpace(comment) ? null : comment)),
+                invitation.Role, invitation.Team, answers, string.IsNullOrWhiteSpace(comment) ? null : comment)),
         });
         // This browser's draft becomes its receipt. Drafts other browsers saved with the same link stay (sealed, unreadable
         // here) until the assessment closes: deleting them now would change the "started" count and so tell whoever had
         // opened the link elsewhere that it was just used.
         var browserId = link.BrowserId;
         var receipt = await db.SurveyDrafts.Where(d => d.InvitationId == invitation.Id && d.BrowserId == browserId)
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Sealed, (byte[]?)null).SetProperty(d => d.Submitted, true).SetProperty(d => d.UpdatedAt, DateTime.UtcNow), cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Sealed, (byte[]?)null).SetProperty(d => d.Submitted, true), cancellationToken);
         if (receipt == 0)
         {
             db.SurveyDrafts.Add(new SurveyDraft { InvitationId = invitation.Id, BrowserId = browserId, Submitted = true });

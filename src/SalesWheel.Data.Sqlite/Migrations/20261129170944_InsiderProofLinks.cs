@@ -28,6 +28,10 @@ namespace SalesWheel.Data.Sqlite.Migrations
                 name: "Comment",
                 table: "SurveyDrafts");
 
+            migrationBuilder.DropColumn(
+                name: "UpdatedAt",
+                table: "SurveyDrafts");
+
             migrationBuilder.RenameColumn(
                 name: "Page",
                 table: "SurveyDrafts",
@@ -168,6 +172,10 @@ namespace SalesWheel.Data.Sqlite.Migrations
                     "Name" = COALESCE((SELECT p."Name" FROM "People" AS p WHERE p."Id" = "Invitations"."PersonId"), ''),
                     "Email" = COALESCE((SELECT p."Email" FROM "People" AS p WHERE p."Id" = "Invitations"."PersonId"), '');
                 """);
+
+            // Earlier releases deleted drafts without secure_delete: their content may still sit on free pages. VACUUM
+            // rewrites the file without them (start-up then empties the write-ahead log).
+            migrationBuilder.Sql("VACUUM;", suppressTransaction: true);
         }
 
         /// <inheritdoc />
@@ -240,6 +248,13 @@ namespace SalesWheel.Data.Sqlite.Migrations
                 table: "SurveyDrafts",
                 type: "TEXT",
                 nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "UpdatedAt",
+                table: "SurveyDrafts",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
 
             migrationBuilder.AddPrimaryKey(
                 name: "PK_SurveyDrafts",
