@@ -11,6 +11,9 @@ using SalesWheel.Web.Infrastructure;
 var builder = WebApplication.CreateBuilder(args);
 var settings = builder.Configuration.GetSection("SalesWheel").Get<SalesWheelOptions>() ?? new SalesWheelOptions();
 builder.Services.Configure<SalesWheelOptions>(builder.Configuration.GetSection("SalesWheel"));
+builder.Services.AddReverseProxy(builder.Configuration, builder.Environment);
+builder.Logging.KeepLinkTokensOutOfLogs();
+var dataFolderNarrowed = DataFolder.Secure(settings.DataFolder);
 
 var connectionString = builder.Configuration.GetConnectionString("SalesWheel")
     ?? SqliteDatabase.ConnectionStringFor(Path.Combine(settings.DataFolder, "saleswheel.db"));
@@ -83,6 +86,12 @@ builder.Services.AddRateLimiter(options => RateLimits.Configure(options, builder
 builder.Services.AddSalesWheelApi();
 
 var app = builder.Build();
+if (dataFolderNarrowed is not null)
+{
+    app.Logger.LogWarning("{DataFolder}", dataFolderNarrowed);
+}
+
+app.UseReverseProxy(builder.Configuration);
 
 if (!app.Environment.IsDevelopment())
 {

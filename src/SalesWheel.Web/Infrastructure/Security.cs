@@ -170,8 +170,8 @@ public sealed class SecurityHeaders(RequestDelegate next)
 }
 
 /// <summary>
-/// One structured log line per request, with personal link tokens cut out of the path (/s/{token} → /s/…): the
-/// framework's own request logs are kept at Warning so they cannot leak them.
+/// One structured log line per request, with personal link tokens cut out of the path (/s/{token} → /s/…) and no
+/// query string: the framework's own request logs are held at Warning in code (<see cref="LinkTokensOutOfLogs"/>).
 /// </summary>
 public sealed partial class RequestLogging(RequestDelegate next, ILogger<RequestLogging> logger)
 {
@@ -192,7 +192,13 @@ public sealed partial class RequestLogging(RequestDelegate next, ILogger<Request
         }
     }
 
-    /// <summary>Replaces the token segment of personal links.</summary>
+    /// <summary>Link kinds whose next path segment is a token: surveys, quick-check results, member invitations, password resets.</summary>
+    private static readonly HashSet<string> TokenLinks = new(StringComparer.OrdinalIgnoreCase) { "s", "q", "join", "reset", "reset-password", "verify", "open", "o" };
+
+    /// <summary>
+    /// Replaces the token segment of personal links (/s/{token} → /s/…), and any other segment that looks like a token
+    /// (16 or more URL-safe characters that are not a GUID), so a link kind added later is covered too.
+    /// </summary>
     public static string Redact(string? path)
     {
         if (string.IsNullOrEmpty(path))
@@ -201,16 +207,20 @@ public sealed partial class RequestLogging(RequestDelegate next, ILogger<Request
         }
 
         var parts = path.Split('/');
-        for (var i = 1; i < parts.Length - 1; i++)
+        for (var i = 1; i < parts.Length; i++)
         {
-            if (parts[i] is "s" or "q" or "join" && i == 1)
+            if ((i == 2 && TokenLinks.Contains(parts[1])) || LooksLikeToken(parts[i]))
             {
-                parts[i + 1] = "…";
+                parts[i] = "…";
             }
         }
 
         return string.Join('/', parts);
     }
+
+    private static bool LooksLikeToken(string segment) =>
+        segment.Length >= 16 && !Guid.TryParse(segment, out _) && !segment.Contains('.', StringComparison.Ordinal)
+        && segment.Any(char.IsAsciiDigit) && segment.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '%');
 
     [LoggerMessage(Level = LogLevel.Information, Message = "HTTP {Method} {Path} responded {StatusCode} in {ElapsedMs:0.0} ms")]
     private static partial void Log(ILogger logger, string method, string path, int statusCode, double elapsedMs);
