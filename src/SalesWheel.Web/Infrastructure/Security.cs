@@ -87,7 +87,8 @@ public static class SessionLifetime
 }
 
 /// <summary>
-/// Rate limits: sign-in attempts and survey requests per client address; API calls per token (per client address
+/// Rate limits: sign-in attempts, quick checks and survey requests per client address (the real client's behind a
+/// known proxy, see <see cref="ReverseProxy"/>); API calls per token (per client address
 /// without one), and all API calls of one client address together, so made-up tokens do not get around it (429 beyond them).
 /// </summary>
 public static class RateLimits
@@ -95,11 +96,13 @@ public static class RateLimits
     public const string SignIn = "sign-in";
     public const string Survey = "survey";
     public const string Api = "api";
+    public const string QuickCheck = "quick-check";
 
     public static void Configure(RateLimiterOptions options, IConfiguration configuration)
     {
         var signInPerMinute = configuration.GetValue("SalesWheel:RateLimits:SignInPerMinute", 10);
         var surveyPerMinute = configuration.GetValue("SalesWheel:RateLimits:SurveyPerMinute", 600);
+        var quickCheckPerMinute = configuration.GetValue("SalesWheel:RateLimits:QuickCheckPerMinute", 30);
         var apiPerMinute = configuration.GetValue("SalesWheel:RateLimits:ApiPerMinute", 120);
         var apiPerAddressPerMinute = configuration.GetValue("SalesWheel:RateLimits:ApiPerAddressPerMinute", 600);
         options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -129,6 +132,12 @@ public static class RateLimits
         options.AddPolicy(SignIn, http => RateLimitPartition.GetFixedWindowLimiter(ClientAddress(http), _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = signInPerMinute,
+            Window = TimeSpan.FromMinutes(1),
+        }));
+        // The quick check needs no account and writes a row per submission: limited per client like sign-in.
+        options.AddPolicy(QuickCheck, http => RateLimitPartition.GetFixedWindowLimiter(ClientAddress(http), _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = quickCheckPerMinute,
             Window = TimeSpan.FromMinutes(1),
         }));
         options.AddPolicy(Survey, http => RateLimitPartition.GetFixedWindowLimiter(ClientAddress(http), _ => new FixedWindowRateLimiterOptions
