@@ -290,6 +290,5 @@ public static class DemoCommand
 
     private static string RandomText(int length) => RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyz23456789", length);
 
-    private static string Csv(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    private static string Csv(string value) => Core.Exports.CsvCells.Quoted(value);
 }
