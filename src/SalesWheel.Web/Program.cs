@@ -73,6 +73,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<AssessmentScoring>();
+builder.Services.AddSingleton<ExportCache>();
 builder.Services.AddScoped<CurrentMember>();
 builder.Services.AddScoped<AuditLog>();
 builder.Services.AddSingleton<IMailer>(services => settings.Smtp.Host.Length > 0

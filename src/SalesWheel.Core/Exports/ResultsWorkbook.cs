@@ -27,6 +27,12 @@ public sealed record WorkbookOptions
     /// </summary>
     public bool ParticipationOnlyBelowMinimumGroupSize { get; init; } = true;
 
+    /// <summary>
+    /// Whether the Answers sheet (one anonymous row per respondent) is written; the web app leaves it out for a viewer
+    /// when the organization keeps row-level answers to owners and admins.
+    /// </summary>
+    public bool IncludeAnswers { get; init; } = true;
+
     /// <summary>Notes to list on the summary sheet (e.g. rows skipped while reading).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 }
@@ -65,7 +71,10 @@ public static class ResultsWorkbook
             await writer.FacetsAsync();
             await writer.ItemsAsync();
             await writer.BreakdownsAsync();
-            await writer.AnswersAsync(answers);
+            if (options.IncludeAnswers)
+            {
+                await writer.AnswersAsync(answers);
+            }
         }
 
         await spreadsheet.FinishAsync(cancellationToken);
