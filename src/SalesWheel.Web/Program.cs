@@ -69,6 +69,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/Results");
     options.Conventions.AuthorizeFolder("/ApiTokens");
 });
+builder.Services.AddPlainTextInput();
 builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddHttpContextAccessor();

@@ -21,8 +21,19 @@ public static class PlainText
     /// </summary>
     public static string Lines(string? text) => Replace(text, keepLineBreaks: true);
 
-    /// <summary>True when <see cref="Line"/> would change the text.</summary>
-    public static bool HasControls(string? text) => text is not null && !ReferenceEquals(Line(text), text);
+    /// <summary>True when <see cref="Line"/> would leave the text as it is (a fast check for readers of large files).</summary>
+    public static bool IsLine(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (c < ' ' || c is >= '\u007f' and <= '\u009f' || c is '\u2028' or '\u2029' or '\uFFFE' or '\uFFFF' || char.IsSurrogate(c))
+            {
+                return false; // (a surrogate pair goes the slow way, which keeps it)
+            }
+        }
+
+        return true;
+    }
 
     private static string Replace(string? text, bool keepLineBreaks)
     {
