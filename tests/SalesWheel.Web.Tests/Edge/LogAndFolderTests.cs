@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
+using SalesWheel.Data;
 using SalesWheel.Web.Infrastructure;
 
 namespace SalesWheel.Web.Tests.Edge;

@@ -1,4 +1,4 @@
-namespace SalesWheel.Web.Infrastructure;
+namespace SalesWheel.Data;
 
 /// <summary>
 /// The data folder (SQLite file, outbox with links, keys) is readable by the app's own user only: on Unix it is created
