@@ -29,4 +29,5 @@ port=${PORT:-5080}
 build src/SalesWheel.Web
 echo "SalesWheel: open http://localhost:$port (Ctrl+C to stop; data in ./data)"
 cd src/SalesWheel.Web
-exec dotnet bin/Release/net10.0/SalesWheel.Web.dll --urls "http://0.0.0.0:$port" --contentRoot "$(pwd)" --SalesWheel:DataFolder "$(cd ../.. && pwd)/data"
+exec dotnet bin/Release/net10.0/SalesWheel.Web.dll --urls "http://0.0.0.0:$port" --contentRoot "$(pwd)" --SalesWheel:DataFolder "$(cd ../.. && pwd)/data" \
+  --SalesWheel:PublicBaseUrl "${PUBLIC_BASE_URL:-http://localhost:$port}"

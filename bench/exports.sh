@@ -23,7 +23,7 @@ assessment=$(sed -n 2p "$data/load-assessments.txt")
 (cd src/SalesWheel.Web && exec env ASPNETCORE_ENVIRONMENT=Production \
   "Logging__LogLevel__SalesWheel.Web.Infrastructure.RequestLogging=Warning" \
   dotnet bin/Release/net10.0/SalesWheel.Web.dll --urls "http://127.0.0.1:$port" --contentRoot "$(pwd)" \
-  --SalesWheel:DataFolder "$data") > "$data/server.log" 2>&1 &
+  --SalesWheel:DataFolder "$data" --SalesWheel:PublicBaseUrl "http://127.0.0.1:$port") > "$data/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; rm -rf "$data"' EXIT
 for _ in $(seq 1 60); do

@@ -32,7 +32,7 @@ echo "== start the server on 127.0.0.1:$port"
   "Logging__LogLevel__SalesWheel.Web.Infrastructure.RequestLogging=Warning" \
   SalesWheel__RateLimits__SurveyPerMinute=100000000 SalesWheel__RateLimits__SignInPerMinute=1000 \
   dotnet bin/Release/net10.0/SalesWheel.Web.dll --urls "http://127.0.0.1:$port" --contentRoot "$(pwd)" \
-  --SalesWheel:DataFolder "$data") > "$data/server.log" 2>&1 &
+  --SalesWheel:DataFolder "$data" --SalesWheel:PublicBaseUrl "http://127.0.0.1:$port") > "$data/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do

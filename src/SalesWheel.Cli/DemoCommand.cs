@@ -85,10 +85,15 @@ public static class DemoCommand
         string connectionString;
         try
         {
-            Directory.CreateDirectory(dataFolder);
+            // Owner-only, as the web app keeps it: the folder holds the database and a file of survey links.
+            if (DataFolder.Secure(dataFolder) is { } narrowed)
+            {
+                stderr.WriteLine("warning: " + narrowed);
+            }
+
             connectionString = connection ?? SqliteDatabase.ConnectionStringFor(Path.Combine(dataFolder, "saleswheel.db"));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
         {
             stderr.WriteLine($"error: cannot use the data folder {dataFolder}: {e.Message}");
             return CliApp.BadInput;
@@ -295,6 +300,5 @@ public static class DemoCommand
 
     private static string RandomText(int length) => RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyz23456789", length);
 
-    private static string Csv(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    private static string Csv(string value) => Core.Exports.CsvCells.Quoted(value);
 }

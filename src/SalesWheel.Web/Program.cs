@@ -11,6 +11,9 @@ using SalesWheel.Web.Infrastructure;
 var builder = WebApplication.CreateBuilder(args);
 var settings = builder.Configuration.GetSection("SalesWheel").Get<SalesWheelOptions>() ?? new SalesWheelOptions();
 builder.Services.Configure<SalesWheelOptions>(builder.Configuration.GetSection("SalesWheel"));
+builder.Services.AddReverseProxy(builder.Configuration, builder.Environment);
+builder.Logging.KeepLinkTokensOutOfLogs();
+var dataFolderNarrowed = DataFolder.Secure(settings.DataFolder);
 
 var connectionString = builder.Configuration.GetConnectionString("SalesWheel")
     ?? SqliteDatabase.ConnectionStringFor(Path.Combine(settings.DataFolder, "saleswheel.db"));
@@ -67,10 +70,12 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AuthorizeFolder("/Results");
     options.Conventions.AuthorizeFolder("/ApiTokens");
 });
+builder.Services.AddPlainTextInput();
 builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<AssessmentScoring>();
+builder.Services.AddSingleton<ExportCache>();
 builder.Services.AddScoped<CurrentMember>();
 builder.Services.AddScoped<AuditLog>();
 builder.Services.AddSingleton<IMailer>(services => settings.Smtp.Host.Length > 0
@@ -91,6 +96,12 @@ builder.Services.AddRateLimiter(options => RateLimits.Configure(options, builder
 builder.Services.AddSalesWheelApi();
 
 var app = builder.Build();
+if (dataFolderNarrowed is not null)
+{
+    app.Logger.LogWarning("{DataFolder}", dataFolderNarrowed);
+}
+
+app.UseReverseProxy(builder.Configuration);
 
 if (!app.Environment.IsDevelopment())
 {

@@ -38,6 +38,22 @@ public sealed class DemoCommandTests
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void TheDemosDataFolderIsForItsOwnerOnlyAndAnOpenOneIsNarrowedWithAWarning()
+    {
+        var folder = Path.Combine(Cli.TempFolder(), "new");
+        Assert.Equal(0, Cli.Run("demo", "--data", folder).ExitCode);
+        Assert.Equal(DataFolder.OwnerOnly, File.GetUnixFileMode(folder));
+
+        var open = Cli.TempFolder();
+        File.SetUnixFileMode(open, DataFolder.OwnerOnly | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        var (code, _, error) = Cli.Run("demo", "--data", open);
+        Assert.Equal(0, code);
+        Assert.Equal(DataFolder.OwnerOnly, File.GetUnixFileMode(open));
+        Assert.Contains("warning: The data folder", error);
+    }
+
+    [Fact]
     public async Task TheClosedAssessmentHoldsAboutEightyAnswersThatTellTheDemoStory()
     {
         var folder = Cli.TempFolder();

@@ -23,6 +23,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 
     public Dictionary<string, string?> Settings { get; } = new()
     {
+        ["SalesWheel:PublicBaseUrl"] = "https://localhost",
         ["SalesWheel:RateLimits:SignInPerMinute"] = "1000",
         ["SalesWheel:RateLimits:SurveyPerMinute"] = "100000",
         ["SalesWheel:RateLimits:ApiPerMinute"] = "100000",

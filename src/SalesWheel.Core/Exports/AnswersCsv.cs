@@ -32,12 +32,12 @@ public static class AnswersCsv
         {
             for (var a = 0; a < attributes; a++)
             {
-                header[a].Set(SpreadsheetSafe(answers.AttributeNames[a]));
+                header[a].Set(CsvCells.Text(answers.AttributeNames[a]));
             }
 
             for (var i = 0; i < items; i++)
             {
-                header[attributes + i].Set(answers.Items[i].Id);
+                header[attributes + i].Set(CsvCells.Text(answers.Items[i].Id));
             }
         }
 
@@ -46,7 +46,7 @@ public static class AnswersCsv
             using var row = writer.NewRow();
             for (var a = 0; a < attributes; a++)
             {
-                row[a].Set(SpreadsheetSafe(answers.Attribute(r, a)));
+                row[a].Set(CsvCells.Text(answers.Attribute(r, a)));
             }
 
             for (var i = 0; i < items; i++)
@@ -62,13 +62,4 @@ public static class AnswersCsv
             }
         }
     }
-
-    /// <summary>
-    /// A text cell that a spreadsheet program opens as text: a value starting with =, +, -, @, a tab or a carriage
-    /// return (a team named "=HYPERLINK(…)" typed in by anyone who can edit people) would run as a formula on the
-    /// machine of whoever opens the file, so it gets a leading apostrophe. Only attribute text is touched; answers are
-    /// numbers. The grouping, and so every score, is unchanged: the value is still one distinct group.
-    /// </summary>
-    public static string SpreadsheetSafe(string value) =>
-        value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
 }

@@ -1,6 +1,7 @@
 using SalesWheel.Core.Instruments;
 using SalesWheel.Core.Reports;
 using SalesWheel.Core.Scoring;
+using SalesWheel.Core.Text;
 using SpreadCheetah;
 using SpreadCheetah.Metadata;
 using SpreadCheetah.Styling;
@@ -25,6 +26,12 @@ public sealed record WorkbookOptions
     /// line scores data its user already holds and turns this off; it is on unless said otherwise.
     /// </summary>
     public bool ParticipationOnlyBelowMinimumGroupSize { get; init; } = true;
+
+    /// <summary>
+    /// Whether the Answers sheet (one anonymous row per respondent) is written; the web app leaves it out for a viewer
+    /// when the organization keeps row-level answers to owners and admins.
+    /// </summary>
+    public bool IncludeAnswers { get; init; } = true;
 
     /// <summary>Notes to list on the summary sheet (e.g. rows skipped while reading).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
@@ -51,7 +58,7 @@ public static class ResultsWorkbook
         var participationOnly = options.ParticipationOnlyBelowMinimumGroupSize && !Anonymity.OverallVisible(report.Respondents, k);
         var spreadsheetOptions = new SpreadCheetahOptions
         {
-            DocumentProperties = new DocumentProperties { Title = Title(options), Author = "SalesWheel", Subject = report.Instrument.Name },
+            DocumentProperties = new DocumentProperties { Title = Title(options), Author = "SalesWheel", Subject = PlainText.Line(report.Instrument.Name) },
         };
         await using var spreadsheet = await Spreadsheet.CreateNewAsync(stream, spreadsheetOptions, cancellationToken);
         var styles = new Styles(spreadsheet);
@@ -64,14 +71,17 @@ public static class ResultsWorkbook
             await writer.FacetsAsync();
             await writer.ItemsAsync();
             await writer.BreakdownsAsync();
-            await writer.AnswersAsync(answers);
+            if (options.IncludeAnswers)
+            {
+                await writer.AnswersAsync(answers);
+            }
         }
 
         await spreadsheet.FinishAsync(cancellationToken);
     }
 
     private static string Title(WorkbookOptions options) =>
-        options.Assessment is { Length: > 0 } name ? $"SalesWheel results: {name}" : "SalesWheel results";
+        options.Assessment is { Length: > 0 } name ? PlainText.Line($"SalesWheel results: {name}") : "SalesWheel results";
 
     private sealed class Styles(Spreadsheet spreadsheet)
     {
@@ -169,7 +179,7 @@ public static class ResultsWorkbook
             await Row(Label("Anonymity"), new StyledCell(AnonymousAnswers.Method(MinimumGroupSize), styles.Wrap));
             foreach (var note in options.Notes)
             {
-                await Row(Label("Note"), new StyledCell(note, styles.Wrap));
+                await Row(Label("Note"), new StyledCell(PlainText.Lines(note), styles.Wrap));
             }
         }
 
@@ -301,7 +311,7 @@ public static class ResultsWorkbook
             }
 
             await sheet.StartWorksheetAsync("Answers", worksheet, cancellationToken);
-            await sheet.AddHeaderRowAsync([.. answers.AttributeNames, .. answers.Items.Select(i => i.Id)], styles.Header, cancellationToken);
+            await sheet.AddHeaderRowAsync([.. answers.AttributeNames.Select(PlainText.Line), .. answers.Items.Select(i => PlainText.Line(i.Id))], styles.Header, cancellationToken);
             if (answers.Withheld)
             {
                 await Row(new StyledCell($"No answers: fewer than {MinimumGroupSize} people answered, so none leave the app.", styles.Muted));
@@ -314,7 +324,7 @@ public static class ResultsWorkbook
             {
                 for (var a = 0; a < attributes; a++)
                 {
-                    row[a] = new DataCell(answers.Attribute(r, a));
+                    row[a] = new DataCell(PlainText.Line(answers.Attribute(r, a)));
                 }
 
                 for (var i = 0; i < items; i++)
@@ -335,14 +345,16 @@ public static class ResultsWorkbook
             }
 
             await sheet.StartWorksheetAsync(name, worksheet, cancellationToken);
-            await sheet.AddHeaderRowAsync(header, styles.Header, cancellationToken);
+            await sheet.AddHeaderRowAsync([.. header.Select(PlainText.Line)], styles.Header, cancellationToken);
         }
 
         private ValueTask Row(params StyledCell[] cells) => sheet.AddRowAsync(cells, cancellationToken);
 
-        private StyledCell Label(string text) => new(text, styles.Bold);
+        private StyledCell Label(string text) => new(PlainText.Line(text), styles.Bold);
 
-        private static StyledCell Text(string text) => new(text.Length == 0 ? null : text, null);
+        // Every name and text from people or an upload goes through Label, Text or a header: cleaned of control characters,
+        // which XML (and so XLSX) cannot hold.
+        private static StyledCell Text(string text) => new(text.Length == 0 ? null : PlainText.Lines(text), null);
 
         private static StyledCell Number(double? value, StyleId style) => new(value, style);
 

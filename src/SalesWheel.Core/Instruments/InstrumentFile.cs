@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SalesWheel.Core.Text;
 
 namespace SalesWheel.Core.Instruments;
 
@@ -451,7 +452,8 @@ public static class InstrumentFile
                 return null;
             }
 
-            var text = v.GetValue<string>().Trim();
+            // Names and statements pasted from slides may carry control characters: each becomes a space.
+            var text = PlainText.Line(v.GetValue<string>()).Trim();
             if (text.Length == 0)
             {
                 Problems.Add($"{prefix}{property}: must not be empty");

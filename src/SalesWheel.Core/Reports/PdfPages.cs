@@ -1,3 +1,4 @@
+using SalesWheel.Core.Text;
 using SkiaSharp;
 
 namespace SalesWheel.Core.Reports;
@@ -85,14 +86,16 @@ internal sealed class PdfPages : IDisposable
         return font;
     }
 
-    public float Measure(string text, TextStyle style) => Font(style).MeasureText(text);
+    // Every text drawn or measured passes here: a control character from a name (a vertical tab pasted from a slide)
+    // is a space, never a missing-glyph box or a broken line.
+    public float Measure(string text, TextStyle style) => Font(style).MeasureText(PlainText.Line(text));
 
     /// <summary>Draws one line with its baseline at <paramref name="baseline"/>.</summary>
     public void Text(SKCanvas canvas, string text, float x, float baseline, TextStyle style, SKTextAlign align = SKTextAlign.Left)
     {
         _paint.Color = style.Color;
         _paint.Style = SKPaintStyle.Fill;
-        canvas.DrawText(text, x, baseline, align, Font(style), _paint);
+        canvas.DrawText(PlainText.Line(text), x, baseline, align, Font(style), _paint);
     }
 
     public void Text(string text, float x, float baseline, TextStyle style, SKTextAlign align = SKTextAlign.Left) =>
@@ -116,7 +119,7 @@ internal sealed class PdfPages : IDisposable
     public List<string> Wrap(string text, TextStyle style, float width)
     {
         var lines = new List<string>();
-        foreach (var paragraph in text.Split('\n'))
+        foreach (var paragraph in PlainText.Lines(text).Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Replace('\t', ' ').Split('\n'))
         {
             var line = "";
             foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))

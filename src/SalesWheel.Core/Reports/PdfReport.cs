@@ -1,6 +1,7 @@
 using System.Globalization;
 using SalesWheel.Core.Scoring;
 using SalesWheel.Core.Wheel;
+using SalesWheel.Core.Text;
 using SkiaSharp;
 
 namespace SalesWheel.Core.Reports;
@@ -75,8 +76,8 @@ public static class PdfReport
 
         var metadata = new SKDocumentPdfMetadata
         {
-            Title = $"{cover.AssessmentName}: sales performance report",
-            Author = cover.OrganizationName ?? "",
+            Title = PlainText.Line($"{cover.AssessmentName}: sales performance report"),
+            Author = PlainText.Line(cover.OrganizationName),
             Subject = "Sales performance on the eight drivers: scores, priorities, perception gaps and method.",
             Creator = "SalesWheel",
             Producer = "SalesWheel",

@@ -3,6 +3,7 @@ using System.Text;
 using nietras.SeparatedValues;
 using SalesWheel.Core.Instruments;
 using SalesWheel.Core.Scoring;
+using SalesWheel.Core.Text;
 
 namespace SalesWheel.Core.Responses;
 
@@ -177,7 +178,9 @@ public static class ResponsesCsv
             for (var a = 0; a < attributeColumns.Length; a++)
             {
                 var column = attributeColumns[a];
-                attributes[a].Append(column < colCount ? row[column].Span : []);
+                // A team or role pasted with a control character (a vertical tab) is stored with a space there instead.
+                var cell = column < colCount ? row[column].Span : [];
+                attributes[a].Append(PlainText.IsLine(cell) ? cell : PlainText.Line(cell.ToString()));
             }
 
             if (canReportProgress && (row.RowIndex & 0xFFFF) == 0)

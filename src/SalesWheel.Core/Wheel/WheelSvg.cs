@@ -3,6 +3,7 @@ using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using SalesWheel.Core.Scoring;
+using SalesWheel.Core.Text;
 
 namespace SalesWheel.Core.Wheel;
 
@@ -362,6 +363,18 @@ public static class WheelSvg
 
     private static string Serialize(XElement svg)
     {
+        // Names and texts come from people and uploads: a control character in any of them would make the SVG (and
+        // the PNG and PDF drawn from it) impossible to write, so every text and attribute is cleaned here, in one place.
+        foreach (var text in svg.DescendantNodes().OfType<XText>())
+        {
+            text.Value = PlainText.Lines(text.Value);
+        }
+
+        foreach (var attribute in svg.DescendantsAndSelf().SelectMany(e => e.Attributes()))
+        {
+            attribute.Value = PlainText.Lines(attribute.Value);
+        }
+
         var settings = new XmlWriterSettings { OmitXmlDeclaration = true, Indent = true, IndentChars = "  ", NewLineChars = "\n", Encoding = new UTF8Encoding(false) };
         var builder = new StringBuilder();
         using (var writer = XmlWriter.Create(builder, settings))

@@ -573,6 +573,9 @@ namespace SalesWheel.Data.Sqlite.Migrations
                     b.Property<string>("RelevanceJson")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ViewersMayDownloadAnswers")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.ToTable("Organizations");

@@ -26,6 +26,12 @@ public sealed class Organization
     /// <summary>Edited driver relevance levels as JSON; null means the defaults.</summary>
     public string? RelevanceJson { get; set; }
 
+    /// <summary>
+    /// Whether viewers may download row-level answers (the anonymous answers CSV and the workbook's Answers sheet);
+    /// off by default: owners and admins only.
+    /// </summary>
+    public bool ViewersMayDownloadAnswers { get; set; }
+
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
 }
 

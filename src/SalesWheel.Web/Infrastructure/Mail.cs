@@ -2,6 +2,8 @@ using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using MailKit.Net.Smtp;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using MailKit.Security;
 using AuthenticationException = MailKit.Security.AuthenticationException;
 using Microsoft.Extensions.Options;
@@ -178,17 +180,43 @@ public sealed class OutboxMailer(IOptions<SalesWheelOptions> options) : IMailer
     }
 }
 
-/// <summary>Absolute links for emails: the configured public base URL, or the current request's.</summary>
-public sealed class LinkBuilder(IOptions<SalesWheelOptions> options, IHttpContextAccessor http)
+/// <summary>
+/// Absolute links (survey links, member invitations, emails, API paging): <c>SalesWheel:PublicBaseUrl</c>, or without it
+/// (never in Production) the address the server itself listens on. Never the request's Host header or scheme, which
+/// anyone can forge: a link built from them could send a respondent's token to someone else's server.
+/// </summary>
+public sealed class LinkBuilder(IOptions<SalesWheelOptions> options, IServer server)
 {
-    public string Absolute(string path)
+    public string BaseUrl
     {
-        var configured = options.Value.PublicBaseUrl.TrimEnd('/');
-        if (configured.Length == 0 && http.HttpContext?.Request is { } request)
+        get
         {
-            configured = $"{request.Scheme}://{request.Host}{request.PathBase}";
+            var configured = options.Value.PublicBaseUrl.TrimEnd('/');
+            return configured.Length > 0 ? configured : Listening(server.Features.Get<IServerAddressesFeature>()?.Addresses ?? []);
+        }
+    }
+
+    public string Absolute(string path) => BaseUrl + path;
+
+    /// <summary>The first address Kestrel listens on (HTTPS first), a wildcard host read as localhost.</summary>
+    private static string Listening(ICollection<string> addresses)
+    {
+        var address = addresses.FirstOrDefault(a => a.StartsWith("https://", StringComparison.OrdinalIgnoreCase)) ?? addresses.FirstOrDefault();
+        if (address is null)
+        {
+            return "http://localhost";
         }
 
-        return configured + path;
+        var scheme = address[..address.IndexOf("://", StringComparison.Ordinal)];
+        var rest = address[(scheme.Length + 3)..].TrimEnd('/');
+        var colon = rest.LastIndexOf(':');
+        var host = colon > 0 && !rest.EndsWith(']') ? rest[..colon] : rest;
+        var port = colon > 0 && !rest.EndsWith(']') ? rest[colon..] : "";
+        if (host is "+" or "*" or "0.0.0.0" or "[::]")
+        {
+            host = "localhost";
+        }
+
+        return $"{scheme.ToLowerInvariant()}://{host}{port}";
     }
 }

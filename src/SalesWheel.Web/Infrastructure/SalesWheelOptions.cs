@@ -6,7 +6,10 @@ public sealed class SalesWheelOptions
     /// <summary>Where the SQLite file and the outbox live.</summary>
     public string DataFolder { get; set; } = "data";
 
-    /// <summary>Base URL used in emailed links (e.g. https://wheel.example.com); empty = the URL of the request.</summary>
+    /// <summary>
+    /// The address people use to reach the app (e.g. https://wheel.example.com), the base of every absolute link;
+    /// required in Production. Empty elsewhere = the address the server listens on (never the request's Host header).
+    /// </summary>
     public string PublicBaseUrl { get; set; } = "";
 
     /// <summary>
@@ -14,6 +17,9 @@ public sealed class SalesWheelOptions
     /// in DataFolder/keys on first use. Give the same key to every node, and keep it out of database backups.
     /// </summary>
     public string SubmissionKey { get; set; } = "";
+
+    /// <summary>Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed: IPs or CIDR ranges (see README).</summary>
+    public List<string> KnownProxies { get; set; } = [];
 
     public SmtpOptions Smtp { get; set; } = new();
 

@@ -110,7 +110,8 @@ public static class UnknownAccount
 }
 
 /// <summary>
-/// Rate limits: sign-in attempts and survey requests per client address; API calls per token (per client address
+/// Rate limits: sign-in attempts, quick checks and survey requests per client address (the real client's behind a
+/// known proxy, see <see cref="ReverseProxy"/>); API calls per token (per client address
 /// without one), and all API calls of one client address together, so made-up tokens do not get around it (429 beyond them).
 /// </summary>
 public static class RateLimits
@@ -118,11 +119,13 @@ public static class RateLimits
     public const string SignIn = "sign-in";
     public const string Survey = "survey";
     public const string Api = "api";
+    public const string QuickCheck = "quick-check";
 
     public static void Configure(RateLimiterOptions options, IConfiguration configuration)
     {
         var signInPerMinute = configuration.GetValue("SalesWheel:RateLimits:SignInPerMinute", 10);
         var surveyPerMinute = configuration.GetValue("SalesWheel:RateLimits:SurveyPerMinute", 600);
+        var quickCheckPerMinute = configuration.GetValue("SalesWheel:RateLimits:QuickCheckPerMinute", 30);
         var apiPerMinute = configuration.GetValue("SalesWheel:RateLimits:ApiPerMinute", 120);
         var apiPerAddressPerMinute = configuration.GetValue("SalesWheel:RateLimits:ApiPerAddressPerMinute", 600);
         options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -152,6 +155,12 @@ public static class RateLimits
         options.AddPolicy(SignIn, http => RateLimitPartition.GetFixedWindowLimiter(ClientAddress(http), _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = signInPerMinute,
+            Window = TimeSpan.FromMinutes(1),
+        }));
+        // The quick check needs no account and writes a row per submission: limited per client like sign-in.
+        options.AddPolicy(QuickCheck, http => RateLimitPartition.GetFixedWindowLimiter(ClientAddress(http), _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = quickCheckPerMinute,
             Window = TimeSpan.FromMinutes(1),
         }));
         options.AddPolicy(Survey, http => RateLimitPartition.GetFixedWindowLimiter(ClientAddress(http), _ => new FixedWindowRateLimiterOptions
@@ -194,8 +203,8 @@ public sealed class SecurityHeaders(RequestDelegate next)
 
 /// <summary>
 /// One structured log line per request, with personal link tokens cut out of the path (/s/{token} → /s/…,
-/// /reset-password/{token}, /signup/confirm/{token}): the
-/// framework's own request logs are kept at Warning so they cannot leak them.
+/// /reset-password/{token}, /signup/confirm/{token}) and no query string: the framework's own request logs are held
+/// at Warning in code (<see cref="LinkTokensOutOfLogs"/>).
 /// </summary>
 public sealed partial class RequestLogging(RequestDelegate next, ILogger<RequestLogging> logger)
 {
@@ -216,7 +225,13 @@ public sealed partial class RequestLogging(RequestDelegate next, ILogger<Request
         }
     }
 
-    /// <summary>Replaces the token segment of personal links.</summary>
+    /// <summary>Link kinds whose next path segment is a token: surveys, quick-check results, member invitations, password resets.</summary>
+    private static readonly HashSet<string> TokenLinks = new(StringComparer.OrdinalIgnoreCase) { "s", "q", "join", "reset", "reset-password", "verify", "open", "o" };
+
+    /// <summary>
+    /// Replaces the token segment of personal links (/s/{token} → /s/…), and any other segment that looks like a token
+    /// (16 or more URL-safe characters that are not a GUID), so a link kind added later is covered too.
+    /// </summary>
     public static string Redact(string? path)
     {
         if (string.IsNullOrEmpty(path))
@@ -225,17 +240,22 @@ public sealed partial class RequestLogging(RequestDelegate next, ILogger<Request
         }
 
         var parts = path.Split('/');
-        for (var i = 1; i < parts.Length - 1; i++)
+        for (var i = 1; i < parts.Length; i++)
         {
-            // Survey, quick check and invitation links, and the one-time links to reset a password or confirm a sign-up.
-            if ((parts[i] is "s" or "q" or "join" or "reset-password" && i == 1) || (parts[i] == "confirm" && i == 2 && parts[1] == "signup"))
+            // Survey, open, quick check and invitation links, the one-time links to reset a password or confirm a
+            // sign-up, and anything else that looks like a token.
+            if ((i == 2 && TokenLinks.Contains(parts[1])) || (i == 3 && parts[1] == "signup" && parts[2] == "confirm") || LooksLikeToken(parts[i]))
             {
-                parts[i + 1] = "…";
+                parts[i] = "…";
             }
         }
 
         return string.Join('/', parts);
     }
+
+    private static bool LooksLikeToken(string segment) =>
+        segment.Length >= 16 && !Guid.TryParse(segment, out _) && !segment.Contains('.', StringComparison.Ordinal)
+        && segment.Any(char.IsAsciiDigit) && segment.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '%');
 
     [LoggerMessage(Level = LogLevel.Information, Message = "HTTP {Method} {Path} responded {StatusCode} in {ElapsedMs:0.0} ms")]
     private static partial void Log(ILogger logger, string method, string path, int statusCode, double elapsedMs);

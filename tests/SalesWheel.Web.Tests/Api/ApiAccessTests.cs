@@ -48,7 +48,7 @@ public sealed class ApiAccessTests(AppFactory app) : IClassFixture<AppFactory>
             var id = pattern.StartsWith("/api/v1/people/", StringComparison.Ordinal) ? otherPerson.Id : otherAssessment;
             var url = pattern.Replace("{id:guid}", id.ToString(), StringComparison.Ordinal).Replace("{format}", "svg", StringComparison.Ordinal);
             using var request = new HttpRequestMessage(new HttpMethod(method), url);
-            if (method is "POST" or "PUT")
+            if (method is "POST" or "PUT" or "PATCH")
             {
                 request.Content = JsonContent.Create(new { name = "Taken over", email = "x@example.com", role = "seller" });
             }

@@ -92,14 +92,44 @@ public sealed partial class DataFilesTests(AppFactory app) : IClassFixture<AppFa
     }
 
     [Fact]
-    public async Task AViewerMayDownloadBoth()
+    public async Task AViewerGetsTheWorkbookWithoutAnswersAndNoAnswersFileUntilAnOwnerAllowsIt()
     {
-        var (_, organization) = await app.NewOrganization("Viewer downloads");
+        var (owner, organization) = await app.NewOrganization("Viewer downloads");
         var id = Seed(organization, "Viewer check", [.. Team("seller", "East", 5)]);
         var viewer = await app.NewViewer(organization);
 
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.GetAsync($"/assessments/{id}/results/answers.csv")).StatusCode);
+        var workbook = await viewer.GetAsync($"/assessments/{id}/results/results.xlsx");
+        Assert.Equal(HttpStatusCode.OK, workbook.StatusCode);
+        var book = Workbook.Read(await workbook.Content.ReadAsByteArrayAsync());
+        Assert.Equal(ResultsWorkbook.Sheets.Where(s => s != "Answers"), book.SheetNames);
+        Assert.Contains(book["Summary"].SelectMany(r => r).OfType<string>(), c => c.Contains("row-level answers are for owners and admins", StringComparison.Ordinal));
+
+        // The results page tells the viewer what they may take, and links only that.
+        var page = await viewer.GetPage($"/assessments/{id}/results");
+        Assert.DoesNotContain("results/answers.csv", page);
+        Assert.Contains("Row-level answers (the anonymous answers file, and the workbook's Answers sheet) are for owners and admins", page);
+
+        // The owner (and an admin) always may.
+        Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync($"/assessments/{id}/results/answers.csv")).StatusCode);
+        var full = Workbook.Read(await (await owner.GetAsync($"/assessments/{id}/results/results.xlsx")).Content.ReadAsByteArrayAsync());
+        Assert.Equal(ResultsWorkbook.Sheets, full.SheetNames);
+
+        // Allowed in the settings (audited), the viewer gets both.
+        var saved = await owner.PostForm("/settings", [new("viewersMayDownloadAnswers", "true")], "/settings?handler=AnswersAccess");
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.True(OrganizationById(organization).ViewersMayDownloadAnswers);
+        Assert.Contains(app.Service(db => db.AuditEntries.Where(e => e.OrganizationId == organization).Select(e => e.Action + " " + e.Detail).ToList()),
+            e => e.StartsWith("answers access changed", StringComparison.Ordinal) && e.Contains("also viewers", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync($"/assessments/{id}/results/answers.csv")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync($"/assessments/{id}/results/results.xlsx")).StatusCode);
+        var allowed = Workbook.Read(await (await viewer.GetAsync($"/assessments/{id}/results/results.xlsx")).Content.ReadAsByteArrayAsync());
+        Assert.Equal(ResultsWorkbook.Sheets, allowed.SheetNames);
+        Assert.Contains("results/answers.csv", await viewer.GetPage($"/assessments/{id}/results"));
+
+        // A viewer cannot change it back or forth.
+        var refused = await viewer.PostForm("/settings", [new("viewersMayDownloadAnswers", "false")], "/settings?handler=AnswersAccess");
+        await viewer.AssertForbidden(refused);
+        Assert.True(OrganizationById(organization).ViewersMayDownloadAnswers);
     }
 
     [Fact]

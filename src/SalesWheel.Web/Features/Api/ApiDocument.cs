@@ -13,7 +13,7 @@ public static class ApiDocument
     {
         options.ShouldInclude = description => description.RelativePath?.StartsWith("api/v1/", StringComparison.Ordinal) == true
             || description.RelativePath == "api/v1";
-        options.AddDocumentTransformer((document, _, _) =>
+        options.AddDocumentTransformer((document, context, _) =>
         {
             document.Info = new OpenApiInfo
             {
@@ -35,10 +35,11 @@ public static class ApiDocument
                     **Rate limits** answer 429 with `Retry-After`.
                     """,
             };
-            foreach (var server in document.Servers ?? [])
-            {
-                server.Url = server.Url?.TrimEnd('/'); // paths start with a slash
-            }
+            // The configured base URL, not the one the request's Host header claims (paths start with a slash).
+            var links = new Infrastructure.LinkBuilder(
+                context.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Infrastructure.SalesWheelOptions>>(),
+                context.ApplicationServices.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>());
+            document.Servers = [new OpenApiServer { Url = links.BaseUrl }];
 
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();

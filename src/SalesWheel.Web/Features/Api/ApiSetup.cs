@@ -9,6 +9,7 @@ using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 using SalesWheel.Data.Entities;
 using SalesWheel.Web.Features.ApiTokens;
+using SalesWheel.Web.Infrastructure;
 
 namespace SalesWheel.Web.Features.Api;
 
@@ -80,12 +81,14 @@ public static partial class ApiSetup
         var api = app.MapGroup("/api/v1")
             .RequireAuthorization(Read)
             .RequireRateLimiting(Infrastructure.RateLimits.Api)
+            .CleansRequestText()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapOrganizationApi();
         api.MapPeopleApi();
         api.MapAssessmentsApi();
         api.MapResultsApi();
+        api.MapAssessmentRenameApi();
 
         app.MapOpenApi(DocumentPath);
         app.MapScalarApiReference(DocsPath, options => options

@@ -19,7 +19,9 @@ public sealed record OrganizationSettingsResponse(
     [property: Description("Groups with fewer respondents than this are never shown (at least 3).")] int MinimumGroupSize,
     [property: Description("Relevance level of each driver (3 high, 2 medium, 1 low) by phase and ACV band: { \"strategy\": { \"pmf\": 3, \"gtm-fit\": 3, \"scale\": 2, \"lt15k\": 2, \"15k-50k\": 2, \"gt50k\": 3 }, … }.")]
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Relevance,
-    [property: Description("Whether the relevance levels are SalesWheel's defaults.")] bool RelevanceIsDefault)
+    [property: Description("Whether the relevance levels are SalesWheel's defaults.")] bool RelevanceIsDefault,
+    [property: Description("Whether viewers may download row-level answers (the answers CSV and the workbook's Answers sheet); owners and admins always may.")]
+    bool ViewersMayDownloadAnswers)
 {
     public static OrganizationSettingsResponse From(Organization organization)
     {
@@ -27,18 +29,21 @@ public sealed record OrganizationSettingsResponse(
         var relevance = RelevanceGrid.Drivers.ToDictionary(
             d => d.Id,
             d => (IReadOnlyDictionary<string, int>)RelevanceGrid.Columns.Select((c, i) => (c.Code, Level: levels[d.Id][i])).ToDictionary(x => x.Code, x => x.Level));
-        return new(organization.Id, organization.Name, organization.Phase?.Code(), organization.Acv?.Code(), organization.MinimumGroupSize, relevance, organization.RelevanceJson is null);
+        return new(organization.Id, organization.Name, organization.Phase?.Code(), organization.Acv?.Code(), organization.MinimumGroupSize, relevance, organization.RelevanceJson is null,
+            organization.ViewersMayDownloadAnswers);
     }
 }
 
-[Description("New settings. Every field is required except relevance: leave it out to keep the current levels.")]
+[Description("New settings. Every field is required except relevance and viewersMayDownloadAnswers: leave them out to keep them as they are.")]
 public sealed record OrganizationSettingsRequest(
     string? Name,
     [property: Description("pmf, gtm-fit or scale; null or \"\" for not set.")] string? Phase,
     [property: Description("lt15k, 15k-50k or gt50k; null or \"\" for not set.")] string? Acv,
     [property: Description("At least 3, at most 100.")] int? MinimumGroupSize,
     [property: Description("The full grid, as in the response: every driver, every phase and ACV band, each 1, 2 or 3.")]
-    Dictionary<string, Dictionary<string, int>>? Relevance = null);
+    Dictionary<string, Dictionary<string, int>>? Relevance = null,
+    [property: Description("Whether viewers may download row-level answers; leave it out to keep the current choice.")]
+    bool? ViewersMayDownloadAnswers = null);
 
 /// <summary>GET and PUT /api/v1/organization: the same rules, messages and audit entries as the settings page.</summary>
 public static class OrganizationEndpoints
@@ -48,7 +53,7 @@ public static class OrganizationEndpoints
         var group = api.MapGroup("/organization").WithTags(ApiTags.Organization);
         group.MapGet("", Get).WithName("getOrganization").WithSummary("Read the organization's settings");
         group.MapPut("", Update).Changes().TakesJson().WithName("updateOrganization").WithSummary("Change the organization's settings")
-            .WithDescription("Name, company phase, ACV band, minimum group size and, optionally, the driver relevance grid. Each change is recorded in the audit log.");
+            .WithDescription("Name, company phase, ACV band, minimum group size and, optionally, the driver relevance grid and whether viewers may download row-level answers. Each change is recorded in the audit log.");
     }
 
     private static async Task<Ok<OrganizationSettingsResponse>> Get(ApiCaller caller, AppDbContext db, CancellationToken cancellationToken) =>
@@ -105,6 +110,11 @@ public static class OrganizationEndpoints
         if (table is not null && OrganizationSettings.ApplyRelevance(organization, table) is { Count: > 0 } levels)
         {
             audit.Record(organization.Id, caller.Actor, "relevance levels changed", string.Join("; ", levels));
+        }
+
+        if (request.ViewersMayDownloadAnswers is { } viewers && OrganizationSettings.ApplyAnswersAccess(organization, viewers) is { Count: > 0 } access)
+        {
+            audit.Record(organization.Id, caller.Actor, "answers access changed", string.Join("; ", access));
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -69,7 +69,8 @@ public static class Paging
             { "page", page.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             { "pageSize", size.ToString(System.Globalization.CultureInfo.InvariantCulture) },
         };
-        var request = http.Request;
-        return $"<{UriHelper.BuildAbsolute(request.Scheme, request.Host, request.PathBase, request.Path, query.ToQueryString())}>; rel=\"{rel}\"";
+        // From the configured base URL, never the request's Host header (a forged one would be echoed back).
+        var links = http.RequestServices.GetRequiredService<Infrastructure.LinkBuilder>();
+        return $"<{links.Absolute(http.Request.Path.ToUriComponent() + query.ToQueryString().ToUriComponent())}>; rel=\"{rel}\"";
     }
 }

@@ -35,6 +35,8 @@ public sealed record ExportContext(
     ScoreReport Report,
     PaperSize Paper,
     AppDbContext Db,
+    ExportCache Cache,
+    bool MayTakeAnswers,
     CancellationToken CancellationToken);
 
 /// <summary>
@@ -48,11 +50,11 @@ public static class ApiExports
     /// <summary>By name, in any case ("pdf", "PDF"); in the order the reference lists them.</summary>
     public static IReadOnlyDictionary<string, Format> Formats { get; } = new Dictionary<string, Format>(StringComparer.OrdinalIgnoreCase)
     {
-        ["svg"] = new("image/svg+xml", c => Task.FromResult(ReportFiles.WheelSvgFile(c.Report, c.Assessment))),
-        ["png"] = new("image/png", c => Task.FromResult(ReportFiles.WheelPngFile(c.Report, c.Assessment))),
-        ["pdf"] = new("application/pdf", c => ReportFiles.PdfAsync(c.Db, c.Organization, c.Assessment, c.Report, c.Paper, c.CancellationToken)),
-        ["xlsx"] = new(ResultsWorkbook.ContentType, c => DataFiles.WriteAsync(DataFiles.WorkbookFile, c.Db, c.Organization, c.Assessment, c.Report, c.CancellationToken)),
-        ["csv"] = new("text/csv; charset=utf-8", c => DataFiles.WriteAsync(DataFiles.AnswersFile, c.Db, c.Organization, c.Assessment, c.Report, c.CancellationToken)),
+        ["svg"] = new("image/svg+xml", c => ReportFiles.WheelSvgFile(c.Db, c.Cache, c.Organization, c.Report, c.Assessment, c.CancellationToken)),
+        ["png"] = new("image/png", c => ReportFiles.WheelPngFile(c.Db, c.Cache, c.Organization, c.Report, c.Assessment, c.CancellationToken)),
+        ["pdf"] = new("application/pdf", c => ReportFiles.PdfAsync(c.Db, c.Cache, c.Organization, c.Assessment, c.Report, c.Paper, c.CancellationToken)),
+        ["xlsx"] = new(ResultsWorkbook.ContentType, c => DataFiles.WriteAsync(DataFiles.WorkbookFile, c.Db, c.Cache, c.Organization, c.Assessment, c.Report, c.MayTakeAnswers, c.CancellationToken)),
+        ["csv"] = new("text/csv; charset=utf-8", c => DataFiles.WriteAsync(DataFiles.AnswersFile, c.Db, c.Cache, c.Organization, c.Assessment, c.Report, c.MayTakeAnswers, c.CancellationToken)),
     };
 }
 
@@ -69,8 +71,10 @@ public static class ResultsEndpoints
             .Produces<ResultsResponse>();
         group.MapGet("/exports/{format}", Export).WithName("exportResults").WithSummary("Download an export: svg, png, pdf, xlsx or csv")
             .WithDescription("The wheel as SVG or PNG, the PDF report, the spreadsheet, or the anonymous answers as CSV (the format `saleswheel score` reads). "
+                + "The csv, and the xlsx's Answers sheet, only for owners and admins unless the organization allows viewers (viewersMayDownloadAnswers): a viewer token gets 403 for csv and the xlsx without that sheet. "
                 + "An unknown format answers 404, a paper other than a4 or letter 400. While the assessment is open, or when fewer people than the minimum group size answered, nothing is exported (409).")
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .AddOpenApiOperationTransformer((operation, _, _) =>
@@ -120,11 +124,19 @@ public static class ResultsEndpoints
         Guid id,
         [Description("svg, png, pdf, xlsx or csv; not case-sensitive.")] string format,
         [Description("For pdf: a4 (the default) or letter; not case-sensitive. Anything else answers 400.")] string? paper,
-        ApiCaller caller, AssessmentActions actions, AppDbContext db, AssessmentScoring scoring, CancellationToken cancellationToken)
+        ApiCaller caller, AssessmentActions actions, AppDbContext db, AssessmentScoring scoring, ExportCache cache, HttpContext http, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, caller, actions, db, scoring, cancellationToken) is not var (assessment, organization, report))
         {
             return ApiProblems.NotFound("assessment");
+        }
+
+        var role = http.User.IsInRole(nameof(MemberRole.Owner)) ? MemberRole.Owner : http.User.IsInRole(nameof(MemberRole.Admin)) ? MemberRole.Admin : MemberRole.Viewer;
+        var mayTakeAnswers = AnswersAccess.MayDownload(organization, role);
+        if (string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase) && !mayTakeAnswers)
+        {
+            return ApiProblems.Problem(StatusCodes.Status403Forbidden,
+                "Row-level answers are for owners and admins in this organization: use an admin token, or ask an owner to allow viewers (Settings).");
         }
 
         if (ReportFiles.ParsePaper(paper) is not { } size)
@@ -145,7 +157,7 @@ public static class ResultsEndpoints
                 return ApiProblems.Conflict($"Not enough answers to export results: fewer than {report.Context.MinGroupSize} people have answered, so only participation can be shown.");
         }
 
-        var bytes = await export.Render(new ExportContext(assessment, organization, report, size, db, cancellationToken));
+        var bytes = await export.Render(new ExportContext(assessment, organization, report, size, db, cache, mayTakeAnswers, cancellationToken));
         return TypedResults.File(bytes, export.ContentType, $"{ReportFiles.FileName(assessment.Name)}.{format.ToLowerInvariant()}");
     }
 

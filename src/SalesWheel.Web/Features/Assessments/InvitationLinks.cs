@@ -54,16 +54,8 @@ public static class InvitationLinks
             .FirstOrDefault();
     }
 
-    /// <summary>Quotes when needed, and defuses cells a spreadsheet would run as a formula (a name like "=HYPERLINK(…)").</summary>
-    public static string Cell(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
+    /// <summary>The product's one CSV cell guard: defuses formulas (a name like "=HYPERLINK(…)"), quotes when needed.</summary>
+    public static string Cell(string value) => Core.Exports.CsvCells.Quoted(value);
 
     public static InvitationLink For(Person person, string link) => new(person.Name, person.Email, person.Team, PersonRoles.Text(person.Role), link);
 }

@@ -27,7 +27,7 @@ public sealed class ImportPreview
     /// <summary>Reads the file and compares it with the organization's people (tracked, so <see cref="Apply"/> can change them).</summary>
     public static async Task<ImportPreview> BuildAsync(AppDbContext db, Guid organizationId, string text, CancellationToken cancellationToken = default)
     {
-        var (rows, problems, ignored) = PeopleCsv.Parse(text);
+        var (rows, problems, ignored) = PeopleCsv.Parse(Core.Text.PlainText.Lines(text)); // no control characters in names
         var existing = (await db.People.Where(p => p.OrganizationId == organizationId).ToListAsync(cancellationToken))
             .GroupBy(p => EmailAddresses.Normalize(p.Email))
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);

@@ -1,13 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using SalesWheel.Core.Instruments;
 using SalesWheel.Core.Scoring;
 using SalesWheel.Data;
 using SalesWheel.Data.Entities;
+using SalesWheel.Web.Infrastructure;
 
 namespace SalesWheel.Web.Features.QuickCheck;
 
 /// <summary>The three-minute self-check: phase, ACV band and the quick form on one page, no account.</summary>
+[EnableRateLimiting(RateLimits.QuickCheck)]
 public sealed class IndexModel(AppDbContext db) : PageModel
 {
     /// <summary>"Don't know" is posted as 0 and stored as not answered.</summary>

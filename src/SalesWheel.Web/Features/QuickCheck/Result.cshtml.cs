@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using SalesWheel.Core.Scoring;
 using SalesWheel.Data;
+using SalesWheel.Web.Infrastructure;
 
 namespace SalesWheel.Web.Features.QuickCheck;
 
 /// <summary>A quick check's result at its private link: one person's own answers, shown to that person.</summary>
+[EnableRateLimiting(RateLimits.QuickCheck)]
 public sealed class ResultModel(AppDbContext db) : PageModel
 {
     public ScoreReport Report { get; private set; } = null!;

@@ -35,19 +35,27 @@ public static class DataFiles
         return stream.ToArray();
     }
 
-    /// <summary>The file for a released result: the stored answers are read here, made anonymous and written with the result.</summary>
-    public static async Task<byte[]> WriteAsync(string file, AppDbContext db, Organization organization, Assessment assessment, ScoreReport report, CancellationToken cancellationToken)
-    {
-        var set = await new AssessmentScoring(db).AnswersAsync(assessment, cancellationToken);
-        var answers = AnonymousAnswers.From(set, report.Context.MinGroupSize);
-        var invitations = await db.Invitations.CountAsync(i => i.AssessmentId == assessment.Id, cancellationToken);
-        return await WriteAsync(file, report, answers, new WorkbookOptions
+    /// <summary>
+    /// The file for a released result: the stored answers are read here, made anonymous and written with the result;
+    /// the workbook without its Answers sheet when <paramref name="includeAnswers"/> is false. Built once per inputs
+    /// (<see cref="ExportCache"/>).
+    /// </summary>
+    public static Task<byte[]> WriteAsync(
+        string file, AppDbContext db, ExportCache cache, Organization organization, Assessment assessment, ScoreReport report, bool includeAnswers, CancellationToken cancellationToken) =>
+        cache.GetAsync(db, organization, assessment, report, file == AnswersFile ? AnswersFile : $"{WorkbookFile} answers:{includeAnswers}", async () =>
         {
-            Assessment = assessment.Name,
-            Organization = organization.Name,
-            Invitations = invitations,
+            var set = await new AssessmentScoring(db).AnswersAsync(assessment, cancellationToken);
+            var answers = AnonymousAnswers.From(set, report.Context.MinGroupSize);
+            var invitations = await db.Invitations.CountAsync(i => i.AssessmentId == assessment.Id, cancellationToken);
+            return await WriteAsync(file, report, answers, new WorkbookOptions
+            {
+                Assessment = assessment.Name,
+                Organization = organization.Name,
+                Invitations = invitations,
+                IncludeAnswers = includeAnswers,
+                Notes = includeAnswers ? [] : [AnswersAccess.LeftOut],
+            }, cancellationToken);
         }, cancellationToken);
-    }
 
     /// <summary>A download name from the assessment's name: letters, digits and dashes, e.g. "Q3-team-assessment-answers.csv".</summary>
     public static string DownloadName(string assessment, string file)
@@ -65,10 +73,23 @@ public static class DataFiles
 }
 
 /// <summary>
-/// Downloads of an assessment's results workbook and anonymous answers CSV, for anyone in the organization. With fewer
-/// respondents than the minimum group size, neither: the page says why and shows participation.
+/// Who may take row-level answers away (the anonymous answers CSV, the workbook's Answers sheet): owners and admins;
+/// viewers only when the organization allows it (Settings). Scores, the PDF and the wheel are for everyone in it.
 /// </summary>
-public sealed class DataFilesModel(AppDbContext db, AssessmentScoring scoring) : OrganizationPageModel
+public static class AnswersAccess
+{
+    public const string LeftOut =
+        "The Answers sheet (one anonymous row per person) is left out: in this organization row-level answers are for owners and admins.";
+
+    public static bool MayDownload(Organization organization, MemberRole role) => role >= MemberRole.Admin || organization.ViewersMayDownloadAnswers;
+}
+
+/// <summary>
+/// Downloads of an assessment's results workbook and anonymous answers CSV, for anyone in the organization (the CSV,
+/// and the workbook's Answers sheet, only as <see cref="AnswersAccess"/> allows). With fewer respondents than the
+/// minimum group size, neither: the page says why and shows participation.
+/// </summary>
+public sealed class DataFilesModel(AppDbContext db, AssessmentScoring scoring, ExportCache cache) : OrganizationPageModel
 {
     public Assessment Assessment { get; private set; } = null!;
 
@@ -91,6 +112,12 @@ public sealed class DataFilesModel(AppDbContext db, AssessmentScoring scoring) :
         }
 
         Assessment = assessment;
+        var mayTakeAnswers = AnswersAccess.MayDownload(Organization, Membership.Role);
+        if (file == DataFiles.AnswersFile && !mayTakeAnswers)
+        {
+            return StatusCode(StatusCodes.Status403Forbidden);
+        }
+
         var report = await scoring.ResultAsync(assessment, Organization, cancellationToken);
         Response.Headers.CacheControl = "no-store";
         State = ResultsRelease.StateOf(assessment, report);
@@ -104,7 +131,7 @@ public sealed class DataFilesModel(AppDbContext db, AssessmentScoring scoring) :
             return Page();
         }
 
-        var content = await DataFiles.WriteAsync(file, db, Organization, assessment, report, cancellationToken);
+        var content = await DataFiles.WriteAsync(file, db, cache, Organization, assessment, report, mayTakeAnswers, cancellationToken);
         return file == DataFiles.AnswersFile
             ? File(content, "text/csv; charset=utf-8", DataFiles.DownloadName(assessment.Name, DataFiles.AnswersFile))
             : File(content, ResultsWorkbook.ContentType, DataFiles.DownloadName(assessment.Name, DataFiles.WorkbookFile));

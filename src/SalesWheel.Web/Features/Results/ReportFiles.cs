@@ -30,7 +30,7 @@ public static class ReportFiles
         return app;
     }
 
-    private static async Task<IResult> Pdf(Guid id, string? paper, HttpContext http, CurrentMember member, AppDbContext db, AssessmentScoring scoring, CancellationToken cancellationToken)
+    private static async Task<IResult> Pdf(Guid id, string? paper, HttpContext http, CurrentMember member, AppDbContext db, AssessmentScoring scoring, ExportCache cache, CancellationToken cancellationToken)
     {
         if (ParsePaper(paper) is not { } size)
         {
@@ -43,7 +43,7 @@ public static class ReportFiles
         }
 
         var (organization, assessment, report) = result;
-        var pdf = await PdfAsync(db, organization, assessment, report, size, cancellationToken);
+        var pdf = await PdfAsync(db, cache, organization, assessment, report, size, cancellationToken);
         return Download(http, pdf, "application/pdf", $"{FileName(assessment.Name)}-report-{(size == PaperSize.Letter ? "letter" : "a4")}.pdf");
     }
 
@@ -58,8 +58,11 @@ public static class ReportFiles
         _ => null,
     };
 
-    /// <summary>The PDF executive report of an assessment (the pages and the API share it).</summary>
-    public static async Task<byte[]> PdfAsync(AppDbContext db, Organization organization, Assessment assessment, ScoreReport report, PaperSize size, CancellationToken cancellationToken)
+    /// <summary>The PDF executive report of an assessment (the pages and the API share it), built once per inputs.</summary>
+    public static Task<byte[]> PdfAsync(AppDbContext db, ExportCache cache, Organization organization, Assessment assessment, ScoreReport report, PaperSize size, CancellationToken cancellationToken) =>
+        cache.GetAsync(db, organization, assessment, report, $"report.pdf {size}", () => BuildPdfAsync(db, organization, assessment, report, size, cancellationToken), cancellationToken);
+
+    private static async Task<byte[]> BuildPdfAsync(AppDbContext db, Organization organization, Assessment assessment, ScoreReport report, PaperSize size, CancellationToken cancellationToken)
     {
         var invited = await db.Invitations.CountAsync(i => i.AssessmentId == assessment.Id, cancellationToken);
         var cover = new ReportCover
@@ -77,30 +80,35 @@ public static class ReportFiles
         return buffer.ToArray();
     }
 
-    /// <summary>The wheel as PNG at twice the SVG's size, headed by the assessment's name.</summary>
-    public static byte[] WheelPngFile(ScoreReport report, Assessment assessment) => WheelPng.Render(report, PngScale, Options(assessment));
+    /// <summary>The wheel as PNG at twice the SVG's size, headed by the assessment's name, built once per inputs.</summary>
+    public static Task<byte[]> WheelPngFile(AppDbContext db, ExportCache cache, Organization organization, ScoreReport report, Assessment assessment, CancellationToken cancellationToken) =>
+        cache.GetAsync(db, organization, assessment, report, "wheel.png", () => Task.FromResult(WheelPng.Render(report, PngScale, Options(assessment))), cancellationToken);
 
-    /// <summary>The wheel as SVG, headed by the assessment's name.</summary>
-    public static byte[] WheelSvgFile(ScoreReport report, Assessment assessment) => new UTF8Encoding(false).GetBytes(WheelSvg.Render(report, Options(assessment)));
+    /// <summary>The wheel as SVG, headed by the assessment's name, built once per inputs.</summary>
+    public static Task<byte[]> WheelSvgFile(AppDbContext db, ExportCache cache, Organization organization, ScoreReport report, Assessment assessment, CancellationToken cancellationToken) =>
+        cache.GetAsync(db, organization, assessment, report, "wheel.svg",
+            () => Task.FromResult(new UTF8Encoding(false).GetBytes(WheelSvg.Render(report, Options(assessment)))), cancellationToken);
 
-    private static async Task<IResult> Svg(Guid id, HttpContext http, CurrentMember member, AppDbContext db, AssessmentScoring scoring, CancellationToken cancellationToken)
+    private static async Task<IResult> Svg(Guid id, HttpContext http, CurrentMember member, AppDbContext db, AssessmentScoring scoring, ExportCache cache, CancellationToken cancellationToken)
     {
         if (await LoadVisibleAsync(id, member, db, scoring, cancellationToken) is not { } result)
         {
             return HttpResults.NotFound();
         }
 
-        return Download(http, WheelSvgFile(result.Report, result.Assessment), "image/svg+xml", $"{FileName(result.Assessment.Name)}-wheel.svg");
+        var svg = await WheelSvgFile(db, cache, result.Organization, result.Report, result.Assessment, cancellationToken);
+        return Download(http, svg, "image/svg+xml", $"{FileName(result.Assessment.Name)}-wheel.svg");
     }
 
-    private static async Task<IResult> Png(Guid id, HttpContext http, CurrentMember member, AppDbContext db, AssessmentScoring scoring, CancellationToken cancellationToken)
+    private static async Task<IResult> Png(Guid id, HttpContext http, CurrentMember member, AppDbContext db, AssessmentScoring scoring, ExportCache cache, CancellationToken cancellationToken)
     {
         if (await LoadVisibleAsync(id, member, db, scoring, cancellationToken) is not { } result)
         {
             return HttpResults.NotFound();
         }
 
-        return Download(http, WheelPngFile(result.Report, result.Assessment), "image/png", $"{FileName(result.Assessment.Name)}-wheel.png");
+        var png = await WheelPngFile(db, cache, result.Organization, result.Report, result.Assessment, cancellationToken);
+        return Download(http, png, "image/png", $"{FileName(result.Assessment.Name)}-wheel.png");
     }
 
     /// <summary>The same heading as the wheel on the results page.</summary>

@@ -9,7 +9,8 @@ using SalesWheel.Web.Infrastructure;
 namespace SalesWheel.Web.Features.Settings;
 
 /// <summary>
-/// The organization's settings: name, phase, ACV band, minimum group size, and the driver relevance grid. Everyone
+/// The organization's settings: name, phase, ACV band, minimum group size, who may download row-level answers, and
+/// the driver relevance grid. Everyone
 /// in the organization can read them; admins change them; every change goes to the audit log as old → new.
 /// </summary>
 public sealed class IndexModel(AppDbContext db, AuditLog audit) : OrganizationPageModel
@@ -79,6 +80,18 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit) : OrganizationPa
 
         var organization = await db.Organizations.FirstAsync(o => o.Id == OrganizationId);
         return await SaveAsync("relevance levels changed", OrganizationSettings.ApplyRelevance(organization, table));
+    }
+
+    /// <summary>Whether viewers may download row-level answers (an unchecked box posts nothing: false).</summary>
+    public async Task<IActionResult> OnPostAnswersAccessAsync(bool viewersMayDownloadAnswers)
+    {
+        if (!CanAdminister)
+        {
+            return Forbid();
+        }
+
+        var organization = await db.Organizations.FirstAsync(o => o.Id == OrganizationId);
+        return await SaveAsync("answers access changed", OrganizationSettings.ApplyAnswersAccess(organization, viewersMayDownloadAnswers));
     }
 
     public async Task<IActionResult> OnPostResetAsync()

@@ -121,6 +121,20 @@ public static class OrganizationSettings
         return changes;
     }
 
+    /// <summary>Lets viewers download row-level answers, or keeps them to owners and admins; returns the change in words.</summary>
+    public static List<string> ApplyAnswersAccess(Organization organization, bool viewersMayDownloadAnswers)
+    {
+        if (organization.ViewersMayDownloadAnswers == viewersMayDownloadAnswers)
+        {
+            return [];
+        }
+
+        organization.ViewersMayDownloadAnswers = viewersMayDownloadAnswers;
+        return [viewersMayDownloadAnswers
+            ? "row-level answers: owners and admins → also viewers"
+            : "row-level answers: also viewers → owners and admins only"];
+    }
+
     public static string PhaseText(CompanyPhase? phase) => phase?.DisplayName() ?? "not set";
 
     public static string AcvText(AcvBand? acv) => acv?.DisplayName() ?? "not set";

@@ -16,6 +16,11 @@ public sealed class ErrorModel : PageModel
 
     private void Describe(int? status)
     {
+        // Only a real error status is shown: /error?status=200 or ?status=302 (a link anyone can send) must not make this
+        // page answer "OK" or a redirect without a Location. Anything else, and a plain visit, is "Page not found";
+        // after an exception the handler has already set 500, which stays.
+        var current = Response.StatusCode;
+        status = status is >= 400 and <= 599 ? status : current >= 400 ? current : StatusCodes.Status404NotFound;
         (Title, Message) = status switch
         {
             404 => ("Page not found", "This address does not lead anywhere. If it came from a link, the link may be incomplete."),
@@ -24,9 +29,6 @@ public sealed class ErrorModel : PageModel
             400 => ("That request could not be used", "The form may have expired. Go back, reload the page and try again."),
             _ => (Title, Message),
         };
-        if (status is { } code)
-        {
-            Response.StatusCode = code;
-        }
+        Response.StatusCode = status.Value;
     }
 }
