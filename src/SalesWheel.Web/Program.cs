@@ -53,6 +53,12 @@ builder.Services.ConfigureApplicationCookie(options =>
     options.AccessDeniedPath = "/denied";
     options.Events.OnValidatePrincipal = SessionLifetime.RejectWhenTooOld;
 });
+// One-off notices ("your password was changed") travel in a cookie: Secure over HTTPS like every other cookie.
+builder.Services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(options =>
+{
+    options.Cookie.Name = "saleswheel.notice";
+    options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+});
 builder.Services.AddAntiforgery(options =>
 {
     options.Cookie.Name = "saleswheel.af";
