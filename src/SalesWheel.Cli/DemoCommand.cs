@@ -122,7 +122,9 @@ public static class DemoCommand
         try
         {
             await SqliteDatabase.MigrateAsync(db, cancellationToken);
-            var demo = await CreateAsync(db, users, linksPath, baseUrl.TrimEnd('/'), cancellationToken);
+            // The web app's submission key (configured, or the key file in the same data folder) seals the stored roles and teams.
+            var seal = SubmissionSeal.FromConfiguredKeyOrFile(Environment.GetEnvironmentVariable("SalesWheel__SubmissionKey"), Path.Combine(dataFolder, "keys", "submission.key"));
+            var demo = await CreateAsync(db, users, seal, linksPath, baseUrl.TrimEnd('/'), cancellationToken);
             var database = new SqliteConnectionStringBuilder(connectionString).DataSource;
             stdout.WriteLine($"Demo organization created: {OrganizationName}");
             stdout.WriteLine($"Database: {(connection is null ? Path.GetFullPath(database) : database)}");
@@ -144,7 +146,7 @@ public static class DemoCommand
 
     private sealed record Created(string Email, string Password, int Responses, int Invitations);
 
-    private static async Task<Created> CreateAsync(AppDbContext db, UserManager<AppUser> users, string linksPath, string baseUrl,
+    private static async Task<Created> CreateAsync(AppDbContext db, UserManager<AppUser> users, SubmissionSeal seal, string linksPath, string baseUrl,
         CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -211,8 +213,8 @@ public static class DemoCommand
                 {
                     AssessmentId = q3.Id,
                     SubmittedOn = DateOnly.FromDateTime(opened.AddDays(random.Next(0, 14))),
-                    Role = team[i].Role,
-                    Team = team[i].Team,
+                    Role = seal.SealAttribute(q3.Id, team[i].Role),
+                    Team = seal.SealAttribute(q3.Id, team[i].Team),
                     Answers = team[i].Answers,
                 });
             }

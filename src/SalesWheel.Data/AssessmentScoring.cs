@@ -12,7 +12,7 @@ namespace SalesWheel.Data;
 /// Scores an assessment's responses with the engine and keeps the result, so it is computed once per new response
 /// and not on every page view.
 /// </summary>
-public sealed class AssessmentScoring(AppDbContext db)
+public sealed class AssessmentScoring(AppDbContext db, SubmissionSeal seal)
 {
     /// <summary>The attributes every team assessment breaks down by.</summary>
     public static readonly IReadOnlyList<string> Attributes = ["role", "team"];
@@ -113,8 +113,8 @@ public sealed class AssessmentScoring(AppDbContext db)
         {
             var row = set.AddRow();
             response.Answers.AsSpan(0, Math.Min(width, response.Answers.Length)).CopyTo(row);
-            set.Attributes[0].Append(response.Role);
-            set.Attributes[1].Append(response.Team);
+            set.Attributes[0].Append(seal.OpenAttribute(assessment.Id, response.Role));
+            set.Attributes[1].Append(seal.OpenAttribute(assessment.Id, response.Team));
         }
 
         return set;

@@ -97,8 +97,8 @@ public static class SubmissionRelease
                 Id = Guid.NewGuid(),
                 AssessmentId = assessmentId,
                 SubmittedOn = released, // the same day for all: when they answered could tie a response to an invitation
-                Role = content.Role,
-                Team = content.Team,
+                Role = seal.SealAttribute(assessmentId, content.Role),
+                Team = seal.SealAttribute(assessmentId, content.Team),
                 Answers = content.Answers,
                 Comment = content.Comment,
             });

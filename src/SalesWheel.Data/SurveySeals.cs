@@ -156,6 +156,32 @@ public sealed class SubmissionSeal
             : throw new InvalidOperationException($"The submission key file {keyFile} must hold exactly 32 bytes; it holds {bytes.Length}. Restore it from your backup of the keys.");
     }
 
+    private const char SealedMark = '\u0001'; // control characters never reach a stored name (they are cleaned at input)
+
+    /// <summary>
+    /// A response's role or team as stored: sealed with this key (so a copy of the database alone cannot match a role and
+    /// team that only one person has to that person), padded to one length, marked so that values stored in the clear
+    /// by earlier releases still read.
+    /// </summary>
+    public string SealAttribute(Guid assessmentId, string value) =>
+        SealedMark + Convert.ToBase64String(Aead.Seal(_key, AttributeData(assessmentId), Encoding.UTF8.GetBytes(value), 512));
+
+    /// <summary>A stored role or team as it was given.</summary>
+    /// <exception cref="CryptographicException">It was sealed with another key.</exception>
+    public string OpenAttribute(Guid assessmentId, string stored)
+    {
+        if (stored.Length == 0 || stored[0] != SealedMark)
+        {
+            return stored;
+        }
+
+        return Aead.Open(_key, AttributeData(assessmentId), Convert.FromBase64String(stored[1..])) is { } plain
+            ? Encoding.UTF8.GetString(plain)
+            : throw new CryptographicException("A response's role or team is sealed with a different submission key than this server has (SalesWheel:SubmissionKey or data/keys/submission.key).");
+    }
+
+    private static byte[] AttributeData(Guid assessmentId) => [.. assessmentId.ToByteArray(), .. "attribute"u8];
+
     public byte[] Seal(Guid assessmentId, SubmissionContent content)
     {
         using var buffer = new MemoryStream();
@@ -202,9 +228,9 @@ internal static class Aead
     private const int TagSize = 16;
     private const int Block = 8192;
 
-    public static byte[] Seal(byte[] key, byte[] associatedData, byte[] content)
+    public static byte[] Seal(byte[] key, byte[] associatedData, byte[] content, int block = Block)
     {
-        var padded = new byte[(content.Length + 4 + Block - 1) / Block * Block];
+        var padded = new byte[(content.Length + 4 + block - 1) / block * block];
         System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(padded, content.Length);
         content.CopyTo(padded, 4);
         var plain = padded;

@@ -66,11 +66,14 @@ public sealed class DemoCommandTests
         var responses = await db.SurveyResponses.Where(r => r.AssessmentId == closed.Id).ToListAsync();
         Assert.InRange(responses.Count, 75, 85);
         Assert.Equal(responses.Count, await db.Invitations.CountAsync(i => i.AssessmentId == closed.Id && i.State == InvitationState.Submitted));
-        Assert.All(responses, r => Assert.Contains(r.Role, Roles));
+        // Roles and teams are stored sealed with the data folder's submission key: readable with it, not without.
+        var seal = SubmissionSeal.FromConfiguredKeyOrFile(null, Path.Combine(folder, "keys", "submission.key"));
+        Assert.All(responses, r => Assert.DoesNotContain(r.Role, Roles));
+        Assert.All(responses, r => Assert.Contains(seal.OpenAttribute(closed.Id, r.Role), Roles));
         Assert.InRange(responses.Count(r => !string.IsNullOrWhiteSpace(r.Comment)), 3, 15);
 
         // Scored by the web app's own scoring: leaders see Enablement far higher than sellers do.
-        var report = await new AssessmentScoring(db).ResultAsync(closed, organization);
+        var report = await new AssessmentScoring(db, seal).ResultAsync(closed, organization);
         Assert.Equal(responses.Count, report.Respondents);
         var byRole = report.Breakdowns.Single(b => b.By == "role").Groups.ToDictionary(g => g.Value);
         Assert.True(byRole["leader"].Scores!["enablement"] > byRole["seller"].Scores!["enablement"] + 10);

@@ -66,7 +66,7 @@ public sealed partial class OpenLinkTests(AppFactory app) : IClassFixture<AppFac
         Assert.Contains("7 of 10 submitted", detail);
 
         Assert.Equal(HttpStatusCode.Redirect, (await owner.Act(id, "Close")).StatusCode);
-        var responses = app.Service(db => db.SurveyResponses.AsNoTracking().Where(r => r.AssessmentId == id).Select(r => new { r.Team, r.Role, r.Comment }).ToList());
+        var responses = app.OpenedResponses(id).Select(r => new { r.Team, r.Role, r.Comment }).ToList();
         Assert.Equal(7, responses.Count);
         Assert.Equal(6, responses.Count(r => r.Team == "East" && r.Role == "seller"));
         Assert.Single(responses, r => r.Team == "" && r.Role == "manager");

@@ -133,3 +133,22 @@ public static class SurveyDriver
     public static Item Item(SurveyPlan plan, string itemId) =>
         plan.QuestionPages.SelectMany(p => p.Items).Single(p => p.Item.Id == itemId).Item;
 }
+
+/// <summary>Stored responses as the app reads them: role and team opened with the app's submission key.</summary>
+public static class StoredResponses
+{
+    public static List<SurveyResponse> OpenedResponses(this AppFactory app, Guid assessmentId)
+    {
+        using var scope = app.Services.CreateScope();
+        var seal = scope.ServiceProvider.GetRequiredService<SubmissionSeal>();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var rows = db.SurveyResponses.AsNoTracking().Where(r => r.AssessmentId == assessmentId).ToList();
+        foreach (var row in rows)
+        {
+            row.Role = seal.OpenAttribute(assessmentId, row.Role);
+            row.Team = seal.OpenAttribute(assessmentId, row.Team);
+        }
+
+        return rows;
+    }
+}

@@ -35,7 +35,7 @@ public sealed class SurveyTests(AppFactory app) : IClassFixture<AppFactory>
 
         await app.CloseAndReleaseAsync(survey.AssessmentId);
         Assert.Equal(0, app.Service(db => db.SealedSubmissions.Count(r => r.AssessmentId == survey.AssessmentId)));
-        var responses = app.Service(db => db.SurveyResponses.AsNoTracking().Where(r => r.AssessmentId == survey.AssessmentId).ToList());
+        var responses = app.OpenedResponses(survey.AssessmentId);
         var response = Assert.Single(responses);
         Assert.Equal(SurveyDriver.Expected(survey.Plan, SurveyDriver.Pattern), response.Answers);
         Assert.Equal(53 + 3, response.Answers.Length); // the full instrument: 53 driver statements and 3 outcome questions

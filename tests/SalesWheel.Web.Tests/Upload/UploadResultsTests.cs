@@ -10,6 +10,8 @@ using SalesWheel.Data.Entities;
 using SalesWheel.Web.Tests.Assessments;
 using static SalesWheel.Web.Tests.Upload.UploadKit;
 
+using SalesWheel.Web.Tests.Survey;
+
 namespace SalesWheel.Web.Tests.Upload;
 
 /// <summary>An uploaded file gets the full results page, with the numbers the command line gives for the same file.</summary>
@@ -139,7 +141,7 @@ public sealed class UploadResultsTests(AppFactory app) : IClassFixture<AppFactor
         var expected = Enumerable.Range(0, file.Responses.Count)
             .Select(r => $"{file.Responses.Attributes[0].Values[file.Responses.Attributes[0].Codes[r]]}|{Convert.ToHexString(file.Responses.AnswerBytes.Slice(r * width, width))}")
             .Order(StringComparer.Ordinal).ToList();
-        var stored = app.Service(db => db.SurveyResponses.AsNoTracking().Where(r => r.AssessmentId == id).ToList());
+        var stored = app.OpenedResponses(id);
         Assert.Equal(expected, stored.Select(r => $"{r.Role}|{Convert.ToHexString(r.Answers)}").Order(StringComparer.Ordinal).ToList());
         Assert.All(stored, r => Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow), r.SubmittedOn));
         Assert.All(stored, r => Assert.Null(r.Comment));

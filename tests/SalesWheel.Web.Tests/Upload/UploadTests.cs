@@ -8,6 +8,8 @@ using SalesWheel.Web.Features.Assessments;
 using SalesWheel.Web.Tests.Assessments;
 using static SalesWheel.Web.Tests.Upload.UploadKit;
 
+using SalesWheel.Web.Tests.Survey;
+
 namespace SalesWheel.Web.Tests.Upload;
 
 public sealed class UploadTests(AppFactory app) : IClassFixture<AppFactory>
@@ -99,7 +101,7 @@ public sealed class UploadTests(AppFactory app) : IClassFixture<AppFactory>
 
         var id = await client.UploadAndCreate("Auto", "quick", csv);
 
-        var stored = app.Service(db => db.SurveyResponses.AsNoTracking().Where(r => r.AssessmentId == id).Select(r => new { r.Role, r.Team }).ToList());
+        var stored = app.OpenedResponses(id).Select(r => new { r.Role, r.Team }).ToList();
         Assert.Equal(5, stored.Count);
         Assert.All(stored, r => Assert.Equal(("Seller", "EMEA"), (r.Role, r.Team)));
         var detail = Text(await client.GetPage($"/assessments/{id}"));

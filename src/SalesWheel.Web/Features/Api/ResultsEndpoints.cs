@@ -35,6 +35,7 @@ public sealed record ExportContext(
     ScoreReport Report,
     PaperSize Paper,
     AppDbContext Db,
+    AssessmentScoring Scoring,
     ExportCache Cache,
     bool MayTakeAnswers,
     CancellationToken CancellationToken);
@@ -53,8 +54,8 @@ public static class ApiExports
         ["svg"] = new("image/svg+xml", c => ReportFiles.WheelSvgFile(c.Db, c.Cache, c.Organization, c.Report, c.Assessment, c.CancellationToken)),
         ["png"] = new("image/png", c => ReportFiles.WheelPngFile(c.Db, c.Cache, c.Organization, c.Report, c.Assessment, c.CancellationToken)),
         ["pdf"] = new("application/pdf", c => ReportFiles.PdfAsync(c.Db, c.Cache, c.Organization, c.Assessment, c.Report, c.Paper, c.CancellationToken)),
-        ["xlsx"] = new(ResultsWorkbook.ContentType, c => DataFiles.WriteAsync(DataFiles.WorkbookFile, c.Db, c.Cache, c.Organization, c.Assessment, c.Report, c.MayTakeAnswers, c.CancellationToken)),
-        ["csv"] = new("text/csv; charset=utf-8", c => DataFiles.WriteAsync(DataFiles.AnswersFile, c.Db, c.Cache, c.Organization, c.Assessment, c.Report, c.MayTakeAnswers, c.CancellationToken)),
+        ["xlsx"] = new(ResultsWorkbook.ContentType, c => DataFiles.WriteAsync(DataFiles.WorkbookFile, c.Db, c.Scoring, c.Cache, c.Organization, c.Assessment, c.Report, c.MayTakeAnswers, c.CancellationToken)),
+        ["csv"] = new("text/csv; charset=utf-8", c => DataFiles.WriteAsync(DataFiles.AnswersFile, c.Db, c.Scoring, c.Cache, c.Organization, c.Assessment, c.Report, c.MayTakeAnswers, c.CancellationToken)),
     };
 }
 
@@ -157,7 +158,7 @@ public static class ResultsEndpoints
                 return ApiProblems.Conflict($"Not enough answers to export results: fewer than {report.Context.MinGroupSize} people have answered, so only participation can be shown.");
         }
 
-        var bytes = await export.Render(new ExportContext(assessment, organization, report, size, db, cache, mayTakeAnswers, cancellationToken));
+        var bytes = await export.Render(new ExportContext(assessment, organization, report, size, db, scoring, cache, mayTakeAnswers, cancellationToken));
         return TypedResults.File(bytes, export.ContentType, $"{ReportFiles.FileName(assessment.Name)}.{format.ToLowerInvariant()}");
     }
 

@@ -21,7 +21,7 @@ namespace SalesWheel.Web.Features.Assessments;
 [RequestSizeLimit(MaximumRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaximumRequestBytes)]
 [RefuseOversizedUpload]
-public sealed class UploadModel(AppDbContext db, AuditLog audit) : OrganizationPageModel
+public sealed class UploadModel(AppDbContext db, AuditLog audit, SubmissionSeal seal) : OrganizationPageModel
 {
     public const long MaximumFileBytes = 20L * 1024 * 1024;
 
@@ -155,8 +155,8 @@ public sealed class UploadModel(AppDbContext db, AuditLog audit) : OrganizationP
             {
                 AssessmentId = assessment.Id,
                 SubmittedOn = day,
-                Role = role is null ? "" : role.Values[role.Codes[respondent]],
-                Team = team is null ? "" : team.Values[team.Codes[respondent]],
+                Role = seal.SealAttribute(assessment.Id, role is null ? "" : role.Values[role.Codes[respondent]]),
+                Team = seal.SealAttribute(assessment.Id, team is null ? "" : team.Values[team.Codes[respondent]]),
                 Answers = set.AnswerBytes.Slice(respondent * width, width).ToArray(),
             });
         }

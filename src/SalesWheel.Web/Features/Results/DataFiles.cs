@@ -41,10 +41,10 @@ public static class DataFiles
     /// (<see cref="ExportCache"/>).
     /// </summary>
     public static Task<byte[]> WriteAsync(
-        string file, AppDbContext db, ExportCache cache, Organization organization, Assessment assessment, ScoreReport report, bool includeAnswers, CancellationToken cancellationToken) =>
+        string file, AppDbContext db, AssessmentScoring scoring, ExportCache cache, Organization organization, Assessment assessment, ScoreReport report, bool includeAnswers, CancellationToken cancellationToken) =>
         cache.GetAsync(db, organization, assessment, report, file == AnswersFile ? AnswersFile : $"{WorkbookFile} answers:{includeAnswers}", async () =>
         {
-            var set = await new AssessmentScoring(db).AnswersAsync(assessment, cancellationToken);
+            var set = await scoring.AnswersAsync(assessment, cancellationToken);
             var answers = AnonymousAnswers.From(set, report.Context.MinGroupSize);
             var invitations = await db.Invitations.CountAsync(i => i.AssessmentId == assessment.Id, cancellationToken);
             return await WriteAsync(file, report, answers, new WorkbookOptions
@@ -131,7 +131,7 @@ public sealed class DataFilesModel(AppDbContext db, AssessmentScoring scoring, E
             return Page();
         }
 
-        var content = await DataFiles.WriteAsync(file, db, cache, Organization, assessment, report, mayTakeAnswers, cancellationToken);
+        var content = await DataFiles.WriteAsync(file, db, scoring, cache, Organization, assessment, report, mayTakeAnswers, cancellationToken);
         return file == DataFiles.AnswersFile
             ? File(content, "text/csv; charset=utf-8", DataFiles.DownloadName(assessment.Name, DataFiles.AnswersFile))
             : File(content, ResultsWorkbook.ContentType, DataFiles.DownloadName(assessment.Name, DataFiles.WorkbookFile));
