@@ -74,7 +74,7 @@ public static class InvitationEmails
         return $"""
             The survey is anonymous.
             What {organization.Name} will see: how many people were invited, started and submitted (counts by team and role, never names); the scores of groups of at least {k} people; and the closing comments, word for word and without names, once at least {k} people have answered.
-            What {organization.Name} will not see: who gave which answer, any one person's answers, or anything about a group of fewer than {k} people. Your answers are stored without your name and without your link, with only your role, your team and the day you submitted.
+            What {organization.Name} will not see: who gave which answer, any one person's answers, or anything about a group of fewer than {k} people. Your answers are stored without your name and without your link, with only your role and your team, all stored together when the survey closes.
             If you write a comment, leave out details that would tell who wrote it.
             """;
     }
