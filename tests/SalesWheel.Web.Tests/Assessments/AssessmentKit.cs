@@ -110,6 +110,12 @@ internal static partial class AssessmentKit
     [GeneratedRegex("/s/([A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])")]
     private static partial Regex SurveyLink();
 
+    /// <summary>The anonymous open-link tokens in a text.</summary>
+    public static List<string> OpenLinksIn(string text) => OpenLink().Matches(text).Select(m => m.Groups[1].Value).Distinct().ToList();
+
+    [GeneratedRegex("/o/([A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])")]
+    private static partial Regex OpenLink();
+
     /// <summary>The text of every .eml written to the outbox for an address.</summary>
     public static List<string> EmailsTo(this AppFactory app, string address) =>
         !Directory.Exists(app.OutboxFolder)

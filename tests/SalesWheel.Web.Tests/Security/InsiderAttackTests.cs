@@ -187,7 +187,7 @@ public sealed partial class InsiderAttackTests(AppFactory app) : IClassFixture<A
         var personal = await owner.CreateAssessment("Personal pulse", instrument: "quick");
         var tokens = AssessmentKit.TokensIn(await owner.ActAndRead(personal, "Open"));
         var open = await owner.CreateAssessment("Open pulse", instrument: "quick");
-        var openToken = Assert.Single(OpenLinks().Matches(await owner.ActAndRead(open, "OpenWithLink")).Select(m => m.Groups[1].Value).Distinct());
+        var openToken = Assert.Single(AssessmentKit.OpenLinksIn(await owner.ActAndRead(open, "OpenWithLink")));
 
         var ada = app.Browser(); // one browser, one cookie jar
         Assert.Equal(HttpStatusCode.Redirect, (await ada.TakeSurvey(tokens[0], SurveyPlan.For(app.Assessment(personal)), _ => "4")).StatusCode);
@@ -282,7 +282,7 @@ public sealed partial class InsiderAttackTests(AppFactory app) : IClassFixture<A
         app.AddPeople(org, "Trio", PersonRole.Seller, 3);
         var id = await owner.CreateAssessment("Open pulse", instrument: "quick");
         var opened = await owner.ActAndRead(id, "OpenWithLink");
-        var token = Assert.Single(OpenLinks().Matches(opened).Select(m => m.Groups[1].Value).Distinct());
+        var token = Assert.Single(AssessmentKit.OpenLinksIn(opened));
         return (id, token, SurveyPlan.For(app.Assessment(id)), owner);
     }
 
@@ -294,7 +294,4 @@ public sealed partial class InsiderAttackTests(AppFactory app) : IClassFixture<A
         var own = go.Headers.Location!.ToString()[3..25];
         Assert.Equal(HttpStatusCode.Redirect, (await browser.TakeSurvey(own, plan, _ => value)).StatusCode);
     }
-
-    [GeneratedRegex("/o/([A-Za-z0-9_-]{22})(?![A-Za-z0-9_-])")]
-    private static partial Regex OpenLinks();
 }
