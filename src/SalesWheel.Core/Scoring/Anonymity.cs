@@ -78,7 +78,11 @@ public static class Anonymity
     /// <param name="minimumGroupSize">k: no set of fewer people may be recoverable. The total itself is exempt (it is published by its own rule).</param>
     /// <returns>Per breakdown, per group: whether it is hidden; every group hidden in <paramref name="hidden"/> stays hidden.</returns>
     /// <exception cref="ArgumentException">A cell names no group, or a group outside its breakdown, or cells disagree on how many measures there are.</exception>
-    public static bool[][] HideAcrossBreakdowns(IReadOnlyList<PopulationCell> cells, IReadOnlyList<IReadOnlyList<bool>> hidden, int minimumGroupSize)
+    public static bool[][] HideAcrossBreakdowns(IReadOnlyList<PopulationCell> cells, IReadOnlyList<IReadOnlyList<bool>> hidden, int minimumGroupSize) =>
+        HideAcrossBreakdownsWithin(cells, hidden, minimumGroupSize, Differencing.SearchBudget);
+
+    /// <summary><see cref="HideAcrossBreakdowns"/> with a search budget of its own (for tests of running out).</summary>
+    internal static bool[][] HideAcrossBreakdownsWithin(IReadOnlyList<PopulationCell> cells, IReadOnlyList<IReadOnlyList<bool>> hidden, int minimumGroupSize, int searchBudget)
     {
         var breakdowns = hidden.Count;
         var state = hidden.Select(h => h.ToArray()).ToArray();
@@ -133,7 +137,7 @@ public static class Anonymity
                     }
                 }
 
-                var finding = Differencing.Find(layer.Select(c => cells[c].People).ToArray(), published, minimumGroupSize);
+                var finding = Differencing.Find(layer.Select(c => cells[c].People).ToArray(), published, minimumGroupSize, searchBudget);
                 if (finding is Differencing.Exposed exposed)
                 {
                     candidates = exposed.Rows.Where(r => r > 0).Select(r => rows[r - 1]).ToList();

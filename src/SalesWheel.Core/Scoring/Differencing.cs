@@ -33,7 +33,8 @@ internal static class Differencing
     /// <param name="sizes">People per cell, each at least 1.</param>
     /// <param name="published">Each published set as the indexes of its cells.</param>
     /// <param name="k">The minimum group size.</param>
-    public static Finding? Find(IReadOnlyList<int> sizes, IReadOnlyList<int[]> published, int k)
+    /// <param name="searchBudget">Subsets to try at most before answering <see cref="TooHard"/>.</param>
+    public static Finding? Find(IReadOnlyList<int> sizes, IReadOnlyList<int[]> published, int k, int searchBudget = SearchBudget)
     {
         var n = sizes.Count;
         var m = published.Count;
@@ -152,7 +153,7 @@ internal static class Differencing
         var d = (long)denominator;
         var sum = new long[n];
         var chosen = new List<int>();
-        var budget = SearchBudget;
+        var budget = searchBudget;
         return Search(0, 0);
 
         Finding? Search(int start, int people)

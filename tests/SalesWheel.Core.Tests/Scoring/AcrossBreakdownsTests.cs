@@ -161,6 +161,52 @@ public sealed class AcrossBreakdownsTests
         Assert.NotEmpty(Recovered(people, Score(people, across: false, k: 5, attributes: 2), 5));
     }
 
+    /// <summary>Whether any set of 1..k−1 people of <paramref name="cells"/> is a combination of the total and the groups shown.</summary>
+    private static bool AnythingRecoverable(IReadOnlyList<PopulationCell> cells, bool[][] hidden, int k)
+    {
+        var published = new List<PublishedSum> { new("everyone", Enumerable.Range(0, cells.Count).ToArray(), 0) };
+        for (var b = 0; b < hidden.Length; b++)
+        {
+            for (var g = 0; g < hidden[b].Length; g++)
+            {
+                if (!hidden[b][g])
+                {
+                    published.Add(new($"{b}/{g}", Enumerable.Range(0, cells.Count).Where(c => cells[c].Groups[b] == g).ToArray(), 0));
+                }
+            }
+        }
+
+        return DifferencingAttack.Attack(cells.Select(c => c.People).ToList(), published, k).Count > 0;
+    }
+
+    [Fact]
+    public void WhenTheSearchRunsOutOfTimeMoreIsHiddenNeverLess()
+    {
+        // The demo's shape: teams Leadership (7 leaders), Partners (2 sellers) and three teams of managers and sellers.
+        int[][] people = [[7, 0, 0], [0, 0, 2], [0, 3, 10], [0, 3, 9], [0, 4, 19]];
+        var cells = people.SelectMany((roles, t) => roles.Select((n, r) => new PopulationCell([t, r], n))).Where(c => c.People > 0).ToList();
+        var teams = Anonymity.SuppressedGroups(people.Select(r => r.Sum()).ToList(), 5);
+        var roles = Anonymity.SuppressedGroups(Enumerable.Range(0, 3).Select(r => people.Sum(t => t[r])).ToList(), 5);
+        IReadOnlyList<IReadOnlyList<bool>> before = [teams, roles];
+
+        var exact = Anonymity.HideAcrossBreakdowns(cells, before, 5);
+        var outOfTime = Anonymity.HideAcrossBreakdownsWithin(cells, before, 5, searchBudget: 0);
+
+        Assert.True(AnythingRecoverable(cells, [teams, roles], 5)); // the per-breakdown rules alone give something away
+        Assert.False(AnythingRecoverable(cells, exact, 5));
+        Assert.False(AnythingRecoverable(cells, outOfTime, 5));
+        Assert.All(exact.Zip(outOfTime).SelectMany(p => p.First.Zip(p.Second)), p => Assert.True(!p.First || p.Second, "hidden by the full search but shown when it ran out"));
+        Assert.True(outOfTime.Sum(h => h.Count(x => x)) > exact.Sum(h => h.Count(x => x)));
+    }
+
+    [Fact]
+    public void FewerPeopleThanKInAllHideEveryGroupAndStop()
+    {
+        var cells = new List<PopulationCell> { new([0, 0], 1), new([1, 0], 2) };
+        var hidden = Anonymity.HideAcrossBreakdowns(cells, [Anonymity.SuppressedGroups([1, 2], 5), Anonymity.SuppressedGroups([3], 5)], 5);
+        Assert.All(hidden.SelectMany(h => h), Assert.True);
+    }
+
     /// <summary>Random people over role × team × tenure, with random answers and now and then a driver skipped.</summary>
     public sealed record Case(int[][][] Cells, int MinGroup, int Seed);
 
