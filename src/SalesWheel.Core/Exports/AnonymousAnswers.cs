@@ -99,28 +99,12 @@ public sealed class AnonymousAnswers
         var width = responses.Items.Count;
         var names = responses.Attributes.Select(a => a.Name).ToList();
         var source = responses.AnswerBytes;
-        var kept = new List<int>(responses.Count);
-        for (var r = 0; r < responses.Count; r++)
+        if (Generalize(responses, minimumGroupSize) is not { } generalized)
         {
-            if (source.Slice(r * width, width).ContainsAnyExcept((byte)0))
-            {
-                kept.Add(r);
-            }
+            return new AnonymousAnswers(responses.Instrument, names, RespondentRows(responses).Count, minimumGroupSize, [], names.Select(_ => Array.Empty<string>()).ToArray(), 0);
         }
 
-        if (kept.Count < minimumGroupSize)
-        {
-            return new AnonymousAnswers(responses.Instrument, names, kept.Count, minimumGroupSize, [], names.Select(_ => Array.Empty<string>()).ToArray(), 0);
-        }
-
-        // Work on codes per column: the column's distinct values, plus one more code for "(other)".
-        var columns = responses.Attributes.Select(column => Column.Of(column, kept)).ToArray();
-        foreach (var column in columns)
-        {
-            column.MergeRareValues(minimumGroupSize);
-        }
-
-        MergeRareCombinations(columns, kept.Count, minimumGroupSize);
+        var (kept, columns) = generalized;
 
         var values = columns.Select(c => c.RowValues()).ToArray();
         var order = Enumerable.Range(0, kept.Count).ToArray();
@@ -158,6 +142,51 @@ public sealed class AnonymousAnswers
         }
 
         return new AnonymousAnswers(responses.Instrument, names, kept.Count, minimumGroupSize, answersOut, attributesOut, kept.Count);
+    }
+
+    /// <summary>
+    /// Per attribute column of <paramref name="responses"/>, the values the rows show as they are (every other value reads
+    /// <see cref="Other"/>); null when the answers are withheld. Shared results are checked together with these rows
+    /// (<see cref="Anonymity.HideAcrossBreakdowns"/>), as the same people can read both.
+    /// </summary>
+    internal static IReadOnlyList<IReadOnlySet<string>>? ValuesShown(ResponseSet responses, int minimumGroupSize) =>
+        Generalize(responses, minimumGroupSize)?.Columns.Select(c => c.ValuesShown()).ToList();
+
+    /// <summary>Respondents (rows with an answered item) by position in the set.</summary>
+    private static List<int> RespondentRows(ResponseSet responses)
+    {
+        var width = responses.Items.Count;
+        var source = responses.AnswerBytes;
+        var kept = new List<int>(responses.Count);
+        for (var r = 0; r < responses.Count; r++)
+        {
+            if (source.Slice(r * width, width).ContainsAnyExcept((byte)0))
+            {
+                kept.Add(r);
+            }
+        }
+
+        return kept;
+    }
+
+    /// <summary>The rules applied to the attribute columns of the respondents; null when fewer than k answered.</summary>
+    private static (List<int> Kept, Column[] Columns)? Generalize(ResponseSet responses, int minimumGroupSize)
+    {
+        var kept = RespondentRows(responses);
+        if (kept.Count < minimumGroupSize)
+        {
+            return null;
+        }
+
+        // Work on codes per column: the column's distinct values, plus one more code for "(other)".
+        var columns = responses.Attributes.Select(column => Column.Of(column, kept)).ToArray();
+        foreach (var column in columns)
+        {
+            column.MergeRareValues(minimumGroupSize);
+        }
+
+        MergeRareCombinations(columns, kept.Count, minimumGroupSize);
+        return (kept, columns);
     }
 
     /// <summary>Merges whole values into "(other)" until every combination of the columns' values holds at least k rows.</summary>
@@ -300,6 +329,10 @@ public sealed class AnonymousAnswers
         }
 
         public string[] RowValues() => _codes.Select(c => _names[c]).ToArray();
+
+        /// <summary>The values still held by some row as they are.</summary>
+        public IReadOnlySet<string> ValuesShown() =>
+            Enumerable.Range(0, OtherCode).Where(c => _sizes[c] > 0).Select(c => _names[c]).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>The value codes of one row across all columns, compared by value.</summary>

@@ -34,8 +34,10 @@ internal static class Differencing
     /// <param name="published">Each published set as the indexes of its cells.</param>
     /// <param name="k">The minimum group size.</param>
     /// <param name="searchBudget">Subsets to try at most before answering <see cref="TooHard"/>.</param>
-    public static Finding? Find(IReadOnlyList<int> sizes, IReadOnlyList<int[]> published, int k, int searchBudget = SearchBudget)
+    /// <param name="hideable">Rows 1 to hideable − 1 can be hidden; a set given away by the other rows alone is not reported (hiding cannot help).</param>
+    public static Finding? Find(IReadOnlyList<int> sizes, IReadOnlyList<int[]> published, int k, int searchBudget = SearchBudget, int? hideable = null)
     {
+        var canHide = hideable ?? published.Count;
         var n = sizes.Count;
         var m = published.Count;
         if (n == 0 || m == 0)
@@ -220,7 +222,7 @@ internal static class Differencing
             var rows = Enumerable.Range(0, m)
                 .Where(r => !chosen.Aggregate(Rational.Zero, (total, s) => total + matrix[small[s]][n + r]).IsZero)
                 .ToList();
-            return new Exposed(cells, rows);
+            return rows.Any(r => r > 0 && r < canHide) ? new Exposed(cells, rows) : null;
         }
     }
 

@@ -30,11 +30,11 @@ public sealed class AcrossBreakdownsTests
         }
     }
 
-    private static ResponseSet Set(IEnumerable<Person> people) =>
+    private static ResponseSet Set(IEnumerable<Person> people, int attributes = 3) =>
         TestData.Build(Small,
             people.Select(p => (TestData.Answers(("A1", p.Answers[0]), ("A2", p.Answers[1]), ("A3", p.Answers[2]), ("B1", p.Answers[3]), ("B2", p.Answers[4])),
-                (Dictionary<string, string?>?)Attributes.Select((a, i) => (a, i)).ToDictionary(x => x.a, x => (string?)p.Values.ElementAtOrDefault(x.i)))),
-            Attributes);
+                (Dictionary<string, string?>?)Attributes[..attributes].Select((a, i) => (a, i)).ToDictionary(x => x.a, x => (string?)p.Values.ElementAtOrDefault(x.i)))),
+            Attributes[..attributes]);
 
     private static ScoreReport Score(IReadOnlyList<Person> people, bool across, int k, int attributes = 3) =>
         ScoringEngine.Score(Set(people), new ScoringOptions { GroupBy = Attributes[..attributes], MinimumGroupSize = k, SuppressAcrossBreakdowns = across });
@@ -206,6 +206,48 @@ public sealed class AcrossBreakdownsTests
         var hidden = Anonymity.HideAcrossBreakdowns(cells, [Anonymity.SuppressedGroups([1, 2], 5), Anonymity.SuppressedGroups([3], 5)], 5);
         Assert.All(hidden.SelectMany(h => h), Assert.True);
     }
+
+    /// <summary>
+    /// The anonymous answers (CSV, the workbook's answers sheet) go to the same readers as the results: each combination
+    /// of values in their rows is a published set as well ("(other)" × "(other)" minus a shown team was one small cell).
+    /// </summary>
+    [Property(MaxTest = 250)]
+    public Property NothingBelowKCanBeWorkedOutFromSharedResultsAndTheAnonymousAnswersTogether() => Prop.ForAll(Cases(), c =>
+    {
+        var people = People(c);
+        var set = Set(people, attributes: 2);
+        var report = ScoringEngine.Score(set, new ScoringOptions { GroupBy = Attributes[..2], MinimumGroupSize = c.MinGroup, SuppressAcrossBreakdowns = true });
+        var answers = SalesWheel.Core.Exports.AnonymousAnswers.From(set, c.MinGroup);
+        if (answers.Withheld)
+        {
+            return true.Label("withheld");
+        }
+
+        // Each respondent's row in the file: the values it shows, found as the file's own rows show them.
+        var shown = Enumerable.Range(0, 2).Select(a => Enumerable.Range(0, answers.Count).Select(r => answers.Attribute(r, a)).Where(v => v != SalesWheel.Core.Exports.AnonymousAnswers.Other).ToHashSet()).ToArray();
+        string Row(Person p) => string.Join("|", Enumerable.Range(0, 2).Select(a => shown[a].Contains(p.Values[a]) ? p.Values[a] : "(other)"));
+        var cells = people.Select(p => string.Join("|", p.Values.Take(2))).Distinct().Order(StringComparer.Ordinal).ToList();
+        var cellOf = people.Select(p => cells.IndexOf(string.Join("|", p.Values.Take(2)))).ToArray();
+        int[] CellsOf(Func<Person, bool> member) => Enumerable.Range(0, cells.Count).Where(x => people.Where((p, i) => cellOf[i] == x).Any(member)).ToArray();
+        double Sum(Func<Person, bool> member) => people.Where(member).Sum(p => p.Score("a") ?? 0);
+
+        var published = new List<PublishedSum> { new("everyone", CellsOf(_ => true), Sum(_ => true)) };
+        for (var b = 0; b < 2; b++)
+        {
+            foreach (var group in report.Breakdowns[b].Groups.Where(g => !g.Suppressed))
+            {
+                published.Add(new($"{report.Breakdowns[b].By} {group.Value}", CellsOf(p => p.Values[b] == group.Value), Sum(p => p.Values[b] == group.Value)));
+            }
+        }
+
+        foreach (var combination in people.Select(Row).Distinct())
+        {
+            published.Add(new($"rows {combination}", CellsOf(p => Row(p) == combination), Sum(p => Row(p) == combination)));
+        }
+
+        var found = DifferencingAttack.Attack(cells.Select((_, x) => cellOf.Count(y => y == x)).ToList(), published, c.MinGroup);
+        return (found.Count == 0).Label("recovered: " + string.Join("; ", found.Select(f => $"{string.Join(", ", f.Cells.Select(x => cells[x]))} = {f.How}")));
+    });
 
     /// <summary>Random people over role × team × tenure, with random answers and now and then a driver skipped.</summary>
     public sealed record Case(int[][][] Cells, int MinGroup, int Seed);
