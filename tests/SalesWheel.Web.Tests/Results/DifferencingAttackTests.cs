@@ -90,6 +90,35 @@ public sealed class DifferencingAttackTests(AppFactory app) : IClassFixture<AppF
         return found;
     }
 
+    /// <summary>Attacks the results together with the anonymous answers file (role, team, then one column per statement).</summary>
+    private static List<string> AttackWithAnswers(Seeded seeded, int k, int respondents, Dictionary<string, double> overall, IReadOnlyList<Shown> shown, string csv)
+    {
+        var lines = csv.TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r').Split(',')).ToList();
+        var role = Array.IndexOf(lines[0], "role");
+        var team = Array.IndexOf(lines[0], "team");
+        Assert.True(role >= 0 && team >= 0, "the answers file has role and team columns");
+        var rows = lines.Skip(1).Select(l => (Role: l[role], Team: l[team])).ToList();
+        Assert.Equal(respondents, rows.Count);
+
+        // A row shows a role or team as it is, or "(other)" for every value the file does not show.
+        var roles = rows.Select(r => r.Role).Where(v => v != "(other)").ToHashSet();
+        var teams = rows.Select(r => r.Team).Where(v => v != "(other)").ToHashSet();
+        var cells = seeded.Cells.Where(c => c.Answers.Length > 0).ToList();
+        string Combination(Cell c) => $"{(roles.Contains(c.Role) ? c.Role : "(other)")} × {(teams.Contains(c.Team) ? c.Team : "(other)")}";
+        Assert.All(rows.GroupBy(r => $"{r.Role} × {r.Team}"), g => Assert.Equal(cells.Where(c => Combination(c) == g.Key).Sum(c => c.Answers.Length), g.Count()));
+
+        string Of(Cell c, string by) => by == "role" ? c.Role : c.Team;
+        var (driver, score) = overall.First();
+        var published = new List<PublishedSum> { new("everyone", Enumerable.Range(0, cells.Count).ToArray(), respondents * score) };
+        published.AddRange(shown.Select(g => new PublishedSum($"{g.By} {g.Value}", Enumerable.Range(0, cells.Count).Where(c => Of(cells[c], g.By) == g.Value).ToArray(), g.N * g.Scores[driver])));
+        published.AddRange(cells.Select(Combination).Distinct().Select(combination => new PublishedSum($"rows {combination}",
+            Enumerable.Range(0, cells.Count).Where(c => Combination(cells[c]) == combination).ToArray(),
+            cells.Where(c => Combination(c) == combination).Sum(c => c.Answers.Sum(ScoreOf)))));
+        return DifferencingAttack.Attack(cells.Select(c => c.Answers.Length).ToList(), published, k)
+            .Select(r => $"results and answers file, {driver}: {string.Join(" + ", r.Cells.Select(c => $"{cells[c].Role} in {cells[c].Team}"))} ({r.People} people) = {r.How}")
+            .ToList();
+    }
+
     /// <summary>One participation row as published: a team or role (or the merged row), with its counts.</summary>
     private sealed record Row(string Label, bool Merged, int Invited, int Started, int Submitted);
 
@@ -148,6 +177,9 @@ public sealed class DifferencingAttackTests(AppFactory app) : IClassFixture<AppF
             var heatmaps = Heatmaps(page, names);
             Assert.Equal(shown.Select(g => (g.By, g.Value, g.N)).Order(), heatmaps.Select(g => (g.By, g.Value, g.N)).Order());
             found.AddRange(AttackScores("results page", seeded, k, respondents, overall.ToDictionary(p => p.Key, p => Math.Round(p.Value, 1)), heatmaps));
+
+            // With the anonymous answers beside them: each combination of role and team the file's rows show is a sum too.
+            found.AddRange(AttackWithAnswers(seeded, k, respondents, overall, shown, await (await api.GetAsync($"/api/v1/assessments/{seeded.Id}/exports/csv")).Content.ReadAsStringAsync()));
         }
 
         var participation = await api.Get($"/api/v1/assessments/{seeded.Id}/participation");
