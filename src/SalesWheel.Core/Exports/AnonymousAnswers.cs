@@ -88,8 +88,16 @@ public sealed class AnonymousAnswers
     /// Applies the rules to a response set: every attribute column of <paramref name="responses"/> is kept (generalized
     /// as described), every respondent is one row, sorted by attributes then answers.
     /// </summary>
+    /// <param name="responses">The answers, with their attribute columns.</param>
+    /// <param name="minimumGroupSize">k.</param>
+    /// <param name="sharedResults">
+    /// The breakdowns of the results published beside these rows (the same respondents), or null. Each combination of
+    /// values the rows show is a sum anyone can take, so "(other) × (other)" minus a team shown in the results could be one
+    /// small cell: more whole values read <see cref="Other"/> (the fewest people first) until no set of fewer than k
+    /// respondents can be worked out from the rows and the results together (<see cref="Anonymity.HideAcrossBreakdowns"/>).
+    /// </param>
     /// <exception cref="ArgumentException">The minimum group size is below <see cref="Anonymity.LowestMinimumGroupSize"/>.</exception>
-    public static AnonymousAnswers From(ResponseSet responses, int minimumGroupSize)
+    public static AnonymousAnswers From(ResponseSet responses, int minimumGroupSize, IReadOnlyList<Breakdown>? sharedResults = null)
     {
         if (minimumGroupSize < Anonymity.LowestMinimumGroupSize)
         {
@@ -99,7 +107,7 @@ public sealed class AnonymousAnswers
         var width = responses.Items.Count;
         var names = responses.Attributes.Select(a => a.Name).ToList();
         var source = responses.AnswerBytes;
-        if (Generalize(responses, minimumGroupSize) is not { } generalized)
+        if (Generalize(responses, minimumGroupSize, sharedResults) is not { } generalized)
         {
             return new AnonymousAnswers(responses.Instrument, names, RespondentRows(responses).Count, minimumGroupSize, [], names.Select(_ => Array.Empty<string>()).ToArray(), 0);
         }
@@ -144,14 +152,6 @@ public sealed class AnonymousAnswers
         return new AnonymousAnswers(responses.Instrument, names, kept.Count, minimumGroupSize, answersOut, attributesOut, kept.Count);
     }
 
-    /// <summary>
-    /// Per attribute column of <paramref name="responses"/>, the values the rows show as they are (every other value reads
-    /// <see cref="Other"/>); null when the answers are withheld. Shared results are checked together with these rows
-    /// (<see cref="Anonymity.HideAcrossBreakdowns"/>), as the same people can read both.
-    /// </summary>
-    internal static IReadOnlyList<IReadOnlySet<string>>? ValuesShown(ResponseSet responses, int minimumGroupSize) =>
-        Generalize(responses, minimumGroupSize)?.Columns.Select(c => c.ValuesShown()).ToList();
-
     /// <summary>Respondents (rows with an answered item) by position in the set.</summary>
     private static List<int> RespondentRows(ResponseSet responses)
     {
@@ -170,7 +170,7 @@ public sealed class AnonymousAnswers
     }
 
     /// <summary>The rules applied to the attribute columns of the respondents; null when fewer than k answered.</summary>
-    private static (List<int> Kept, Column[] Columns)? Generalize(ResponseSet responses, int minimumGroupSize)
+    private static (List<int> Kept, Column[] Columns)? Generalize(ResponseSet responses, int minimumGroupSize, IReadOnlyList<Breakdown>? sharedResults)
     {
         var kept = RespondentRows(responses);
         if (kept.Count < minimumGroupSize)
@@ -186,7 +186,88 @@ public sealed class AnonymousAnswers
         }
 
         MergeRareCombinations(columns, kept.Count, minimumGroupSize);
+        if (sharedResults is not null)
+        {
+            MergeAgainstResults(responses, kept, columns, sharedResults, minimumGroupSize);
+        }
+
         return (kept, columns);
+    }
+
+    /// <summary>Merges whole values into "(other)" until the rows and the shown groups of the results give nothing below k away together.</summary>
+    private static void MergeAgainstResults(ResponseSet responses, List<int> kept, Column[] columns, IReadOnlyList<Breakdown> results, int k)
+    {
+        // Cells: the respondents' combinations of their true values (what an insider knows), with one row standing for each.
+        var attributes = responses.Attributes;
+        var cellOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var first = new List<int>();
+        var sizes = new List<int>();
+        var values = new List<string[]>();
+        for (var i = 0; i < kept.Count; i++)
+        {
+            var row = attributes.Select(a => a.Values[a.Codes[kept[i]]]).ToArray();
+            var key = string.Join('\u001f', row);
+            if (!cellOf.TryGetValue(key, out var cell))
+            {
+                cell = sizes.Count;
+                cellOf[key] = cell;
+                first.Add(i);
+                sizes.Add(0);
+                values.Add(row);
+            }
+
+            sizes[cell]++;
+        }
+
+        var cells = Enumerable.Range(0, sizes.Count).ToArray();
+        var shown = new List<int[]>();
+        foreach (var breakdown in results)
+        {
+            var a = attributes.Select(x => x.Name).ToList().IndexOf(breakdown.By);
+            foreach (var group in breakdown.Groups.Where(g => !g.Suppressed && a >= 0))
+            {
+                shown.Add(cells.Where(c => values[c][a] == group.Value).ToArray());
+            }
+        }
+
+        while (true)
+        {
+            // The rows' combinations of values as they now read, then the results' shown groups (which stay as they are).
+            var combinations = cells.GroupBy(c => string.Join('\u001f', columns.Select(column => column.Code(first[c]))), StringComparer.Ordinal)
+                .Select(g => g.ToArray()).ToList();
+            var published = new List<int[]> { cells };
+            published.AddRange(combinations);
+            published.AddRange(shown);
+            var finding = Differencing.Find(sizes, published, k, Differencing.SearchBudget, hideable: 1 + combinations.Count);
+            if (finding is null)
+            {
+                return;
+            }
+
+            // The values shown in the combinations used; when those show none (all "(other)"), any value still shown.
+            List<(int Column, int Code)> Shown(IEnumerable<int[]> rows) => rows
+                .SelectMany(combination => columns.Select((column, a) => (Column: a, Code: column.Code(first[combination[0]]))))
+                .Where(v => v.Code != columns[v.Column].OtherCode)
+                .Distinct()
+                .ToList();
+            var candidates = Shown(finding is Differencing.Exposed exposed ? exposed.Rows.Where(r => r >= 1 && r <= combinations.Count).Select(r => combinations[r - 1]) : combinations);
+            if (candidates.Count == 0)
+            {
+                candidates = Shown(combinations);
+            }
+
+            if (candidates.Count == 0)
+            {
+                return; // nothing left to merge: every value already reads "(other)"
+            }
+
+            var (merge, code) = candidates
+                .OrderBy(v => columns[v.Column].Size(v.Code))
+                .ThenBy(v => v.Column)
+                .ThenBy(v => columns[v.Column].Name(v.Code), CodePointOrder.Instance)
+                .First();
+            columns[merge].MergeIntoOther(code);
+        }
     }
 
     /// <summary>Merges whole values into "(other)" until every combination of the columns' values holds at least k rows.</summary>
@@ -330,9 +411,6 @@ public sealed class AnonymousAnswers
 
         public string[] RowValues() => _codes.Select(c => _names[c]).ToArray();
 
-        /// <summary>The values still held by some row as they are.</summary>
-        public IReadOnlySet<string> ValuesShown() =>
-            Enumerable.Range(0, OtherCode).Where(c => _sizes[c] > 0).Select(c => _names[c]).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>The value codes of one row across all columns, compared by value.</summary>

@@ -76,17 +76,13 @@ public static class Anonymity
     /// </param>
     /// <param name="hidden">Per breakdown, per group in the breakdown's order: whether it is hidden already (by <see cref="SuppressedGroups"/>).</param>
     /// <param name="minimumGroupSize">k: no set of fewer people may be recoverable. The total itself is exempt (it is published by its own rule).</param>
-    /// <param name="alsoPublished">
-    /// Optional sets of cells (indexes into <paramref name="cells"/>) published beside the groups and never hidden here, such
-    /// as the combinations of values in the anonymous answers; only combinations that use a group are answered by hiding it.
-    /// </param>
     /// <returns>Per breakdown, per group: whether it is hidden; every group hidden in <paramref name="hidden"/> stays hidden.</returns>
     /// <exception cref="ArgumentException">A cell names no group, or a group outside its breakdown, or cells disagree on how many measures there are.</exception>
-    public static bool[][] HideAcrossBreakdowns(IReadOnlyList<PopulationCell> cells, IReadOnlyList<IReadOnlyList<bool>> hidden, int minimumGroupSize, IReadOnlyList<IReadOnlyCollection<int>>? alsoPublished = null) =>
-        HideAcrossBreakdownsWithin(cells, hidden, minimumGroupSize, Differencing.SearchBudget, alsoPublished);
+    public static bool[][] HideAcrossBreakdowns(IReadOnlyList<PopulationCell> cells, IReadOnlyList<IReadOnlyList<bool>> hidden, int minimumGroupSize) =>
+        HideAcrossBreakdownsWithin(cells, hidden, minimumGroupSize, Differencing.SearchBudget);
 
     /// <summary><see cref="HideAcrossBreakdowns"/> with a search budget of its own (for tests of running out).</summary>
-    internal static bool[][] HideAcrossBreakdownsWithin(IReadOnlyList<PopulationCell> cells, IReadOnlyList<IReadOnlyList<bool>> hidden, int minimumGroupSize, int searchBudget, IReadOnlyList<IReadOnlyCollection<int>>? alsoPublished = null)
+    internal static bool[][] HideAcrossBreakdownsWithin(IReadOnlyList<PopulationCell> cells, IReadOnlyList<IReadOnlyList<bool>> hidden, int minimumGroupSize, int searchBudget)
     {
         var breakdowns = hidden.Count;
         var state = hidden.Select(h => h.ToArray()).ToArray();
@@ -141,16 +137,10 @@ public static class Anonymity
                     }
                 }
 
-                var hideable = published.Count;
-                foreach (var set in alsoPublished ?? [])
-                {
-                    published.Add(Enumerable.Range(0, layer.Length).Where(i => set.Contains(layer[i])).ToArray());
-                }
-
-                var finding = Differencing.Find(layer.Select(c => cells[c].People).ToArray(), published, minimumGroupSize, searchBudget, hideable);
+                var finding = Differencing.Find(layer.Select(c => cells[c].People).ToArray(), published, minimumGroupSize, searchBudget);
                 if (finding is Differencing.Exposed exposed)
                 {
-                    candidates = exposed.Rows.Where(r => r > 0 && r < hideable).Select(r => rows[r - 1]).ToList();
+                    candidates = exposed.Rows.Where(r => r > 0).Select(r => rows[r - 1]).ToList();
                     break;
                 }
 

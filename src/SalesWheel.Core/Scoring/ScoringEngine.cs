@@ -225,22 +225,7 @@ public static class ScoringEngine
 
         var cells = cellGroups.Select((g, c) => new PopulationCell(g, people[c], measured[c])).ToList();
 
-        // The anonymous answers (CSV, the workbook's answers sheet) go to the same readers, and each of their combinations
-        // of values is a published set too: "(other) × (other)" minus a shown team could be one small cell. They are
-        // taken into account when they hold exactly the breakdowns' attributes, as the web app's do.
-        List<IReadOnlyCollection<int>>? rows = null;
-        if (responses.Attributes.Select(a => a.Name).Order(StringComparer.Ordinal).SequenceEqual(columns.Select(c => c.Name).Order(StringComparer.Ordinal))
-            && Exports.AnonymousAnswers.ValuesShown(responses, minimumGroupSize) is { } shownValues)
-        {
-            var attribute = columns.Select(c => responses.Attributes.Select(a => a.Name).ToList().IndexOf(c.Name)).ToArray();
-            rows = cellGroups.Select((g, c) => (Cell: c, Key: string.Join('\u001f', g.Select((group, b) =>
-                    breakdowns[b].Groups[group].Value is var value && shownValues[attribute[b]].Contains(value) ? "=" + value : Exports.AnonymousAnswers.Other))))
-                .GroupBy(c => c.Key, StringComparer.Ordinal)
-                .Select(combination => (IReadOnlyCollection<int>)combination.Select(c => c.Cell).ToArray())
-                .ToList();
-        }
-
-        var hidden = Anonymity.HideAcrossBreakdowns(cells, breakdowns.Select(b => (IReadOnlyList<bool>)b.Groups.Select(g => g.Suppressed).ToArray()).ToList(), minimumGroupSize, rows);
+        var hidden = Anonymity.HideAcrossBreakdowns(cells, breakdowns.Select(b => (IReadOnlyList<bool>)b.Groups.Select(g => g.Suppressed).ToArray()).ToList(), minimumGroupSize);
         return breakdowns.Select((breakdown, b) =>
         {
             if (breakdown.Groups.Select((g, i) => g.Suppressed == hidden[b][i]).All(same => same))
