@@ -22,6 +22,10 @@ namespace SalesWheel.Core.Exports;
 /// order). Whole values are merged, never single rows: a value that stays visible keeps all of its respondents, so
 /// subtracting the visible rows from a breakdown group's score leaves nothing, and every "(other)" pool grows by a whole
 /// value of at least k people.</item>
+/// <item>Beside shared results (when their breakdowns are given): while the rows' combinations of values and the groups
+/// the results show would together give away a set of fewer than k respondents (one differencing check, see
+/// <see cref="Anonymity.HideAcrossBreakdowns"/>), one more whole value becomes <see cref="Other"/>: the one held by the
+/// fewest people among those the giving-away combination uses.</item>
 /// </list>
 /// Respondents with no answered item are no respondents (SCORING.md) and are left out.
 /// </remarks>
