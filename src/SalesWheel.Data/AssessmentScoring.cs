@@ -122,5 +122,5 @@ public sealed class AssessmentScoring(AppDbContext db, SubmissionSeal seal)
 
     // The cached result is only valid for the settings it was computed with (k, phase, ACV band, levels).
     private static string Fingerprint(ScoringOptions options) =>
-        $"{options.MinimumGroupSize}|{options.Phase}|{options.Acv}|{RelevanceLevels.Serialize(options.Relevance)}|across:{options.SuppressAcrossBreakdowns}\n";
+        $"{options.MinimumGroupSize}|{options.Phase}|{options.Acv}|{RelevanceLevels.Serialize(options.Relevance)}|across:{(options.SuppressAcrossBreakdowns ? "cells" : "off")}\n";
 }

@@ -22,6 +22,10 @@ namespace SalesWheel.Core.Exports;
 /// order). Whole values are merged, never single rows: a value that stays visible keeps all of its respondents, so
 /// subtracting the visible rows from a breakdown group's score leaves nothing, and every "(other)" pool grows by a whole
 /// value of at least k people.</item>
+/// <item>Beside shared results (when their breakdowns are given): while the rows' combinations of values and the groups
+/// the results show would together give away a set of fewer than k respondents (one differencing check, see
+/// <see cref="Anonymity.HideAcrossBreakdowns"/>), one more whole value becomes <see cref="Other"/>: the one held by the
+/// fewest people among those the giving-away combination uses.</item>
 /// </list>
 /// Respondents with no answered item are no respondents (SCORING.md) and are left out.
 /// </remarks>
@@ -88,8 +92,16 @@ public sealed class AnonymousAnswers
     /// Applies the rules to a response set: every attribute column of <paramref name="responses"/> is kept (generalized
     /// as described), every respondent is one row, sorted by attributes then answers.
     /// </summary>
+    /// <param name="responses">The answers, with their attribute columns.</param>
+    /// <param name="minimumGroupSize">k.</param>
+    /// <param name="sharedResults">
+    /// The breakdowns of the results published beside these rows (the same respondents), or null. Each combination of
+    /// values the rows show is a sum anyone can take, so "(other) × (other)" minus a team shown in the results could be one
+    /// small cell: more whole values read <see cref="Other"/> (the fewest people first) until no set of fewer than k
+    /// respondents can be worked out from the rows and the results together (<see cref="Anonymity.HideAcrossBreakdowns"/>).
+    /// </param>
     /// <exception cref="ArgumentException">The minimum group size is below <see cref="Anonymity.LowestMinimumGroupSize"/>.</exception>
-    public static AnonymousAnswers From(ResponseSet responses, int minimumGroupSize)
+    public static AnonymousAnswers From(ResponseSet responses, int minimumGroupSize, IReadOnlyList<Breakdown>? sharedResults = null)
     {
         if (minimumGroupSize < Anonymity.LowestMinimumGroupSize)
         {
@@ -99,28 +111,12 @@ public sealed class AnonymousAnswers
         var width = responses.Items.Count;
         var names = responses.Attributes.Select(a => a.Name).ToList();
         var source = responses.AnswerBytes;
-        var kept = new List<int>(responses.Count);
-        for (var r = 0; r < responses.Count; r++)
+        if (Generalize(responses, minimumGroupSize, sharedResults) is not { } generalized)
         {
-            if (source.Slice(r * width, width).ContainsAnyExcept((byte)0))
-            {
-                kept.Add(r);
-            }
+            return new AnonymousAnswers(responses.Instrument, names, RespondentRows(responses).Count, minimumGroupSize, [], names.Select(_ => Array.Empty<string>()).ToArray(), 0);
         }
 
-        if (kept.Count < minimumGroupSize)
-        {
-            return new AnonymousAnswers(responses.Instrument, names, kept.Count, minimumGroupSize, [], names.Select(_ => Array.Empty<string>()).ToArray(), 0);
-        }
-
-        // Work on codes per column: the column's distinct values, plus one more code for "(other)".
-        var columns = responses.Attributes.Select(column => Column.Of(column, kept)).ToArray();
-        foreach (var column in columns)
-        {
-            column.MergeRareValues(minimumGroupSize);
-        }
-
-        MergeRareCombinations(columns, kept.Count, minimumGroupSize);
+        var (kept, columns) = generalized;
 
         var values = columns.Select(c => c.RowValues()).ToArray();
         var order = Enumerable.Range(0, kept.Count).ToArray();
@@ -158,6 +154,124 @@ public sealed class AnonymousAnswers
         }
 
         return new AnonymousAnswers(responses.Instrument, names, kept.Count, minimumGroupSize, answersOut, attributesOut, kept.Count);
+    }
+
+    /// <summary>Respondents (rows with an answered item) by position in the set.</summary>
+    private static List<int> RespondentRows(ResponseSet responses)
+    {
+        var width = responses.Items.Count;
+        var source = responses.AnswerBytes;
+        var kept = new List<int>(responses.Count);
+        for (var r = 0; r < responses.Count; r++)
+        {
+            if (source.Slice(r * width, width).ContainsAnyExcept((byte)0))
+            {
+                kept.Add(r);
+            }
+        }
+
+        return kept;
+    }
+
+    /// <summary>The rules applied to the attribute columns of the respondents; null when fewer than k answered.</summary>
+    private static (List<int> Kept, Column[] Columns)? Generalize(ResponseSet responses, int minimumGroupSize, IReadOnlyList<Breakdown>? sharedResults)
+    {
+        var kept = RespondentRows(responses);
+        if (kept.Count < minimumGroupSize)
+        {
+            return null;
+        }
+
+        // Work on codes per column: the column's distinct values, plus one more code for "(other)".
+        var columns = responses.Attributes.Select(column => Column.Of(column, kept)).ToArray();
+        foreach (var column in columns)
+        {
+            column.MergeRareValues(minimumGroupSize);
+        }
+
+        MergeRareCombinations(columns, kept.Count, minimumGroupSize);
+        if (sharedResults is not null)
+        {
+            MergeAgainstResults(responses, kept, columns, sharedResults, minimumGroupSize);
+        }
+
+        return (kept, columns);
+    }
+
+    /// <summary>Merges whole values into "(other)" until the rows and the shown groups of the results give nothing below k away together.</summary>
+    private static void MergeAgainstResults(ResponseSet responses, List<int> kept, Column[] columns, IReadOnlyList<Breakdown> results, int k)
+    {
+        // Cells: the respondents' combinations of their true values (what an insider knows), with one row standing for each.
+        var attributes = responses.Attributes;
+        var cellOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var first = new List<int>();
+        var sizes = new List<int>();
+        var values = new List<string[]>();
+        for (var i = 0; i < kept.Count; i++)
+        {
+            var row = attributes.Select(a => a.Values[a.Codes[kept[i]]]).ToArray();
+            var key = string.Join('\u001f', row);
+            if (!cellOf.TryGetValue(key, out var cell))
+            {
+                cell = sizes.Count;
+                cellOf[key] = cell;
+                first.Add(i);
+                sizes.Add(0);
+                values.Add(row);
+            }
+
+            sizes[cell]++;
+        }
+
+        var cells = Enumerable.Range(0, sizes.Count).ToArray();
+        var shown = new List<int[]>();
+        foreach (var breakdown in results)
+        {
+            var a = attributes.Select(x => x.Name).ToList().IndexOf(breakdown.By);
+            foreach (var group in breakdown.Groups.Where(g => !g.Suppressed && a >= 0))
+            {
+                shown.Add(cells.Where(c => values[c][a] == group.Value).ToArray());
+            }
+        }
+
+        while (true)
+        {
+            // The rows' combinations of values as they now read, then the results' shown groups (which stay as they are).
+            var combinations = cells.GroupBy(c => string.Join('\u001f', columns.Select(column => column.Code(first[c]))), StringComparer.Ordinal)
+                .Select(g => g.ToArray()).ToList();
+            var published = new List<int[]> { cells };
+            published.AddRange(combinations);
+            published.AddRange(shown);
+            var finding = Differencing.Find(sizes, published, k, Differencing.SearchBudget, hideable: 1 + combinations.Count);
+            if (finding is null)
+            {
+                return;
+            }
+
+            // The values shown in the combinations used; when those show none (all "(other)"), any value still shown.
+            List<(int Column, int Code)> Shown(IEnumerable<int[]> rows) => rows
+                .SelectMany(combination => columns.Select((column, a) => (Column: a, Code: column.Code(first[combination[0]]))))
+                .Where(v => v.Code != columns[v.Column].OtherCode)
+                .Distinct()
+                .ToList();
+            var candidates = Shown(finding is Differencing.Exposed exposed ? exposed.Rows.Where(r => r >= 1 && r <= combinations.Count).Select(r => combinations[r - 1]) : combinations);
+            if (candidates.Count == 0)
+            {
+                candidates = Shown(combinations);
+            }
+
+            if (candidates.Count == 0)
+            {
+                return; // nothing left to merge: every value already reads "(other)"
+            }
+
+            var (merge, code) = candidates
+                .OrderBy(v => columns[v.Column].Size(v.Code))
+                .ThenBy(v => v.Column)
+                .ThenBy(v => columns[v.Column].Name(v.Code), CodePointOrder.Instance)
+                .First();
+            columns[merge].MergeIntoOther(code);
+        }
     }
 
     /// <summary>Merges whole values into "(other)" until every combination of the columns' values holds at least k rows.</summary>
@@ -300,6 +414,7 @@ public sealed class AnonymousAnswers
         }
 
         public string[] RowValues() => _codes.Select(c => _names[c]).ToArray();
+
     }
 
     /// <summary>The value codes of one row across all columns, compared by value.</summary>

@@ -4,7 +4,8 @@ namespace SalesWheel.Core.Scoring;
 /// The one place that decides which groups may be shown. A group smaller than the minimum group size is
 /// suppressed; while the suppressed groups together hold more than 0 but fewer than that many people,
 /// the smallest shown group is suppressed too, so no hidden group can be recovered by subtracting the
-/// shown groups from the total.
+/// shown groups from the total (<see cref="SuppressedGroups"/>, SCORING.md). Shared results also go through
+/// <see cref="HideAcrossBreakdowns"/>, so no set of fewer people can be worked out by setting breakdowns against each other.
 /// </summary>
 public static class Anonymity
 {
@@ -58,108 +59,113 @@ public static class Anonymity
     public static bool OverallVisible(int respondents, int minimumGroupSize) => respondents >= minimumGroupSize;
 
     /// <summary>
-    /// Hides the groups one breakdown would give away through another. If the shown groups of breakdown Y that lie
-    /// wholly inside a shown group G of breakdown X hold between 1 and k − 1 people fewer than G (say team North, all
-    /// managers, inside role "manager", whose one other member is the only manager in West), G's scores minus theirs
-    /// are the scores of those few people. Until no such pair is left, the smallest of G and those groups is hidden
-    /// too (ties: X's group, then the first in value order). Groups of one breakdown never overlap, and the whole result
-    /// minus a breakdown's shown groups is already covered by <see cref="SuppressedGroups"/>. Combinations of three or
-    /// more breakdowns are not searched.
+    /// Hides more groups until differencing across breakdowns gives nothing away (SCORING.md, "Shared results").
+    /// An insider is assumed to know how many people share each combination of group values (each cell: the org chart).
+    /// Everything published — the total and every shown group of every breakdown, hence also each breakdown's hidden
+    /// block — is a known sum over a set of cells, so any signed (rational) combination of published sums is known too.
+    /// While some set of 1 to k − 1 people (a cell or a union of cells) is such a combination, the shown group with the
+    /// fewest people among those the combination uses is hidden (ties: the first breakdown, then the first in the
+    /// breakdown's order) and everything is checked again. The search is exact (rational arithmetic) and bounded: when
+    /// it would take too long, the smallest shown group is hidden instead, so it errs on the side of hiding.
     /// </summary>
-    public static List<Breakdown> SuppressAcrossBreakdowns(ResponseSet responses, IReadOnlyList<AttributeColumn> columns, IReadOnlyList<Breakdown> breakdowns, int minimumGroupSize)
+    /// <param name="cells">
+    /// The people behind the breakdowns, one entry per combination of groups that holds anyone. <see cref="PopulationCell.Groups"/>
+    /// gives the cell's group in each breakdown as an index into that breakdown's list in <paramref name="hidden"/>.
+    /// With <see cref="PopulationCell.Measured"/>, each measure (say a driver, whose scores are means over only the people
+    /// with a defined mean) is checked too, over the people it is about; the size of a recovered set still counts people.
+    /// </param>
+    /// <param name="hidden">Per breakdown, per group in the breakdown's order: whether it is hidden already (by <see cref="SuppressedGroups"/>).</param>
+    /// <param name="minimumGroupSize">k: no set of fewer people may be recoverable. The total itself is exempt (it is published by its own rule).</param>
+    /// <returns>Per breakdown, per group: whether it is hidden; every group hidden in <paramref name="hidden"/> stays hidden.</returns>
+    /// <exception cref="ArgumentException">A cell names no group, or a group outside its breakdown, or cells disagree on how many measures there are.</exception>
+    public static bool[][] HideAcrossBreakdowns(IReadOnlyList<PopulationCell> cells, IReadOnlyList<IReadOnlyList<bool>> hidden, int minimumGroupSize) =>
+        HideAcrossBreakdownsWithin(cells, hidden, minimumGroupSize, Differencing.SearchBudget);
+
+    /// <summary><see cref="HideAcrossBreakdowns"/> with a search budget of its own (for tests of running out).</summary>
+    internal static bool[][] HideAcrossBreakdownsWithin(IReadOnlyList<PopulationCell> cells, IReadOnlyList<IReadOnlyList<bool>> hidden, int minimumGroupSize, int searchBudget)
     {
-        var count = breakdowns.Count;
-        // Each respondent's group (index in the breakdown's list) per breakdown; rows with no answer are not respondents.
-        var groupOfCode = new int[count][];
-        for (var b = 0; b < count; b++)
+        var breakdowns = hidden.Count;
+        var state = hidden.Select(h => h.ToArray()).ToArray();
+        var measures = cells.Count == 0 ? 0 : cells[0].Measured?.Count ?? 0;
+        var groupSize = state.Select(h => new long[h.Length]).ToArray();
+        for (var c = 0; c < cells.Count; c++)
         {
-            var index = breakdowns[b].Groups.Select((g, i) => (g.Value, i)).ToDictionary(p => p.Value, p => p.i, StringComparer.Ordinal);
-            groupOfCode[b] = columns[b].Values.Select(v => index.GetValueOrDefault(v, -1)).ToArray();
-        }
-
-        // together[x][y][gx, gy]: respondents in group gx of breakdown x and group gy of breakdown y.
-        var together = new int[count][][,];
-        for (var x = 0; x < count; x++)
-        {
-            together[x] = new int[count][,];
-            for (var y = 0; y < count; y++)
+            var cell = cells[c];
+            if (cell.Groups.Count != breakdowns || (cell.Measured?.Count ?? 0) != measures || cell.People < 0)
             {
-                together[x][y] = new int[breakdowns[x].Groups.Count, breakdowns[y].Groups.Count];
-            }
-        }
-
-        var width = responses.Items.Count;
-        var answers = responses.AnswerBytes;
-        var groups = new int[count];
-        for (var r = 0; r < responses.Count; r++)
-        {
-            if (!answers.Slice(r * width, width).ContainsAnyExcept((byte)0))
-            {
-                continue;
+                throw new ArgumentException($"Cell {c} gives {cell.Groups.Count} groups and {cell.Measured?.Count ?? 0} measures for {breakdowns} breakdowns and {measures} measures.", nameof(cells));
             }
 
-            for (var b = 0; b < count; b++)
+            for (var b = 0; b < breakdowns; b++)
             {
-                groups[b] = groupOfCode[b][columns[b].Codes[r]];
-            }
-
-            for (var x = 0; x < count; x++)
-            {
-                for (var y = 0; y < count; y++)
+                if (cell.Groups[b] < 0 || cell.Groups[b] >= state[b].Length)
                 {
-                    if (x != y && groups[x] >= 0 && groups[y] >= 0)
-                    {
-                        together[x][y][groups[x], groups[y]]++;
-                    }
+                    throw new ArgumentException($"Cell {c} is in group {cell.Groups[b]} of breakdown {b}, which has {state[b].Length} groups.", nameof(cells));
                 }
+
+                groupSize[b][cell.Groups[b]] += cell.People;
             }
         }
 
-        var hidden = breakdowns.Select(b => b.Groups.Select(g => g.Suppressed).ToArray()).ToArray();
-        while (NextToHide() is var (b, g))
+        // The people layer, then one per measure; a measure whose non-empty cells are the same ones adds nothing.
+        var layers = new List<int[]> { Enumerable.Range(0, cells.Count).Where(c => cells[c].People > 0).ToArray() };
+        for (var m = 0; m < measures; m++)
         {
-            hidden[b][g] = true;
+            var layer = Enumerable.Range(0, cells.Count).Where(c => cells[c].People > 0 && cells[c].Measured![m] > 0).ToArray();
+            if (!layers.Any(l => l.AsSpan().SequenceEqual(layer)))
+            {
+                layers.Add(layer);
+            }
         }
 
-        return breakdowns.Select((breakdown, b) =>
+        while (true)
         {
-            if (breakdown.Groups.Select((g, i) => g.Suppressed == hidden[b][i]).All(same => same))
+            List<(int Breakdown, int Group)>? candidates = null;
+            foreach (var layer in layers)
             {
-                return breakdown;
-            }
-
-            var shown = breakdown.Groups.Select((g, i) => hidden[b][i] && !g.Suppressed ? g with { Suppressed = true, Scores = null } : g).ToList();
-            return breakdown with { Groups = shown, Gaps = ScoringEngine.Gaps(breakdown.Gaps.Keys, shown) };
-        }).ToList();
-
-        // The first shown group G (breakdown by breakdown, in value order) whose shown groups of another breakdown leave
-        // 1 to k − 1 people when subtracted from it, and which group to hide for it; null when there is none.
-        (int Breakdown, int Group)? NextToHide()
-        {
-            for (var x = 0; x < count; x++)
-            {
-                for (var gx = 0; gx < hidden[x].Length; gx++)
+                var rows = new List<(int Breakdown, int Group)>();
+                var published = new List<int[]> { Enumerable.Range(0, layer.Length).ToArray() };
+                for (var b = 0; b < breakdowns; b++)
                 {
-                    var size = breakdowns[x].Groups[gx].N;
-                    for (var y = 0; y < count && !hidden[x][gx]; y++)
+                    for (var g = 0; g < state[b].Length; g++)
                     {
-                        var inside = Enumerable.Range(0, hidden[y].Length)
-                            .Where(gy => y != x && !hidden[y][gy] && together[x][y][gx, gy] == breakdowns[y].Groups[gy].N)
-                            .ToList();
-                        var rest = size - inside.Sum(gy => breakdowns[y].Groups[gy].N);
-                        if (y == x || rest <= 0 || rest >= minimumGroupSize)
+                        if (!state[b][g])
                         {
-                            continue;
+                            rows.Add((b, g));
+                            published.Add(Enumerable.Range(0, layer.Length).Where(i => cells[layer[i]].Groups[b] == g).ToArray());
                         }
-
-                        // A shown group holds at least k people, so a remainder under k means something inside it is shown.
-                        var smallest = inside.MinBy(gy => (breakdowns[y].Groups[gy].N, gy));
-                        return size <= breakdowns[y].Groups[smallest].N ? (x, gx) : (y, smallest);
                     }
+                }
+
+                var finding = Differencing.Find(layer.Select(c => cells[c].People).ToArray(), published, minimumGroupSize, searchBudget);
+                if (finding is Differencing.Exposed exposed)
+                {
+                    candidates = exposed.Rows.Where(r => r > 0).Select(r => rows[r - 1]).ToList();
+                    break;
+                }
+
+                if (finding is Differencing.TooHard)
+                {
+                    candidates = rows;
+                    break;
                 }
             }
 
-            return null;
+            if (candidates is null || candidates.Count == 0)
+            {
+                return state;
+            }
+
+            var (hide, group) = candidates.OrderBy(c => groupSize[c.Breakdown][c.Group]).ThenBy(c => c.Breakdown).ThenBy(c => c.Group).First();
+            state[hide][group] = true;
         }
     }
 }
+
+/// <summary>
+/// The people of one combination of group values (one per breakdown), as an insider who knows the org chart counts them.
+/// </summary>
+/// <param name="Groups">The cell's group in each breakdown: an index into that breakdown's list of groups.</param>
+/// <param name="People">How many people the cell holds (respondents for scores, people invited for participation).</param>
+/// <param name="Measured">Optional, per measure (a driver): how many of the cell's people that measure's published numbers are about.</param>
+public sealed record PopulationCell(IReadOnlyList<int> Groups, int People, IReadOnlyList<int>? Measured = null);

@@ -32,9 +32,9 @@ public static class ScoringEngine
         var instrument = responses.Instrument;
         var dimensions = layout.Dimensions.Select((d, index) => DimensionResult(layout, tally, index)).ToList();
         var breakdowns = groupColumns.Select((column, b) => Breakdown(layout, tally, column, b, options.MinimumGroupSize)).ToList();
-        if (options.SuppressAcrossBreakdowns && breakdowns.Count > 1)
+        if (options.SuppressAcrossBreakdowns && breakdowns.Count > 0)
         {
-            breakdowns = Anonymity.SuppressAcrossBreakdowns(responses, groupColumns, breakdowns, options.MinimumGroupSize);
+            breakdowns = HideAcrossBreakdowns(responses, layout, groupColumns, breakdowns, options.MinimumGroupSize);
         }
 
         return new ScoreReport
@@ -156,6 +156,86 @@ public static class ScoringEngine
         }
 
         return new Breakdown(column.Name, result, Gaps(layout.Dimensions.Select(d => d.Id), result));
+    }
+
+    /// <summary>
+    /// Shared results: hides the groups that differencing across breakdowns would give away (<see cref="Anonymity.HideAcrossBreakdowns"/>).
+    /// Cells are the respondents' combinations of groups; each dimension is a measure of its own, as a group's dimension
+    /// score is a mean over only the respondents with a defined mean for it.
+    /// </summary>
+    private static List<Breakdown> HideAcrossBreakdowns(ResponseSet responses, Layout layout, IReadOnlyList<AttributeColumn> columns, List<Breakdown> breakdowns, int minimumGroupSize)
+    {
+        var count = breakdowns.Count;
+        var groupOfCode = new int[count][];
+        for (var b = 0; b < count; b++)
+        {
+            var index = breakdowns[b].Groups.Select((g, i) => (g.Value, i)).ToDictionary(p => p.Value, p => p.i, StringComparer.Ordinal);
+            groupOfCode[b] = columns[b].Values.Select(v => index.GetValueOrDefault(v, -1)).ToArray();
+        }
+
+        // A cell is found by chaining (cell so far, next group) → cell, so no key is built per respondent.
+        var next = new Dictionary<(int, int), int>();
+        var cellGroups = new List<int[]>();
+        var people = new List<int>();
+        var measured = new List<int[]>();
+        var dimensions = layout.Dimensions.Count;
+        var width = responses.Items.Count;
+        var answers = responses.AnswerBytes;
+        var groups = new int[count];
+        for (var r = 0; r < responses.Count; r++)
+        {
+            var row = answers.Slice(r * width, width);
+            if (!row.ContainsAnyExcept((byte)0))
+            {
+                continue; // not a respondent
+            }
+
+            var cell = -1;
+            for (var b = 0; b < count; b++)
+            {
+                groups[b] = groupOfCode[b][columns[b].Codes[r]];
+                if (!next.TryGetValue((cell, groups[b]), out var found))
+                {
+                    found = b == count - 1 ? cellGroups.Count : -2 - next.Count;
+                    next[(cell, groups[b])] = found;
+                    if (b == count - 1)
+                    {
+                        cellGroups.Add((int[])groups.Clone());
+                        people.Add(0);
+                        measured.Add(new int[dimensions]);
+                    }
+                }
+
+                cell = found;
+            }
+
+            people[cell]++;
+            for (var d = 0; d < dimensions; d++)
+            {
+                var set = layout.DimensionSet(d);
+                var answered = 0;
+                for (var i = layout.SetItemStart[set]; i < layout.SetItemEnd[set]; i++)
+                {
+                    answered += row[i] == 0 ? 0 : 1;
+                }
+
+                measured[cell][d] += answered >= layout.Needed(set) ? 1 : 0;
+            }
+        }
+
+        var cells = cellGroups.Select((g, c) => new PopulationCell(g, people[c], measured[c])).ToList();
+
+        var hidden = Anonymity.HideAcrossBreakdowns(cells, breakdowns.Select(b => (IReadOnlyList<bool>)b.Groups.Select(g => g.Suppressed).ToArray()).ToList(), minimumGroupSize);
+        return breakdowns.Select((breakdown, b) =>
+        {
+            if (breakdown.Groups.Select((g, i) => g.Suppressed == hidden[b][i]).All(same => same))
+            {
+                return breakdown;
+            }
+
+            var shown = breakdown.Groups.Select((g, i) => hidden[b][i] && !g.Suppressed ? g with { Suppressed = true, Scores = null } : g).ToList();
+            return breakdown with { Groups = shown, Gaps = Gaps(breakdown.Gaps.Keys, shown) };
+        }).ToList();
     }
 
     /// <summary>Per dimension, the highest minus the lowest score over the shown groups; null with fewer than two.</summary>

@@ -16,9 +16,10 @@ public sealed record ScoringOptions
     public IReadOnlyList<string> GroupBy { get; init; } = [];
 
     /// <summary>
-    /// Also hide groups that another breakdown would reveal by subtraction (see
-    /// <see cref="Anonymity.SuppressAcrossBreakdowns"/>). Off for the command line, whose output is SCORING.md's contract
-    /// and whose user holds the answers; on wherever results are shared with others (the web app, its API and exports).
+    /// Also hide groups until no set of fewer than <see cref="MinimumGroupSize"/> respondents can be worked out by
+    /// setting the shown groups of the breakdowns against each other (see <see cref="Anonymity.HideAcrossBreakdowns"/>).
+    /// Off for the command line, whose output is SCORING.md's per-breakdown contract and whose user holds the answers;
+    /// on wherever results are shared with others (the web app, its API and exports).
     /// </summary>
     public bool SuppressAcrossBreakdowns { get; init; }
 

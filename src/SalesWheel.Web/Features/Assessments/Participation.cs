@@ -8,8 +8,9 @@ namespace SalesWheel.Web.Features.Assessments;
 
 /// <summary>
 /// Who has taken part, as counts only. Teams and roles with fewer invitees than the minimum group size are merged
-/// into one "smaller groups" row (with complementary suppression from <see cref="Anonymity"/>), so no one's
-/// participation can be singled out.
+/// into one "smaller groups" row (with complementary suppression from <see cref="Anonymity"/>), and so is any row that
+/// the other breakdown would give away by subtraction (<see cref="Anonymity.HideAcrossBreakdowns"/>: say the merged
+/// row minus a role made of one team), so no one's participation can be singled out.
 /// </summary>
 public sealed record Participation(ParticipationCount Overall, IReadOnlyList<ParticipationCount> ByTeam, IReadOnlyList<ParticipationCount> ByRole, int MinimumGroupSize)
 {
@@ -35,13 +36,30 @@ public sealed record Participation(ParticipationCount Overall, IReadOnlyList<Par
                               select new Row(g.Key.Team, g.Key.Role, InvitationState.Started, InvitationKind.OpenLink, 0, g.Count()))
             .ToListAsync(cancellationToken);
         rows.AddRange(browsers);
-        return new Participation(Count("Everyone", rows), Breakdown(rows, r => r.Team, k), Breakdown(rows, r => r.Role, k), k)
+        return From(rows, k) with
         {
             // Counted on every team and role before small ones are merged, so padding a small group still shows; "(not
             // given)" is left out, as anyone may choose it.
             AnyGroupAboveHeadcount = new Func<Row, string>[] { r => r.Team, r => r.Role }.Any(key => rows
                 .GroupBy(r => key(r).Trim(), StringComparer.Ordinal).Any(g => g.Key.Length > 0 && Count(g.Key, g).AboveHeadcount)),
         };
+    }
+
+    /// <summary>The counts of invitations grouped by team, role and state, with the minimum group size <paramref name="k"/> applied.</summary>
+    private static Participation From(List<Row> rows, int k)
+    {
+        // People invited per team × role are what an insider knows (the org chart); started and submitted are the secrets.
+        // A cell holds at least as many people as began there (behind an open link, more may come than were counted).
+        string[] Key(Row row) => [row.Team.Trim(), row.Role.Trim()];
+        var values = new[] { 0, 1 }.Select(b => rows.Select(r => Key(r)[b]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList()).ToArray();
+        var groups = values.Select((list, b) => rows.GroupBy(r => list.IndexOf(Key(r)[b])).OrderBy(g => g.Key).ToList()).ToArray();
+        var hidden = groups.Select(list => Anonymity.SuppressedGroups(list.Select(g => Count("", g).Invited).ToList(), k)).ToArray();
+        var cells = rows.GroupBy(r => (Team: values[0].IndexOf(Key(r)[0]), Role: values[1].IndexOf(Key(r)[1])))
+            .Select(c => (c.Key, Count: Count("", c)))
+            .Select(c => new PopulationCell([c.Key.Team, c.Key.Role], Math.Max(c.Count.Invited, c.Count.Started)))
+            .ToList();
+        var shownOrHidden = Anonymity.HideAcrossBreakdowns(cells, hidden, k);
+        return new Participation(Count("Everyone", rows), Breakdown(groups[0], values[0], shownOrHidden[0]), Breakdown(groups[1], values[1], shownOrHidden[1]), k);
     }
 
     private static ParticipationCount Count(string label, IEnumerable<Row> rows, bool merged = false)
@@ -61,15 +79,12 @@ public sealed record Participation(ParticipationCount Overall, IReadOnlyList<Par
         return new ParticipationCount(label, invited, started, submitted, merged);
     }
 
-    private static List<ParticipationCount> Breakdown(List<Row> rows, Func<Row, string> key, int k)
+    private static List<ParticipationCount> Breakdown(List<IGrouping<int, Row>> groups, List<string> values, bool[] hidden)
     {
-        var groups = rows.GroupBy(r => key(r).Trim(), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
-        var counts = groups.Select(g => Count(ResultFormat.Value(g.Key), g)).ToList();
-        var suppressed = Anonymity.SuppressedGroups(counts.Select(c => c.Invited).ToList(), k);
-        var shown = counts.Where((_, i) => !suppressed[i]).ToList();
-        if (suppressed.Any(s => s))
+        var shown = groups.Where(g => !hidden[g.Key]).Select(g => Count(ResultFormat.Value(values[g.Key]), g)).ToList();
+        if (hidden.Any(h => h))
         {
-            shown.Add(Count(SmallerGroups, groups.Where((_, i) => suppressed[i]).SelectMany(g => g), merged: true));
+            shown.Add(Count(SmallerGroups, groups.Where(g => hidden[g.Key]).SelectMany(g => g), merged: true));
         }
 
         return shown;

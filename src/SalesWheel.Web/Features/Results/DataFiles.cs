@@ -45,7 +45,7 @@ public static class DataFiles
         cache.GetAsync(db, organization, assessment, report, file == AnswersFile ? AnswersFile : $"{WorkbookFile} answers:{includeAnswers}", async () =>
         {
             var set = await scoring.AnswersAsync(assessment, cancellationToken);
-            var answers = AnonymousAnswers.From(set, report.Context.MinGroupSize);
+            var answers = AnonymousAnswers.From(set, report.Context.MinGroupSize, report.Breakdowns); // checked together with the results they go with
             var invitations = await db.Invitations.CountAsync(i => i.AssessmentId == assessment.Id, cancellationToken);
             return await WriteAsync(file, report, answers, new WorkbookOptions
             {
