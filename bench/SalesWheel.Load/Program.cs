@@ -5,7 +5,7 @@ using SalesWheel.Load;
 //                                          written to DATA_FOLDER/load-tokens.txt), and a closed one with RESPONSES answers
 //   run URL CONCURRENCY SECONDS DATA_FOLDER [WARM_UP_SECONDS] → virtual respondents take whole surveys (after a warm-up
 //                                          of the same load, default 30 s, not measured); static-file ceiling; results page latency
-//   count DATA_FOLDER                    → responses stored for the open assessment
+//   count DATA_FOLDER                    → answers stored for the open assessment (responses and sealed submissions)
 return args switch
 {
     ["seed", var data, var surveys, var responses] => await Seed.RunAsync(data, int.Parse(surveys), int.Parse(responses)),

@@ -77,7 +77,8 @@ internal static class Seed
     {
         await using var db = Open(data);
         var open = Guid.Parse((await File.ReadAllLinesAsync(Path.Combine(data, "load-assessments.txt")))[0]);
-        Console.WriteLine(await db.SurveyResponses.CountAsync(r => r.AssessmentId == open));
+        // Submissions stay sealed until the assessment closes: every acknowledged one is a sealed row (or a response).
+        Console.WriteLine(await db.SurveyResponses.CountAsync(r => r.AssessmentId == open) + await db.SealedSubmissions.CountAsync(s => s.AssessmentId == open));
         return 0;
     }
 }
