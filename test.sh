@@ -5,6 +5,9 @@
 # Ends with one line: "N passed, N failed" (totals over all test projects).
 set -uo pipefail
 cd "$(dirname "$0")"
+started=$SECONDS
+# Each stage says how long it took (CI keeps a log of them).
+stage() { echo "== $1 ($(( SECONDS - started )) s since start)"; }
 
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "The tests need the .NET SDK (10.0) on the PATH." >&2
@@ -58,6 +61,7 @@ if [ ! -f ../shared/data/bfi.csv ]; then
   echo "warning: ../shared/data/bfi.csv is missing: the bfi tests will fail (the shared folder must sit beside the repository)." >&2
 fi
 
+stage "tools ready; building and running every test project"
 log=$(mktemp)
 dotnet test SalesWheel.slnx -c Release 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
@@ -67,5 +71,6 @@ rm -f "$log"
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   echo "dotnet test exited with $status before reporting a failed test (a build error?)." >&2
 fi
+stage "tests done"
 echo "$passed passed, $failed failed"
 exit "$status"
