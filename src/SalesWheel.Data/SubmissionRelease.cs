@@ -131,3 +131,28 @@ public static class Submissions
         await db.SurveyResponses.CountAsync(r => r.AssessmentId == assessmentId, cancellationToken)
         + await db.SealedSubmissions.CountAsync(s => s.AssessmentId == assessmentId, cancellationToken);
 }
+
+/// <summary>Responses stored by releases before roles and teams were sealed at rest.</summary>
+public static class ResponseAttributes
+{
+    /// <summary>Seals every role and team still stored in the clear (run at start-up; nothing to do after the first time). Returns how many responses changed.</summary>
+    public static async Task<int> SealClearValuesAsync(AppDbContext db, SubmissionSeal seal, CancellationToken cancellationToken = default)
+    {
+        var changed = 0;
+        // Sealed values start with a control character, which a name never does (they are cleaned at input).
+        var clear = await db.SurveyResponses.Where(r => !r.Role.StartsWith("\u0001") || !r.Team.StartsWith("\u0001")).ToListAsync(cancellationToken);
+        foreach (var response in clear)
+        {
+            response.Role = seal.SealAttribute(response.AssessmentId, seal.OpenAttribute(response.AssessmentId, response.Role));
+            response.Team = seal.SealAttribute(response.AssessmentId, seal.OpenAttribute(response.AssessmentId, response.Team));
+            changed++;
+        }
+
+        if (changed > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return changed;
+    }
+}

@@ -131,7 +131,13 @@ app.MapReportFiles();
 
 await using (var scope = app.Services.CreateAsyncScope())
 {
-    await SqliteDatabase.MigrateAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+    await SqliteDatabase.MigrateAsync(db);
+    // Roles and teams stored in the clear by earlier releases are sealed now, and no copy is left in the log.
+    if (await ResponseAttributes.SealClearValuesAsync(db, scope.ServiceProvider.GetRequiredService<SubmissionSeal>()) > 0)
+    {
+        await SqliteDatabase.EmptyWriteAheadLogAsync(db);
+    }
 }
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -42,6 +42,14 @@ public sealed class UpgradeTests
                 var invitation = await db.Invitations.SingleAsync();
                 Assert.Equal((InvitationKind.Personal, InvitationState.Started, "Ada", "ada@example.com"), (invitation.Kind, invitation.State, invitation.Name, invitation.Email));
                 Assert.Equal(6, (await db.Assessments.SingleAsync()).MinimumGroupSize);
+
+                // Start-up then seals the role and team the old release stored in the clear.
+                var seal = new SubmissionSeal(new byte[32]);
+                Assert.Equal(1, await ResponseAttributes.SealClearValuesAsync(db, seal));
+                var stored = await db.SurveyResponses.AsNoTracking().SingleAsync();
+                Assert.DoesNotContain("seller", stored.Role);
+                Assert.Equal(("seller", "East"), (seal.OpenAttribute(stored.AssessmentId, stored.Role), seal.OpenAttribute(stored.AssessmentId, stored.Team)));
+                Assert.Equal(0, await ResponseAttributes.SealClearValuesAsync(db, seal));
             }
         }
         finally
