@@ -7,11 +7,12 @@ namespace SalesWheel.Data;
 public static class MinimumGroupSizes
 {
     /// <summary>
-    /// The one bound to the assessment when it opened (or was uploaded) — what its respondents were promised on the
-    /// welcome page and in their email — or the organization's current setting if that is larger: a later setting can
-    /// protect an assessment more, never less. A draft, not yet promised to anyone, follows the current setting.
-    /// Never below <see cref="Anonymity.LowestMinimumGroupSize"/>.
+    /// The one bound to the assessment when it opened (or was uploaded): what its respondents were promised on the
+    /// welcome page and in their email. A later setting applies to later assessments only, up or down: a result that
+    /// changed with the setting could be set against the one shown before, and the difference would be the people in
+    /// between. A draft, not yet promised to anyone, follows the current setting. Never below
+    /// <see cref="Anonymity.LowestMinimumGroupSize"/>.
     /// </summary>
     public static int Of(Assessment assessment, Organization organization) =>
-        Math.Max(Anonymity.LowestMinimumGroupSize, Math.Max(assessment.MinimumGroupSize ?? 0, organization.MinimumGroupSize));
+        Math.Max(Anonymity.LowestMinimumGroupSize, assessment.MinimumGroupSize ?? organization.MinimumGroupSize);
 }

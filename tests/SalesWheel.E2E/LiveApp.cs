@@ -73,7 +73,7 @@ public sealed class LiveApp : IAsyncLifetime
     /// The second step of signing up, as a person does it: the page says to check the email; the link in the message
     /// written to the outbox (no mail server here) opens the confirmation, whose button creates the organization.
     /// </summary>
-    public async Task ConfirmSignUp(IPage page, string email)
+    public async Task ConfirmSignUp(IPage page, string email, string password)
     {
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Check your email" })).ToBeVisibleAsync();
         var link = Directory.GetFiles(OutboxFolder, "*.eml")
@@ -82,6 +82,7 @@ public sealed class LiveApp : IAsyncLifetime
             .Select(mail => Regex.Match(mail, @"/signup/confirm/[A-Za-z0-9_-]{22}").Value)
             .Single(l => l.Length > 0);
         await page.GotoAsync(link);
+        await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create my organization" }).ClickAsync();
     }
 

@@ -22,7 +22,7 @@ public sealed partial class ReportDownload(LiveApp app) : IClassFixture<LiveApp>
         await page.GetByLabel("Organization").FillAsync("Contoso Report E2E");
         await page.GetByLabel("Password").FillAsync("a long and unusual passphrase");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create my organization" }).ClickAsync();
-        await app.ConfirmSignUp(page, "rita@contoso.example");
+        await app.ConfirmSignUp(page, "rita@contoso.example", "a long and unusual passphrase");
         await LiveApp.Arrived(page, new Regex("/assessments$"));
 
         // Answers collected already (the survey itself is another test's journey).

@@ -28,7 +28,7 @@ public sealed partial class TeamAssessmentJourney(LiveApp app) : IClassFixture<L
         await admin.GetByLabel("Organization").FillAsync("Northwind E2E");
         await admin.GetByLabel("Password").FillAsync("a long and unusual passphrase");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Create my organization" }).ClickAsync();
-        await app.ConfirmSignUp(admin, "olivia@northwind.example");
+        await app.ConfirmSignUp(admin, "olivia@northwind.example", "a long and unusual passphrase");
         await LiveApp.Arrived(admin, new Regex("/assessments$"));
 
         // Import the team from a CSV file: preview first, then confirm.
@@ -94,7 +94,7 @@ public sealed partial class TeamAssessmentJourney(LiveApp app) : IClassFixture<L
         await owner.GetByLabel("Organization").FillAsync("Keys Inc");
         await owner.GetByLabel("Password").FillAsync("another long passphrase here");
         await owner.GetByRole(AriaRole.Button, new() { Name = "Create my organization" }).ClickAsync();
-        await app.ConfirmSignUp(owner, "kim@keys.example");
+        await app.ConfirmSignUp(owner, "kim@keys.example", "another long passphrase here");
         await LiveApp.Arrived(owner, new Regex("/assessments$"));
         await owner.GotoAsync("/people/add");
         await owner.GetByLabel("Name").FillAsync("Kai Keyboard");

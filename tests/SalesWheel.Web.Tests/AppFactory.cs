@@ -181,7 +181,7 @@ public static partial class Html
         var page = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK && page.Contains("Check your email", StringComparison.Ordinal), page[..Math.Min(page.Length, 3000)]);
         Assert.True(AppOf.TryGetValue(client, out var app), "sign up with a client made by AppFactory.Browser()");
-        var confirm = await client.PostForm(ConfirmLink(app!, email), []);
+        var confirm = await client.PostForm(ConfirmLink(app!, email), [new("Password", password)]);
         Assert.Equal(HttpStatusCode.Redirect, confirm.StatusCode);
         Assert.Equal("/assessments", confirm.Headers.Location?.ToString());
     }

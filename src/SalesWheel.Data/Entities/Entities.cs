@@ -102,6 +102,9 @@ public sealed class Person
     public string Team { get; set; } = "";
 
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+
+    /// <summary>When the email address was last changed (an address edited just before opening is shown as a sign of padding).</summary>
+    public DateTime? EmailChangedAt { get; set; }
 }
 
 public enum AssessmentStatus
@@ -227,6 +230,12 @@ public sealed class Invitation
     public int RemindersSent { get; set; }
 
     public DateTime? LastSentAt { get; set; }
+
+    /// <summary>
+    /// The person was added to the people list, or their email address changed, within a day before the assessment
+    /// opened: kept at opening, so removing or editing the person later does not erase the sign.
+    /// </summary>
+    public bool ChangedShortlyBeforeOpening { get; set; }
 
     /// <summary>When the link was first opened in a browser signed in to this organization (shown as a count to every member).</summary>
     public DateTime? OpenedBySignedInMemberAt { get; set; }

@@ -84,7 +84,7 @@ public sealed class ApiAnonymityTests(AppFactory app) : IClassFixture<AppFactory
     }
 
     [Fact]
-    public async Task RaisingTheMinimumGroupSizeThroughTheApiHidesResultsAgain()
+    public async Task RaisingTheMinimumGroupSizeThroughTheApiAppliesToLaterAssessmentsAndLeavesAReleasedResultAsItWas()
     {
         var (browser, organizationId) = await app.NewOrganization("Raise K Co");
         var people = app.AddPeople(organizationId, "East", PersonRole.Seller, 5);
@@ -99,11 +99,15 @@ public sealed class ApiAnonymityTests(AppFactory app) : IClassFixture<AppFactory
 
         await api.Post($"/api/v1/assessments/{id}/close");
         Assert.True((await api.Get($"/api/v1/assessments/{id}/results"))["visible"]!.GetValue<bool>());
+        var before = (await api.Get($"/api/v1/assessments/{id}/results")).ToJsonString();
         await api.Put("/api/v1/organization", new { name = "Raise K Co", minimumGroupSize = 6 });
-        var results = await api.Get($"/api/v1/assessments/{id}/results");
-        Assert.False(results["visible"]!.GetValue<bool>());
-        Assert.Equal(6, results["minimumGroupSize"]!.GetValue<int>());
-        Assert.Null(results["report"]);
+
+        // Released results never change with the setting: the two versions set side by side would give away the
+        // people between the two sizes. The new size is for assessments opened from now on.
+        Assert.Equal(before, (await api.Get($"/api/v1/assessments/{id}/results")).ToJsonString());
+        var later = (await api.Post("/api/v1/assessments", new { name = "Later", instrument = "quick" }, HttpStatusCode.Created)).Id();
+        await api.Post($"/api/v1/assessments/{later}/open");
+        Assert.Equal(6, (await api.Get($"/api/v1/assessments/{later}/participation"))["minimumGroupSize"]!.GetValue<int>());
         Assert.Equal(5, people.Count);
     }
 }

@@ -393,10 +393,11 @@ public sealed class AssessmentTests(AppFactory app) : IClassFixture<AppFactory>
             Assert.DoesNotContain(person.Email, page);
         });
 
-        // With a minimum group size of 8 no team is large enough on its own: no team is shown at all.
+        // With a minimum group size of 8 (an assessment opened under that setting) no team is large enough on its own:
+        // no team is shown at all.
         app.Service(db =>
         {
-            db.Organizations.Single(o => o.Id == org).MinimumGroupSize = 8;
+            db.Assessments.Single(a => a.Id == id).MinimumGroupSize = 8;
             return db.SaveChanges();
         });
         page = await owner.GetPage($"/assessments/{id}");

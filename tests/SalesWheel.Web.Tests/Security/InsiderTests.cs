@@ -71,7 +71,7 @@ public sealed class InsiderTests(AppFactory app) : IClassFixture<AppFactory>
         var page = await viewer.GetPage($"/assessments/{id}");
         Assert.Matches("Personal links opened in a browser signed in to SalesWheel as a member of Padding Co: <strong>2</strong>", page);
         Assert.Matches("Personal links passed on by an admin instead of emailed by SalesWheel: <strong>5</strong>", page);
-        Assert.Matches("added to the people list within a day before the assessment opened: <strong>5</strong>", page);
+        Assert.Matches("added to the people list, or whose email address was changed, within a day before the assessment opened: <strong>5</strong>", page);
         var participation = await app.Api(await owner.MakeToken("reader")).Get($"/api/v1/assessments/{id}/participation");
         Assert.Equal(2, participation["openedBySignedInMembers"]!.GetValue<int>());
 

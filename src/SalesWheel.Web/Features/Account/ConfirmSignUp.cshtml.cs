@@ -10,8 +10,10 @@ using SalesWheel.Web.Infrastructure;
 namespace SalesWheel.Web.Features.Account;
 
 /// <summary>
-/// Sign up, second step: the emailed link proves the address, and only now are the account (email confirmed) and its
-/// organization created. Creating is a POST, so a mail scanner opening the link creates nothing. Once an account has the
+/// Sign up, second step: the emailed link proves the address, the password chosen at sign-up proves it is the same
+/// person (so someone who signed up with a colleague's address cannot have the colleague create the account with the
+/// squatter's password by following the link), and only now are the account (email confirmed) and its organization
+/// created. Creating is a POST, so a mail scanner opening the link creates nothing. Once an account has the
 /// address, every pending sign-up for it stops working (unknown link: 404; the page says so if one is opened before).
 /// </summary>
 [EnableRateLimiting(RateLimits.SignIn)]
@@ -28,6 +30,10 @@ public sealed class ConfirmSignUpModel(AppDbContext db, UserManager<AppUser> use
 
     public PendingSignUp SignUp { get; private set; } = null!;
 
+    /// <summary>The password chosen at sign-up, typed again.</summary>
+    [BindProperty]
+    public string? Password { get; set; }
+
     public async Task<IActionResult> OnGetAsync(string token) => await LoadAsync(token) ? Answer() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(string token)
@@ -40,6 +46,15 @@ public sealed class ConfirmSignUpModel(AppDbContext db, UserManager<AppUser> use
         if (State != LinkState.Open)
         {
             return Answer();
+        }
+
+        if (string.IsNullOrEmpty(Password)
+            || users.PasswordHasher.VerifyHashedPassword(new AppUser { DisplayName = SignUp.DisplayName }, SignUp.PasswordHash, Password) == PasswordVerificationResult.Failed)
+        {
+            ModelState.AddModelError(nameof(Password), string.IsNullOrEmpty(Password)
+                ? "Enter the password you chose when you signed up."
+                : "That is not the password chosen when signing up with this address. If you did not sign up, ignore the email: nothing is created.");
+            return Page();
         }
 
         var user = new AppUser

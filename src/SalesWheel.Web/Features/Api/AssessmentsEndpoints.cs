@@ -67,7 +67,7 @@ public sealed record ParticipationResponse(
     IReadOnlyList<ParticipationCountResponse> ByRole,
     int MinimumGroupSize,
     [property: Description("Personal links opened in a browser signed in as a member of the organization (a sign of someone answering for others).")] int OpenedBySignedInMembers,
-    [property: Description("People invited who were added to the people list within a day before the assessment opened.")] int AddedShortlyBeforeOpening,
+    [property: Description("People invited who were added to the people list, or whose email address was changed, within a day before the assessment opened.")] int AddedShortlyBeforeOpening,
     [property: Description("Personal links an admin received to pass on (no mail server, or the email failed).")] int HandedToAdmin)
 {
     public static ParticipationResponse From(Participation participation, LinkSignals signals)

@@ -133,6 +133,7 @@ public sealed partial class AssessmentActions(
                     Name = person.Name,
                     Email = person.Email,
                     Kind = withOpenLink ? InvitationKind.Headcount : InvitationKind.Personal,
+                    ChangedShortlyBeforeOpening = person.CreatedAt >= now.AddDays(-1) || person.EmailChangedAt >= now.AddDays(-1),
                     HandedToAdmin = !withOpenLink && !mailer.Delivers,
                     State = InvitationState.Invited,
                     LastSentAt = now,

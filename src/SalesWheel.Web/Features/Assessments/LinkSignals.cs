@@ -10,7 +10,7 @@ namespace SalesWheel.Web.Features.Assessments;
 /// it is made visible. Whole-assessment counts only, never which person or group.
 /// </summary>
 /// <param name="OpenedBySignedInMembers">Personal links opened in a browser signed in to this organization.</param>
-/// <param name="AddedShortlyBeforeOpening">People invited who were added to the people list within a day before it opened.</param>
+/// <param name="AddedShortlyBeforeOpening">People invited who were added to the people list, or whose email address was changed, within a day before it opened (kept at opening).</param>
 /// <param name="HandedToAdmin">Personal links the admin received to pass on (no mail server, or the email failed).</param>
 public sealed record LinkSignals(int OpenedBySignedInMembers, int AddedShortlyBeforeOpening, int HandedToAdmin)
 {
@@ -19,15 +19,7 @@ public sealed record LinkSignals(int OpenedBySignedInMembers, int AddedShortlyBe
         var invitations = db.Invitations.AsNoTracking().Where(i => i.AssessmentId == assessment.Id);
         var opened = await invitations.CountAsync(i => i.OpenedBySignedInMemberAt != null, cancellationToken);
         var handed = await invitations.CountAsync(i => i.HandedToAdmin, cancellationToken);
-        var added = 0;
-        if (assessment.OpenedAt is { } at)
-        {
-            var since = at.AddDays(-1);
-            added = await (from i in invitations
-                           join p in db.People on i.PersonId equals (Guid?)p.Id
-                           where p.CreatedAt >= since && p.CreatedAt <= at
-                           select i.Id).CountAsync(cancellationToken);
-        }
+        var added = await invitations.CountAsync(i => i.ChangedShortlyBeforeOpening, cancellationToken);
 
         return new LinkSignals(opened, added, handed);
     }

@@ -30,6 +30,7 @@ internal static class PersonEditing
         {
             changes.Add($"email: {person.Email} → {form.CleanEmail}");
             person.Email = form.CleanEmail;
+            person.EmailChangedAt = DateTime.UtcNow;
         }
 
         if (person.Role != role)
