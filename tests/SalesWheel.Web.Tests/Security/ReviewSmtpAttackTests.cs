@@ -50,4 +50,41 @@ public sealed class ReviewSmtpAttackTests(SmtpAppFixture fixture) : IClassFixtur
         Assert.Equal(3, counts.Count);
         Assert.True(counts.Sum() > 0, "the link signals show nothing: an email edited to the admin's own address just before opening is invisible");
     }
+
+    [Fact]
+    public async Task RemovingPeopleAddedJustBeforeOpeningDoesNotEraseThemFromTheLinkSignals()
+    {
+        var (owner, org) = await App.NewOrganization("Erase Co");
+        var colleagues = App.AddPeople(org, "West", PersonRole.Seller, 5);
+        App.Service(db =>
+        {
+            foreach (var person in db.People.Where(p => p.OrganizationId == org))
+            {
+                person.CreatedAt = DateTime.UtcNow.AddDays(-30);
+            }
+
+            return db.SaveChanges();
+        });
+
+        // The admin adds four "people" with addresses of their own just before opening: the signal counts them.
+        var padding = App.AddPeople(org, "West", PersonRole.Seller, 4, "Padding");
+        var id = await owner.CreateAssessment("Erase check");
+        await owner.ActAndRead(id, "Open");
+        var links = padding.SelectMany(p => AssessmentKit.TokensIn(string.Join("\n", fixture.Sink.TextsTo(p.Email)))).ToList();
+        Assert.Equal(4, links.Count);
+        var viewer = await App.NewViewer(org);
+        Assert.Matches("added to the people list within a day before the assessment opened: <strong>4</strong>", await viewer.GetPage($"/assessments/{id}"));
+
+        // Then removes them from the people list (their links, already in the admin's mailbox, keep working).
+        foreach (var person in padding)
+        {
+            var removed = await owner.PostForm($"/people/{person.Id}/remove", []);
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, removed.StatusCode);
+        }
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await App.Browser().GetAsync($"/s/{links[0]}")).StatusCode);
+        var after = System.Text.RegularExpressions.Regex.Match(await viewer.GetPage($"/assessments/{id}"),
+            "added to the people list within a day before the assessment opened: <strong>(\\d+)</strong>").Groups[1].Value;
+        Assert.Equal("4", after);
+    }
 }
