@@ -391,6 +391,9 @@ namespace SalesWheel.Data.Sqlite.Migrations
                     b.Property<Guid>("AssessmentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ChangedShortlyBeforeOpening")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(320)
@@ -684,6 +687,9 @@ namespace SalesWheel.Data.Sqlite.Migrations
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EmailChangedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
