@@ -1,4 +1,5 @@
 using System.Net;
+using SalesWheel.Web.Tests.Api;
 
 namespace SalesWheel.Web.Tests.Account;
 
@@ -37,5 +38,28 @@ public sealed class ReviewAccountAttackTests(AppFactory app) : IClassFixture<App
         var takeover = await app.Browser().PostForm("/signin", [new("Email", colleague), new("Password", "squatter knows this one")]);
         Assert.True(takeover.StatusCode != HttpStatusCode.Redirect,
             $"the squatter signed in to {colleague}'s new account with the squatter's own password (redirect to {takeover.Headers.Location})");
+    }
+
+    [Fact]
+    public async Task AnApiTokenMadeInAStolenSessionStopsWorkingWhenTheOwnerChangesThePasswordToEndEverySession()
+    {
+        const string password = "correct horse battery staple";
+        var email = $"stolen-{Guid.NewGuid():N}@example.com";
+        var owner = app.Browser();
+        await owner.SignUp(email, "Stolen Co");
+
+        // Someone who got the password (or a copy of a session) signs in elsewhere and makes an admin API token.
+        var thief = app.Browser();
+        Assert.Equal(HttpStatusCode.Redirect, (await thief.PostForm("/signin", [new("Email", email), new("Password", password)])).StatusCode);
+        var token = await thief.MakeToken("backup", "Admin");
+        Assert.Equal(HttpStatusCode.OK, (await app.Api(token).GetAsync("/api/v1/people")).StatusCode);
+
+        // The owner notices and changes the password, which the page says signs out every other session.
+        var changed = await owner.PostForm("/account/password", [new("CurrentPassword", password), new("NewPassword", "quiet meadow after rain")]);
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await thief.GetAsync("/settings")).StatusCode); // the thief's cookie is refused
+
+        // The thief's token still reads and changes everything (the people list with every email, open, remind...).
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Api(token).GetAsync("/api/v1/people")).StatusCode);
     }
 }
