@@ -102,7 +102,7 @@ public sealed partial class AccountTests(AppFactory app) : IClassFixture<AppFact
 
         var changed = await here.PostForm("/account/password", [new("CurrentPassword", Password), new("NewPassword", "quiet meadow after rain")]);
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
-        Assert.Contains("Every other session of your account was signed out.", await here.GetPage("/account/password"));
+        Assert.Contains("Every other session of your account was signed out, and the API tokens you had made were revoked.", await here.GetPage("/account/password"));
         await here.GetPage("/settings"); // this browser stays signed in
 
         var other = await elsewhere.GetAsync("/settings");

@@ -26,13 +26,13 @@ public sealed class ReviewAccountAttackTests(AppFactory app) : IClassFixture<App
         var squatter = app.Browser();
         Assert.Equal(HttpStatusCode.OK, (await squatter.PostForm("/signup", SignUpForm(colleague, "squatter knows this one", "Real Co"))).StatusCode);
 
-        // The colleague opens the newest one (the squatter's) and creates "their" organization; nothing on the page
-        // asks for their password.
+        // The colleague opens the newest one (the squatter's): creating needs the password chosen at that sign-up, so
+        // with their own password nothing is created, and the page tells them to ignore a sign-up that was not theirs.
         var link = Html.ConfirmLink(app, colleague);
-        var created = await owner.PostForm(link, []);
-        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
-        Assert.Equal("/assessments", created.Headers.Location?.ToString());
-        Assert.Contains("Real Co", await owner.GetPage("/settings"));
+        var refused = await owner.PostForm(link, [new("Password", "colleague's own secret words")]);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("That is not the password chosen when signing up with this address", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(0, app.Service(db => db.Users.Count(u => u.Email == colleague)));
 
         // The squatter now signs in to the colleague's account and organization with the password they chose.
         var takeover = await app.Browser().PostForm("/signin", [new("Email", colleague), new("Password", "squatter knows this one")]);

@@ -73,7 +73,7 @@ public sealed class ReviewSmtpAttackTests(SmtpAppFixture fixture) : IClassFixtur
         var links = padding.SelectMany(p => AssessmentKit.TokensIn(string.Join("\n", fixture.Sink.TextsTo(p.Email)))).ToList();
         Assert.Equal(4, links.Count);
         var viewer = await App.NewViewer(org);
-        Assert.Matches("added to the people list within a day before the assessment opened: <strong>4</strong>", await viewer.GetPage($"/assessments/{id}"));
+        Assert.Matches("added to the people list, or whose email address was changed, within a day before the assessment opened: <strong>4</strong>", await viewer.GetPage($"/assessments/{id}"));
 
         // Then removes them from the people list (their links, already in the admin's mailbox, keep working).
         foreach (var person in padding)
@@ -84,7 +84,7 @@ public sealed class ReviewSmtpAttackTests(SmtpAppFixture fixture) : IClassFixtur
 
         Assert.Equal(System.Net.HttpStatusCode.OK, (await App.Browser().GetAsync($"/s/{links[0]}")).StatusCode);
         var after = System.Text.RegularExpressions.Regex.Match(await viewer.GetPage($"/assessments/{id}"),
-            "added to the people list within a day before the assessment opened: <strong>(\\d+)</strong>").Groups[1].Value;
+            "added to the people list, or whose email address was changed, within a day before the assessment opened: <strong>(\\d+)</strong>").Groups[1].Value;
         Assert.Equal("4", after);
     }
 }

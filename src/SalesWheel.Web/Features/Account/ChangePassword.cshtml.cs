@@ -75,10 +75,22 @@ public sealed class ChangePasswordModel(AppDbContext db, UserManager<AppUser> us
         // ChangePasswordAsync rotated the security stamp: every other session is refused from now on. Links to reset
         // the old password stop working too. This browser gets a fresh cookie with the new stamp.
         await db.PasswordResets.Where(r => r.UserId == user.Id).ExecuteDeleteAsync();
+        await RevokeApiTokensAsync(db, user.Id);
         throttle.Succeeded(attempt);
         await SessionLifetime.SignInAsync(signIn, user);
         await PasswordChangedNotice.SendAsync(mailer, links, logger, user.DisplayName, user.Email!, HttpContext.RequestAborted);
-        TempData["Notice"] = "Your password was changed. Every other session of your account was signed out.";
+        TempData["Notice"] = "Your password was changed. Every other session of your account was signed out, and the API tokens you had made were revoked.";
         return Redirect("/account/password");
+    }
+
+    /// <summary>
+    /// Ending every session includes the API tokens the account made: one made in a stolen session would otherwise keep
+    /// working after the password changed.
+    /// </summary>
+    public static Task<int> RevokeApiTokensAsync(AppDbContext db, string userId)
+    {
+        var now = DateTime.UtcNow;
+        return db.ApiTokens.Where(t => t.CreatedByUserId == userId && t.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now));
     }
 }

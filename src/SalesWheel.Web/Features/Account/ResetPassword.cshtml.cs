@@ -62,9 +62,10 @@ public sealed class ResetPasswordModel(AppDbContext db, UserManager<AppUser> use
         }
 
         await db.PasswordResets.Where(r => r.UserId == user.Id).ExecuteDeleteAsync();
+        await ChangePasswordModel.RevokeApiTokensAsync(db, user.Id);
         throttle.Succeeded(SignInAttempt.For(HttpContext, user.Email!, null));
         await PasswordChangedNotice.SendAsync(mailer, links, logger, user.DisplayName, user.Email!, HttpContext.RequestAborted);
-        TempData["Notice"] = "Your new password is set, and every earlier session was signed out. Sign in with the new password.";
+        TempData["Notice"] = "Your new password is set: every earlier session was signed out and the API tokens you had made were revoked. Sign in with the new password.";
         return Redirect("/signin");
     }
 
