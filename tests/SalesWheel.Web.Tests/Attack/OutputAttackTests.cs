@@ -1,0 +1,94 @@
+using System.Text.Json.Nodes;
+using SalesWheel.Data.Entities;
+using SalesWheel.Web.Tests.Api;
+using SalesWheel.Web.Tests.Assessments;
+using SalesWheel.Web.Tests.Results;
+
+namespace SalesWheel.Web.Tests.Attack;
+
+/// <summary>
+/// A reviewer's attacks on what shared results publish, each with the arithmetic an insider would do by hand. Each test
+/// fails while the attack recovers the answers of fewer than k people.
+/// </summary>
+public sealed class OutputAttackTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    /// <summary>Every statement answered with v: every driver's score is 100 (v − 1) / 4.</summary>
+    private static double ScoreOf(int value) => 100.0 * (value - 1) / 4;
+
+    private Guid SeedClosed(Guid organizationId, int k, params (string Role, string Team, int[] Answers)[] cells) => app.Service(db =>
+    {
+        db.Organizations.Single(o => o.Id == organizationId).MinimumGroupSize = k;
+        var assessment = new Assessment
+        {
+            OrganizationId = organizationId, Name = "Closed wave", Status = AssessmentStatus.Closed, MinimumGroupSize = k,
+            OpenedAt = DateTime.UtcNow.AddDays(-14), ClosedAt = DateTime.UtcNow,
+        };
+        db.Assessments.Add(assessment);
+        foreach (var (role, team, answers) in cells)
+        {
+            foreach (var value in answers)
+            {
+                db.Invitations.Add(new Invitation { AssessmentId = assessment.Id, TokenHash = Data.Tokens.Hash(Data.Tokens.New()), Role = role, Team = team, State = InvitationState.Submitted });
+                var response = ResultsKit.Answer(role, team, value);
+                response.AssessmentId = assessment.Id;
+                db.SurveyResponses.Add(response);
+            }
+        }
+
+        db.SaveChanges();
+        return assessment.Id;
+    });
+
+    /// <summary>Shown groups of the API's results: (by, value) → (n, strategy score).</summary>
+    private static Dictionary<(string By, string Value), (int N, double Score)> Shown(JsonNode results) =>
+        results["report"]!["breakdowns"]!.AsArray()
+            .SelectMany(b => b!["groups"]!.AsArray().Where(g => !g!["suppressed"]!.GetValue<bool>())
+                .Select(g => ((b["by"].Text(), g!["value"].Text()), (g["n"]!.GetValue<int>(), g["scores"]!["strategy"]!.GetValue<double>()))))
+            .ToDictionary(p => p.Item1, p => p.Item2);
+
+    [Fact]
+    public async Task RaisingTheMinimumGroupSizeAfterCloseShowsNoGroupThatTheEarlierViewHidForGood()
+    {
+        // Org chart: 2 sellers in East, 8 sellers in West, 5 managers in East. At k = 5 the cross-breakdown step must
+        // hide something (East − managers = the 2 East sellers). An admin then raises the setting to 6 (allowed: "a
+        // later setting can protect an assessment more"), and the same assessment is published again with other groups.
+        var (owner, organizationId) = await app.NewOrganization("Raised K Co");
+        var api = app.Api(await owner.MakeToken("raiser"));
+        var id = SeedClosed(organizationId, 5,
+            ("seller", "East", [1, 2]),
+            ("seller", "West", [4, 4, 4, 4, 4, 4, 4, 4]),
+            ("manager", "East", [5, 5, 5, 5, 5]));
+
+        var atFive = await api.Get($"/api/v1/assessments/{id}/results");
+        Assert.Equal(5, atFive["minimumGroupSize"]!.GetValue<int>());
+
+        var settings = await api.Get("/api/v1/organization");
+        await api.Put("/api/v1/organization", new { name = settings["name"].Text(), phase = (string?)null, acv = (string?)null, minimumGroupSize = 6 });
+        var atSix = await api.Get($"/api/v1/assessments/{id}/results");
+        Assert.Equal(6, atSix["minimumGroupSize"]!.GetValue<int>());
+
+        // Everything either view published, as one set of sums; try every pair of shown groups for a difference of
+        // fewer than 5 people that the org chart pins down.
+        var published = Shown(atFive).Concat(Shown(atSix)).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.First().Value);
+        var members = new Dictionary<(string, string), HashSet<string>>
+        {
+            [("role", "seller")] = ["seller/East", "seller/West"], [("role", "manager")] = ["manager/East"],
+            [("team", "East")] = ["seller/East", "manager/East"], [("team", "West")] = ["seller/West"],
+        };
+        var found = new List<string>();
+        foreach (var (a, av) in published)
+        {
+            foreach (var (b, bv) in published)
+            {
+                if (members[b].IsProperSubsetOf(members[a]) && av.N - bv.N is > 0 and < 5)
+                {
+                    var recovered = ((av.N * av.Score) - (bv.N * bv.Score)) / (av.N - bv.N);
+                    found.Add($"{a} (n={av.N}) − {b} (n={bv.N}) = {string.Join(" + ", members[a].Except(members[b]))}: mean strategy score {recovered:0.##} of {av.N - bv.N} people (truly {(ScoreOf(1) + ScoreOf(2)) / 2})");
+                }
+            }
+        }
+
+        Assert.True(found.Count == 0, "Views at k = 5 and k = 6 together give away:\n" + string.Join("\n", found)
+            + $"\nshown at 5: {string.Join(", ", Shown(atFive).Keys)}; shown at 6: {string.Join(", ", Shown(atSix).Keys)}");
+    }
+}
