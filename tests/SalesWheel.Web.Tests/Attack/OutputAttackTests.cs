@@ -2,7 +2,9 @@ using System.Text.Json.Nodes;
 using SalesWheel.Data.Entities;
 using SalesWheel.Web.Tests.Api;
 using SalesWheel.Web.Tests.Assessments;
+using SalesWheel.Web.Features.Survey;
 using SalesWheel.Web.Tests.Results;
+using SalesWheel.Web.Tests.Survey;
 
 namespace SalesWheel.Web.Tests.Attack;
 
@@ -90,5 +92,57 @@ public sealed class OutputAttackTests(AppFactory app) : IClassFixture<AppFactory
 
         Assert.True(found.Count == 0, "Views at k = 5 and k = 6 together give away:\n" + string.Join("\n", found)
             + $"\nshown at 5: {string.Join(", ", Shown(atFive).Keys)}; shown at 6: {string.Join(", ", Shown(atSix).Keys)}");
+    }
+    [Fact]
+    public async Task MadeUpAnswersBehindTheOpenLinkDoNotRevealTheOnePersonOfASmallTeamUnseen()
+    {
+        // Org chart: East 5 sellers, West 5 managers, Partners 1 seller. Partners is not offered behind the open link
+        // (fewer than k people), so its one person answers as team "(not given)". The admin, from four cookie-less
+        // browsers (not signed in, so not counted as members' opens), adds four answers of their own to "(not given)":
+        // that group now holds 5 and is shown; minus the admin's four known answers, it is the Partners person's.
+        var (owner, organizationId) = await app.NewOrganization("Open Padding Co");
+        app.AddPeople(organizationId, "East", PersonRole.Seller, 5);
+        app.AddPeople(organizationId, "West", PersonRole.Manager, 5);
+        app.AddPeople(organizationId, "Partners", PersonRole.Seller, 1);
+        var id = await owner.CreateAssessment("Open pulse", instrument: "quick");
+        var token = Assert.Single(AssessmentKit.OpenLinksIn(await owner.ActAndRead(id, "OpenWithLink")));
+        var plan = SurveyPlan.For(app.Assessment(id));
+
+        async Task Answer(string team, string role, string value)
+        {
+            var browser = app.Browser();
+            var go = await browser.PostForm($"/o/{token}", [new("Team", team), new("Role", role)]);
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, (await browser.TakeSurvey(go.Headers.Location!.ToString()[3..25], plan, _ => value)).StatusCode);
+        }
+
+        for (var i = 0; i < 5; i++)
+        {
+            await Answer("East", "seller", "4");
+        }
+
+        await Answer(OpenLinkModel.NotGiven, "seller", "2"); // the one Partners seller
+        for (var i = 0; i < 4; i++)
+        {
+            await Answer(OpenLinkModel.NotGiven, OpenLinkModel.NotGiven, "5"); // the admin's padding
+        }
+
+        var detail = await owner.GetPage($"/assessments/{id}");
+        var flagged = detail.Contains("More answers than people", StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await owner.Act(id, "Close")).StatusCode);
+
+        var api = app.Api(await owner.MakeToken("padder"));
+        var results = await api.Get($"/api/v1/assessments/{id}/results");
+        var driver = results["report"]!["dimensions"]![0]!["id"].Text();
+        var notGiven = results["report"]!["breakdowns"]!.AsArray().Single(b => b!["by"].Text() == "team")!["groups"]!.AsArray()
+            .Single(g => g!["value"].Text() == "");
+        var found = new List<string>();
+        if (!notGiven!["suppressed"]!.GetValue<bool>())
+        {
+            var n = notGiven["n"]!.GetValue<int>();
+            var recovered = (n * notGiven["scores"]![driver]!.GetValue<double>()) - (4 * ScoreOf(5));
+            found.Add($"team (not given) shown with n={n}; minus the admin's 4 answers: {n - 4} person(s) with {driver} score {recovered / (n - 4):0.##} (truly {ScoreOf(2)})");
+        }
+
+        Assert.True(found.Count == 0 || flagged, "Padding behind the open link went unseen (no flag on the assessment page) and gave away:\n" + string.Join("\n", found));
     }
 }
