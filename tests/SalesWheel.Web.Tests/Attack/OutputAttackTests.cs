@@ -17,7 +17,10 @@ public sealed class OutputAttackTests(AppFactory app) : IClassFixture<AppFactory
     /// <summary>Every statement answered with v: every driver's score is 100 (v − 1) / 4.</summary>
     private static double ScoreOf(int value) => 100.0 * (value - 1) / 4;
 
-    private Guid SeedClosed(Guid organizationId, int k, params (string Role, string Team, int[] Answers)[] cells) => app.Service(db =>
+    private Guid SeedClosed(Guid organizationId, int k, params (string Role, string Team, int[] Answers)[] cells) =>
+        SeedClosed(organizationId, k, cells.Select(c => (c.Role, c.Team, c.Answers, 0)).ToArray());
+
+    private Guid SeedClosed(Guid organizationId, int k, (string Role, string Team, int[] Answers, int NotAnswered)[] cells) => app.Service(db =>
     {
         db.Organizations.Single(o => o.Id == organizationId).MinimumGroupSize = k;
         var assessment = new Assessment
@@ -26,8 +29,13 @@ public sealed class OutputAttackTests(AppFactory app) : IClassFixture<AppFactory
             OpenedAt = DateTime.UtcNow.AddDays(-14), ClosedAt = DateTime.UtcNow,
         };
         db.Assessments.Add(assessment);
-        foreach (var (role, team, answers) in cells)
+        foreach (var (role, team, answers, notAnswered) in cells)
         {
+            for (var i = 0; i < notAnswered; i++)
+            {
+                db.Invitations.Add(new Invitation { AssessmentId = assessment.Id, TokenHash = Data.Tokens.Hash(Data.Tokens.New()), Role = role, Team = team, State = InvitationState.Invited });
+            }
+
             foreach (var value in answers)
             {
                 db.Invitations.Add(new Invitation { AssessmentId = assessment.Id, TokenHash = Data.Tokens.Hash(Data.Tokens.New()), Role = role, Team = team, State = InvitationState.Submitted });
@@ -144,5 +152,36 @@ public sealed class OutputAttackTests(AppFactory app) : IClassFixture<AppFactory
         }
 
         Assert.True(found.Count == 0 || flagged, "Padding behind the open link went unseen (no flag on the assessment page) and gave away:\n" + string.Join("\n", found));
+    }
+    [Fact]
+    public async Task TheResultsGroupSizesDoNotTellWhetherASmallSetOfInviteesAnswered()
+    {
+        // Org chart: 2 sellers in East, 8 sellers in West, 5 managers in East, all invited. Both East sellers stay away.
+        // The participation page hides this (East − managers = the 2 East sellers), but the results publish each shown
+        // group's n, which is its number of answers: team East n − role manager n = how many of the 2 East sellers answered.
+        var (owner, organizationId) = await app.NewOrganization("Who Answered Co");
+        var api = app.Api(await owner.MakeToken("counter"));
+        var id = SeedClosed(organizationId, 5,
+        [
+            ("seller", "East", [], 2),
+            ("seller", "West", [4, 4, 4, 4, 4, 4, 4, 4], 0),
+            ("manager", "East", [5, 5, 5, 5, 5], 0),
+        ]);
+
+        var participation = await api.Get($"/api/v1/assessments/{id}/participation");
+        var results = await api.Get($"/api/v1/assessments/{id}/results");
+        var shown = Shown(results);
+        var found = new List<string>();
+        if (shown.TryGetValue(("team", "East"), out var east) && shown.TryGetValue(("role", "manager"), out var managers))
+        {
+            found.Add($"results: team East n={east.N} − role manager n={managers.N} (all 5 managers are in East) = {east.N - managers.N} of the 2 East sellers answered");
+        }
+
+        if (shown.TryGetValue(("role", "seller"), out var sellers) && shown.TryGetValue(("team", "West"), out var west))
+        {
+            found.Add($"results: role seller n={sellers.N} − team West n={west.N} (all West are sellers) = {sellers.N - west.N} of the 2 East sellers answered");
+        }
+
+        Assert.True(found.Count == 0, "What the participation page hides (" + participation["byTeam"]!.ToJsonString() + "), the results' group sizes give away:\n" + string.Join("\n", found));
     }
 }
