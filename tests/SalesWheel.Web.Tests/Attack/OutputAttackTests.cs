@@ -184,4 +184,47 @@ public sealed class OutputAttackTests(AppFactory app) : IClassFixture<AppFactory
 
         Assert.True(found.Count == 0, "What the participation page hides (" + participation["byTeam"]!.ToJsonString() + "), the results' group sizes give away:\n" + string.Join("\n", found));
     }
+    [Fact]
+    public async Task AShownGroupsDriverScoreNeverRestsOnFewerThanKPeople()
+    {
+        // Two teams of 6 sellers. In West, five people choose "Don't know" for every Strategy statement, so West's
+        // Strategy score is one person's. The API gives exact scores and the overall Strategy n (7): the only whole
+        // numbers with e + w = 7 and e × East + w × West = 7 × overall say West's Strategy score is 1 person's.
+        var (owner, organizationId) = await app.NewOrganization("Dont Know Co");
+        var api = app.Api(await owner.MakeToken("solver"));
+        var strategyItems = Core.Instruments.BuiltInInstrument.Full.Dimensions.Single(d => d.Id == "strategy").Facets.SelectMany(f => f.Items).Select(i => i.Id).ToHashSet();
+        var indexes = Core.Instruments.BuiltInInstrument.Full.Items.Select((item, i) => (item, i)).Where(p => strategyItems.Contains(p.item.Id)).Select(p => p.i).ToList();
+        var id = SeedClosed(organizationId, 5,
+            ("seller", "East", [4, 4, 4, 4, 4, 4]),
+            ("seller", "West", [1, 3, 3, 3, 3, 3]));
+        app.Service(db =>
+        {
+            // The five West people who answered 3 said "Don't know" to every Strategy statement.
+            foreach (var response in db.SurveyResponses.Where(r => r.AssessmentId == id).ToList().Where(r => r.Answers[indexes[0]] == 3 && r.Answers.Count(b => b == 3) > indexes.Count))
+            {
+                var answers = response.Answers.ToArray();
+                indexes.ForEach(i => answers[i] = 0);
+                response.Answers = answers;
+            }
+
+            return db.SaveChanges();
+        });
+
+        var results = await api.Get($"/api/v1/assessments/{id}/results");
+        var strategy = results["report"]!["dimensions"]!.AsArray().Single(d => d!["id"].Text() == "strategy")!;
+        var n = strategy["n"]!.GetValue<int>();
+        var overall = strategy["score"]!.GetValue<double>();
+        var shown = Shown(results);
+        var found = new List<string>();
+        if (shown.TryGetValue(("team", "East"), out var east) && shown.TryGetValue(("team", "West"), out var west))
+        {
+            var solutions = Enumerable.Range(0, n + 1).Where(e => e <= east.N && n - e <= west.N && Math.Abs((e * east.Score) + ((n - e) * west.Score) - (n * overall)) < 1e-6).ToList();
+            if (solutions is [var e] && n - e is > 0 and < 5)
+            {
+                found.Add($"overall Strategy n={n}: East {e} + West {n - e}; West's Strategy score {west.Score:0.##} is {n - e} person's (truly {ScoreOf(1)}), though West shows n={west.N}");
+            }
+        }
+
+        Assert.True(found.Count == 0, string.Join("\n", found));
+    }
 }
