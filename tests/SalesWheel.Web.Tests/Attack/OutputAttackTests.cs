@@ -227,4 +227,117 @@ public sealed class OutputAttackTests(AppFactory app) : IClassFixture<AppFactory
 
         Assert.True(found.Count == 0, string.Join("\n", found));
     }
+    [Fact]
+    public async Task TheAnswersFileAndTheResultsTogetherDoNotPickOutTheOnlyManagerOfATeam()
+    {
+        // Org chart: East has 9 sellers and 1 manager, West 5 sellers and 5 managers. Every role and team holds at least
+        // 5 and no linear difference of the shown groups isolates anyone, so the results show all four groups. The
+        // answers file (an admin's download) shows each person's row; its rare combination (manager × East) is merged
+        // away. But the rows are individual: the one choice of 10 rows whose driver scores add up to team East's
+        // published scores is team East, and the row among them that the file marks as not a seller is the one East manager.
+        var (owner, organizationId) = await app.NewOrganization("Rows And Results Co");
+        var api = app.Api(await owner.MakeToken("matcher"));
+        var instrument = Core.Instruments.BuiltInInstrument.Full;
+        var random = new Random(20261129);
+        var truth = new List<(string Role, string Team, byte[] Answers)>();
+        foreach (var (role, team, count) in new[] { ("seller", "East", 9), ("manager", "East", 1), ("seller", "West", 5), ("manager", "West", 5) })
+        {
+            for (var i = 0; i < count; i++)
+            {
+                truth.Add((role, team, instrument.Items.Select(_ => (byte)random.Next(1, 6)).ToArray()));
+            }
+        }
+
+        var id = SeedClosed(organizationId, 5, truth.GroupBy(t => (t.Role, t.Team)).Select(g => (g.Key.Role, g.Key.Team, g.Select(_ => 3).ToArray())).ToArray());
+        app.Service(db =>
+        {
+            // Seeded with clear role and team: give each cell's responses that cell's random answers.
+            foreach (var cell in db.SurveyResponses.Where(r => r.AssessmentId == id).ToList().GroupBy(r => (r.Role, r.Team)))
+            {
+                var answers = truth.Where(t => (t.Role, t.Team) == cell.Key).Select(t => t.Answers).ToList();
+                Assert.Equal(answers.Count, cell.Count());
+                foreach (var (response, bytes) in cell.Zip(answers))
+                {
+                    response.Answers = bytes; // stored bytes: 1 = the lowest scale point
+                }
+            }
+
+            return db.SaveChanges();
+        });
+
+        var results = await api.Get($"/api/v1/assessments/{id}/results");
+        var shown = results["report"]!["breakdowns"]!.AsArray()
+            .SelectMany(b => b!["groups"]!.AsArray().Where(g => !g!["suppressed"]!.GetValue<bool>())
+                .Select(g => (By: b["by"].Text(), Value: g!["value"].Text(), N: g["n"]!.GetValue<int>(), Scores: g["scores"]!.AsObject().ToDictionary(p => p.Key, p => p.Value!.GetValue<double>()))))
+            .ToList();
+        var csv = await (await api.GetAsync($"/api/v1/assessments/{id}/exports/csv")).Content.ReadAsStringAsync();
+        var lines = csv.TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r').Split(',')).ToList();
+        var header = lines[0];
+        var roleColumn = Array.IndexOf(header, "role");
+        var teamColumn = Array.IndexOf(header, "team");
+        var rows = lines.Skip(1).Select(l => (Role: l[roleColumn], Team: l[teamColumn], Answers: instrument.Items.Select(item =>
+        {
+            var v = int.Parse(l[Array.IndexOf(header, item.Id)], System.Globalization.CultureInfo.InvariantCulture);
+            return item.Reverse ? 6 - v : v;
+        }).ToArray())).ToList();
+
+        // Each row's driver scores (every statement answered: the mean of its recoded answers).
+        var items = instrument.Items.Select((item, i) => (item.Id, i)).ToDictionary(p => p.Id, p => p.i);
+        var itemList = instrument.Items.ToList();
+        var drivers = instrument.Dimensions.Select(d => d.Id).ToList();
+        var rowScores = rows.Select(r => instrument.Dimensions.Select(d => 100.0 * (d.Facets.SelectMany(f => f.Items).Average(item => r.Answers[items[item.Id]]) - 1) / 4).ToArray()).ToList();
+        var labels = string.Join(", ", rows.GroupBy(r => $"{r.Role} × {r.Team}").Select(g => $"{g.Key}: {g.Count()}"));
+        var groups = string.Join(", ", shown.Select(g => $"{g.By} {g.Value} n={g.N}"));
+
+        var found = new List<string>();
+        foreach (var group in shown.Where(g => g.By == "team"))
+        {
+            // Rows that could be in this team: those the file labels with it, or with "(other)".
+            var candidates = Enumerable.Range(0, rows.Count).Where(r => rows[r].Team == group.Value || rows[r].Team == "(other)").ToList();
+            var fixedRows = candidates.Where(r => rows[r].Team == group.Value).ToList();
+            var open = candidates.Except(fixedRows).ToList();
+            var need = group.N - fixedRows.Count;
+            var matches = new List<List<int>>();
+            void Choose(int start, List<int> chosen)
+            {
+                if (chosen.Count == need)
+                {
+                    var all = fixedRows.Concat(chosen).ToList();
+                    if (drivers.Select((d, i) => Math.Abs(all.Sum(r => rowScores[r][i]) - (group.N * group.Scores[d])) < 1e-6).All(ok => ok))
+                    {
+                        matches.Add(all);
+                    }
+
+                    return;
+                }
+
+                for (var i = start; i <= open.Count - (need - chosen.Count); i++)
+                {
+                    chosen.Add(open[i]);
+                    Choose(i + 1, chosen);
+                    chosen.RemoveAt(chosen.Count - 1);
+                }
+            }
+
+            if (need >= 0 && need <= open.Count)
+            {
+                Choose(0, []);
+            }
+
+            if (matches is [var members])
+            {
+                // Every row is now tied to its team; any role × team of fewer than 5 people is laid bare.
+                foreach (var cell in members.GroupBy(r => rows[r].Role).Where(g => g.Count() < 5))
+                {
+                    var real = truth.Where(t => t.Team == group.Value && cell.Count() == truth.Count(u => u.Team == group.Value && u.Role == t.Role) && t.Role != "seller")
+                        .Select(t => string.Join("", t.Answers.Take(12).Select(b => (int)b)) + "…");
+                    found.Add($"team {group.Value}: the only set of {group.N} rows matching its published scores holds {cell.Count()} row(s) with role '{cell.Key}': "
+                        + string.Join(" | ", cell.Select(r => string.Join("", rows[r].Answers.Take(12).Select((v, i) => itemList[i].Reverse ? 6 - v : v)) + "…"))
+                        + $" (the {group.Value} {string.Join(", ", truth.Where(t => t.Team == group.Value && t.Role != "seller").Select(t => t.Role).Distinct())}'s stored answers: {string.Join(" | ", real)})");
+                }
+            }
+        }
+
+        Assert.True(found.Count == 0, $"rows: {labels}\nshown: {groups}\n" + string.Join("\n", found));
+    }
 }
