@@ -340,4 +340,42 @@ public sealed class OutputAttackTests(AppFactory app) : IClassFixture<AppFactory
 
         Assert.True(found.Count == 0, $"rows: {labels}\nshown: {groups}\n" + string.Join("\n", found));
     }
+    [Fact]
+    public async Task NoStatementOrFacetIsShownWithFewerThanKAnswers()
+    {
+        // Six people answer; five of them choose "Don't know" for the first statement. The results page's detail and the
+        // API show that statement with n=1 and its mean: one person's answer.
+        var (owner, organizationId) = await app.NewOrganization("One Answer Co");
+        var api = app.Api(await owner.MakeToken("reader"));
+        var first = Core.Instruments.BuiltInInstrument.Full.Items.First();
+        var id = SeedClosed(organizationId, 5, ("seller", "East", [2, 4, 4, 4, 4, 4]));
+        app.Service(db =>
+        {
+            foreach (var response in db.SurveyResponses.Where(r => r.AssessmentId == id).ToList().Where(r => r.Answers[0] != (first.Reverse ? 4 : 2)))
+            {
+                var answers = response.Answers.ToArray();
+                answers[0] = 0;
+                response.Answers = answers;
+            }
+
+            return db.SaveChanges();
+        });
+
+        var results = await api.Get($"/api/v1/assessments/{id}/results");
+        var found = new List<string>();
+        foreach (var dimension in results["report"]!["dimensions"]!.AsArray())
+        {
+            foreach (var part in dimension!["items"]!.AsArray().Concat(dimension["facets"]!.AsArray()))
+            {
+                var n = part!["n"]!.GetValue<int>();
+                if (n is > 0 and < 5 && (part["mean"] ?? part["score"]) is { } value)
+                {
+                    found.Add($"{dimension["id"].Text()} / {part["id"].Text()}: n={n}, {value.ToJsonString()}");
+                }
+            }
+        }
+
+        var page = await owner.GetPage($"/assessments/{id}/results");
+        Assert.True(found.Count == 0, "shown on fewer than 5 answers:\n" + string.Join("\n", found) + (page.Contains(first.Text, StringComparison.Ordinal) ? "\n(the results page lists the statement with its n and mean too)" : ""));
+    }
 }
