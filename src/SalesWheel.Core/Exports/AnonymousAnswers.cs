@@ -45,8 +45,9 @@ public sealed class AnonymousAnswers
     private readonly byte[] _answers;
     private readonly string[][] _attributes;
 
-    private AnonymousAnswers(Instrument instrument, IReadOnlyList<string> attributeNames, int respondents, int minimumGroupSize, byte[] answers, string[][] attributes, int rows)
+    private AnonymousAnswers(Instrument instrument, IReadOnlyList<string> attributeNames, int respondents, int minimumGroupSize, byte[] answers, string[][] attributes, int rows, bool besideResults = false)
     {
+        WithheldBesideResults = besideResults;
         Instrument = instrument;
         Items = instrument.Items.ToList();
         AttributeNames = attributeNames;
@@ -72,8 +73,24 @@ public sealed class AnonymousAnswers
     /// <summary>The minimum group size k the rules were applied with.</summary>
     public int MinimumGroupSize { get; }
 
-    /// <summary>Whether the answers were withheld because fewer than <see cref="MinimumGroupSize"/> people answered.</summary>
-    public bool Withheld => Respondents < MinimumGroupSize;
+    /// <summary>
+    /// Whether the answers were withheld: fewer than <see cref="MinimumGroupSize"/> people answered, or
+    /// <see cref="WithheldBesideResults"/>.
+    /// </summary>
+    public bool Withheld => Respondents < MinimumGroupSize || WithheldBesideResults;
+
+    /// <summary>
+    /// Withheld because the results published beside them show a group whose value the rows could not carry without
+    /// singling someone out: rows that do not say who is in a shown group can be sorted into it by adding up rows until
+    /// they match its published scores, and so pick out the few people the labels were hiding.
+    /// </summary>
+    public bool WithheldBesideResults { get; }
+
+    /// <summary>Why there are no rows, in words; null when there are rows.</summary>
+    public string? WithheldReason => !Withheld ? null
+        : WithheldBesideResults
+            ? "the results show a role or team that these rows could not name without singling someone out, and rows beside such results could be added up to match it, so no row-level answers leave the app for this assessment"
+            : $"fewer than {MinimumGroupSize} people answered, so no answers leave the app";
 
     /// <summary>Rows held: <see cref="Respondents"/>, or 0 when <see cref="Withheld"/>.</summary>
     public int Count { get; }
@@ -117,6 +134,10 @@ public sealed class AnonymousAnswers
         }
 
         var (kept, columns) = generalized;
+        if (sharedResults is not null && !EveryShownGroupIsNamed(responses, kept, columns, sharedResults))
+        {
+            return new AnonymousAnswers(responses.Instrument, names, kept.Count, minimumGroupSize, [], names.Select(_ => Array.Empty<string>()).ToArray(), 0, besideResults: true);
+        }
 
         var values = columns.Select(c => c.RowValues()).ToArray();
         var order = Enumerable.Range(0, kept.Count).ToArray();
@@ -154,6 +175,35 @@ public sealed class AnonymousAnswers
         }
 
         return new AnonymousAnswers(responses.Instrument, names, kept.Count, minimumGroupSize, answersOut, attributesOut, kept.Count);
+    }
+
+    /// <summary>
+    /// Whether every row of every group the results show carries that group's value (not "(other)"): then a shown group
+    /// is exactly a set of rows anyone can see, and adding rows up tells nothing the labels do not.
+    /// </summary>
+    private static bool EveryShownGroupIsNamed(ResponseSet responses, List<int> kept, Column[] columns, IReadOnlyList<Breakdown> results)
+    {
+        var attributes = responses.Attributes;
+        foreach (var breakdown in results)
+        {
+            var a = attributes.Select(x => x.Name).ToList().IndexOf(breakdown.By);
+            if (a < 0)
+            {
+                continue;
+            }
+
+            var shownValues = breakdown.Groups.Where(g => !g.Suppressed).Select(g => g.Value).ToHashSet(StringComparer.Ordinal);
+            for (var i = 0; i < kept.Count; i++)
+            {
+                var value = attributes[a].Values[attributes[a].Codes[kept[i]]].Trim();
+                if (shownValues.Contains(value) && columns[a].Code(i) == columns[a].OtherCode)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Respondents (rows with an answered item) by position in the set.</summary>

@@ -167,7 +167,7 @@ public static class ResultsWorkbook
             }
 
             await Row(Label("Answers"), Text(answers.Withheld
-                ? $"None: fewer than {MinimumGroupSize} people answered, so no answers leave the app."
+                ? $"None: {answers.WithheldReason}."
                 : $"{answers.Count:N0} anonymous rows on the Answers sheet, in the format 'saleswheel score' reads."));
 
             await Row();
@@ -314,7 +314,7 @@ public static class ResultsWorkbook
             await sheet.AddHeaderRowAsync([.. answers.AttributeNames.Select(PlainText.Line), .. answers.Items.Select(i => PlainText.Line(i.Id))], styles.Header, cancellationToken);
             if (answers.Withheld)
             {
-                await Row(new StyledCell($"No answers: fewer than {MinimumGroupSize} people answered, so none leave the app.", styles.Muted));
+                await Row(new StyledCell($"No answers: {answers.WithheldReason}.", styles.Muted));
                 return;
             }
 

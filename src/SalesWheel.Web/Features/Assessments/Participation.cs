@@ -38,10 +38,15 @@ public sealed record Participation(ParticipationCount Overall, IReadOnlyList<Par
         rows.AddRange(browsers);
         return From(rows, k) with
         {
-            // Counted on every team and role before small ones are merged, so padding a small group still shows; "(not
-            // given)" is left out, as anyone may choose it.
-            AnyGroupAboveHeadcount = new Func<Row, string>[] { r => r.Team, r => r.Role }.Any(key => rows
-                .GroupBy(r => key(r).Trim(), StringComparer.Ordinal).Any(g => g.Key.Length > 0 && Count(g.Key, g).AboveHeadcount)),
+            // Counted on every team and role before small ones are merged, so padding a small group still shows. Behind an
+            // open link, "(not given)" is where people of teams and roles too small to be offered answer (and anyone
+            // who would rather not say): it is flagged once it holds more answers than those people.
+            AnyGroupAboveHeadcount = new Func<Row, string>[] { r => r.Team, r => r.Role }.Any(key =>
+            {
+                var groups = rows.GroupBy(r => key(r).Trim(), StringComparer.Ordinal).Select(g => (g.Key, Count: Count(g.Key, g))).ToList();
+                var notGivenPeople = groups.Where(g => g.Key.Length == 0 || g.Count.Invited < k).Sum(g => g.Count.Invited);
+                return groups.Any(g => g.Count.Submitted > (g.Key.Length > 0 ? g.Count.Invited : notGivenPeople));
+            }),
         };
     }
 
