@@ -31,6 +31,10 @@ public static class ScoringEngine
 
         var instrument = responses.Instrument;
         var dimensions = layout.Dimensions.Select((d, index) => DimensionResult(layout, tally, index)).ToList();
+        if (options.SuppressAcrossBreakdowns)
+        {
+            dimensions = dimensions.Select(d => WithoutThinNumbers(d, options.MinimumGroupSize)).ToList();
+        }
         var breakdowns = groupColumns.Select((column, b) => Breakdown(layout, tally, column, b, options.MinimumGroupSize)).ToList();
         if (options.SuppressAcrossBreakdowns && breakdowns.Count > 0)
         {
@@ -228,14 +232,64 @@ public static class ScoringEngine
         var hidden = Anonymity.HideAcrossBreakdowns(cells, breakdowns.Select(b => (IReadOnlyList<bool>)b.Groups.Select(g => g.Suppressed).ToArray()).ToList(), minimumGroupSize);
         return breakdowns.Select((breakdown, b) =>
         {
-            if (breakdown.Groups.Select((g, i) => g.Suppressed == hidden[b][i]).All(same => same))
+            var changed = false;
+            var shown = breakdown.Groups.Select((g, i) =>
             {
-                return breakdown;
-            }
+                if (hidden[b][i] && !g.Suppressed)
+                {
+                    changed = true;
+                    return g with { Suppressed = true, Scores = null };
+                }
 
-            var shown = breakdown.Groups.Select((g, i) => hidden[b][i] && !g.Suppressed ? g with { Suppressed = true, Scores = null } : g).ToList();
-            return breakdown with { Groups = shown, Gaps = Gaps(breakdown.Gaps.Keys, shown) };
+                // A shown group's driver score rests on the people with a defined mean for that driver: with fewer than
+                // k of them (the rest chose "Don't know"), that one score is hidden too. Publishing less can only
+                // remove what the differencing check above had to allow for.
+                if (g.Suppressed || g.Scores is null)
+                {
+                    return g;
+                }
+
+                Dictionary<string, double?>? thin = null;
+                for (var d = 0; d < dimensions; d++)
+                {
+                    var id = layout.Dimensions[d].Id;
+                    var scored = 0;
+                    for (var c = 0; c < cellGroups.Count; c++)
+                    {
+                        scored += cellGroups[c][b] == i ? measured[c][d] : 0;
+                    }
+
+                    if (scored < minimumGroupSize && g.Scores.GetValueOrDefault(id) is not null)
+                    {
+                        thin ??= new Dictionary<string, double?>(g.Scores, StringComparer.Ordinal);
+                        thin[id] = null;
+                    }
+                }
+
+                if (thin is null)
+                {
+                    return g;
+                }
+
+                changed = true;
+                return g with { Scores = thin };
+            }).ToList();
+            return changed ? breakdown with { Groups = shown, Gaps = Gaps(breakdown.Gaps.Keys, shown) } : breakdown;
         }).ToList();
+    }
+
+    /// <summary>
+    /// Shared results: a driver, facet or statement of the whole organization whose numbers rest on fewer than k people
+    /// (the rest chose "Don't know") shows its count only; its mean, score, interval and shares are hidden, as a group's
+    /// would be.
+    /// </summary>
+    private static DimensionResult WithoutThinNumbers(DimensionResult dimension, int k)
+    {
+        var items = dimension.Items.Select(i => i.N < k ? i with { Mean = null, Favorable = null } : i).ToList();
+        var facets = dimension.Facets.Select(f => f.N < k ? f with { Mean = null, Score = null, Ci95 = null, Favorable = null, Neutral = null, Unfavorable = null } : f).ToList();
+        return dimension.N < k
+            ? dimension with { Mean = null, Score = null, Ci95 = null, Favorable = null, Neutral = null, Unfavorable = null, Alpha = null, Facets = facets, Items = items }
+            : dimension with { Facets = facets, Items = items };
     }
 
     /// <summary>Per dimension, the highest minus the lowest score over the shown groups; null with fewer than two.</summary>

@@ -52,7 +52,7 @@ public sealed class OutputAttackTests(AppFactory app) : IClassFixture<AppFactory
     /// <summary>Shown groups of the API's results: (by, value) → (n, strategy score).</summary>
     private static Dictionary<(string By, string Value), (int N, double Score)> Shown(JsonNode results) =>
         results["report"]!["breakdowns"]!.AsArray()
-            .SelectMany(b => b!["groups"]!.AsArray().Where(g => !g!["suppressed"]!.GetValue<bool>())
+            .SelectMany(b => b!["groups"]!.AsArray().Where(g => !g!["suppressed"]!.GetValue<bool>() && g["scores"]!["strategy"] is not null)
                 .Select(g => ((b["by"].Text(), g!["value"].Text()), (g["n"]!.GetValue<int>(), g["scores"]!["strategy"]!.GetValue<double>()))))
             .ToDictionary(p => p.Item1, p => p.Item2);
 

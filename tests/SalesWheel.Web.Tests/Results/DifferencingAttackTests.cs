@@ -98,6 +98,11 @@ public sealed class DifferencingAttackTests(AppFactory app) : IClassFixture<AppF
         var team = Array.IndexOf(lines[0], "team");
         Assert.True(role >= 0 && team >= 0, "the answers file has role and team columns");
         var rows = lines.Skip(1).Select(l => (Role: l[role], Team: l[team])).ToList();
+        if (rows.Count == 0)
+        {
+            return []; // withheld beside these results (they could not be labelled without singling someone out): nothing to add up
+        }
+
         Assert.Equal(respondents, rows.Count);
 
         // A row shows a role or team as it is, or "(other)" for every value the file does not show.
