@@ -71,7 +71,7 @@ public sealed class AssessmentScoring(AppDbContext db, SubmissionSeal seal)
             return JsonSerializer.Deserialize<ScoreReport>(cached.ReportJson[fingerprint.Length..], ScoreReportJson.Options)!;
         }
 
-        var report = await ComputeAsync(assessment, options, cancellationToken);
+        var report = await HideForInviteesAsync(assessment, await ComputeAsync(assessment, options, cancellationToken), cancellationToken);
         var json = fingerprint + JsonSerializer.Serialize(report, ScoreReportJson.Options);
         if (cached is null)
         {
@@ -94,6 +94,54 @@ public sealed class AssessmentScoring(AppDbContext db, SubmissionSeal seal)
         }
 
         return report;
+    }
+
+    /// <summary>
+    /// A shown group's n is how many of its people answered: with the org chart (who was invited in which role and team)
+    /// two shown groups' n can tell how many of a few invitees answered (team East − role manager = the 2 East sellers),
+    /// which participation keeps hidden. So the shown groups are checked once more, as sums over the invitees' cells
+    /// (<see cref="Anonymity.HideAcrossBreakdowns"/>), and any that would give away fewer than k invitees are hidden too.
+    /// Uploaded assessments have no invitees.
+    /// </summary>
+    private async Task<ScoreReport> HideForInviteesAsync(Assessment assessment, ScoreReport report, CancellationToken cancellationToken)
+    {
+        if (assessment.Uploaded || report.Breakdowns.Count == 0)
+        {
+            return report;
+        }
+
+        var invited = await db.Invitations.AsNoTracking()
+            .Where(i => i.AssessmentId == assessment.Id && i.Kind != InvitationKind.OpenLink)
+            .GroupBy(i => new { i.Role, i.Team }).Select(g => new { g.Key.Role, g.Key.Team, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        if (invited.Count == 0)
+        {
+            return report;
+        }
+
+        // Each breakdown's groups, plus one more (always hidden) for values nobody answered from.
+        var index = report.Breakdowns.Select(b => b.Groups.Select((g, i) => (g.Value, i)).ToDictionary(p => p.Value, p => p.i, StringComparer.Ordinal)).ToList();
+        string ValueOf(string by, string role, string team) => (by == "role" ? role : by == "team" ? team : "").Trim();
+        var cells = invited.Select(c => new PopulationCell(
+            report.Breakdowns.Select((b, x) => index[x].GetValueOrDefault(ValueOf(b.By, c.Role, c.Team), b.Groups.Count)).ToArray(), c.Count)).ToList();
+        var hidden = report.Breakdowns.Select(b => (IReadOnlyList<bool>)[.. b.Groups.Select(g => g.Suppressed), true]).ToList();
+        var result = Anonymity.HideAcrossBreakdowns(cells, hidden, report.Context.MinGroupSize);
+        var breakdowns = report.Breakdowns.Select((b, x) =>
+        {
+            if (b.Groups.Select((g, i) => g.Suppressed == result[x][i]).All(same => same))
+            {
+                return b;
+            }
+
+            var groups = b.Groups.Select((g, i) => result[x][i] && !g.Suppressed ? g with { Suppressed = true, Scores = null } : g).ToList();
+            var gaps = b.Gaps.Keys.ToDictionary(d => d, d =>
+            {
+                var shown = groups.Where(g => g.Scores?.GetValueOrDefault(d) is not null).Select(g => g.Scores![d]!.Value).ToList();
+                return shown.Count >= 2 ? shown.Max() - shown.Min() : (double?)null;
+            }, StringComparer.Ordinal);
+            return b with { Groups = groups, Gaps = gaps };
+        }).ToList();
+        return report with { Breakdowns = breakdowns };
     }
 
     /// <summary>Scores the assessment's responses now.</summary>
@@ -122,5 +170,5 @@ public sealed class AssessmentScoring(AppDbContext db, SubmissionSeal seal)
 
     // The cached result is only valid for the settings it was computed with (k, phase, ACV band, levels).
     private static string Fingerprint(ScoringOptions options) =>
-        $"{options.MinimumGroupSize}|{options.Phase}|{options.Acv}|{RelevanceLevels.Serialize(options.Relevance)}|across:{(options.SuppressAcrossBreakdowns ? "cells" : "off")}\n";
+        $"{options.MinimumGroupSize}|{options.Phase}|{options.Acv}|{RelevanceLevels.Serialize(options.Relevance)}|across:{(options.SuppressAcrossBreakdowns ? "cells+invitees" : "off")}\n";
 }
