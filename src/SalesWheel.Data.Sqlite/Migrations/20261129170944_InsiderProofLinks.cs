@@ -11,11 +11,6 @@ namespace SalesWheel.Data.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            // Drafts saved before drafts were sealed cannot be tied to the browser that saved them: whoever opened the
-            // link first would read them. They are discarded (respondents answer those pages again); submitted answers
-            // are responses already and are not touched.
-            migrationBuilder.Sql("""DELETE FROM "SurveyDrafts";""");
-
             migrationBuilder.DropPrimaryKey(
                 name: "PK_SurveyDrafts",
                 table: "SurveyDrafts");
@@ -159,23 +154,6 @@ namespace SalesWheel.Data.Sqlite.Migrations
                 name: "IX_SealedSubmissions_AssessmentId",
                 table: "SealedSubmissions",
                 column: "AssessmentId");
-
-            // Assessments already opened or uploaded keep the minimum group size in force today (the best record of what
-            // was promised); invitations keep the name and address their person has today.
-            migrationBuilder.Sql("""
-                UPDATE "Assessments" SET "MinimumGroupSize" =
-                    (SELECT o."MinimumGroupSize" FROM "Organizations" AS o WHERE o."Id" = "Assessments"."OrganizationId")
-                WHERE "Status" <> 'Draft' OR "Uploaded" = 1;
-                """);
-            migrationBuilder.Sql("""
-                UPDATE "Invitations" SET
-                    "Name" = COALESCE((SELECT p."Name" FROM "People" AS p WHERE p."Id" = "Invitations"."PersonId"), ''),
-                    "Email" = COALESCE((SELECT p."Email" FROM "People" AS p WHERE p."Id" = "Invitations"."PersonId"), '');
-                """);
-
-            // Earlier releases deleted drafts without secure_delete: their content may still sit on free pages. VACUUM
-            // rewrites the file without them (start-up then empties the write-ahead log).
-            migrationBuilder.Sql("VACUUM;", suppressTransaction: true);
         }
 
         /// <inheritdoc />
