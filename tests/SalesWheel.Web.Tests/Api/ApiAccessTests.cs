@@ -240,7 +240,9 @@ public sealed class ApiAccessTests(AppFactory app) : IClassFixture<AppFactory>
 
         var grid = await ApiKit.AssertProblem(await api.PutAsync("/api/v1/organization", JsonContent.Create(new
         {
-            name = "Problem Co", minimumGroupSize = 5, relevance = new { strategy = new { pmf = 4 } },
+            name = "Problem Co",
+            minimumGroupSize = 5,
+            relevance = new { strategy = new { pmf = 4 } },
         })), HttpStatusCode.BadRequest);
         Assert.Equal(["Choose High, Medium or Low for Strategy under PMF."], ApiKit.FieldErrors(grid, "relevance.strategy.pmf"));
         Assert.Single(ApiKit.FieldErrors(grid, "relevance.motivation.gt50k"));

@@ -25,8 +25,12 @@ public sealed class OutputAttackTests(AppFactory app) : IClassFixture<AppFactory
         db.Organizations.Single(o => o.Id == organizationId).MinimumGroupSize = k;
         var assessment = new Assessment
         {
-            OrganizationId = organizationId, Name = "Closed wave", Status = AssessmentStatus.Closed, MinimumGroupSize = k,
-            OpenedAt = DateTime.UtcNow.AddDays(-14), ClosedAt = DateTime.UtcNow,
+            OrganizationId = organizationId,
+            Name = "Closed wave",
+            Status = AssessmentStatus.Closed,
+            MinimumGroupSize = k,
+            OpenedAt = DateTime.UtcNow.AddDays(-14),
+            ClosedAt = DateTime.UtcNow,
         };
         db.Assessments.Add(assessment);
         foreach (var (role, team, answers, notAnswered) in cells)
@@ -84,8 +88,10 @@ public sealed class OutputAttackTests(AppFactory app) : IClassFixture<AppFactory
         var published = Shown(atFive).Concat(Shown(atSix)).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.First().Value);
         var members = new Dictionary<(string, string), HashSet<string>>
         {
-            [("role", "seller")] = ["seller/East", "seller/West"], [("role", "manager")] = ["manager/East"],
-            [("team", "East")] = ["seller/East", "manager/East"], [("team", "West")] = ["seller/West"],
+            [("role", "seller")] = ["seller/East", "seller/West"],
+            [("role", "manager")] = ["manager/East"],
+            [("team", "East")] = ["seller/East", "manager/East"],
+            [("team", "West")] = ["seller/West"],
         };
         var found = new List<string>();
         foreach (var (a, av) in published)

@@ -28,7 +28,11 @@ public static class SurveyDriver
             var organization = new Organization { Name = "Survey Co " + Guid.NewGuid().ToString("N")[..6], MinimumGroupSize = minimumGroupSize };
             var assessment = new Assessment
             {
-                OrganizationId = organization.Id, Name = "Spring pulse", QuickForm = quick, Status = status, CloseDate = closeDate,
+                OrganizationId = organization.Id,
+                Name = "Spring pulse",
+                QuickForm = quick,
+                Status = status,
+                CloseDate = closeDate,
                 OpenedAt = status == AssessmentStatus.Draft ? null : DateTime.UtcNow,
                 ClosedAt = status == AssessmentStatus.Closed ? DateTime.UtcNow : null,
             };

@@ -21,8 +21,11 @@ public sealed class SurveyLinkLookupTests(AppFactory app) : IClassFixture<AppFac
         var quick = new Assessment { OrganizationId = organization.Id, Name = "Quick form", Status = AssessmentStatus.Open, QuickForm = true };
         var closed = new Assessment
         {
-            OrganizationId = organization.Id, Name = "Closed", Status = AssessmentStatus.Closed,
-            ClosedAt = new DateTime(2026, 3, 4, 23, 59, 58, 123, DateTimeKind.Utc).AddTicks(4567), CloseDate = new DateOnly(2026, 3, 5),
+            OrganizationId = organization.Id,
+            Name = "Closed",
+            Status = AssessmentStatus.Closed,
+            ClosedAt = new DateTime(2026, 3, 4, 23, 59, 58, 123, DateTimeKind.Utc).AddTicks(4567),
+            CloseDate = new DateOnly(2026, 3, 5),
         };
         var draftAssessment = new Assessment { OrganizationId = organization.Id, Name = "Not opened", Status = AssessmentStatus.Draft };
         var tokens = Enumerable.Range(0, 7).Select(_ => Tokens.New()).ToArray();

@@ -79,7 +79,12 @@ public sealed class OpenLinkModel(AppDbContext db) : PageModel
         {
             db.Invitations.Add(new Invitation
             {
-                AssessmentId = Assessment.Id, TokenHash = hash, Role = role, Team = team, Kind = InvitationKind.OpenLink, State = InvitationState.Invited,
+                AssessmentId = Assessment.Id,
+                TokenHash = hash,
+                Role = role,
+                Team = team,
+                Kind = InvitationKind.OpenLink,
+                State = InvitationState.Invited,
             });
             try
             {

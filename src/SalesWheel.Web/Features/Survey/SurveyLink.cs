@@ -147,16 +147,26 @@ public sealed class SurveyLink
 
                 invitation = new Invitation
                 {
-                    Id = row.GetGuid(0), AssessmentId = row.GetGuid(1), TokenHash = (string)hash.Value, Role = row.GetString(2), Team = row.GetString(3),
-                    State = Enum.Parse<InvitationState>(row.GetString(4)), HandedToAdmin = row.GetBoolean(5),
+                    Id = row.GetGuid(0),
+                    AssessmentId = row.GetGuid(1),
+                    TokenHash = (string)hash.Value,
+                    Role = row.GetString(2),
+                    Team = row.GetString(3),
+                    State = Enum.Parse<InvitationState>(row.GetString(4)),
+                    HandedToAdmin = row.GetBoolean(5),
                     OpenedBySignedInMemberAt = row.IsDBNull(6) ? null : row.GetDateTime(6),
                 };
                 assessment = new Assessment
                 {
-                    Id = invitation.AssessmentId, OrganizationId = row.GetGuid(7), Name = row.GetString(8), Status = Enum.Parse<AssessmentStatus>(row.GetString(9)),
+                    Id = invitation.AssessmentId,
+                    OrganizationId = row.GetGuid(7),
+                    Name = row.GetString(8),
+                    Status = Enum.Parse<AssessmentStatus>(row.GetString(9)),
                     CloseDate = row.IsDBNull(10) ? null : row.GetFieldValue<DateOnly>(10),
                     ClosedAt = row.IsDBNull(11) ? null : row.GetDateTime(11),
-                    QuickForm = row.GetBoolean(12), Uploaded = row.GetBoolean(13), InstrumentJson = row.IsDBNull(14) ? null : row.GetString(14),
+                    QuickForm = row.GetBoolean(12),
+                    Uploaded = row.GetBoolean(13),
+                    InstrumentJson = row.IsDBNull(14) ? null : row.GetString(14),
                     MinimumGroupSize = row.IsDBNull(15) ? null : row.GetInt32(15),
                 };
                 organization = new Organization { Id = assessment.OrganizationId, Name = row.GetString(16), MinimumGroupSize = row.GetInt32(17) };
@@ -188,8 +198,15 @@ public sealed class SurveyLink
 
             return new SurveyLink
             {
-                Token = token!, Invitation = invitation, Assessment = assessment, Organization = organization, BrowserSecret = browserSecret,
-                BrowserId = browserId, Draft = draft, HasStoredDraft = own, SubmittedHere = submittedHere,
+                Token = token!,
+                Invitation = invitation,
+                Assessment = assessment,
+                Organization = organization,
+                BrowserSecret = browserSecret,
+                BrowserId = browserId,
+                Draft = draft,
+                HasStoredDraft = own,
+                SubmittedHere = submittedHere,
                 Plan = SurveyPlan.For(assessment),
             };
         }
