@@ -23,10 +23,6 @@ public static class SqliteDatabase
         await SqliteGate.WithoutGateAsync(() => db.Database.MigrateAsync(cancellationToken));
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         // Nothing a migration rewrote (a VACUUM, deleted rows) stays behind in the write-ahead log.
-        await EmptyWriteAheadLogAsync(db, cancellationToken);
+        await SubmissionRelease.EmptyWriteAheadLogAsync(db, cancellationToken);
     }
-
-    /// <summary>Writes the write-ahead log back into the file and empties it, so no earlier page image stays in it.</summary>
-    public static Task EmptyWriteAheadLogAsync(AppDbContext db, CancellationToken cancellationToken = default) =>
-        db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken);
 }

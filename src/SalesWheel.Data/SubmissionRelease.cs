@@ -113,9 +113,11 @@ public static class SubmissionRelease
         return new ReleaseOutcome(responses.Count, unreadable);
     }
 
-    // SQLite keeps earlier page images in its write-ahead log until a checkpoint writes them back; TRUNCATE also
-    // empties the file. Other providers have no such file to clean.
-    private static async Task EmptyWriteAheadLogAsync(AppDbContext db, CancellationToken cancellationToken)
+    /// <summary>
+    /// SQLite keeps earlier page images in its write-ahead log until a checkpoint writes them back; TRUNCATE also
+    /// empties the file, so no deleted draft or submission stays readable in it. Other providers have no such file.
+    /// </summary>
+    public static async Task EmptyWriteAheadLogAsync(AppDbContext db, CancellationToken cancellationToken = default)
     {
         if (db.Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite")
         {

@@ -136,7 +136,7 @@ await using (var scope = app.Services.CreateAsyncScope())
     // Roles and teams stored in the clear by earlier releases are sealed now, and no copy is left in the log.
     if (await ResponseAttributes.SealClearValuesAsync(db, scope.ServiceProvider.GetRequiredService<SubmissionSeal>()) > 0)
     {
-        await SqliteDatabase.EmptyWriteAheadLogAsync(db);
+        await SubmissionRelease.EmptyWriteAheadLogAsync(db);
     }
 }
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using SalesWheel.Data;
@@ -152,13 +151,8 @@ public sealed class OpenLinkModel(AppDbContext db) : PageModel
         return null;
     }
 
-    private ViewResult Gate(LinkStatus status, Organization? organization, Assessment? assessment) => new()
-    {
-        ViewName = "/Features/Survey/_Gate.cshtml",
-        StatusCode = status == LinkStatus.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status410Gone,
-        ViewData = new ViewDataDictionary<SurveyGate>(ViewData, new SurveyGate(status, organization?.Name, assessment?.Name,
-            assessment?.ClosedAt is { } at ? DateOnly.FromDateTime(at) : assessment?.CloseDate)),
-    };
+    private ViewResult Gate(LinkStatus status, Organization? organization, Assessment? assessment) =>
+        SurveyPageModel.Gate(ViewData, status, organization, assessment);
 
     /// <summary>How a team or role reads in the list.</summary>
     public static string Label(string value) => ResultFormat.Value(value);

@@ -76,9 +76,12 @@ public abstract class SurveyPageModel(AppDbContext db) : PageModel
     }
 
     /// <summary>The page for a link that cannot be answered.</summary>
-    protected ViewResult Gate(LinkStatus status, SurveyLink? link)
+    protected ViewResult Gate(LinkStatus status, SurveyLink? link) => Gate(ViewData, status, link?.Organization, link?.Assessment);
+
+    /// <summary>The page for a personal or open link that cannot be answered (the one view of both).</summary>
+    internal static ViewResult Gate(ViewDataDictionary viewData, LinkStatus status, Organization? organization, Assessment? assessment)
     {
-        var closedOn = link?.Assessment is { } a
+        var closedOn = assessment is { } a
             ? a.ClosedAt is { } at ? DateOnly.FromDateTime(at) : a.CloseDate
             : null;
         return new ViewResult
@@ -91,7 +94,7 @@ public abstract class SurveyPageModel(AppDbContext db) : PageModel
                 LinkStatus.AlreadyUsed => StatusCodes.Status409Conflict,
                 _ => StatusCodes.Status200OK,
             },
-            ViewData = new ViewDataDictionary<SurveyGate>(ViewData, new SurveyGate(status, link?.Organization.Name, link?.Assessment.Name, closedOn)),
+            ViewData = new ViewDataDictionary<SurveyGate>(viewData, new SurveyGate(status, organization?.Name, assessment?.Name, closedOn)),
         };
     }
 
