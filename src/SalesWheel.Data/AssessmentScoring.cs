@@ -53,7 +53,7 @@ public sealed class AssessmentScoring(AppDbContext db, SubmissionSeal seal)
     {
         Phase = organization.Phase,
         Acv = organization.Acv,
-        MinimumGroupSize = assessment is null ? Math.Max(Anonymity.LowestMinimumGroupSize, organization.MinimumGroupSize) : MinimumGroupSizes.Of(assessment, organization),
+        MinimumGroupSize = MinimumGroupSizes.Of(assessment, organization),
         GroupBy = groupBy ?? Attributes,
         Relevance = RelevanceLevels.Parse(organization.RelevanceJson),
         SuppressAcrossBreakdowns = true, // results here are shared: no group may be given away by another breakdown
@@ -134,12 +134,7 @@ public sealed class AssessmentScoring(AppDbContext db, SubmissionSeal seal)
             }
 
             var groups = b.Groups.Select((g, i) => result[x][i] && !g.Suppressed ? g with { Suppressed = true, Scores = null } : g).ToList();
-            var gaps = b.Gaps.Keys.ToDictionary(d => d, d =>
-            {
-                var shown = groups.Where(g => g.Scores?.GetValueOrDefault(d) is not null).Select(g => g.Scores![d]!.Value).ToList();
-                return shown.Count >= 2 ? shown.Max() - shown.Min() : (double?)null;
-            }, StringComparer.Ordinal);
-            return b with { Groups = groups, Gaps = gaps };
+            return b with { Groups = groups, Gaps = ScoringEngine.Gaps(b.Gaps.Keys, groups) };
         }).ToList();
         return report with { Breakdowns = breakdowns };
     }

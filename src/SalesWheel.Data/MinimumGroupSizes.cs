@@ -10,9 +10,9 @@ public static class MinimumGroupSizes
     /// The one bound to the assessment when it opened (or was uploaded): what its respondents were promised on the
     /// welcome page and in their email. A later setting applies to later assessments only, up or down: a result that
     /// changed with the setting could be set against the one shown before, and the difference would be the people in
-    /// between. A draft, not yet promised to anyone, follows the current setting. Never below
+    /// between. A draft, not yet promised to anyone (or no assessment yet, as for a file about to be uploaded), follows the current setting. Never below
     /// <see cref="Anonymity.LowestMinimumGroupSize"/>.
     /// </summary>
-    public static int Of(Assessment assessment, Organization organization) =>
-        Math.Max(Anonymity.LowestMinimumGroupSize, assessment.MinimumGroupSize ?? organization.MinimumGroupSize);
+    public static int Of(Assessment? assessment, Organization organization) =>
+        Math.Max(Anonymity.LowestMinimumGroupSize, assessment?.MinimumGroupSize ?? organization.MinimumGroupSize);
 }

@@ -18,11 +18,10 @@ public static class DraftSeal
     private static readonly byte[] KeyInfo = "saleswheel draft key v1"u8.ToArray();
 
     /// <summary>A new browser secret (43 URL-safe characters, 256 bits).</summary>
-    public static string NewBrowserSecret() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(SecretBytes)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static string NewBrowserSecret() => Tokens.Base64Url(RandomNumberGenerator.GetBytes(SecretBytes));
 
     /// <summary>Whether a cookie value could be a browser secret.</summary>
-    public static bool LooksValid(string? secret) =>
-        secret is { Length: 43 } && secret.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+    public static bool LooksValid(string? secret) => Tokens.LooksValid(secret, 43);
 
     /// <summary>
     /// The stored, one-way id of a browser in one invitation (hex HMAC-SHA256 of the invitation id under the browser's
@@ -40,7 +39,7 @@ public static class DraftSeal
     public static string LinkFor(string secret, string openLinkToken)
     {
         var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes("saleswheel open link\n" + openLinkToken));
-        return Convert.ToBase64String(mac, 0, 16).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        return Tokens.Base64Url(mac[..16]);
     }
 
     public static byte[] Seal(string secret, Guid invitationId, DraftContent content)

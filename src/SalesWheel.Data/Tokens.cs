@@ -13,8 +13,11 @@ public static class Tokens
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     /// <summary>Whether a string could be a token (so malformed links are turned away before any lookup).</summary>
-    public static bool LooksValid(string? token) =>
-        token is { Length: 22 } && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+    public static bool LooksValid(string? token) => LooksValid(token, 22);
 
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    /// <summary>Whether a string is <paramref name="length"/> URL-safe base64 characters.</summary>
+    internal static bool LooksValid(string? token, int length) =>
+        token is { } t && t.Length == length && t.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
+    internal static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -292,8 +292,11 @@ public static class ScoringEngine
             : dimension with { Facets = facets, Items = items };
     }
 
-    /// <summary>Per dimension, the highest minus the lowest score over the shown groups; null with fewer than two.</summary>
-    internal static Dictionary<string, double?> Gaps(IEnumerable<string> dimensions, IReadOnlyList<BreakdownGroup> groups)
+    /// <summary>
+    /// Per dimension, the highest minus the lowest score over the shown groups (points on 0–100); null with fewer than
+    /// two (SCORING.md "Breakdowns and anonymity").
+    /// </summary>
+    public static Dictionary<string, double?> Gaps(IEnumerable<string> dimensions, IReadOnlyList<BreakdownGroup> groups)
     {
         var gaps = new Dictionary<string, double?>(StringComparer.Ordinal);
         foreach (var dimension in dimensions)

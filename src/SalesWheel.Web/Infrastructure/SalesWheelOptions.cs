@@ -18,9 +18,6 @@ public sealed class SalesWheelOptions
     /// </summary>
     public string SubmissionKey { get; set; } = "";
 
-    /// <summary>Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed: IPs or CIDR ranges (see README).</summary>
-    public List<string> KnownProxies { get; set; } = [];
-
     public SmtpOptions Smtp { get; set; } = new();
 
     public string OutboxFolder => Path.Combine(DataFolder, "outbox");

@@ -106,7 +106,7 @@ public sealed partial class AssessmentActions(
         {
             // Only one of two admins pressing "Open" at the same moment gets to invite. The minimum group size promised
             // in the emails is bound to the assessment now, for good.
-            var k = Math.Max(Core.Scoring.Anonymity.LowestMinimumGroupSize, organization.MinimumGroupSize);
+            var k = MinimumGroupSizes.Of(null, organization);
             var openHash = openToken is null ? null : Tokens.Hash(openToken);
             var opened = await db.Assessments
                 .Where(a => a.Id == assessment.Id && a.OrganizationId == organization.Id && a.Status == AssessmentStatus.Draft)
@@ -153,6 +153,7 @@ public sealed partial class AssessmentActions(
             // One link for everyone: emailed to each person when there is a mail server, and shown to the admin either way
             // (it belongs to nobody, so holding it tells nothing about anyone).
             var notSent = 0;
+            Exception? firstError = null;
             if (mailer.Delivers)
             {
                 foreach (var delivery in links)
@@ -165,8 +166,14 @@ public sealed partial class AssessmentActions(
                     catch (Exception error) when (error is not OperationCanceledException)
                     {
                         notSent++;
+                        firstError ??= error;
                     }
                 }
+            }
+
+            if (firstError is not null)
+            {
+                LogNotSent(logger, notSent, links.Count, assessment.Id, firstError.GetType().Name, firstError.Message);
             }
 
             return new ActionOutcome(null, $"The assessment is open with one anonymous link for everyone: {people.Count} {(people.Count == 1 ? "person is" : "people are")} counted as invited"

@@ -132,7 +132,7 @@ public sealed class UploadModel(AppDbContext db, AuditLog audit, SubmissionSeal 
             QuickForm = Form.Instrument == "quick",
             Uploaded = true,
             InstrumentJson = instrumentJson,
-            MinimumGroupSize = Math.Max(Core.Scoring.Anonymity.LowestMinimumGroupSize, Organization.MinimumGroupSize), // bound at upload time
+            MinimumGroupSize = MinimumGroupSizes.Of(null, Organization), // bound at upload time
             Status = AssessmentStatus.Closed,
             CreatedAt = now,
             ClosedAt = now,
