@@ -18,14 +18,3 @@ internal sealed class PendingSignUpConfiguration : IEntityTypeConfiguration<Pend
         b.Property(s => s.QuickTokenHash).HasMaxLength(64);
     }
 }
-
-internal sealed class PasswordResetConfiguration : IEntityTypeConfiguration<PasswordReset>
-{
-    public void Configure(EntityTypeBuilder<PasswordReset> b)
-    {
-        b.HasIndex(r => r.TokenHash).IsUnique();
-        b.HasOne<AppUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
-        b.Property(r => r.TokenHash).HasMaxLength(64);
-        b.Property(r => r.MadeBy).HasMaxLength(20);
-    }
-}
