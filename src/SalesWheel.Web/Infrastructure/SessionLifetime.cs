@@ -32,12 +32,12 @@ public static class SessionLifetime
             return;
         }
 
-        // The security stamp is checked on every request (not every 30 minutes as Identity does by default): signing
-        // out, changing or resetting the password rotate it, and every cookie issued before is refused at once.
-        var users = context.HttpContext.RequestServices.GetRequiredService<UserManager<AppUser>>();
-        var user = context.Principal is null ? null : await users.GetUserAsync(context.Principal);
-        var securityStamp = context.Principal?.FindFirst(users.Options.ClaimsIdentity.SecurityStampClaimType)?.Value;
-        if (user is null || securityStamp is null || securityStamp != await users.GetSecurityStampAsync(user))
+        // The security stamp is checked on every request (not every 30 minutes as Identity's SecurityStampValidator
+        // does by default): signing out, changing or resetting the password rotate it, and every cookie issued before
+        // is refused at once. Identity's own check, without its validator: that one would also rebuild the principal and
+        // reissue the cookie on each request.
+        var signIn = context.HttpContext.RequestServices.GetRequiredService<SignInManager<AppUser>>();
+        if (await signIn.ValidateSecurityStampAsync(context.Principal) is null)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
