@@ -91,6 +91,11 @@ public static class AnonymizeCommand
             return CliApp.BadInput;
         }
 
+        if (file.EncodingNote is { } encodingNote)
+        {
+            stderr.WriteLine($"note: {encodingNote}");
+        }
+
         if (file.IgnoredColumns.Count > 0)
         {
             stderr.WriteLine($"note: left out {file.IgnoredColumns.Count} column{(file.IgnoredColumns.Count == 1 ? "" : "s")} that {(file.IgnoredColumns.Count == 1 ? "is" : "are")} neither an item nor a --group-by attribute: {string.Join(", ", file.IgnoredColumns)}");

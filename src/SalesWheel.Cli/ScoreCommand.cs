@@ -164,6 +164,11 @@ public static class ScoreCommand
         }
 
         var notes = new List<string>();
+        if (file.EncodingNote is { } encodingNote)
+        {
+            notes.Add(encodingNote);
+        }
+
         if (file.IgnoredColumns.Count > 0)
         {
             notes.Add($"ignored {file.IgnoredColumns.Count} column{Plural(file.IgnoredColumns.Count)} that {(file.IgnoredColumns.Count == 1 ? "is" : "are")} neither an item nor a --group-by attribute: {string.Join(", ", file.IgnoredColumns)}");

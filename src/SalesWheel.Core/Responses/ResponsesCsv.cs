@@ -44,11 +44,15 @@ public sealed record ResponsesFile(
     char Delimiter,
     int SkippedEmptyRows,
     IReadOnlyList<string> IgnoredColumns,
-    IReadOnlyList<string> ItemsWithoutColumn);
+    IReadOnlyList<string> ItemsWithoutColumn)
+{
+    /// <summary>Set when the file was not UTF-8 and was read as Windows-1252 (<see cref="CsvText.Windows1252Note"/>), to be shown.</summary>
+    public string? EncodingNote { get; init; }
+}
 
 /// <summary>
-/// Reads the responses CSV of SCORING.md: UTF-8 (BOM allowed), a header row, delimiter <c>,</c> <c>;</c> or tab
-/// (detected from the header), one column per item id, attribute columns for breakdowns.
+/// Reads the responses CSV of SCORING.md by the reading policy of <see cref="CsvText"/> (encoding, delimiter, a
+/// <c>sep=</c> line): a header row, one column per item id, attribute columns for breakdowns.
 /// </summary>
 public static class ResponsesCsv
 {
@@ -88,22 +92,22 @@ public static class ResponsesCsv
             stream = copy;
         }
 
-        var (delimiter, estimatedRows) = DetectDelimiter(stream);
-        var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
-        if (delimiter is null)
+        var estimatedRows = EstimateRows(stream);
+        var (text, layout, encodingNote) = CsvText.Open(stream);
+        if (layout is null)
         {
             throw new InvalidResponsesException(source, ["line 1: the file is empty; it needs a header row naming the item columns"], 1);
         }
 
         // The header is read as an ordinary row: Sep refuses duplicate column names, which deserve our own message.
-        using var reader = Sep.New(delimiter.Value).Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).From(text);
+        using var reader = CsvText.Records(text, layout.Value);
         if (!reader.MoveNext())
         {
             throw new InvalidResponsesException(source, ["line 1: the file is empty; it needs a header row naming the item columns"], 1);
         }
 
         var header = Enumerable.Range(0, reader.Current.ColCount).Select(c => reader.Current[c].ToString().Trim()).ToList();
-        var columns = MapColumns(header, instrument, groupBy, source);
+        var columns = MapColumns(header, layout.Value.HeaderLine, instrument, groupBy, source);
 
         var responses = new ResponseSet(instrument, groupBy, capacity: estimatedRows);
         var scale = instrument.Scale;
@@ -199,7 +203,7 @@ public static class ResponsesCsv
             progress!.Report(1.0);
         }
 
-        return new ResponsesFile(responses, delimiter.Value, skipped, columns.Ignored, columns.ItemsWithoutColumn);
+        return new ResponsesFile(responses, layout.Value.Delimiter, skipped, columns.Ignored, columns.ItemsWithoutColumn) { EncodingNote = encodingNote };
 
         void Problem(int line, string column, string what)
         {
@@ -220,14 +224,14 @@ public static class ResponsesCsv
         var start = stream.Position;
         try
         {
-            var (delimiter, _) = DetectDelimiter(stream);
-            if (delimiter is null)
+            var (text, layout, _) = CsvText.Open(stream, leaveOpen: true);
+            if (layout is null)
             {
+                text.Dispose();
                 return [];
             }
 
-            using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
-            using var reader = Sep.New(delimiter.Value).Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).From(text);
+            using var reader = CsvText.Records(text, layout.Value);
             return reader.MoveNext()
                 ? Enumerable.Range(0, reader.Current.ColCount).Select(c => reader.Current[c].ToString().Trim()).ToList()
                 : [];
@@ -250,7 +254,7 @@ public static class ResponsesCsv
 
     private sealed record ColumnMap((int Column, int Item)[] ItemColumns, int[] AttributeColumns, IReadOnlyList<string> Ignored, IReadOnlyList<string> ItemsWithoutColumn);
 
-    private static ColumnMap MapColumns(List<string> header, Instrument instrument, IReadOnlyList<string> groupBy, string source)
+    private static ColumnMap MapColumns(List<string> header, int headerLine, Instrument instrument, IReadOnlyList<string> groupBy, string source)
     {
         var problems = new List<string>();
         var items = instrument.Items.Select((item, index) => (item.Id, index)).ToDictionary(p => p.Id, p => p.index, StringComparer.Ordinal);
@@ -262,7 +266,7 @@ public static class ResponsesCsv
             var name = header[c];
             if (name.Length > 0 && seen.TryGetValue(name, out var first) && (items.ContainsKey(name) || groupBy.Contains(name)))
             {
-                problems.Add($"line 1, column {c + 1}: \"{name}\" appears twice in the header (also column {first + 1})");
+                problems.Add($"line {headerLine}, column {c + 1}: \"{name}\" appears twice in the header (also column {first + 1})");
                 continue;
             }
 
@@ -293,7 +297,7 @@ public static class ResponsesCsv
         if (itemColumns.Count == 0)
         {
             var example = string.Join(", ", instrument.Items.Take(3).Select(i => i.Id));
-            problems.Add($"line 1: no column is named after an item of the instrument \"{instrument.Id}\" (expected headers such as {example})");
+            problems.Add($"line {headerLine}: no column is named after an item of the instrument \"{instrument.Id}\" (expected headers such as {example})");
         }
 
         if (problems.Count > 0)
@@ -306,49 +310,14 @@ public static class ResponsesCsv
         return new ColumnMap(itemColumns.ToArray(), attributeColumns, ignored, missing);
     }
 
-    /// <summary>
-    /// Picks the delimiter (, ; or tab) that occurs most often outside quotes in the header line (null for an empty
-    /// file), and estimates the number of rows from the line length in the first 64 KiB, to size the answers once.
-    /// </summary>
-    private static (char? Delimiter, int EstimatedRows) DetectDelimiter(Stream stream)
+    /// <summary>Estimates the number of rows from the line length in the first 64 KiB, to size the answers once.</summary>
+    private static int EstimateRows(Stream stream)
     {
         var start = stream.Position;
         var buffer = new byte[1 << 16];
         var length = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
         stream.Position = start;
-        var bytes = buffer.AsSpan(0, length);
-        var lines = Math.Max(1, bytes.Count((byte)'\n'));
-        var estimate = (int)Math.Clamp((stream.Length - start) / ((double)Math.Max(1, length) / lines) * 1.05, 16, 50_000_000);
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-        {
-            bytes = bytes[3..];
-        }
-
-        if (bytes.IsEmpty)
-        {
-            return (null, 0);
-        }
-
-        int commas = 0, semicolons = 0, tabs = 0;
-        var quoted = false;
-        foreach (var b in bytes)
-        {
-            if (b == (byte)'"')
-            {
-                quoted = !quoted;
-            }
-            else if (!quoted && b is (byte)'\n' or (byte)'\r')
-            {
-                break;
-            }
-            else if (!quoted)
-            {
-                commas += b == (byte)',' ? 1 : 0;
-                semicolons += b == (byte)';' ? 1 : 0;
-                tabs += b == (byte)'\t' ? 1 : 0;
-            }
-        }
-
-        return (tabs > commas && tabs >= semicolons ? '\t' : semicolons > commas ? ';' : ',', estimate);
+        var lines = Math.Max(1, buffer.AsSpan(0, length).Count((byte)'\n'));
+        return (int)Math.Clamp((stream.Length - start) / ((double)Math.Max(1, length) / lines) * 1.05, 16, 50_000_000);
     }
 }

@@ -25,6 +25,30 @@ public sealed class ResponsesCsvTests
     }
 
     [Fact]
+    public void ASepFirstLineNamesTheDelimiterAndHeaderProblemsPointAtLineTwo()
+    {
+        const string commas = "role,A1,A2,A3,B1,B2\nseller,5,4,1,2,3\nleader,3,,2,4,\n";
+        var file = Read("sep=;\n" + commas.Replace(',', ';'), "role");
+
+        Assert.Equal(Answers(Read(commas, "role")), Answers(file));
+        Assert.Equal(';', file.Delimiter);
+        var error = Assert.Throws<InvalidResponsesException>(() => Read("sep=,\nrole,A1,A1\nseller,4,5\n", "role"));
+        Assert.Equal(["line 2, column 3: \"A1\" appears twice in the header (also column 2)"], error.Problems);
+    }
+
+    [Fact]
+    public void AFileSavedAsWindows1252KeepsItsAccentedTeamNamesAndSaysHowItWasRead()
+    {
+        var bytes = CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetBytes("team,A1,A2\nVentes Île-de-France,4,5\n");
+
+        var file = Read(bytes, "team");
+
+        Assert.Equal(["Ventes Île-de-France"], file.Responses.Attributes[0].Values);
+        Assert.Equal(Core.Text.CsvText.Windows1252Note, file.EncodingNote);
+        Assert.Null(Read("team,A1,A2\nVentes Île-de-France,4,5\n", "team").EncodingNote);
+    }
+
+    [Fact]
     public void NotAnsweredMarkersWhitespaceAndQuotesAreUnderstood()
     {
         var file = Read("A1,A2,A3,B1,B2\n\" 4 \",na, N/A ,-,\n 2 ,NA,n/a,5,\"3\"\n");

@@ -158,6 +158,40 @@ public sealed partial class ImportTests(AppFactory app) : IClassFixture<AppFacto
         Assert.Empty(PeopleOf(org));
     }
 
+    [Theory]
+    [InlineData("utf-16LE")]
+    [InlineData("utf-16BE")]
+    public async Task AFileSavedAsUtf16WithAByteOrderMarkIsReadAsWritten(string encodingName)
+    {
+        var (owner, org) = await NewOrganization();
+        var encoding = Encoding.GetEncoding(encodingName);
+
+        var preview = await Upload(owner, [.. encoding.GetPreamble(), .. encoding.GetBytes("name\temail\trole\r\nIvo Šimić\tivo@example.com\tseller\r\n")]);
+
+        Assert.Contains("<strong>1</strong> to add", preview);
+        Assert.Contains("<td>Ivo Šimić</td>", Text(preview));
+        var confirm = await owner.PostForm("/people/import?handler=Confirm", Html.Antiforgery(preview), [new("CsvText", CarriedText(preview)), new("FileName", "team.csv")]);
+        Assert.Equal(HttpStatusCode.Redirect, confirm.StatusCode);
+        Assert.Equal("Ivo Šimić", Assert.Single(PeopleOf(org)).Name);
+    }
+
+    [Fact]
+    public async Task ASepFirstLineNamesTheDelimiterAndLinesAreCountedFromTheTopOfTheFile()
+    {
+        var (owner, org) = await NewOrganization();
+
+        var preview = await Upload(owner, "sep=;\nname;email;role\nAna Lima;ana@example.com;seller\nBen Okafor;ben@example.com;pilot\n");
+
+        Assert.Contains("<strong>1</strong> to add", preview);
+        Assert.Contains("Line 4: unknown role \"pilot\"", Text(preview));
+        Assert.DoesNotContain("handler=Confirm", preview);
+
+        var clean = await Upload(owner, "sep=;\nname;email;role\nAna Lima;ana@example.com;seller\n");
+        var confirm = await owner.PostForm("/people/import?handler=Confirm", Html.Antiforgery(clean), [new("CsvText", CarriedText(clean)), new("FileName", "team.csv")]);
+        Assert.Equal(HttpStatusCode.Redirect, confirm.StatusCode);
+        Assert.Equal("ana@example.com", Assert.Single(PeopleOf(org)).Email);
+    }
+
     [GeneratedRegex("name=\"CsvText\" value=\"([^\"]*)\"")]
     private static partial Regex CarriedField();
 

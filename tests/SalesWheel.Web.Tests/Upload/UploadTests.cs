@@ -110,6 +110,21 @@ public sealed class UploadTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task AnswersSavedAsWindows1252KeepTheirAccentedTeamsAndThePageSaysHowTheFileWasRead()
+    {
+        var (client, _) = await app.NewOrganization("Windows 1252");
+        var csv = QuickCsv([.. Enumerable.Range(0, 5).Select(_ => ("Seller", "Île-de-France", "4"))]);
+        var bytes = CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetBytes(csv);
+
+        var response = await client.UploadAnswers("Legacy export", "quick", bytes);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var id = Guid.Parse(response.Headers.Location!.ToString()["/assessments/".Length..]);
+        Assert.All(app.OpenedResponses(id), r => Assert.Equal("Île-de-France", r.Team));
+        Assert.Contains(Core.Text.CsvText.Windows1252Note, Text(await client.GetPage($"/assessments/{id}")));
+    }
+
+    [Fact]
     public async Task TheFormKeepsTheNameAndChoicesAndSaysTheFilesMustBeChosenAgain()
     {
         var (client, _) = await app.NewOrganization("Keeps values");

@@ -172,8 +172,7 @@ public static class PeopleEndpoints
         string text;
         try
         {
-            // Strict UTF-8, as the page: a file saved in another encoding would otherwise import garbled names.
-            text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(buffer.ToArray()).TrimStart('\uFEFF');
+            text = PeopleCsv.Decode(buffer.ToArray());
         }
         catch (DecoderFallbackException)
         {

@@ -326,6 +326,11 @@ public sealed class UploadModel(AppDbContext db, AuditLog audit, SubmissionSeal 
             text.Append(CultureInfo.InvariantCulture, $" {Count(file.ItemsWithoutColumn.Count, "statement")} of the instrument had no column, so no answers: {string.Join(", ", file.ItemsWithoutColumn)}.");
         }
 
+        if (file.EncodingNote is { } note)
+        {
+            text.Append(' ').Append(note);
+        }
+
         return text.ToString();
     }
 

@@ -113,8 +113,7 @@ public sealed class ImportModel(AppDbContext db, AuditLog audit) : OrganizationP
         await stream.CopyToAsync(buffer, HttpContext.RequestAborted);
         try
         {
-            // Strict UTF-8: a file saved in another encoding would otherwise import garbled names.
-            return new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(buffer.ToArray()).TrimStart('\uFEFF');
+            return PeopleCsv.Decode(buffer.ToArray());
         }
         catch (DecoderFallbackException)
         {

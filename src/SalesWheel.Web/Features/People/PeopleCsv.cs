@@ -1,4 +1,5 @@
-using nietras.SeparatedValues;
+using System.Text;
+using SalesWheel.Core.Text;
 using SalesWheel.Data.Entities;
 
 namespace SalesWheel.Web.Features.People;
@@ -13,13 +14,24 @@ public sealed record ImportProblem(int? Line, string Reason)
 }
 
 /// <summary>
-/// Reads a people file: UTF-8 (BOM allowed), a header row naming the columns name, email, role and team (team may be
-/// left out, extra columns are ignored, any order), delimiter <c>,</c> <c>;</c> or tab (detected from the header).
-/// Every bad row is reported with its line number and every reason, never only the first.
+/// Reads a people file by the reading policy of <see cref="CsvText"/> (encoding, delimiter, a <c>sep=</c> line): a
+/// header row naming the columns name, email, role and team (team may be left out, extra columns are ignored, any
+/// order). Every bad row is reported with its line number and every reason, never only the first.
 /// </summary>
 public static class PeopleCsv
 {
     public static readonly string[] Columns = ["name", "email", "role", "team"];
+
+    /// <summary>
+    /// The text of an uploaded file (<see cref="CsvText.Decode"/>). A file that is neither UTF-8 nor marked as UTF-16 is
+    /// refused rather than read as Windows-1252: a guessed encoding would import garbled names into the list.
+    /// </summary>
+    /// <exception cref="DecoderFallbackException">The file is not UTF-8 and has no byte order mark.</exception>
+    public static string Decode(byte[] bytes)
+    {
+        var decoded = CsvText.Decode(bytes);
+        return decoded.EncodingNote is null ? decoded.Text : throw new DecoderFallbackException(decoded.EncodingNote);
+    }
 
     public static (IReadOnlyList<ImportRow> Rows, IReadOnlyList<ImportProblem> Problems, IReadOnlyList<string> IgnoredColumns) Parse(string text)
     {
@@ -35,7 +47,7 @@ public static class PeopleCsv
 
         try
         {
-            using var reader = Sep.New(DetectDelimiter(text)).Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).FromText(text);
+            using var reader = CsvText.Records(text, CsvText.DetectLayout(text)!.Value);
             var columns = new Dictionary<string, int>(StringComparer.Ordinal);
             var headerRead = false;
             var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -174,31 +186,5 @@ public static class PeopleCsv
         }
 
         return reasons.Count == 0;
-    }
-
-    /// <summary>The delimiter used most on the header line, outside quotes: tab, semicolon or comma (the default).</summary>
-    private static char DetectDelimiter(string text)
-    {
-        int commas = 0, semicolons = 0, tabs = 0;
-        var quoted = false;
-        foreach (var c in text)
-        {
-            if (c == '"')
-            {
-                quoted = !quoted;
-            }
-            else if (!quoted && c is '\n' or '\r')
-            {
-                break;
-            }
-            else if (!quoted)
-            {
-                commas += c == ',' ? 1 : 0;
-                semicolons += c == ';' ? 1 : 0;
-                tabs += c == '\t' ? 1 : 0;
-            }
-        }
-
-        return tabs > commas && tabs >= semicolons ? '\t' : semicolons > commas ? ';' : ',';
     }
 }
