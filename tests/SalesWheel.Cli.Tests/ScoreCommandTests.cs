@@ -25,6 +25,21 @@ public sealed class ScoreCommandTests
     }
 
     [Fact]
+    public void AFileSavedAsWindows1252IsScoredWithItsAccentedNamesAndAWarningSayingHowItWasRead()
+    {
+        var path = Path.Combine(Cli.TempFolder(), "legacy.csv");
+        var text = File.ReadAllText(Sample).Replace("Partners", "Partenaires Île", StringComparison.Ordinal);
+        File.WriteAllBytes(path, System.Text.CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetBytes(text));
+
+        var (code, output, error) = Cli.Run("score", path, "--format", "json", "--group-by", "team");
+
+        Assert.Equal(0, code);
+        Assert.Contains("warning: " + Core.Text.CsvText.Windows1252Note, error);
+        var groups = JsonNode.Parse(output)!["breakdowns"]![0]!["groups"]!.AsArray();
+        Assert.Contains(groups, g => (string?)g!["value"] == "Partenaires Île");
+    }
+
+    [Fact]
     public void JsonFollowsTheContract()
     {
         var (code, output, _) = Cli.Run("score", Sample, "--format", "json", "--group-by", "team", "--phase", "gtm-fit");

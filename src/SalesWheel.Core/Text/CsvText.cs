@@ -46,6 +46,12 @@ public static class CsvText
     // Windows-1252 ships with .NET as a code page of its own provider, not registered by default.
     private static readonly Encoding Windows1252 = CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
 
+    /// <summary>
+    /// Whether the bytes are in an encoding known for certain (a byte order mark, or valid UTF-8), so <see cref="Decode"/>
+    /// would not have to guess Windows-1252; for readers that refuse a guess.
+    /// </summary>
+    public static bool IsUnicode(ReadOnlySpan<byte> bytes) => ByteOrderMark(bytes) is not null || System.Text.Unicode.Utf8.IsValid(bytes);
+
     /// <summary>Decodes a whole file held in memory.</summary>
     public static DecodedText Decode(ReadOnlySpan<byte> bytes)
     {

@@ -109,19 +109,34 @@ public sealed class UploadTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("Answers uploaded from a file on", detail);
     }
 
+    [Theory]
+    [InlineData("utf-16LE")]
+    [InlineData("utf-16BE")]
+    public async Task AnswersSavedAsUtf16WithAByteOrderMarkAreReadAsWritten(string encodingName)
+    {
+        var (client, _) = await app.NewOrganization("UTF-16 " + encodingName);
+        var encoding = Encoding.GetEncoding(encodingName);
+        var csv = QuickCsv([.. Enumerable.Range(0, 5).Select(_ => ("Seller", "Île-de-France", "4"))]);
+
+        var response = await client.UploadAnswers("Legacy export", "quick", [.. encoding.GetPreamble(), .. encoding.GetBytes(csv)]);
+
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, Text(await response.Content.ReadAsStringAsync()));
+        var id = Guid.Parse(response.Headers.Location!.ToString()["/assessments/".Length..]);
+        var stored = app.OpenedResponses(id);
+        Assert.Equal(5, stored.Count);
+        Assert.All(stored, r => Assert.Equal(("Seller", "Île-de-France"), (r.Role, r.Team)));
+    }
+
     [Fact]
-    public async Task AnswersSavedAsWindows1252KeepTheirAccentedTeamsAndThePageSaysHowTheFileWasRead()
+    public async Task AnswersInAnEncodingThatWouldHaveToBeGuessedAreRefusedWithWhatToDo()
     {
         var (client, _) = await app.NewOrganization("Windows 1252");
         var csv = QuickCsv([.. Enumerable.Range(0, 5).Select(_ => ("Seller", "Île-de-France", "4"))]);
-        var bytes = CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetBytes(csv);
 
-        var response = await client.UploadAnswers("Legacy export", "quick", bytes);
+        var response = await client.UploadAnswers("Legacy export", "quick", CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetBytes(csv));
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var id = Guid.Parse(response.Headers.Location!.ToString()["/assessments/".Length..]);
-        Assert.All(app.OpenedResponses(id), r => Assert.Equal("Île-de-France", r.Team));
-        Assert.Contains(Core.Text.CsvText.Windows1252Note, Text(await client.GetPage($"/assessments/{id}")));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("answers.csv is not UTF-8 text. In your spreadsheet, save it as “CSV UTF-8” and choose it again.", Text(await response.Content.ReadAsStringAsync()));
     }
 
     [Fact]

@@ -235,7 +235,7 @@ public sealed class UploadModel(AppDbContext db, AuditLog audit, SubmissionSeal 
         }
 
         var bytes = await ReadAllAsync(upload, cancellationToken);
-        if (!Utf8.IsValid(bytes))
+        if (!Core.Text.CsvText.IsUnicode(bytes))
         {
             return Refuse<byte[]>("AnswersFile", $"{fileName} is not UTF-8 text. In your spreadsheet, save it as \u201cCSV UTF-8\u201d and choose it again.");
         }
@@ -324,11 +324,6 @@ public sealed class UploadModel(AppDbContext db, AuditLog audit, SubmissionSeal 
         if (file.ItemsWithoutColumn.Count > 0)
         {
             text.Append(CultureInfo.InvariantCulture, $" {Count(file.ItemsWithoutColumn.Count, "statement")} of the instrument had no column, so no answers: {string.Join(", ", file.ItemsWithoutColumn)}.");
-        }
-
-        if (file.EncodingNote is { } note)
-        {
-            text.Append(' ').Append(note);
         }
 
         return text.ToString();

@@ -27,11 +27,8 @@ public static class PeopleCsv
     /// refused rather than read as Windows-1252: a guessed encoding would import garbled names into the list.
     /// </summary>
     /// <exception cref="DecoderFallbackException">The file is not UTF-8 and has no byte order mark.</exception>
-    public static string Decode(byte[] bytes)
-    {
-        var decoded = CsvText.Decode(bytes);
-        return decoded.EncodingNote is null ? decoded.Text : throw new DecoderFallbackException(decoded.EncodingNote);
-    }
+    public static string Decode(byte[] bytes) =>
+        CsvText.IsUnicode(bytes) ? CsvText.Decode(bytes).Text : throw new DecoderFallbackException("The file is not UTF-8 or UTF-16 text.");
 
     public static (IReadOnlyList<ImportRow> Rows, IReadOnlyList<ImportProblem> Problems, IReadOnlyList<string> IgnoredColumns) Parse(string text)
     {
