@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using nietras.SeparatedValues;
 using SalesWheel.Core.Instruments;
 using SalesWheel.Core.Scoring;
 using SalesWheel.Core.Text;
