@@ -50,9 +50,10 @@ public static class ResultsWorkbook
     /// <summary>The sheets, in order (a participation-only workbook has the first alone).</summary>
     public static readonly IReadOnlyList<string> Sheets = ["Summary", "Drivers", "Facets", "Items", "Breakdowns", "Answers"];
 
-    /// <summary>Writes the workbook for <paramref name="report"/> and the <paramref name="answers"/> it was scored from.</summary>
+    /// <summary>Writes the workbook for <paramref name="report"/>, as shared (<see cref="SharedResult.From"/>), and the <paramref name="answers"/> it was scored from.</summary>
     public static async Task WriteAsync(Stream stream, ScoreReport report, AnonymousAnswers answers, WorkbookOptions? options = null, CancellationToken cancellationToken = default)
     {
+        report = SharedResult.From(report);
         options ??= new WorkbookOptions();
         var k = report.Context.MinGroupSize;
         var participationOnly = options.ParticipationOnlyBelowMinimumGroupSize && !Anonymity.OverallVisible(report.Respondents, k);
@@ -265,16 +266,16 @@ public static class ResultsWorkbook
                 foreach (var group in breakdown.Groups)
                 {
                     var cells = new List<StyledCell> { Text(breakdown.By), Text(ReportFormat.GroupValue(group.Value)) };
-                    if (group.Suppressed)
+                    if (group.N is not { } size)
                     {
-                        // No size, and the same words for every hidden group, as on the results page: which one is small must not show.
+                        // A hidden group (no size in a shared result) reads the same as every other one: which one is small must not show.
                         var hidden = ReportFormat.HiddenGroup(MinimumGroupSize);
                         cells.Add(new StyledCell("hidden", styles.Muted));
                         cells.AddRange(report.Dimensions.Select(_ => new StyledCell(hidden, styles.Muted)));
                     }
                     else
                     {
-                        cells.Add(Number(group.N, styles.Count));
+                        cells.Add(Number(size, styles.Count));
                         cells.AddRange(report.Dimensions.Select(d => group.Scores?.GetValueOrDefault(d.Id) is { } score
                             ? Number(score, styles.Score)
                             : new StyledCell("no answers", styles.Muted)));

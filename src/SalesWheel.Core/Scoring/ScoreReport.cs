@@ -98,10 +98,11 @@ public sealed record ItemResult(string Id, int N, double? Mean, double? Favorabl
 public sealed record Breakdown(string By, IReadOnlyList<BreakdownGroup> Groups, IReadOnlyDictionary<string, double?> Gaps);
 
 /// <summary>
-/// One group of a breakdown. Its scores are null when the group is suppressed (too small, or hidden
-/// so that a small group cannot be recovered by subtraction).
+/// One group of a breakdown: its value, its respondents (<c>n</c>), whether it is suppressed, and its scores per
+/// dimension. Its scores are null when the group is suppressed (too small, or hidden so that a small group cannot be
+/// recovered by subtraction); in a shared result (<see cref="SharedResult.From"/>) its n is null too.
 /// </summary>
-public sealed record BreakdownGroup(string Value, int N, bool Suppressed, IReadOnlyDictionary<string, double?>? Scores);
+public sealed record BreakdownGroup(string Value, int? N, bool Suppressed, IReadOnlyDictionary<string, double?>? Scores);
 
 /// <summary>A ranked driver with the reason for its rank: its score, its levels and its weight.</summary>
 public sealed record RankedDriver(string Dimension, int Rank, double Weight, double Score, double Priority, int? PhaseLevel, int? AcvLevel);
