@@ -175,7 +175,7 @@ public static class ResultsWorkbook
             await Row(Label("How to read it"), new StyledCell(
                 "Scores run from 0 (everyone strongly disagrees) to 100 (everyone strongly agrees). Every figure comes from the SalesWheel scoring engine " +
                 "and is stored unrounded; the sheets show it rounded. Favorable is the share of answers in the top two points of the scale, unfavorable the bottom two. " +
-                "Alpha (Cronbach) below 0.7 means a driver's statements disagree with each other; n below 10 means few answers.",
+                $"Alpha (Cronbach) below {Reliability.MinimumAlphaText} means a driver's statements disagree with each other; n below {Reliability.MinimumAnswers} means few answers.",
                 styles.Wrap));
             await Row(Label("Anonymity"), new StyledCell(AnonymousAnswers.Method(MinimumGroupSize), styles.Wrap));
             foreach (var note in options.Notes)
@@ -197,7 +197,7 @@ public static class ResultsWorkbook
                     Text(d.Name), Text(d.Kind), Text(d.Half ?? ""), Number(d.N, styles.Count), Number(d.Mean, styles.Mean), Number(d.Score, styles.Score),
                     Number(d.Ci95?.Low, styles.Score), Number(d.Ci95?.High, styles.Score),
                     Number(d.Favorable, styles.Share), Number(d.Neutral, styles.Share), Number(d.Unfavorable, styles.Share),
-                    Number(d.Alpha, styles.Mean), Number(d.AlphaN, styles.Count), Text(string.Join("; ", d.Flags.Select(FlagText))),
+                    Number(d.Alpha, styles.Mean), Number(d.AlphaN, styles.Count), Text(string.Join("; ", d.Flags.Select(Reliability.NameWithThreshold))),
                     Number(priority?.Rank, styles.Count), Number(priority?.Weight, styles.Mean), Number(priority?.Priority, styles.Score));
             }
         }
@@ -360,12 +360,5 @@ public static class ResultsWorkbook
         private static StyledCell Number(double? value, StyleId style) => new(value, style);
 
         private static StyledCell Number(int? value, StyleId style) => new(value, style);
-
-        private static string FlagText(string flag) => flag switch
-        {
-            "items-disagree" => "items disagree (alpha < 0.7)",
-            "few-answers" => "few answers (n < 10)",
-            _ => flag,
-        };
     }
 }

@@ -40,6 +40,7 @@ public static class PdfReport
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(cover);
         ArgumentNullException.ThrowIfNull(output);
+        report = SharedResult.From(report);
 
         var visible = !cover.StillOpen && (cover.ShowResultBelowMinimumGroupSize || Anonymity.OverallVisible(report.Respondents, report.Context.MinGroupSize));
         using var pages = new PdfPages(paper);
@@ -67,7 +68,7 @@ public static class PdfReport
             }
 
             contents.Add(("Reliability", Section(pages, 160)));
-            Reliability(pages, report);
+            ReliabilityTable(pages, report);
 
             pages.NewPage();
             contents.Add(("How the numbers are made", pages.PageIndex));
@@ -149,10 +150,10 @@ public static class PdfReport
             + pages.TextHeight(cover.AssessmentName, title, pages.ContentWidth);
         var band = new SKRect(0, 0, pages.Width, Math.Max(228, 98 + textHeight + 34));
         pages.Fill(band, Ink);
-        var stripe = pages.Width / WheelSvg.Bands.Count;
-        for (var i = 0; i < WheelSvg.Bands.Count; i++)
+        var stripe = pages.Width / ScoreBand.All.Count;
+        for (var i = 0; i < ScoreBand.All.Count; i++)
         {
-            pages.Fill(new SKRect(i * stripe, band.Bottom, (i + 1) * stripe, band.Bottom + 6), SKColor.Parse(WheelSvg.Bands[i].Colour));
+            pages.Fill(new SKRect(i * stripe, band.Bottom, (i + 1) * stripe, band.Bottom + 6), SKColor.Parse(ScoreBand.All[i].Colour));
         }
 
         pages.Spaced("SALES PERFORMANCE REPORT", pages.Left, 74, new TextStyle(9, true, SKColor.Parse("#93c5fd")), 2.2f);
@@ -322,17 +323,17 @@ public static class PdfReport
         pages.Space(4);
         var legendY = pages.Y;
         var x = pages.Left;
-        foreach (var (_, colour, label) in WheelSvg.Bands)
+        foreach (var scoreBand in ScoreBand.All)
         {
-            pages.Fill(new SKRect(x, legendY + 1, x + 8, legendY + 9), SKColor.Parse(colour), 1.5f);
-            pages.Text(label, x + 12, legendY + 8, Tiny);
-            x += 22 + pages.Measure(label, Tiny);
+            pages.Fill(new SKRect(x, legendY + 1, x + 8, legendY + 9), SKColor.Parse(scoreBand.Colour), 1.5f);
+            pages.Text(scoreBand.Label, x + 12, legendY + 8, Tiny);
+            x += 22 + pages.Measure(scoreBand.Label, Tiny);
         }
 
         pages.Y += 16;
         pages.Paragraph("Favorable: share of answers in the top two points of the scale; unfavorable: the bottom two; neutral: the rest. "
-            + "Flags: \"items disagree\" when the driver's statements do not measure one thing for these people (alpha below 0.7), "
-            + "\"few answers\" when fewer than 10 people are counted.", Tiny, after: 0);
+            + $"Flags: \"items disagree\" when the driver's statements do not measure one thing for these people (alpha below {Reliability.MinimumAlphaText}), "
+            + $"\"few answers\" when fewer than {Reliability.MinimumAnswers} people are counted.", Tiny, after: 0);
     }
 
     private static void DimensionTable(PdfPages pages, IReadOnlyList<DimensionResult> dimensions, string first = "Driver")
@@ -347,7 +348,7 @@ public static class PdfReport
         for (var r = 0; r < dimensions.Count; r++)
         {
             var d = dimensions[r];
-            var flags = d.Flags.Select(ReportFormat.Flag).ToList();
+            var flags = d.Flags.Select(Reliability.Name).ToList();
             var nameLines = pages.Wrap(d.Name, Cell.Heavy(), columns[0].Width - 8);
             var height = Math.Max(24, (Math.Max(flags.Count, nameLines.Count) * 10) + 12);
             var top = TableRow(pages, columns, r, height);
@@ -359,7 +360,7 @@ public static class PdfReport
 
             if (d.Score is { } score)
             {
-                pages.Fill(new SKRect(x + 8, baseline - 7.5f, x + 16, baseline + 0.5f), SKColor.Parse(WheelSvg.ColourOf(score)), 1.5f);
+                pages.Fill(new SKRect(x + 8, baseline - 7.5f, x + 16, baseline + 0.5f), SKColor.Parse(ScoreBand.Of(score).Colour), 1.5f);
             }
 
             pages.Text(ReportFormat.Score(d.Score), x + columns[1].Width - 4, baseline, Cell.Heavy(), SKTextAlign.Right);
@@ -612,7 +613,7 @@ public static class PdfReport
             foreach (var g in groups)
             {
                 pages.TextBlock(pages.Canvas, ReportFormat.GroupValue(g.Value), x + 3, top + 2, groupWidth - 6, groupStyle, SKTextAlign.Center);
-                pages.Text(g.Suppressed ? "hidden" : $"n={ReportFormat.Count(g.N)}", x + (groupWidth / 2), top + headerHeight - 5, Tiny, SKTextAlign.Center);
+                pages.Text(g.N is { } n ? $"n={ReportFormat.Count(n)}" : "hidden", x + (groupWidth / 2), top + headerHeight - 5, Tiny, SKTextAlign.Center);
                 x += groupWidth;
             }
 
@@ -673,9 +674,9 @@ public static class PdfReport
                 }
                 else if (g.Scores?.GetValueOrDefault(d.Id) is { } score)
                 {
-                    var (fill, text) = Tint(score);
-                    pages.Fill(cell, fill, 2);
-                    pages.Text(ReportFormat.Score(score), x + (groupWidth / 2), top + 13, Cell.With(text), SKTextAlign.Center);
+                    var scoreBand = ScoreBand.Of(score);
+                    pages.Fill(cell, SKColor.Parse(scoreBand.Tint), 2);
+                    pages.Text(ReportFormat.Score(score), x + (groupWidth / 2), top + 13, Cell.With(SKColor.Parse(scoreBand.TintText)), SKTextAlign.Center);
                 }
                 else
                 {
@@ -719,18 +720,9 @@ public static class PdfReport
         pages.Canvas.Restore();
     }
 
-    /// <summary>A light fill in the wheel's band colour, and a dark text colour readable on it.</summary>
-    private static (SKColor Fill, SKColor Text) Tint(double score) => WheelSvg.ColourOf(score) switch
-    {
-        "#D55E00" => (SKColor.Parse("#f7d3bd"), SKColor.Parse("#7a3300")),
-        "#E69F00" => (SKColor.Parse("#fae3b5"), SKColor.Parse("#6b4700")),
-        "#56B4E9" => (SKColor.Parse("#d4ecfa"), SKColor.Parse("#1a5a80")),
-        _ => (SKColor.Parse("#b9d9ee"), SKColor.Parse("#003f66")),
-    };
-
     // ---- Reliability ---------------------------------------------------------------------------------------------
 
-    private static void Reliability(PdfPages pages, ScoreReport report)
+    private static void ReliabilityTable(PdfPages pages, ScoreReport report)
     {
         Heading(pages, "Reliability",
             "Whether each driver's statements measure one thing (Cronbach's alpha, from the people who answered every statement of the driver), "
@@ -754,7 +746,7 @@ public static class PdfReport
             x += columns[2].Width;
             pages.Text(ReportFormat.Count(d.N), x + columns[3].Width - 4, baseline, Cell, SKTextAlign.Right);
             x += columns[3].Width;
-            var reading = d.Flags.Count > 0 ? string.Join(", ", d.Flags.Select(ReportFormat.Flag))
+            var reading = d.Flags.Count > 0 ? string.Join(", ", d.Flags.Select(Reliability.Name))
                 : d.Alpha is null ? "alpha cannot be computed" : "consistent";
             pages.Text(reading, x + 4, baseline, Cell.With(d.Flags.Count > 0 ? Warning : Muted));
             pages.Y = top + height;
@@ -766,22 +758,20 @@ public static class PdfReport
         var flagged = report.Dimensions.Where(d => d.Flags.Count > 0).ToList();
         if (flagged.Count == 0)
         {
-            pages.Paragraph("No driver is flagged: each one's statements agree with each other (alpha 0.7 or more) and each has at least 10 answers.", Body);
+            pages.Paragraph(Reliability.NoneFlagged, Body);
             return;
         }
 
         foreach (var d in flagged)
         {
-            if (d.Flags.Contains("items-disagree"))
+            if (d.Flags.Contains(Reliability.ItemsDisagree))
             {
-                pages.Paragraph($"{d.Name}: items disagree. Alpha is {d.Alpha?.ToString("0.00", Invariant) ?? "–"} (from the {ReportFormat.Count(d.AlphaN)} people who answered every statement), "
-                    + "below 0.7: people who agree with one of its statements do not reliably agree with the others, so the single score hides real differences.", Body, after: 5);
+                pages.Paragraph($"{d.Name}: items disagree. {Reliability.ItemsDisagreeReason("Alpha", d.Alpha, ReportFormat.Count(d.AlphaN))}", Body, after: 5);
             }
 
-            if (d.Flags.Contains("few-answers"))
+            if (d.Flags.Contains(Reliability.FewAnswers))
             {
-                pages.Paragraph($"{d.Name}: few answers. Only {ReportFormat.Count(d.N)} {(d.N == 1 ? "person" : "people")} answered enough of its statements (fewer than 10), "
-                    + "so one more answer could move the score a lot; its interval shows how far.", Body, after: 5);
+                pages.Paragraph($"{d.Name}: few answers. {ReportFormat.Capitalized(Reliability.FewAnswersReason(d.N, ReportFormat.Count(d.N)))}", Body, after: 5);
             }
         }
     }
@@ -817,8 +807,8 @@ public static class PdfReport
                 + $"the share in the bottom two ({min} or {(scale.Min + 1).ToString(Invariant)}) unfavorable, and the rest neutral."),
             ("Reliability",
                 "Cronbach's alpha measures whether a driver's statements move together: whether someone who agrees with one tends to agree with the others. "
-                + "It uses only the people who answered every statement of the driver, and needs at least three of them. Below 0.7 the driver is flagged "
-                + "\"items disagree\": its single score hides real differences. A driver with fewer than 10 people counted is flagged \"few answers\"."),
+                + $"It uses only the people who answered every statement of the driver, and needs at least three of them. Below {Reliability.MinimumAlphaText} the driver is flagged "
+                + $"\"items disagree\": its single score hides real differences. A driver with fewer than {Reliability.MinimumAnswers} people counted is flagged \"few answers\"."),
             ("Groups and anonymity",
                 $"Breakdowns score the same drivers for each role and team. A group with fewer than {k} people is hidden: none of its numbers appear anywhere. "
                 + $"When the hidden groups of a breakdown together still hold fewer than {k} people, the smallest shown group is hidden too, "

@@ -53,7 +53,8 @@ public static class SummaryReport
         }
 
         doc.Paragraph("Score: 0 = everyone chose the lowest answer, 100 = everyone the highest. Favorable = top two answers. "
-            + "Flags: items-disagree = alpha below 0.7, the driver's items do not measure one thing for these people; few-answers = fewer than 10 respondents.");
+            + $"Flags: {Reliability.ItemsDisagree} = alpha below {Reliability.MinimumAlphaText}, the driver's items do not measure one thing for these people; "
+            + $"{Reliability.FewAnswers} = fewer than {Reliability.MinimumAnswers} respondents.");
 
         doc.Subheading("Fix first");
         if (report.Priorities.Count == 0)

@@ -78,7 +78,7 @@ public sealed record DimensionResult
     /// <summary>Respondents who answered every item (alpha's sample).</summary>
     public required int AlphaN { get; init; }
 
-    /// <summary><c>items-disagree</c> (alpha below 0.7), <c>few-answers</c> (n below 10).</summary>
+    /// <summary><c>items-disagree</c> (alpha below 0.7), <c>few-answers</c> (n below 10): see <see cref="Reliability"/>.</summary>
     public required IReadOnlyList<string> Flags { get; init; }
 
     /// <summary>Facet scores.</summary>

@@ -87,16 +87,7 @@ public static class ScoringEngine
         var stats = tally.SetStatistics(set);
         var shares = tally.Shares(layout.SetItemStart[set], layout.SetItemEnd[set]);
         var alpha = tally.Alpha(d);
-        var flags = new List<string>();
-        if (alpha.Alpha < 0.7)
-        {
-            flags.Add("items-disagree");
-        }
-
-        if (stats.N < 10)
-        {
-            flags.Add("few-answers");
-        }
+        var flags = Reliability.Flags(alpha.Alpha, stats.N);
 
         var facets = new List<FacetResult>();
         for (var f = layout.DimensionFacetStart[d]; f < layout.DimensionFacetEnd[d]; f++)
