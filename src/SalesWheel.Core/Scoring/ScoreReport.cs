@@ -78,7 +78,7 @@ public sealed record DimensionResult
     /// <summary>Respondents who answered every item (alpha's sample).</summary>
     public required int AlphaN { get; init; }
 
-    /// <summary><c>items-disagree</c> (alpha below 0.7), <c>few-answers</c> (n below 10): see <see cref="Reliability"/>.</summary>
+    /// <summary><c>items-disagree</c> (alpha below 0.7), <c>few-answers</c> (n below 10).</summary>
     public required IReadOnlyList<string> Flags { get; init; }
 
     /// <summary>Facet scores.</summary>
@@ -98,9 +98,8 @@ public sealed record ItemResult(string Id, int N, double? Mean, double? Favorabl
 public sealed record Breakdown(string By, IReadOnlyList<BreakdownGroup> Groups, IReadOnlyDictionary<string, double?> Gaps);
 
 /// <summary>
-/// One group of a breakdown: its value, its respondents (<c>n</c>), whether it is suppressed, and its scores per
-/// dimension. Its scores are null when the group is suppressed (too small, or hidden so that a small group cannot be
-/// recovered by subtraction); in a shared result (<see cref="SharedResult.From"/>) its n is null too.
+/// One group of a breakdown. Its scores are null when the group is suppressed (too small, or hidden
+/// so that a small group cannot be recovered by subtraction).
 /// </summary>
 public sealed record BreakdownGroup(string Value, int? N, bool Suppressed, IReadOnlyDictionary<string, double?>? Scores);
 
