@@ -59,7 +59,10 @@ public sealed class AssessmentScoring(AppDbContext db, SubmissionSeal seal)
         SuppressAcrossBreakdowns = true, // results here are shared: no group may be given away by another breakdown
     };
 
-    /// <summary>The current result of an assessment, recomputed only when responses arrived since the last time.</summary>
+    /// <summary>
+    /// The current result of an assessment as every shared output shows it (<see cref="SharedResult.From"/>: the page, its
+    /// files and the API), recomputed only when responses arrived since the last time.
+    /// </summary>
     public async Task<ScoreReport> ResultAsync(Assessment assessment, Organization organization, CancellationToken cancellationToken = default)
     {
         var count = await db.SurveyResponses.CountAsync(r => r.AssessmentId == assessment.Id, cancellationToken);
@@ -68,10 +71,11 @@ public sealed class AssessmentScoring(AppDbContext db, SubmissionSeal seal)
         var fingerprint = Fingerprint(options);
         if (cached is not null && cached.ResponseCount == count && cached.ReportJson.StartsWith(fingerprint, StringComparison.Ordinal))
         {
-            return JsonSerializer.Deserialize<ScoreReport>(cached.ReportJson[fingerprint.Length..], ScoreReportJson.Options)!;
+            // A result stored before hidden groups lost their size in the stored report still has them: From takes them out.
+            return SharedResult.From(JsonSerializer.Deserialize<ScoreReport>(cached.ReportJson[fingerprint.Length..], ScoreReportJson.Options)!);
         }
 
-        var report = await HideForInviteesAsync(assessment, await ComputeAsync(assessment, options, cancellationToken), cancellationToken);
+        var report = SharedResult.From(await HideForInviteesAsync(assessment, await ComputeAsync(assessment, options, cancellationToken), cancellationToken));
         var json = fingerprint + JsonSerializer.Serialize(report, ScoreReportJson.Options);
         if (cached is null)
         {
@@ -126,17 +130,7 @@ public sealed class AssessmentScoring(AppDbContext db, SubmissionSeal seal)
             report.Breakdowns.Select((b, x) => index[x].GetValueOrDefault(ValueOf(b.By, c.Role, c.Team), b.Groups.Count)).ToArray(), c.Count)).ToList();
         var hidden = report.Breakdowns.Select(b => (IReadOnlyList<bool>)[.. b.Groups.Select(g => g.Suppressed), true]).ToList();
         var result = Anonymity.HideAcrossBreakdowns(cells, hidden, report.Context.MinGroupSize);
-        var breakdowns = report.Breakdowns.Select((b, x) =>
-        {
-            if (b.Groups.Select((g, i) => g.Suppressed == result[x][i]).All(same => same))
-            {
-                return b;
-            }
-
-            var groups = b.Groups.Select((g, i) => result[x][i] && !g.Suppressed ? g with { Suppressed = true, Scores = null } : g).ToList();
-            return b with { Groups = groups, Gaps = ScoringEngine.Gaps(b.Gaps.Keys, groups) };
-        }).ToList();
-        return report with { Breakdowns = breakdowns };
+        return report with { Breakdowns = SharedResult.Hide(report.Breakdowns, result) };
     }
 
     /// <summary>Scores the assessment's responses now.</summary>

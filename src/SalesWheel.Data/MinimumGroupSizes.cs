@@ -14,5 +14,5 @@ public static class MinimumGroupSizes
     /// <see cref="Anonymity.LowestMinimumGroupSize"/>.
     /// </summary>
     public static int Of(Assessment? assessment, Organization organization) =>
-        Math.Max(Anonymity.LowestMinimumGroupSize, assessment?.MinimumGroupSize ?? organization.MinimumGroupSize);
+        Anonymity.EffectiveMinimumGroupSize(assessment?.MinimumGroupSize, organization.MinimumGroupSize);
 }

@@ -54,9 +54,9 @@ public sealed class DemoAnonymityTests
         {
             double Page(double? score) => Math.Round(score!.Value, 1); // as the page writes it
             var worked = (before.Respondents * Page(driver.Score))
-                - teams.Where(g => !g.Suppressed).Sum(g => g.N * Page(g.Scores![driver.Id]))
-                - (leaders.N * Page(leaders.Scores![driver.Id]));
-            var rounding = 0.05 * (before.Respondents + teams.Where(g => !g.Suppressed).Sum(g => g.N) + leaders.N) / partners.Count;
+                - teams.Where(g => !g.Suppressed).Sum(g => g.N!.Value * Page(g.Scores![driver.Id]))
+                - (leaders.N!.Value * Page(leaders.Scores![driver.Id]));
+            var rounding = 0.05 * (before.Respondents + teams.Where(g => !g.Suppressed).Sum(g => g.N!.Value) + leaders.N!.Value) / partners.Count;
             Assert.InRange(worked / partners.Count, truth.Dimensions.Single(d => d.Id == driver.Id).Score!.Value - rounding, truth.Dimensions.Single(d => d.Id == driver.Id).Score!.Value + rounding);
         }
 
@@ -71,7 +71,7 @@ public sealed class DemoAnonymityTests
             {
                 published.AddRange(breakdown.Groups.Where(g => !g.Suppressed).Select(g => new PublishedSum($"{breakdown.By} {g.Value}",
                     Enumerable.Range(0, cells.Count).Where(c => (breakdown.By == "role" ? cells[c].Role : cells[c].Team) == g.Value).ToArray(),
-                    g.N * (g.Scores![driver.Id] ?? 0))));
+                    g.N!.Value * (g.Scores![driver.Id] ?? 0))));
             }
 
             var sizes = cells.Select(c => responses.Count(r => (r.Role, r.Team) == c)).ToList();

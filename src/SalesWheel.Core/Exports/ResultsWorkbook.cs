@@ -50,9 +50,10 @@ public static class ResultsWorkbook
     /// <summary>The sheets, in order (a participation-only workbook has the first alone).</summary>
     public static readonly IReadOnlyList<string> Sheets = ["Summary", "Drivers", "Facets", "Items", "Breakdowns", "Answers"];
 
-    /// <summary>Writes the workbook for <paramref name="report"/> and the <paramref name="answers"/> it was scored from.</summary>
+    /// <summary>Writes the workbook for <paramref name="report"/>, as shared (<see cref="SharedResult.From"/>), and the <paramref name="answers"/> it was scored from.</summary>
     public static async Task WriteAsync(Stream stream, ScoreReport report, AnonymousAnswers answers, WorkbookOptions? options = null, CancellationToken cancellationToken = default)
     {
+        report = SharedResult.From(report);
         options ??= new WorkbookOptions();
         var k = report.Context.MinGroupSize;
         var participationOnly = options.ParticipationOnlyBelowMinimumGroupSize && !Anonymity.OverallVisible(report.Respondents, k);
@@ -174,7 +175,7 @@ public static class ResultsWorkbook
             await Row(Label("How to read it"), new StyledCell(
                 "Scores run from 0 (everyone strongly disagrees) to 100 (everyone strongly agrees). Every figure comes from the SalesWheel scoring engine " +
                 "and is stored unrounded; the sheets show it rounded. Favorable is the share of answers in the top two points of the scale, unfavorable the bottom two. " +
-                "Alpha (Cronbach) below 0.7 means a driver's statements disagree with each other; n below 10 means few answers.",
+                $"Alpha (Cronbach) below {Reliability.MinimumAlphaText} means a driver's statements disagree with each other; n below {Reliability.MinimumAnswers} means few answers.",
                 styles.Wrap));
             await Row(Label("Anonymity"), new StyledCell(AnonymousAnswers.Method(MinimumGroupSize), styles.Wrap));
             foreach (var note in options.Notes)
@@ -196,7 +197,7 @@ public static class ResultsWorkbook
                     Text(d.Name), Text(d.Kind), Text(d.Half ?? ""), Number(d.N, styles.Count), Number(d.Mean, styles.Mean), Number(d.Score, styles.Score),
                     Number(d.Ci95?.Low, styles.Score), Number(d.Ci95?.High, styles.Score),
                     Number(d.Favorable, styles.Share), Number(d.Neutral, styles.Share), Number(d.Unfavorable, styles.Share),
-                    Number(d.Alpha, styles.Mean), Number(d.AlphaN, styles.Count), Text(string.Join("; ", d.Flags.Select(FlagText))),
+                    Number(d.Alpha, styles.Mean), Number(d.AlphaN, styles.Count), Text(string.Join("; ", d.Flags.Select(Reliability.NameWithThreshold))),
                     Number(priority?.Rank, styles.Count), Number(priority?.Weight, styles.Mean), Number(priority?.Priority, styles.Score));
             }
         }
@@ -265,16 +266,16 @@ public static class ResultsWorkbook
                 foreach (var group in breakdown.Groups)
                 {
                     var cells = new List<StyledCell> { Text(breakdown.By), Text(ReportFormat.GroupValue(group.Value)) };
-                    if (group.Suppressed)
+                    if (group.N is not { } size)
                     {
-                        // No size, and the same words for every hidden group, as on the results page: which one is small must not show.
+                        // A hidden group (no size in a shared result) reads the same as every other one: which one is small must not show.
                         var hidden = ReportFormat.HiddenGroup(MinimumGroupSize);
                         cells.Add(new StyledCell("hidden", styles.Muted));
                         cells.AddRange(report.Dimensions.Select(_ => new StyledCell(hidden, styles.Muted)));
                     }
                     else
                     {
-                        cells.Add(Number(group.N, styles.Count));
+                        cells.Add(Number(size, styles.Count));
                         cells.AddRange(report.Dimensions.Select(d => group.Scores?.GetValueOrDefault(d.Id) is { } score
                             ? Number(score, styles.Score)
                             : new StyledCell("no answers", styles.Muted)));
@@ -359,12 +360,5 @@ public static class ResultsWorkbook
         private static StyledCell Number(double? value, StyleId style) => new(value, style);
 
         private static StyledCell Number(int? value, StyleId style) => new(value, style);
-
-        private static string FlagText(string flag) => flag switch
-        {
-            "items-disagree" => "items disagree (alpha < 0.7)",
-            "few-answers" => "few answers (n < 10)",
-            _ => flag,
-        };
     }
 }

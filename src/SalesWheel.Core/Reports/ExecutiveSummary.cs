@@ -124,11 +124,11 @@ public static class ExecutiveSummary
             text.Append("No breakdown has two groups large enough to compare. ");
         }
 
-        var disagree = drivers.Where(d => d.Flags.Contains("items-disagree")).Select(d => d.Name).ToList();
+        var disagree = drivers.Where(d => d.Flags.Contains(Reliability.ItemsDisagree)).Select(d => d.Name).ToList();
         if (disagree.Count > 0)
         {
             text.Append(CultureInfo.InvariantCulture,
-                $"Read {Join(disagree)} with care: {(disagree.Count == 1 ? "its" : "their")} statements disagree with each other (alpha below 0.7). ");
+                $"Read {Join(disagree)} with care: {(disagree.Count == 1 ? "its" : "their")} statements disagree with each other (alpha below {Reliability.MinimumAlphaText}). ");
         }
 
         return text.ToString().TrimEnd();

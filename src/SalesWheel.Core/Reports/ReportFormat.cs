@@ -35,12 +35,4 @@ public static class ReportFormat
     /// <summary>The one sentence shown wherever hidden groups appear: why some of them may in fact be larger.</summary>
     public static string HiddenGroupsNote(int minimumGroupSize) =>
         $"Some hidden groups may have {minimumGroupSize} or more answers: they are hidden so that a smaller group cannot be worked out by subtraction.";
-
-    /// <summary>A flag in words.</summary>
-    public static string Flag(string flag) => flag switch
-    {
-        "items-disagree" => "items disagree",
-        "few-answers" => "few answers",
-        _ => flag,
-    };
 }

@@ -22,9 +22,10 @@ public static class SummaryReport
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    /// <summary>Writes the report.</summary>
+    /// <summary>Writes the report, as shared (<see cref="SharedResult.From"/>).</summary>
     public static string Render(ScoreReport report, SummaryFormat format, IReadOnlyList<string>? notes = null)
     {
+        report = SharedResult.From(report);
         var doc = new Document(format);
         var instrument = report.Instrument;
         doc.Heading($"{instrument.Name} (version {instrument.Version})");
@@ -52,7 +53,8 @@ public static class SummaryReport
         }
 
         doc.Paragraph("Score: 0 = everyone chose the lowest answer, 100 = everyone the highest. Favorable = top two answers. "
-            + "Flags: items-disagree = alpha below 0.7, the driver's items do not measure one thing for these people; few-answers = fewer than 10 respondents.");
+            + $"Flags: {Reliability.ItemsDisagree} = alpha below {Reliability.MinimumAlphaText}, the driver's items do not measure one thing for these people; "
+            + $"{Reliability.FewAnswers} = fewer than {Reliability.MinimumAnswers} respondents.");
 
         doc.Subheading("Fix first");
         if (report.Priorities.Count == 0)
@@ -85,8 +87,8 @@ public static class SummaryReport
             doc.Subheading($"By {breakdown.By}");
             var groups = breakdown.Groups;
             var head = new List<string> { "Dimension" };
-            // A hidden group shows no size and the same words as every other hidden group, so the small one cannot be told apart.
-            head.AddRange(groups.Select(g => g.Suppressed ? $"{ReportFormat.GroupValue(g.Value)} (hidden)" : $"{ReportFormat.GroupValue(g.Value)} (n={g.N})"));
+            // A hidden group has no size in a shared result, and reads the same as every other hidden group.
+            head.AddRange(groups.Select(g => g.N is { } n ? $"{ReportFormat.GroupValue(g.Value)} (n={n})" : $"{ReportFormat.GroupValue(g.Value)} (hidden)"));
             head.Add("Gap");
             var rows = report.Dimensions.Select(d =>
             {

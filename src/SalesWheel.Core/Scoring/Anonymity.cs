@@ -16,6 +16,13 @@ public static class Anonymity
     public const int LowestMinimumGroupSize = 3;
 
     /// <summary>
+    /// The minimum group size that protects a set of answers: the one bound to it when it was promised to its respondents
+    /// (<paramref name="bound"/>; null while nothing was promised yet, as for a draft), else the current setting; never
+    /// below <see cref="LowestMinimumGroupSize"/>.
+    /// </summary>
+    public static int EffectiveMinimumGroupSize(int? bound, int setting) => Math.Max(LowestMinimumGroupSize, bound ?? setting);
+
+    /// <summary>
     /// Which groups to suppress. <paramref name="sizes"/> are the groups' respondent counts in the order the
     /// groups are listed (ordinal order of their values), which also breaks ties.
     /// </summary>

@@ -101,7 +101,7 @@ public sealed record Breakdown(string By, IReadOnlyList<BreakdownGroup> Groups, 
 /// One group of a breakdown. Its scores are null when the group is suppressed (too small, or hidden
 /// so that a small group cannot be recovered by subtraction).
 /// </summary>
-public sealed record BreakdownGroup(string Value, int N, bool Suppressed, IReadOnlyDictionary<string, double?>? Scores);
+public sealed record BreakdownGroup(string Value, int? N, bool Suppressed, IReadOnlyDictionary<string, double?>? Scores);
 
 /// <summary>A ranked driver with the reason for its rank: its score, its levels and its weight.</summary>
 public sealed record RankedDriver(string Dimension, int Rank, double Weight, double Score, double Priority, int? PhaseLevel, int? AcvLevel);

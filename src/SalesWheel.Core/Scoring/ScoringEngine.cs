@@ -33,7 +33,7 @@ public static class ScoringEngine
         var dimensions = layout.Dimensions.Select((d, index) => DimensionResult(layout, tally, index)).ToList();
         if (options.SuppressAcrossBreakdowns)
         {
-            dimensions = dimensions.Select(d => WithoutThinNumbers(d, options.MinimumGroupSize)).ToList();
+            dimensions = dimensions.Select(d => SharedResult.WithoutThinNumbers(d, options.MinimumGroupSize)).ToList();
         }
         var breakdowns = groupColumns.Select((column, b) => Breakdown(layout, tally, column, b, options.MinimumGroupSize)).ToList();
         if (options.SuppressAcrossBreakdowns && breakdowns.Count > 0)
@@ -87,16 +87,7 @@ public static class ScoringEngine
         var stats = tally.SetStatistics(set);
         var shares = tally.Shares(layout.SetItemStart[set], layout.SetItemEnd[set]);
         var alpha = tally.Alpha(d);
-        var flags = new List<string>();
-        if (alpha.Alpha < 0.7)
-        {
-            flags.Add("items-disagree");
-        }
-
-        if (stats.N < 10)
-        {
-            flags.Add("few-answers");
-        }
+        var flags = Reliability.Flags(alpha.Alpha, stats.N);
 
         var facets = new List<FacetResult>();
         for (var f = layout.DimensionFacetStart[d]; f < layout.DimensionFacetEnd[d]; f++)
@@ -230,20 +221,14 @@ public static class ScoringEngine
         var cells = cellGroups.Select((g, c) => new PopulationCell(g, people[c], measured[c])).ToList();
 
         var hidden = Anonymity.HideAcrossBreakdowns(cells, breakdowns.Select(b => (IReadOnlyList<bool>)b.Groups.Select(g => g.Suppressed).ToArray()).ToList(), minimumGroupSize);
-        return breakdowns.Select((breakdown, b) =>
+        return SharedResult.Hide(breakdowns, hidden).Select((breakdown, b) =>
         {
+            // A shown group's driver score rests on the people with a defined mean for that driver: with fewer than
+            // k of them (the rest chose "Don't know"), that one score is hidden too. Publishing less can only
+            // remove what the differencing check above had to allow for.
             var changed = false;
             var shown = breakdown.Groups.Select((g, i) =>
             {
-                if (hidden[b][i] && !g.Suppressed)
-                {
-                    changed = true;
-                    return g with { Suppressed = true, Scores = null };
-                }
-
-                // A shown group's driver score rests on the people with a defined mean for that driver: with fewer than
-                // k of them (the rest chose "Don't know"), that one score is hidden too. Publishing less can only
-                // remove what the differencing check above had to allow for.
                 if (g.Suppressed || g.Scores is null)
                 {
                     return g;
@@ -276,20 +261,6 @@ public static class ScoringEngine
             }).ToList();
             return changed ? breakdown with { Groups = shown, Gaps = Gaps(breakdown.Gaps.Keys, shown) } : breakdown;
         }).ToList();
-    }
-
-    /// <summary>
-    /// Shared results: a driver, facet or statement of the whole organization whose numbers rest on fewer than k people
-    /// (the rest chose "Don't know") shows its count only; its mean, score, interval and shares are hidden, as a group's
-    /// would be.
-    /// </summary>
-    private static DimensionResult WithoutThinNumbers(DimensionResult dimension, int k)
-    {
-        var items = dimension.Items.Select(i => i.N < k ? i with { Mean = null, Favorable = null } : i).ToList();
-        var facets = dimension.Facets.Select(f => f.N < k ? f with { Mean = null, Score = null, Ci95 = null, Favorable = null, Neutral = null, Unfavorable = null } : f).ToList();
-        return dimension.N < k
-            ? dimension with { Mean = null, Score = null, Ci95 = null, Favorable = null, Neutral = null, Unfavorable = null, Alpha = null, Facets = facets, Items = items }
-            : dimension with { Facets = facets, Items = items };
     }
 
     /// <summary>

@@ -39,18 +39,6 @@ public static class WheelSvg
     private const string Ink = "#1f2937";
     private const string Muted = "#6b7280";
 
-    /// <summary>Score bands and their colours (Okabe–Ito palette: distinguishable with the common colour-vision deficiencies).</summary>
-    public static IReadOnlyList<(double From, string Colour, string Label)> Bands { get; } =
-    [
-        (0, "#D55E00", "below 40: weak"),
-        (40, "#E69F00", "40–54: at risk"),
-        (55, "#56B4E9", "55–69: solid"),
-        (70, "#0072B2", "70 and above: strong"),
-    ];
-
-    /// <summary>The colour of a score.</summary>
-    public static string ColourOf(double score) => Bands.Last(b => score >= b.From).Colour;
-
     /// <summary>Renders the drivers of a report.</summary>
     public static string Render(ScoreReport report, WheelOptions? options = null)
     {
@@ -233,7 +221,7 @@ public static class WheelSvg
         var mid = (a0 + a1) / 2;
         if (driver.Score is { } score)
         {
-            var colour = ColourOf(score);
+            var colour = ScoreBand.Of(score).Colour;
             group.Add(new XElement(Svg + "path",
                 new XAttribute("d", SectorPath(Inner, Radius(score), a0 + pad, a1 - pad)),
                 new XAttribute("fill", colour),
@@ -261,7 +249,7 @@ public static class WheelSvg
         var detail = driver.Score is { } s
             ? Round(s) + (driver.Ci95 is { } c ? $"  ({Round(c.Low)}–{Round(c.High)})" : "")
             : "no data";
-        group.Add(Text(x, nameY + 22, detail, driver.Score is null ? 14 : 18, driver.Score is { } sc ? ColourText(sc) : Muted, anchor: anchor, weight: driver.Score is null ? "400" : "700"));
+        group.Add(Text(x, nameY + 22, detail, driver.Score is null ? 14 : 18, driver.Score is { } sc ? ScoreBand.Of(sc).TextColour : Muted, anchor: anchor, weight: driver.Score is null ? "400" : "700"));
         if (rankNote > 0)
         {
             // A numbered badge marks the drivers to fix first.
@@ -272,14 +260,6 @@ public static class WheelSvg
 
         return group;
     }
-
-    // Text in the band colour must stay readable on white: use the darker shades for the light bands.
-    private static string ColourText(double score) => ColourOf(score) switch
-    {
-        "#E69F00" => "#9A6700",
-        "#56B4E9" => "#1F6F9F",
-        var c => c,
-    };
 
     private static XElement Whisker(double low, double high, double angle)
     {
@@ -302,11 +282,11 @@ public static class WheelSvg
         var y = Height - 40;
         var group = new XElement(Svg + "g", new XAttribute("class", "legend"));
         var x = 40.0;
-        foreach (var (_, colour, label) in Bands)
+        foreach (var band in ScoreBand.All)
         {
-            group.Add(new XElement(Svg + "rect", Attr("x", x), Attr("y", y - 11), Attr("width", 14), Attr("height", 14), new XAttribute("rx", "2"), new XAttribute("fill", colour)));
-            group.Add(Text(x + 20, y + 1, label, 12, Ink));
-            x += 36 + (label.Length * 6.6);
+            group.Add(new XElement(Svg + "rect", Attr("x", x), Attr("y", y - 11), Attr("width", 14), Attr("height", 14), new XAttribute("rx", "2"), new XAttribute("fill", band.Colour)));
+            group.Add(Text(x + 20, y + 1, band.Label, 12, Ink));
+            x += 36 + (band.Label.Length * 6.6);
         }
 
         group.Add(new XElement(Svg + "rect", Attr("x", x), Attr("y", y - 11), Attr("width", 14), Attr("height", 14), new XAttribute("fill", "url(#no-data)"), new XAttribute("stroke", "#c7cbd1")));

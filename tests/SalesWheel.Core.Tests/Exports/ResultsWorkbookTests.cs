@@ -82,13 +82,13 @@ public sealed class ResultsWorkbookTests
             }
             else
             {
-                Assert.Equal(["team", group.Value, (double)group.N, .. report.Dimensions.Select(d => (object?)group.Scores![d.Id])], row);
+                Assert.Equal(["team", group.Value, (double)group.N!, .. report.Dimensions.Select(d => (object?)group.Scores![d.Id])], row);
             }
         }
 
         // The n column holds the shown groups' sizes and nothing else.
         var sizes = rows.Skip(1).Where(r => r.Count > 2 && r[0] is "team" && r[2] is double).Select(r => (double)r[2]!).ToList();
-        Assert.Equal(team.Groups.Where(g => !g.Suppressed).Select(g => (double)g.N), sizes);
+        Assert.Equal(team.Groups.Where(g => !g.Suppressed).Select(g => (double)g.N!), sizes);
 
         var gap = book.Row("Breakdowns", "team", "Gap (highest − lowest shown)");
         Assert.Equal(report.Dimensions.Select(d => (object?)team.Gaps[d.Id]), gap.Skip(3));

@@ -251,7 +251,7 @@ public sealed partial class PdfReportTests
         Assert.Equal((595, 842), (cover.Width, cover.Height));
         Assert.Equal(SKColor.Parse("#1f2937"), cover.GetPixel(20, 20)); // the dark band
         using var wheel = SKBitmap.Decode(pages[1]);
-        var bandColours = WheelSvg.Bands.Select(b => SKColor.Parse(b.Colour)).ToList();
+        var bandColours = ScoreBand.All.Select(b => SKColor.Parse(b.Colour)).ToList();
         var coloured = 0;
         for (var y = 0; y < wheel.Height; y += 3)
         {

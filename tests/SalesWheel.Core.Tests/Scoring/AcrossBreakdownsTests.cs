@@ -105,7 +105,7 @@ public sealed class AcrossBreakdownsTests
         Assert.False(Group(plain, "role", "leader").Suppressed);
         var shownTeams = plain.Breakdowns.Single(b => b.By == "team").Groups.Where(g => !g.Suppressed).ToList();
         var partners = (plain.Dimensions[0].N * plain.Dimensions[0].Score!.Value)
-            - shownTeams.Sum(g => g.N * g.Scores!["a"]!.Value)
+            - shownTeams.Sum(g => g.N!.Value * g.Scores!["a"]!.Value)
             - (7 * Group(plain, "role", "leader").Scores!["a"]!.Value);
         Assert.Equal(0, partners / 2, 9); // both Partners answered 1: the lowest score
         Assert.NotEmpty(Recovered(people, plain, 5)); // and the attacker finds it on its own

@@ -37,7 +37,7 @@ public sealed class WheelPngTests
         var angle = (-90 + (2.5 * 45)) * Math.PI / 180;
         var radius = 46 + ((270 - 46) * 0.5);
         var pixel = image.GetPixel((int)(2 * (500 + (radius * Math.Cos(angle)))), (int)(2 * (450 + (radius * Math.Sin(angle)))));
-        var strong = SKColor.Parse(WheelSvg.ColourOf(75));
+        var strong = SKColor.Parse(ScoreBand.Of(75).Colour);
         Assert.True(Math.Abs(pixel.Red - strong.Red) + Math.Abs(pixel.Green - strong.Green) + Math.Abs(pixel.Blue - strong.Blue) < 40, $"pixel {pixel} is not the strong band colour {strong}");
     }
 

@@ -44,10 +44,10 @@ public sealed class WheelSvgTests
         var structure = drivers["structure"];
         Assert.Contains(structure.Descendants(Svg + "path"), p => (string?)p.Attribute("fill") == "url(#no-data)");
         Assert.Contains("no data", structure.Descendants(Svg + "text").Select(t => t.Value));
-        Assert.DoesNotContain(structure.Descendants(Svg + "path"), p => WheelSvg.Bands.Any(b => b.Colour == (string?)p.Attribute("fill")));
+        Assert.DoesNotContain(structure.Descendants(Svg + "path"), p => ScoreBand.All.Any(b => b.Colour == (string?)p.Attribute("fill")));
 
         var strategy = drivers["strategy"];
-        Assert.Contains(strategy.Descendants(Svg + "path"), p => (string?)p.Attribute("fill") == WheelSvg.ColourOf(0));
+        Assert.Contains(strategy.Descendants(Svg + "path"), p => (string?)p.Attribute("fill") == ScoreBand.Of(0).Colour);
         Assert.DoesNotContain("no data", strategy.Descendants(Svg + "text").Select(t => t.Value));
         Assert.Contains(strategy.Descendants(Svg + "text"), t => t.Value.StartsWith('0'));
     }
@@ -64,5 +64,5 @@ public sealed class WheelSvgTests
     [InlineData(40, "#E69F00")]
     [InlineData(69.9, "#56B4E9")]
     [InlineData(100, "#0072B2")]
-    public void ScoresAreColouredByBand(double score, string colour) => Assert.Equal(colour, WheelSvg.ColourOf(score));
+    public void ScoresAreColouredByBand(double score, string colour) => Assert.Equal(colour, ScoreBand.Of(score).Colour);
 }

@@ -118,7 +118,8 @@ public static class ResultsEndpoints
             report.Context.MinGroupSize,
             visible,
             visible ? report : null);
-        return TypedResults.Json(HideGroupSizes(JsonSerializer.SerializeToNode(results, json.Value.SerializerOptions)!));
+        // The report is the shared one (AssessmentScoring.ResultAsync): a hidden group's n is null in it already, as on the page.
+        return TypedResults.Json(results, json.Value.SerializerOptions);
     }
 
     private static async Task<IResult> Export(
@@ -174,25 +175,5 @@ public static class ResultsEndpoints
 
         var organization = await db.Organizations.AsNoTracking().FirstAsync(o => o.Id == caller.OrganizationId, cancellationToken);
         return (assessment, organization, await scoring.ResultAsync(assessment, organization, cancellationToken));
-    }
-
-    /// <summary>
-    /// A hidden group's size is a number about a small group too (how many of a three-person team answered): the page
-    /// shows "hidden" without it, and so does the API. The rest is the engine's report as it is.
-    /// </summary>
-    internal static JsonNode HideGroupSizes(JsonNode results)
-    {
-        foreach (var breakdown in results["report"]?["breakdowns"]?.AsArray() ?? [])
-        {
-            foreach (var group in breakdown!["groups"]!.AsArray())
-            {
-                if (group!["suppressed"]!.GetValue<bool>())
-                {
-                    group["n"] = null;
-                }
-            }
-        }
-
-        return results;
     }
 }

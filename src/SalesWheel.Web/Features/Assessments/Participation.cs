@@ -19,9 +19,10 @@ public sealed record Participation(ParticipationCount Overall, IReadOnlyList<Par
     /// <summary>Some team or role (shown or merged) received more answers than people were counted in it.</summary>
     public bool AnyGroupAboveHeadcount { get; init; }
 
+    /// <summary>The assessment's participation, with groups hidden as for <paramref name="minimumGroupSize"/>, the assessment's own (<see cref="Data.MinimumGroupSizes.Of"/>).</summary>
     public static async Task<Participation> LoadAsync(AppDbContext db, Guid assessmentId, int minimumGroupSize, CancellationToken cancellationToken = default)
     {
-        var k = Math.Max(Anonymity.LowestMinimumGroupSize, minimumGroupSize);
+        var k = Anonymity.EffectiveMinimumGroupSize(null, minimumGroupSize); // never below the lowest, whoever calls
         var rows = await db.Invitations.AsNoTracking().Where(i => i.AssessmentId == assessmentId)
             .GroupBy(i => new { i.Team, i.Role, i.State, i.Kind })
             .Select(g => new Row(g.Key.Team, g.Key.Role, g.Key.State, g.Key.Kind, g.Count(), 0))

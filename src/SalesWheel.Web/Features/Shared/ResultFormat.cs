@@ -15,21 +15,10 @@ public static class ResultFormat
 
     public static string Interval(Interval? ci) => ReportFormat.Interval(ci);
 
-    public static string Band(double? score) => score switch
-    {
-        null => "hidden",
-        < 40 => "weak",
-        < 55 => "risk",
-        < 70 => "solid",
-        _ => "strong",
-    };
+    /// <summary>The score's band name as the pages' style classes use it (<see cref="ScoreBand.Name"/>), or "hidden" for no score.</summary>
+    public static string Band(double? score) => score is { } s ? ScoreBand.Of(s).Name : "hidden";
 
-    public static string FlagText(string flag) => flag switch
-    {
-        "items-disagree" => "items disagree (alpha < 0.7)",
-        "few-answers" => "few answers (n < 10)",
-        _ => flag,
-    };
+    public static string FlagText(string flag) => Reliability.NameWithThreshold(flag);
 
     public static string Value(string value) => ReportFormat.GroupValue(value);
 }

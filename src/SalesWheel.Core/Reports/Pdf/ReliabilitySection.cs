@@ -1,0 +1,73 @@
+using System.Globalization;
+using SalesWheel.Core.Scoring;
+using SkiaSharp;
+using static SalesWheel.Core.Reports.Pdf.PdfStyle;
+
+namespace SalesWheel.Core.Reports.Pdf;
+
+/// <summary>Reliability: alpha, counts and the reading of each driver, then why each flagged driver is flagged.</summary>
+internal sealed class ReliabilitySection : ReportSection
+{
+    /// <inheritdoc />
+    public override string Title => "Reliability";
+
+    /// <inheritdoc />
+    public override float Height(PdfPages pages, ScoreReport report) => 160;
+
+    /// <inheritdoc />
+    public override void Draw(PdfPages pages, ScoreReport report) => ReliabilityTable(pages, report);
+
+    private static void ReliabilityTable(PdfPages pages, ScoreReport report)
+    {
+        Heading(pages, "Reliability",
+            "Whether each driver's statements measure one thing (Cronbach's alpha, from the people who answered every statement of the driver), "
+            + "and whether enough people answered for the score to be steady.");
+        var columns = new Column[] { new("Driver", 0, false), new("Alpha", 56, true), new("Answered every statement", 120, true), new("n", 50, true), new("Reading", 150, false) };
+        columns[0] = columns[0] with { Width = pages.ContentWidth - columns.Skip(1).Sum(c => c.Width) };
+        TableHeader(pages, columns);
+        for (var r = 0; r < report.Dimensions.Count; r++)
+        {
+            var d = report.Dimensions[r];
+            const float height = 18;
+            var top = TableRow(pages, columns, r, height);
+
+            var baseline = top + 12.5f;
+            var x = pages.Left;
+            pages.Text(RowName(d), x + 4, baseline, Cell);
+            x += columns[0].Width;
+            pages.Text(d.Alpha is { } alpha ? alpha.ToString("0.00", Invariant) : "–", x + columns[1].Width - 4, baseline, Cell, SKTextAlign.Right);
+            x += columns[1].Width;
+            pages.Text(ReportFormat.Count(d.AlphaN), x + columns[2].Width - 4, baseline, Cell, SKTextAlign.Right);
+            x += columns[2].Width;
+            pages.Text(ReportFormat.Count(d.N), x + columns[3].Width - 4, baseline, Cell, SKTextAlign.Right);
+            x += columns[3].Width;
+            var reading = d.Flags.Count > 0 ? string.Join(", ", d.Flags.Select(Reliability.Name))
+                : d.Alpha is null ? "alpha cannot be computed" : "consistent";
+            pages.Text(reading, x + 4, baseline, Cell.With(d.Flags.Count > 0 ? Warning : Muted));
+            pages.Y = top + height;
+        }
+
+        pages.Line(pages.Left, pages.Y, pages.Right, pages.Y, Rule);
+        pages.Y += 10;
+
+        var flagged = report.Dimensions.Where(d => d.Flags.Count > 0).ToList();
+        if (flagged.Count == 0)
+        {
+            pages.Paragraph(Reliability.NoneFlagged, Body);
+            return;
+        }
+
+        foreach (var d in flagged)
+        {
+            if (d.Flags.Contains(Reliability.ItemsDisagree))
+            {
+                pages.Paragraph($"{d.Name}: items disagree. {Reliability.ItemsDisagreeReason("Alpha", d.Alpha, ReportFormat.Count(d.AlphaN))}", Body, after: 5);
+            }
+
+            if (d.Flags.Contains(Reliability.FewAnswers))
+            {
+                pages.Paragraph($"{d.Name}: few answers. {ReportFormat.Capitalized(Reliability.FewAnswersReason(d.N, ReportFormat.Count(d.N)))}", Body, after: 5);
+            }
+        }
+    }
+}
