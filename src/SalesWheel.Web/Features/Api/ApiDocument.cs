@@ -75,7 +75,7 @@ public static class ApiDocument
         });
         options.AddSchemaTransformer((schema, context, _) =>
         {
-            // The API hides the size of a hidden group (see ResultsEndpoints): say so in the schema.
+            // The API hides the size of a hidden group (see ResultsApi): say so in the schema.
             if (context.JsonTypeInfo.Type == typeof(BreakdownGroup) && schema.Properties?.TryGetValue("n", out var n) == true && n is OpenApiSchema size)
             {
                 size.Type |= JsonSchemaType.Null;

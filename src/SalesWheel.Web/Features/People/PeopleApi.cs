@@ -7,11 +7,11 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using SalesWheel.Data;
 using SalesWheel.Data.Entities;
+using SalesWheel.Web.Features.Api;
 using SalesWheel.Web.Features.ApiTokens;
-using SalesWheel.Web.Features.People;
 using SalesWheel.Web.Infrastructure;
 
-namespace SalesWheel.Web.Features.Api;
+namespace SalesWheel.Web.Features.People;
 
 [Description("A member of the sales team.")]
 public sealed record PersonResponse(
@@ -41,9 +41,9 @@ public sealed record ImportResponse(
     [property: Description("Columns of the file that were not read.")] IReadOnlyList<string> IgnoredColumns);
 
 /// <summary>/api/v1/people: the same rules, messages and audit entries as the people pages and the CSV import.</summary>
-public static class PeopleEndpoints
+public static class PeopleApi
 {
-    public static void MapPeopleApi(this RouteGroupBuilder api)
+    public static void MapPeople(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/people").WithTags(ApiTags.People);
         group.MapGet("", List).WithName("listPeople").WithSummary("List people")

@@ -13,11 +13,11 @@ using SalesWheel.Core.Scoring;
 using SalesWheel.Core.Wheel;
 using SalesWheel.Data;
 using SalesWheel.Data.Entities;
+using SalesWheel.Web.Features.Api;
 using SalesWheel.Web.Features.ApiTokens;
 using SalesWheel.Web.Features.Assessments;
-using SalesWheel.Web.Features.Results;
 
-namespace SalesWheel.Web.Features.Api;
+namespace SalesWheel.Web.Features.Results;
 
 [Description("An assessment's results: the SalesWheel score report (the JSON of `saleswheel score --format json`) and what it was computed from.")]
 public sealed record ResultsResponse(
@@ -60,9 +60,9 @@ public static class ApiExports
 }
 
 /// <summary>Results and exports, with the same anonymity as the results page.</summary>
-public static class ResultsEndpoints
+public static class ResultsApi
 {
-    public static void MapResultsApi(this RouteGroupBuilder api)
+    public static void MapResults(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/assessments/{id:guid}").WithTags(ApiTags.Results);
         group.MapGet("/results", Get).WithName("getResults").ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Read an assessment's results")
@@ -110,7 +110,7 @@ public static class ResultsEndpoints
         }
 
         var visible = ResultsRelease.StateOf(assessment, report) == ResultsState.Released;
-        var summary = await AssessmentsEndpoints.ResponseAsync(db, assessment, cancellationToken);
+        var summary = await AssessmentsApi.ResponseAsync(db, assessment, cancellationToken);
         var results = new ResultsResponse(
             summary,
             summary.Responses,

@@ -4,11 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using SalesWheel.Core.Scoring;
 using SalesWheel.Data;
 using SalesWheel.Data.Entities;
+using SalesWheel.Web.Features.Api;
 using SalesWheel.Web.Features.ApiTokens;
-using SalesWheel.Web.Features.Settings;
 using SalesWheel.Web.Infrastructure;
 
-namespace SalesWheel.Web.Features.Api;
+namespace SalesWheel.Web.Features.Settings;
 
 [Description("The organization's settings.")]
 public sealed record OrganizationSettingsResponse(
@@ -46,9 +46,9 @@ public sealed record OrganizationSettingsRequest(
     bool? ViewersMayDownloadAnswers = null);
 
 /// <summary>GET and PUT /api/v1/organization: the same rules, messages and audit entries as the settings page.</summary>
-public static class OrganizationEndpoints
+public static class OrganizationApi
 {
-    public static void MapOrganizationApi(this RouteGroupBuilder api)
+    public static void MapOrganization(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/organization").WithTags(ApiTags.Organization);
         group.MapGet("", Get).WithName("getOrganization").WithSummary("Read the organization's settings");
