@@ -96,6 +96,9 @@ builder.Services.AddScoped<LinkBuilder>();
 // Submissions stay sealed until their assessment closes, with a key kept outside the database (see docs/security.md).
 builder.Services.AddSingleton(_ => SubmissionSeal.FromConfiguredKeyOrFile(settings.SubmissionKey, Path.Combine(settings.DataFolder, "keys", "submission.key")));
 builder.Services.AddScoped<SalesWheel.Web.Features.Assessments.AssessmentActions>();
+// The use cases pages and API share (Features/<Feature>/…Actions): one check, one write, one audit entry each.
+builder.Services.AddScoped<SalesWheel.Web.Features.People.PersonActions>();
+builder.Services.AddScoped<SalesWheel.Web.Features.People.PeopleImport>();
 builder.Services.AddHostedService<SalesWheel.Web.Features.Assessments.AssessmentDeadlines>();
 builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));
 builder.Services.AddRateLimiter(options => RateLimits.Configure(options, builder.Configuration));

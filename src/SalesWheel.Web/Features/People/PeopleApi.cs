@@ -1,9 +1,5 @@
 using System.ComponentModel;
-using System.ComponentModel.DataAnnotations;
-using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using SalesWheel.Data;
 using SalesWheel.Data.Entities;
@@ -82,73 +78,48 @@ public static class PeopleApi
         return TypedResults.Ok(await people.ToPageAsync(number, size, PersonResponse.From, http, cancellationToken));
     }
 
-    private static async Task<Results<Ok<PersonResponse>, ProblemHttpResult>> Get(Guid id, ApiCaller caller, AppDbContext db, CancellationToken cancellationToken) =>
-        await FindAsync(db, caller, id, cancellationToken) is { } person ? TypedResults.Ok(PersonResponse.From(person)) : ApiProblems.NotFound("person");
+    private static async Task<Results<Ok<PersonResponse>, ProblemHttpResult>> Get(Guid id, ApiCaller caller, PersonActions people, CancellationToken cancellationToken) =>
+        await people.FindAsync(caller.OrganizationId, id, cancellationToken) is { } person ? TypedResults.Ok(PersonResponse.From(person)) : ApiProblems.NotFound("person");
 
     private static async Task<Results<Created<PersonResponse>, ValidationProblem>> Create(
-        PersonRequest request, ApiCaller caller, AppDbContext db, AuditLog audit, CancellationToken cancellationToken)
+        PersonRequest request, ApiCaller caller, PersonActions people, CancellationToken cancellationToken)
     {
-        var (form, role, problem) = await CheckAsync(request, db, caller, except: null);
-        if (problem is not null)
+        var outcome = await people.AddAsync(caller.OrganizationId, caller.Actor, FormOf(request), cancellationToken);
+        if (outcome.Person is not { } person)
         {
-            return problem;
-        }
-
-        var person = new Person { OrganizationId = caller.OrganizationId, Name = form.CleanName, Email = form.CleanEmail, Role = role, Team = form.CleanTeam };
-        db.People.Add(person);
-        audit.Record(caller.OrganizationId, caller.Actor, "person added", PersonText.Describe(person));
-        if (await SaveAsync(db, form, cancellationToken) is { } taken)
-        {
-            return taken;
+            return ApiProblems.Invalid(outcome.Errors.ByField);
         }
 
         return TypedResults.Created($"/api/v1/people/{person.Id}", PersonResponse.From(person));
     }
 
     private static async Task<Results<Ok<PersonResponse>, ValidationProblem, ProblemHttpResult>> Update(
-        Guid id, PersonRequest request, ApiCaller caller, AppDbContext db, AuditLog audit, CancellationToken cancellationToken)
+        Guid id, PersonRequest request, ApiCaller caller, PersonActions people, CancellationToken cancellationToken)
     {
-        if (await FindAsync(db, caller, id, cancellationToken) is not { } person)
+        if (await people.FindAsync(caller.OrganizationId, id, cancellationToken) is not { } person)
         {
             return ApiProblems.NotFound("person");
         }
 
-        var (form, role, problem) = await CheckAsync(request, db, caller, except: id);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        var changes = PersonEditing.Apply(person, form, role);
-        if (changes.Count > 0)
-        {
-            audit.Record(caller.OrganizationId, caller.Actor, "person changed", $"{person.Name} <{person.Email}>: " + string.Join("; ", changes));
-            if (await SaveAsync(db, form, cancellationToken) is { } taken)
-            {
-                return taken;
-            }
-        }
-
-        return TypedResults.Ok(PersonResponse.From(person));
+        var outcome = await people.ChangeAsync(caller.OrganizationId, caller.Actor, person, FormOf(request), cancellationToken);
+        return outcome.Person is null ? ApiProblems.Invalid(outcome.Errors.ByField) : TypedResults.Ok(PersonResponse.From(person));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid id, ApiCaller caller, AppDbContext db, AuditLog audit, CancellationToken cancellationToken)
+    private static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid id, ApiCaller caller, PersonActions people, CancellationToken cancellationToken)
     {
-        if (await FindAsync(db, caller, id, cancellationToken) is not { } person)
+        if (await people.FindAsync(caller.OrganizationId, id, cancellationToken) is not { } person)
         {
             return ApiProblems.NotFound("person");
         }
 
-        db.People.Remove(person);
-        audit.Record(caller.OrganizationId, caller.Actor, "person removed", PersonText.Describe(person));
-        await db.SaveChangesAsync(cancellationToken);
+        await people.RemoveAsync(caller.OrganizationId, caller.Actor, person, cancellationToken);
         return TypedResults.NoContent();
     }
 
     private static async Task<Results<Ok<ImportResponse>, ValidationProblem, ProblemHttpResult>> Import(
         HttpRequest http,
         [Description("true: check the file and say what would happen, without storing anything.")] bool? preview,
-        ApiCaller caller, AppDbContext db, AuditLog audit, CancellationToken cancellationToken)
+        ApiCaller caller, PeopleImport import, CancellationToken cancellationToken)
     {
         var mediaType = http.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
         if (mediaType is not ("text/csv" or "text/plain" or "text/tab-separated-values"))
@@ -161,26 +132,35 @@ public static class PeopleApi
         int read;
         while ((read = await http.Body.ReadAsync(chunk, cancellationToken)) > 0)
         {
-            if (buffer.Length + read > ImportModel.MaximumBytes)
+            if (buffer.Length + read > PeopleImport.MaximumBytes)
             {
-                return ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, "The file is larger than 1 MB. Import the team in parts.");
+                return ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, PeopleImport.TooLarge("The file"));
             }
 
             buffer.Write(chunk, 0, read);
         }
 
-        string text;
-        try
+        if (PeopleImport.Decode(buffer.ToArray()) is not { } text)
         {
-            // Strict UTF-8, as the page: a file saved in another encoding would otherwise import garbled names.
-            text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(buffer.ToArray()).TrimStart('\uFEFF');
-        }
-        catch (DecoderFallbackException)
-        {
-            return ApiProblems.Invalid("body", "The file is not UTF-8 text. In your spreadsheet, save it as \"CSV UTF-8\" and send it again.");
+            return ApiProblems.Invalid("body", PeopleImport.NotUtf8("The file", "send"));
         }
 
-        var result = await ImportPreview.BuildAsync(db, caller.OrganizationId, text, cancellationToken);
+        ImportPreview result;
+        if (preview == true)
+        {
+            result = await import.PreviewAsync(caller.OrganizationId, text, cancellationToken);
+        }
+        else
+        {
+            var outcome = await import.ImportAsync(caller.OrganizationId, caller.Actor, text, "the API", "send the file again", cancellationToken);
+            if (outcome.Conflict is not null)
+            {
+                return ApiProblems.Conflict(outcome.Conflict);
+            }
+
+            result = outcome.Preview;
+        }
+
         if (!result.IsClean)
         {
             var errors = result.Problems
@@ -189,68 +169,9 @@ public static class PeopleApi
             return ApiProblems.Invalid(errors, $"Nothing was imported: {result.Problems.Count} {(result.Problems.Count == 1 ? "problem" : "problems")} in the file, each under its line.");
         }
 
-        if (preview != true)
-        {
-            result.Apply(db, caller.OrganizationId);
-            audit.Record(caller.OrganizationId, caller.Actor, "people imported", $"{result.Counts}, from the API");
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-            }
-            catch (DbUpdateException e) when (PersonEditing.IsDuplicate(e))
-            {
-                return ApiProblems.Conflict("Someone changed the list of people at the same moment. Nothing was imported; send the file again.");
-            }
-        }
-
         return TypedResults.Ok(new ImportResponse(preview != true, result.ToAdd.Count, result.ToUpdate.Count, result.Unchanged.Count, result.IgnoredColumns));
     }
 
-    private static Task<Person?> FindAsync(AppDbContext db, ApiCaller caller, Guid id, CancellationToken cancellationToken) =>
-        db.People.FirstOrDefaultAsync(p => p.Id == id && p.OrganizationId == caller.OrganizationId, cancellationToken);
-
-    /// <summary>The page's checks: the form's rules (required, lengths, a valid email), the role, an email once per organization.</summary>
-    private static async Task<(PersonForm Form, PersonRole Role, ValidationProblem? Problem)> CheckAsync(PersonRequest request, AppDbContext db, ApiCaller caller, Guid? except)
-    {
-        var form = new PersonForm { Name = request.Name!, Email = request.Email!, Role = request.Role!, Team = request.Team };
-        var state = new ModelStateDictionary();
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(form, new ValidationContext(form), results, validateAllProperties: true);
-        foreach (var result in results)
-        {
-            foreach (var member in result.MemberNames)
-            {
-                state.AddModelError("p." + member, result.ErrorMessage ?? "Not valid.");
-            }
-        }
-
-        var role = form.CheckRole(state, "p");
-        if (state.IsValid && await PersonEditing.HolderOfAsync(db, caller.OrganizationId, form.CleanEmail, except) is { } holder)
-        {
-            state.AddModelError("p.Email", PersonEditing.Taken(form.CleanEmail, holder));
-        }
-
-        if (!state.IsValid || role is null)
-        {
-            var errors = state.Where(e => e.Value is { Errors.Count: > 0 }).ToDictionary(
-                e => char.ToLowerInvariant(e.Key[2]) + e.Key[3..],
-                e => e.Value!.Errors.Select(x => x.ErrorMessage).ToArray());
-            return (form, default, ApiProblems.Invalid(errors));
-        }
-
-        return (form, role.Value, null);
-    }
-
-    private static async Task<ValidationProblem?> SaveAsync(AppDbContext db, PersonForm form, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return null;
-        }
-        catch (DbUpdateException e) when (PersonEditing.IsDuplicate(e))
-        {
-            return ApiProblems.Invalid("email", $"{form.CleanEmail} was added by someone else a moment ago. Each email can be on the list once.");
-        }
-    }
+    /// <summary>The request as the people pages' form, checked by the same rules.</summary>
+    private static PersonForm FormOf(PersonRequest request) => new() { Name = request.Name!, Email = request.Email!, Role = request.Role!, Team = request.Team };
 }
