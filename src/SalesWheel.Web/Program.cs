@@ -99,6 +99,8 @@ builder.Services.AddScoped<SalesWheel.Web.Features.Assessments.AssessmentActions
 // The use cases pages and API share (Features/<Feature>/…Actions): one check, one write, one audit entry each.
 builder.Services.AddScoped<SalesWheel.Web.Features.People.PersonActions>();
 builder.Services.AddScoped<SalesWheel.Web.Features.People.PeopleImport>();
+builder.Services.AddScoped<SalesWheel.Web.Features.Assessments.NewAssessment>();
+builder.Services.AddScoped<SalesWheel.Web.Features.Assessments.AssessmentRename>();
 builder.Services.AddHostedService<SalesWheel.Web.Features.Assessments.AssessmentDeadlines>();
 builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));
 builder.Services.AddRateLimiter(options => RateLimits.Configure(options, builder.Configuration));

@@ -140,42 +140,30 @@ public static class AssessmentsApi
     }
 
     private static async Task<Results<Created<AssessmentResponse>, ValidationProblem>> Create(
-        AssessmentRequest request, ApiCaller caller, AppDbContext db, AuditLog audit, CancellationToken cancellationToken)
+        AssessmentRequest request, ApiCaller caller, NewAssessment create, CancellationToken cancellationToken)
     {
-        var teams = await db.People.AsNoTracking().Where(p => p.OrganizationId == caller.OrganizationId).Select(p => p.Team).Distinct().ToListAsync(cancellationToken);
-        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        var assessment = NewAssessment.Check(caller.OrganizationId, request.Name, request.Instrument ?? "full", request.Teams ?? [],
-            (request.Roles ?? []).Select(People.PersonRoles.Parse).ToList(), request.CloseDate,
-            teams.Select(t => t.Trim()).Where(t => t.Length > 0).ToHashSet(StringComparer.Ordinal), errors);
-        if (assessment is null)
+        var outcome = await create.CreateAsync(caller.OrganizationId, caller.Actor, request.Name, request.Instrument ?? "full", request.Teams ?? [],
+            (request.Roles ?? []).Select(People.PersonRoles.Parse).ToList(), request.CloseDate, cancellationToken);
+        if (outcome.Assessment is not { } assessment)
         {
-            return ApiProblems.Invalid(errors.ToDictionary(e => e.Key, e => new[] { e.Value }));
+            return ApiProblems.Invalid(outcome.Errors.ByField);
         }
 
-        db.Assessments.Add(assessment);
-        audit.Record(caller.OrganizationId, caller.Actor, "assessment created", NewAssessment.Describe(assessment));
-        await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/v1/assessments/{assessment.Id}", AssessmentResponse.From(assessment, 0));
     }
 
     private static async Task<Results<Ok<AssessmentResponse>, ValidationProblem, ProblemHttpResult>> Rename(
-        Guid id, AssessmentRenameRequest request, ApiCaller caller, AssessmentActions actions, AppDbContext db, AuditLog audit, CancellationToken cancellationToken)
+        Guid id, AssessmentRenameRequest request, ApiCaller caller, AssessmentActions actions, AssessmentRename rename, AppDbContext db, CancellationToken cancellationToken)
     {
         if (await actions.FindAsync(caller.OrganizationId, id, toChange: true, cancellationToken) is not { } assessment)
         {
             return ApiProblems.NotFound("assessment");
         }
 
-        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (AssessmentRename.Check(request.Name, errors) is not { } name)
+        var outcome = await rename.RenameAsync(caller.OrganizationId, caller.Actor, assessment, request.Name, cancellationToken);
+        if (outcome.Assessment is null)
         {
-            return ApiProblems.Invalid(errors.ToDictionary(e => e.Key, e => new[] { e.Value }));
-        }
-
-        if (AssessmentRename.Apply(assessment, name) is { } change)
-        {
-            audit.Record(caller.OrganizationId, caller.Actor, "assessment renamed", change);
-            await db.SaveChangesAsync(cancellationToken);
+            return ApiProblems.Invalid(outcome.Errors.ByField);
         }
 
         return TypedResults.Ok(await ResponseAsync(db, assessment, cancellationToken));
