@@ -101,6 +101,7 @@ builder.Services.AddScoped<SalesWheel.Web.Features.People.PersonActions>();
 builder.Services.AddScoped<SalesWheel.Web.Features.People.PeopleImport>();
 builder.Services.AddScoped<SalesWheel.Web.Features.Assessments.NewAssessment>();
 builder.Services.AddScoped<SalesWheel.Web.Features.Assessments.AssessmentRename>();
+builder.Services.AddScoped<SalesWheel.Web.Features.Assessments.AnswersUpload>();
 builder.Services.AddScoped<SalesWheel.Web.Features.Settings.OrganizationSettings>();
 builder.Services.AddHostedService<SalesWheel.Web.Features.Assessments.AssessmentDeadlines>();
 builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));
