@@ -96,7 +96,7 @@ builder.Services.AddScoped<LinkBuilder>();
 // Submissions stay sealed until their assessment closes, with a key kept outside the database (see docs/security.md).
 builder.Services.AddSingleton(_ => SubmissionSeal.FromConfiguredKeyOrFile(settings.SubmissionKey, Path.Combine(settings.DataFolder, "keys", "submission.key")));
 builder.Services.AddScoped<SalesWheel.Web.Features.Assessments.AssessmentActions>();
-// The use cases pages and API share (Features/<Feature>/…Actions): one check, one write, one audit entry each.
+// The use cases the pages and the API share, each in its feature: it checks, writes and audits one action.
 builder.Services.AddScoped<SalesWheel.Web.Features.People.PersonActions>();
 builder.Services.AddScoped<SalesWheel.Web.Features.People.PeopleImport>();
 builder.Services.AddScoped<SalesWheel.Web.Features.Assessments.NewAssessment>();
