@@ -96,6 +96,13 @@ builder.Services.AddScoped<LinkBuilder>();
 // Submissions stay sealed until their assessment closes, with a key kept outside the database (see docs/security.md).
 builder.Services.AddSingleton(_ => SubmissionSeal.FromConfiguredKeyOrFile(settings.SubmissionKey, Path.Combine(settings.DataFolder, "keys", "submission.key")));
 builder.Services.AddScoped<SalesWheel.Web.Features.Assessments.AssessmentActions>();
+// The use cases the pages and the API share, each in its feature: it checks, writes and audits one action.
+builder.Services.AddScoped<SalesWheel.Web.Features.People.PersonActions>();
+builder.Services.AddScoped<SalesWheel.Web.Features.People.PeopleImport>();
+builder.Services.AddScoped<SalesWheel.Web.Features.Assessments.NewAssessment>();
+builder.Services.AddScoped<SalesWheel.Web.Features.Assessments.AssessmentRename>();
+builder.Services.AddScoped<SalesWheel.Web.Features.Assessments.AnswersUpload>();
+builder.Services.AddScoped<SalesWheel.Web.Features.Settings.OrganizationSettings>();
 builder.Services.AddHostedService<SalesWheel.Web.Features.Assessments.AssessmentDeadlines>();
 builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));
 builder.Services.AddRateLimiter(options => RateLimits.Configure(options, builder.Configuration));

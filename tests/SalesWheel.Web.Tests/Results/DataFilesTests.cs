@@ -29,7 +29,7 @@ public sealed partial class DataFilesTests(AppFactory app) : IClassFixture<AppFa
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition!.DispositionType);
-        Assert.Equal("Q3-team-assessment-answers.csv", response.Content.Headers.ContentDisposition.FileNameStar);
+        Assert.Equal("q3-team-assessment-answers.csv", response.Content.Headers.ContentDisposition.FileNameStar);
         Assert.True(response.Headers.CacheControl!.NoStore);
         var bytes = await response.Content.ReadAsByteArrayAsync();
         var file = ResponsesCsv.Read(new MemoryStream(bytes), "answers.csv", Full, ["role", "team"]);
@@ -71,7 +71,7 @@ public sealed partial class DataFilesTests(AppFactory app) : IClassFixture<AppFa
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(ResultsWorkbook.ContentType, response.Content.Headers.ContentType!.MediaType);
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition!.DispositionType);
-        Assert.Equal("Spring-check-results.xlsx", response.Content.Headers.ContentDisposition.FileNameStar);
+        Assert.Equal("spring-check-results.xlsx", response.Content.Headers.ContentDisposition.FileNameStar);
         Assert.True(response.Headers.CacheControl!.NoStore);
         var book = Workbook.Read(await response.Content.ReadAsByteArrayAsync());
         var report = Result(id, organization);

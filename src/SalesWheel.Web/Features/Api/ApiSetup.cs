@@ -9,6 +9,10 @@ using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 using SalesWheel.Data.Entities;
 using SalesWheel.Web.Features.ApiTokens;
+using SalesWheel.Web.Features.Assessments;
+using SalesWheel.Web.Features.People;
+using SalesWheel.Web.Features.Results;
+using SalesWheel.Web.Features.Settings;
 using SalesWheel.Web.Infrastructure;
 
 namespace SalesWheel.Web.Features.Api;
@@ -84,11 +88,11 @@ public static partial class ApiSetup
             .CleansRequestText()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
-        api.MapOrganizationApi();
-        api.MapPeopleApi();
-        api.MapAssessmentsApi();
-        api.MapResultsApi();
-        api.MapAssessmentRenameApi();
+        // Each feature maps its own endpoints (Features/<Feature>/<Feature>Api.cs); the order is the reference's.
+        api.MapOrganization();
+        api.MapPeople();
+        api.MapAssessments();
+        api.MapResults();
 
         app.MapOpenApi(DocumentPath);
         app.MapScalarApiReference(DocsPath, options => options

@@ -8,7 +8,7 @@ using SalesWheel.Web.Infrastructure;
 namespace SalesWheel.Web.Features.Assessments;
 
 /// <summary>Creates a draft assessment: its name, form, audience (teams and roles) and close date.</summary>
-public sealed class NewModel(AppDbContext db, AuditLog audit) : OrganizationPageModel
+public sealed class NewModel(AppDbContext db, NewAssessment create) : OrganizationPageModel
 {
     protected override MemberRole RequiredRole => MemberRole.Admin;
 
@@ -26,26 +26,29 @@ public sealed class NewModel(AppDbContext db, AuditLog audit) : OrganizationPage
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
-        ModelState.Clear(); // every rule is checked below, with messages in our words
-        await LoadOptionsAsync(cancellationToken);
-        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        var assessment = NewAssessment.Check(OrganizationId, Form.Name, Form.Instrument, Form.Teams, Form.Roles.Select(PersonRoles.Parse).ToList(),
-            Form.CloseDate, TeamOptions.Select(o => o.Team).ToList(), errors);
-        foreach (var (field, message) in errors)
+        ModelState.Clear(); // the use case checks every rule, with messages in our words
+        var outcome = await create.CreateAsync(OrganizationId, Actor.Of(CurrentUser), Form.Name, Form.Instrument, Form.Teams,
+            Form.Roles.Select(PersonRoles.Parse).ToList(), Form.CloseDate, cancellationToken);
+        if (outcome.Assessment is not { } assessment)
         {
-            ModelState.AddModelError("Form." + char.ToUpperInvariant(field[0]) + field[1..], message);
-        }
-
-        if (assessment is null)
-        {
+            await LoadOptionsAsync(cancellationToken);
+            outcome.Errors.ShowOn(ModelState, PageKey);
             return Page();
         }
 
-        db.Assessments.Add(assessment);
-        audit.Record(OrganizationId, CurrentUser, "assessment created", NewAssessment.Describe(assessment));
-        await db.SaveChangesAsync(cancellationToken);
         return Redirect($"/assessments/{assessment.Id}");
     }
+
+    /// <summary>Where this page shows the message of each of the use case's fields.</summary>
+    private static string PageKey(string field) => field switch
+    {
+        "name" => "Form.Name",
+        "instrument" => "Form.Instrument",
+        "teams" => "Form.Teams",
+        "roles" => "Form.Roles",
+        "closeDate" => "Form.CloseDate",
+        _ => "",
+    };
 
     private async Task LoadOptionsAsync(CancellationToken cancellationToken)
     {

@@ -1,54 +1,96 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using SalesWheel.Data;
 using SalesWheel.Data.Entities;
+using SalesWheel.Web.Infrastructure;
 
 namespace SalesWheel.Web.Features.Assessments;
 
+/// <summary>What creating or renaming an assessment did: the assessment, or why nothing was saved (by field).</summary>
+public sealed record AssessmentOutcome(Assessment? Assessment, FieldErrors Errors);
+
 /// <summary>
-/// The rules for a new (draft) assessment, shared by the "new assessment" page and the API: a name, the full or quick
-/// form, an audience of existing teams and roles, and an optional close date from today on. Messages are keyed by
-/// field: "name", "instrument", "teams", "roles", "closeDate".
+/// Creating a new (draft) assessment, shared by the "new assessment" page and the API: a name, the full or quick form,
+/// an audience of existing teams and roles, and an optional close date from today on; audited once saved. Messages are
+/// keyed by field: "name", "instrument", "teams", "roles", "closeDate".
 /// </summary>
-public static class NewAssessment
+public sealed class NewAssessment(AppDbContext db, AuditLog audit)
 {
+    public const int MaximumNameLength = 200;
+
+    /// <summary>Why a new or renamed assessment's name was refused: none given.</summary>
+    public const string NameMissing = "Give the assessment a name, for example \u201cQ3 sales health check\u201d.";
+
+    /// <summary>Why an assessment's name (new, renamed or uploaded) was refused: longer than <see cref="MaximumNameLength"/>.</summary>
+    public static string NameTooLong(int length) => $"Use at most {MaximumNameLength} characters for the name (this one has {length}).";
+
     /// <summary>
-    /// The draft described by the fields, or null with a message per bad field. <paramref name="roles"/> are parsed
-    /// already (null for one that is not a role); <paramref name="knownTeams"/> are the teams people are in today.
+    /// Saves the draft the fields describe, or nothing with a message per bad field. <paramref name="roles"/> are parsed
+    /// already by the caller (null for one that is not a role): the page posts role names, the API the roles in words.
     /// </summary>
-    public static Assessment? Check(
+    public async Task<AssessmentOutcome> CreateAsync(
+        Guid organizationId,
+        Actor actor,
+        string? name,
+        string? instrument,
+        IEnumerable<string?> teams,
+        IReadOnlyList<PersonRole?> roles,
+        string? closeDate,
+        CancellationToken cancellationToken)
+    {
+        var knownTeams = (await db.People.AsNoTracking().Where(p => p.OrganizationId == organizationId).Select(p => p.Team).Distinct().ToListAsync(cancellationToken))
+            .Select(t => t.Trim()).Where(t => t.Length > 0).ToHashSet(StringComparer.Ordinal);
+        var errors = new FieldErrors();
+        if (Check(organizationId, name, instrument, teams, roles, closeDate, knownTeams, errors) is not { } assessment)
+        {
+            return new AssessmentOutcome(null, errors);
+        }
+
+        db.Assessments.Add(assessment);
+        audit.Record(organizationId, actor, "assessment created", Describe(assessment));
+        await db.SaveChangesAsync(cancellationToken);
+        return new AssessmentOutcome(assessment, errors);
+    }
+
+    /// <summary>
+    /// The draft described by the fields, or null with a message per bad field. <paramref name="knownTeams"/> are the
+    /// teams people are in today.
+    /// </summary>
+    private static Assessment? Check(
         Guid organizationId,
         string? name,
         string? instrument,
         IEnumerable<string?> teams,
         IReadOnlyList<PersonRole?> roles,
         string? closeDate,
-        IReadOnlyCollection<string> knownTeams,
-        IDictionary<string, string> errors)
+        IReadOnlySet<string> knownTeams,
+        FieldErrors errors)
     {
         name = name?.Trim() ?? "";
         if (name.Length == 0)
         {
-            errors["name"] = "Give the assessment a name, for example \u201cQ3 sales health check\u201d.";
+            errors.Add("name", NameMissing);
         }
-        else if (name.Length > 200)
+        else if (name.Length > MaximumNameLength)
         {
-            errors["name"] = $"Use at most 200 characters for the name (this one has {name.Length}).";
+            errors.Add("name", NameTooLong(name.Length));
         }
 
         if (instrument is not ("full" or "quick"))
         {
-            errors["instrument"] = "Choose the full instrument or the quick form.";
+            errors.Add("instrument", "Choose the full instrument or the quick form.");
         }
 
         var chosenTeams = teams.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t!.Trim()).Distinct(StringComparer.Ordinal).ToList();
         var unknownTeams = chosenTeams.Where(t => !knownTeams.Contains(t)).ToList();
         if (unknownTeams.Count > 0)
         {
-            errors["teams"] = $"No one is in {(unknownTeams.Count == 1 ? "team" : "teams")} {string.Join(", ", unknownTeams.Select(t => $"\u201c{t}\u201d"))}: untick it, or add people to it first.";
+            errors.Add("teams", $"No one is in {(unknownTeams.Count == 1 ? "team" : "teams")} {string.Join(", ", unknownTeams.Select(t => $"\u201c{t}\u201d"))}: untick it, or add people to it first.");
         }
 
         if (roles.Any(r => r is null))
         {
-            errors["roles"] = "Choose roles from the list: leaders, managers, sellers, ops & enablement.";
+            errors.Add("roles", "Choose roles from the list: leaders, managers, sellers, ops & enablement.");
         }
 
         DateOnly? close = null;
@@ -56,11 +98,11 @@ public static class NewAssessment
         {
             if (!DateOnly.TryParseExact(closeDate.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
-                errors["closeDate"] = "Enter the close date as year-month-day, for example 2026-12-31, or leave it empty.";
+                errors.Add("closeDate", "Enter the close date as year-month-day, for example 2026-12-31, or leave it empty.");
             }
             else if (date < AssessmentDeadline.Today)
             {
-                errors["closeDate"] = $"The close date {date:yyyy-MM-dd} is in the past: choose today ({AssessmentDeadline.Today:yyyy-MM-dd}) or a later day, or leave it empty.";
+                errors.Add("closeDate", $"The close date {date:yyyy-MM-dd} is in the past: choose today ({AssessmentDeadline.Today:yyyy-MM-dd}) or a later day, or leave it empty.");
             }
             else
             {
@@ -68,7 +110,7 @@ public static class NewAssessment
             }
         }
 
-        if (errors.Count > 0)
+        if (!errors.IsEmpty)
         {
             return null;
         }
@@ -86,7 +128,7 @@ public static class NewAssessment
     }
 
     /// <summary>The audit log's words for a new assessment.</summary>
-    public static string Describe(Assessment assessment)
+    private static string Describe(Assessment assessment)
     {
         var audience = Audience.Of(assessment);
         return $"{assessment.Name}: {(assessment.QuickForm ? "quick form" : "full instrument")}; {audience.TeamsText}; {audience.RolesText}; closes {assessment.CloseDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "when closed by hand"}";

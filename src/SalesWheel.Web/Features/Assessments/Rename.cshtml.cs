@@ -11,44 +11,43 @@ namespace SalesWheel.Web.Features.Assessments;
 /// Renaming an assessment (owners and admins, page and API, audited): the way to fix a name that came out wrong, for
 /// instance one pasted with a control character. The same rules as a new assessment's name.
 /// </summary>
-public static class AssessmentRename
+public sealed class AssessmentRename(AppDbContext db, AuditLog audit)
 {
-    public const int MaximumLength = 200;
-
-    /// <summary>The new name, cleaned (control characters become spaces) and trimmed; null with a message under "name".</summary>
-    public static string? Check(string? name, IDictionary<string, string> errors)
+    /// <summary>
+    /// Gives the assessment the new name, cleaned (control characters become spaces) and trimmed, and records the change
+    /// as "old" → "new" (nothing when it is the same); or nothing with a message under "name".
+    /// </summary>
+    public async Task<AssessmentOutcome> RenameAsync(Guid organizationId, Actor actor, Assessment assessment, string? name, CancellationToken cancellationToken)
     {
+        var errors = new FieldErrors();
         var cleaned = PlainText.Line(name).Trim();
         if (cleaned.Length == 0)
         {
-            errors["name"] = "Give the assessment a name, for example \u201cQ3 sales health check\u201d.";
-            return null;
+            errors.Add("name", NewAssessment.NameMissing);
         }
-
-        if (cleaned.Length > MaximumLength)
+        else if (cleaned.Length > NewAssessment.MaximumNameLength)
         {
-            errors["name"] = $"Use at most {MaximumLength} characters for the name (this one has {cleaned.Length}).";
-            return null;
+            errors.Add("name", NewAssessment.NameTooLong(cleaned.Length));
         }
 
-        return cleaned;
-    }
-
-    /// <summary>Renames; returns the change for the audit log ("old" → "new"), or null when the name is the same.</summary>
-    public static string? Apply(Assessment assessment, string name)
-    {
-        if (string.Equals(assessment.Name, name, StringComparison.Ordinal))
+        if (!errors.IsEmpty)
         {
-            return null;
+            return new AssessmentOutcome(null, errors);
         }
 
-        var change = $"\u201c{PlainText.Line(assessment.Name)}\u201d \u2192 \u201c{name}\u201d";
-        assessment.Name = name;
-        return change;
+        if (!string.Equals(assessment.Name, cleaned, StringComparison.Ordinal))
+        {
+            var change = $"\u201c{PlainText.Line(assessment.Name)}\u201d \u2192 \u201c{cleaned}\u201d";
+            assessment.Name = cleaned;
+            audit.Record(organizationId, actor, "assessment renamed", change);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return new AssessmentOutcome(assessment, errors);
     }
 }
 
-public sealed class RenameModel(AppDbContext db, AuditLog audit) : OrganizationPageModel
+public sealed class RenameModel(AppDbContext db, AssessmentRename rename) : OrganizationPageModel
 {
     protected override MemberRole RequiredRole => MemberRole.Admin;
 
@@ -78,17 +77,11 @@ public sealed class RenameModel(AppDbContext db, AuditLog audit) : OrganizationP
         }
 
         Assessment = assessment;
-        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (AssessmentRename.Check(Name, errors) is not { } name)
+        var outcome = await rename.RenameAsync(OrganizationId, Actor.Of(CurrentUser), assessment, Name, HttpContext.RequestAborted);
+        if (outcome.Assessment is null)
         {
-            ModelState.AddModelError(nameof(Name), errors["name"]);
+            outcome.Errors.ShowOn(ModelState, field => field == "name" ? nameof(Name) : "");
             return Page();
-        }
-
-        if (AssessmentRename.Apply(assessment, name) is { } change)
-        {
-            audit.Record(OrganizationId, CurrentUser, "assessment renamed", change);
-            await db.SaveChangesAsync();
         }
 
         return Redirect($"/assessments/{id}");

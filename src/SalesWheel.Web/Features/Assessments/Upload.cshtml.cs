@@ -1,12 +1,10 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using SalesWheel.Core.Instruments;
 using SalesWheel.Core.Responses;
-using SalesWheel.Data;
 using SalesWheel.Data.Entities;
 using SalesWheel.Web.Infrastructure;
 
@@ -21,7 +19,7 @@ namespace SalesWheel.Web.Features.Assessments;
 [RequestSizeLimit(MaximumRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaximumRequestBytes)]
 [RefuseOversizedUpload]
-public sealed class UploadModel(AppDbContext db, AuditLog audit, SubmissionSeal seal) : OrganizationPageModel
+public sealed class UploadModel(AnswersUpload upload) : OrganizationPageModel
 {
     public const long MaximumFileBytes = 20L * 1024 * 1024;
 
@@ -77,9 +75,9 @@ public sealed class UploadModel(AppDbContext db, AuditLog audit, SubmissionSeal 
         {
             ModelState.AddModelError("Form.Name", "Give the assessment a name, for example \u201cQ3 survey (from Google Forms)\u201d.");
         }
-        else if (name.Length > 200)
+        else if (name.Length > NewAssessment.MaximumNameLength)
         {
-            ModelState.AddModelError("Form.Name", $"Use at most 200 characters for the name (this one has {name.Length}).");
+            ModelState.AddModelError("Form.Name", NewAssessment.NameTooLong(name.Length));
         }
 
         var (instrument, instrumentJson) = Form.Instrument switch
@@ -116,68 +114,9 @@ public sealed class UploadModel(AppDbContext db, AuditLog audit, SubmissionSeal 
             return Page();
         }
 
-        var assessment = await StoreAsync(name, instrument, instrumentJson, file, roleColumn, teamColumn, cancellationToken);
+        var assessment = await upload.StoreAsync(Organization, Actor.Of(CurrentUser), name, instrument, instrumentJson, file, roleColumn, teamColumn, cancellationToken);
         TempData["Notice"] = Summary(file, roleColumn, teamColumn);
         return Redirect($"/assessments/{assessment.Id}");
-    }
-
-    private async Task<Assessment> StoreAsync(string name, Instrument instrument, string? instrumentJson, ResponsesFile file,
-        string? roleColumn, string? teamColumn, CancellationToken cancellationToken)
-    {
-        var now = DateTime.UtcNow;
-        var assessment = new Assessment
-        {
-            OrganizationId = OrganizationId,
-            Name = name,
-            QuickForm = Form.Instrument == "quick",
-            Uploaded = true,
-            InstrumentJson = instrumentJson,
-            MinimumGroupSize = MinimumGroupSizes.Of(null, Organization), // bound at upload time
-            Status = AssessmentStatus.Closed,
-            CreatedAt = now,
-            ClosedAt = now,
-        };
-        db.Assessments.Add(assessment);
-
-        // Stored exactly as survey answers are, in a random order with random ids: the file's row order could tie a
-        // response to a person (a form tool's export is in order of answering, or of a name column).
-        var set = file.Responses;
-        var width = set.Items.Count;
-        var role = roleColumn is null ? null : set.Attributes[0];
-        var team = teamColumn is null ? null : set.Attributes[roleColumn is null ? 0 : 1];
-        var order = Enumerable.Range(0, set.Count).ToArray();
-        RandomNumberGenerator.Shuffle(order.AsSpan());
-        var day = DateOnly.FromDateTime(now);
-        var rows = new List<SurveyResponse>(set.Count);
-        foreach (var respondent in order)
-        {
-            rows.Add(new SurveyResponse
-            {
-                AssessmentId = assessment.Id,
-                SubmittedOn = day,
-                Role = seal.SealAttribute(assessment.Id, role is null ? "" : role.Values[role.Codes[respondent]]),
-                Team = seal.SealAttribute(assessment.Id, team is null ? "" : team.Values[team.Codes[respondent]]),
-                Answers = set.AnswerBytes.Slice(respondent * width, width).ToArray(),
-            });
-        }
-
-        var grouped = (roleColumn, teamColumn) switch
-        {
-            (null, null) => "no breakdown",
-            (_, null) => "broken down by role",
-            (null, _) => "broken down by team",
-            _ => "broken down by role and team",
-        };
-        audit.Record(OrganizationId, CurrentUser, "answers uploaded",
-            $"{name}: {Count(set.Count, "response")} uploaded, {Count(file.SkippedEmptyRows, "empty row")} skipped; {InstrumentText(instrument, instrumentJson)}; {grouped}");
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            await ResponseRows.InsertAsync(db, rows, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-
-        return assessment;
     }
 
     private async Task<(Instrument? Instrument, string? Json)> ReadInstrumentAsync(CancellationToken cancellationToken)
@@ -329,11 +268,6 @@ public sealed class UploadModel(AppDbContext db, AuditLog audit, SubmissionSeal 
         return text.ToString();
     }
 
-    public static string InstrumentText(Instrument instrument, string? customJson) =>
-        customJson is null
-            ? instrument == BuiltInInstrument.Quick ? "quick form" : "full instrument"
-            : $"custom instrument \u201c{instrument.Name}\u201d (id {instrument.Id}, version {instrument.Version})";
-
     private static async Task<byte[]> ReadAllAsync(IFormFile upload, CancellationToken cancellationToken)
     {
         await using var stream = upload.OpenReadStream();
@@ -349,7 +283,7 @@ public sealed class UploadModel(AppDbContext db, AuditLog audit, SubmissionSeal 
         return null;
     }
 
-    private static string Count(int n, string what) => $"{n.ToString("N0", CultureInfo.InvariantCulture)} {what}{(n == 1 ? "" : "s")}";
+    internal static string Count(int n, string what) => $"{n.ToString("N0", CultureInfo.InvariantCulture)} {what}{(n == 1 ? "" : "s")}";
 
     public sealed class UploadForm
     {

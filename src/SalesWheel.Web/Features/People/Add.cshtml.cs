@@ -1,12 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using SalesWheel.Data;
 using SalesWheel.Data.Entities;
 using SalesWheel.Web.Infrastructure;
 
 namespace SalesWheel.Web.Features.People;
 
-public sealed class AddModel(AppDbContext db, AuditLog audit) : OrganizationPageModel
+public sealed class AddModel(PersonActions people) : OrganizationPageModel
 {
     protected override MemberRole RequiredRole => MemberRole.Admin;
 
@@ -19,27 +17,11 @@ public sealed class AddModel(AppDbContext db, AuditLog audit) : OrganizationPage
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var role = Form.CheckRole(ModelState, nameof(Form));
-        if (ModelState.IsValid && await PersonEditing.HolderOfAsync(db, OrganizationId, Form.CleanEmail) is { } holder)
+        ModelState.Clear(); // the use case checks every rule, as for the API
+        var outcome = await people.AddAsync(OrganizationId, Actor.Of(CurrentUser), Form, HttpContext.RequestAborted);
+        if (outcome.Person is not { } person)
         {
-            ModelState.AddModelError("Form.Email", PersonEditing.Taken(Form.CleanEmail, holder));
-        }
-
-        if (!ModelState.IsValid || role is null)
-        {
-            return Page();
-        }
-
-        var person = new Person { OrganizationId = OrganizationId, Name = Form.CleanName, Email = Form.CleanEmail, Role = role.Value, Team = Form.CleanTeam };
-        db.People.Add(person);
-        audit.Record(OrganizationId, CurrentUser, "person added", PersonText.Describe(person));
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException e) when (PersonEditing.IsDuplicate(e))
-        {
-            ModelState.AddModelError("Form.Email", $"{Form.CleanEmail} was added by someone else a moment ago. Each email can be on the list once.");
+            outcome.Errors.ShowOn(ModelState, PersonFields.PageKey);
             return Page();
         }
 

@@ -1,12 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using SalesWheel.Data;
 using SalesWheel.Data.Entities;
 using SalesWheel.Web.Infrastructure;
 
 namespace SalesWheel.Web.Features.People;
 
-public sealed class EditModel(AppDbContext db, AuditLog audit) : OrganizationPageModel
+public sealed class EditModel(PersonActions people) : OrganizationPageModel
 {
     protected override MemberRole RequiredRole => MemberRole.Admin;
 
@@ -17,7 +15,7 @@ public sealed class EditModel(AppDbContext db, AuditLog audit) : OrganizationPag
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        if (await Find(id) is not { } person)
+        if (await people.FindAsync(OrganizationId, id, HttpContext.RequestAborted) is not { } person)
         {
             return NotFound();
         }
@@ -29,44 +27,21 @@ public sealed class EditModel(AppDbContext db, AuditLog audit) : OrganizationPag
 
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
-        if (await Find(id) is not { } person)
+        if (await people.FindAsync(OrganizationId, id, HttpContext.RequestAborted) is not { } person)
         {
             return NotFound();
         }
 
         Person = person;
-        var role = Form.CheckRole(ModelState, nameof(Form));
-        if (ModelState.IsValid && await PersonEditing.HolderOfAsync(db, OrganizationId, Form.CleanEmail, except: id) is { } holder)
+        ModelState.Clear(); // the use case checks every rule, as for the API
+        var outcome = await people.ChangeAsync(OrganizationId, Actor.Of(CurrentUser), person, Form, HttpContext.RequestAborted);
+        if (outcome.Person is null)
         {
-            ModelState.AddModelError("Form.Email", PersonEditing.Taken(Form.CleanEmail, holder));
-        }
-
-        if (!ModelState.IsValid || role is null)
-        {
+            outcome.Errors.ShowOn(ModelState, PersonFields.PageKey);
             return Page();
         }
 
-        var changes = PersonEditing.Apply(person, Form, role.Value);
-        if (changes.Count == 0)
-        {
-            TempData["Notice"] = $"Nothing changed for {person.Name}.";
-            return Redirect("/people");
-        }
-
-        audit.Record(OrganizationId, CurrentUser, "person changed", $"{person.Name} <{person.Email}>: " + string.Join("; ", changes));
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException e) when (PersonEditing.IsDuplicate(e))
-        {
-            ModelState.AddModelError("Form.Email", $"{Form.CleanEmail} was given to someone else a moment ago. Each email can be on the list once.");
-            return Page();
-        }
-
-        TempData["Notice"] = $"{person.Name} was saved.";
+        TempData["Notice"] = outcome.Changes.Count == 0 ? $"Nothing changed for {person.Name}." : $"{person.Name} was saved.";
         return Redirect("/people");
     }
-
-    private Task<Person?> Find(Guid id) => db.People.FirstOrDefaultAsync(p => p.Id == id && p.OrganizationId == OrganizationId);
 }

@@ -1,7 +1,4 @@
-using System.Text;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using SalesWheel.Data;
 using SalesWheel.Data.Entities;
 using SalesWheel.Web.Infrastructure;
 
@@ -11,11 +8,8 @@ namespace SalesWheel.Web.Features.People;
 /// Import from CSV in two steps: the upload shows a preview (what will be added, updated, left alone, and every bad row);
 /// the confirm button sends the same text back, which is checked again and applied only when clean.
 /// </summary>
-public sealed class ImportModel(AppDbContext db, AuditLog audit) : OrganizationPageModel
+public sealed class ImportModel(PeopleImport import) : OrganizationPageModel
 {
-    /// <summary>About 10,000 people; larger teams can import in parts.</summary>
-    public const int MaximumBytes = 1024 * 1024;
-
     protected override MemberRole RequiredRole => MemberRole.Admin;
 
     [BindProperty]
@@ -50,7 +44,7 @@ public sealed class ImportModel(AppDbContext db, AuditLog audit) : OrganizationP
         else if (!string.IsNullOrWhiteSpace(Pasted))
         {
             FileName = "pasted rows";
-            text = Pasted.Length > MaximumBytes ? Refuse(nameof(Pasted), "The pasted text is larger than 1 MB. Import the team in parts.") : Pasted;
+            text = Pasted.Length > PeopleImport.MaximumBytes ? Refuse(nameof(Pasted), PeopleImport.TooLarge("The pasted text")) : Pasted;
         }
         else
         {
@@ -63,37 +57,29 @@ public sealed class ImportModel(AppDbContext db, AuditLog audit) : OrganizationP
         }
 
         CsvText = text;
-        Preview = await ImportPreview.BuildAsync(db, OrganizationId, text, HttpContext.RequestAborted);
+        Preview = await import.PreviewAsync(OrganizationId, text, HttpContext.RequestAborted);
         return Page();
     }
 
     public async Task<IActionResult> OnPostConfirmAsync()
     {
         ModelState.Clear();
-        if (string.IsNullOrEmpty(CsvText) || CsvText.Length > MaximumBytes)
+        if (string.IsNullOrEmpty(CsvText) || CsvText.Length > PeopleImport.MaximumBytes)
         {
             Refuse(nameof(Upload), "The preview was lost. Upload the file again.");
             return Page();
         }
 
-        // The list may have changed since the preview, and the text comes back from the browser: check everything again.
-        Preview = await ImportPreview.BuildAsync(db, OrganizationId, CsvText, HttpContext.RequestAborted);
-        if (!Preview.IsClean)
+        // The list may have changed since the preview, and the text comes back from the browser: everything is checked again.
+        var outcome = await import.ImportAsync(OrganizationId, Actor.Of(CurrentUser), CsvText, Clip(FileName) ?? "a CSV file", "check the preview again", HttpContext.RequestAborted);
+        Preview = outcome.Preview;
+        if (outcome.Conflict is not null)
         {
-            return Page();
+            Refuse(nameof(Upload), outcome.Conflict);
         }
 
-        Preview.Apply(db, OrganizationId);
-        audit.Record(OrganizationId, CurrentUser, "people imported", $"{Preview.Counts}, from {Clip(FileName) ?? "a CSV file"}");
-        try
+        if (!outcome.Imported)
         {
-            await db.SaveChangesAsync(HttpContext.RequestAborted);
-        }
-        catch (DbUpdateException e) when (PersonEditing.IsDuplicate(e))
-        {
-            db.ChangeTracker.Clear();
-            Refuse(nameof(Upload), "Someone changed the list of people at the same moment. Nothing was imported; check the preview again.");
-            Preview = await ImportPreview.BuildAsync(db, OrganizationId, CsvText, HttpContext.RequestAborted);
             return Page();
         }
 
@@ -103,22 +89,15 @@ public sealed class ImportModel(AppDbContext db, AuditLog audit) : OrganizationP
 
     private async Task<string?> ReadAsync(IFormFile file)
     {
-        if (file.Length > MaximumBytes)
+        if (file.Length > PeopleImport.MaximumBytes)
         {
-            return Refuse(nameof(Upload), $"{FileName} is larger than 1 MB. Import the team in parts.");
+            return Refuse(nameof(Upload), PeopleImport.TooLarge(FileName ?? ""));
         }
 
         await using var stream = file.OpenReadStream();
         using var buffer = new MemoryStream();
         await stream.CopyToAsync(buffer, HttpContext.RequestAborted);
-        try
-        {
-            return PeopleCsv.Decode(buffer.ToArray());
-        }
-        catch (DecoderFallbackException)
-        {
-            return Refuse(nameof(Upload), $"{FileName} is not UTF-8 text. In your spreadsheet, save it as \"CSV UTF-8\" and upload it again.");
-        }
+        return PeopleImport.Decode(buffer.ToArray()) ?? Refuse(nameof(Upload), PeopleImport.NotUtf8(FileName ?? "", "upload"));
     }
 
     private string? Refuse(string field, string message)

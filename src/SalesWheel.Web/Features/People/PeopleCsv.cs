@@ -26,9 +26,9 @@ public static class PeopleCsv
     /// The text of an uploaded file (<see cref="CsvText.Decode"/>). A file that is neither UTF-8 nor marked as UTF-16 is
     /// refused rather than read as Windows-1252: a guessed encoding would import garbled names into the list.
     /// </summary>
-    /// <exception cref="DecoderFallbackException">The file is not UTF-8 and has no byte order mark.</exception>
-    public static string Decode(byte[] bytes) =>
-        CsvText.IsUnicode(bytes) ? CsvText.Decode(bytes).Text : throw new DecoderFallbackException("The file is not UTF-8 or UTF-16 text.");
+    /// <returns>The text, or null when the file is not UTF-8 and has no byte order mark.</returns>
+    public static string? Decode(byte[] bytes) =>
+        CsvText.IsUnicode(bytes) ? CsvText.Decode(bytes).Text : null;
 
     public static (IReadOnlyList<ImportRow> Rows, IReadOnlyList<ImportProblem> Problems, IReadOnlyList<string> IgnoredColumns) Parse(string text)
     {

@@ -1,8 +1,65 @@
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using SalesWheel.Data;
 using SalesWheel.Data.Entities;
+using SalesWheel.Web.Infrastructure;
 
 namespace SalesWheel.Web.Features.People;
+
+/// <summary>What an import did: the preview it was checked against; stored, or refused (a bad file, or <see cref="Conflict"/>).</summary>
+public sealed record ImportOutcome(ImportPreview Preview, bool Imported, string? Conflict);
+
+/// <summary>
+/// Importing people from a CSV file, shared by the import page and the API: the same reading (strict UTF-8, at most
+/// 1 MB), the same checks against the list as it is at that moment, the same audit entry.
+/// </summary>
+public sealed class PeopleImport(AppDbContext db, AuditLog audit)
+{
+    /// <summary>About 10,000 people; larger teams can import in parts.</summary>
+    public const int MaximumBytes = 1024 * 1024;
+
+    /// <summary>Why <paramref name="what"/> ("The file", a file's name) was refused for its size.</summary>
+    public static string TooLarge(string what) => $"{what} is larger than 1 MB. Import the team in parts.";
+
+    /// <summary>Why <paramref name="what"/> was refused for its encoding; <paramref name="verb"/> says how to send it again ("upload", "send").</summary>
+    public static string NotUtf8(string what, string verb) => $"{what} is not UTF-8 text. In your spreadsheet, save it as \"CSV UTF-8\" and {verb} it again.";
+
+    /// <summary>The file's text (<see cref="PeopleCsv.Decode"/>): null when it is neither UTF-8 nor marked as UTF-16.</summary>
+    public static string? Decode(byte[] bytes) => PeopleCsv.Decode(bytes);
+
+    /// <summary>What importing the text would do now, storing nothing.</summary>
+    public Task<ImportPreview> PreviewAsync(Guid organizationId, string text, CancellationToken cancellationToken) =>
+        ImportPreview.BuildAsync(db, organizationId, text, cancellationToken);
+
+    /// <summary>
+    /// Checks the text again against the list as it is now (it may have changed since a preview) and, only when every
+    /// row is right, adds and updates the people in one save, audited with where the file came from
+    /// (<paramref name="source"/>). <paramref name="retry"/> ends the message when another change got there first.
+    /// </summary>
+    public async Task<ImportOutcome> ImportAsync(Guid organizationId, Actor actor, string text, string source, string retry, CancellationToken cancellationToken)
+    {
+        var preview = await PreviewAsync(organizationId, text, cancellationToken);
+        if (!preview.IsClean)
+        {
+            return new ImportOutcome(preview, Imported: false, Conflict: null);
+        }
+
+        preview.Apply(db, organizationId);
+        audit.Record(organizationId, actor, "people imported", $"{preview.Counts}, from {source}");
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (PersonActions.IsDuplicate(e))
+        {
+            db.ChangeTracker.Clear();
+            return new ImportOutcome(await PreviewAsync(organizationId, text, cancellationToken), Imported: false,
+                $"Someone changed the list of people at the same moment. Nothing was imported; {retry}.");
+        }
+
+        return new ImportOutcome(preview, Imported: true, Conflict: null);
+    }
+}
 
 /// <summary>A person of the file who is already on the list (same email) and what will change.</summary>
 public sealed record ImportUpdate(Person Existing, ImportRow Row, IReadOnlyList<string> Changes);

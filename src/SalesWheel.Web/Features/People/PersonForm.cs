@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 using SalesWheel.Data.Entities;
+using SalesWheel.Web.Infrastructure;
 
 namespace SalesWheel.Web.Features.People;
 
@@ -32,7 +32,7 @@ public sealed class PersonForm
     };
 
     /// <summary>Checks the role (our message, not the binder's) and returns it; null with a field error when it is not one of ours.</summary>
-    public PersonRole? CheckRole(ModelStateDictionary modelState, string prefix)
+    public PersonRole? CheckRole(FieldErrors errors)
     {
         if (string.IsNullOrWhiteSpace(Role))
         {
@@ -42,7 +42,7 @@ public sealed class PersonForm
         var role = PersonRoles.Parse(Role); // the select posts the enum names, which Parse reads too
         if (role is null)
         {
-            modelState.AddModelError($"{prefix}.Role", "Choose one of the roles listed: " + PersonRoles.Accepted + ".");
+            errors.Add(PersonFields.Role, "Choose one of the roles listed: " + PersonRoles.Accepted + ".");
         }
 
         return role;

@@ -1,13 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using SalesWheel.Data;
 using SalesWheel.Data.Entities;
 using SalesWheel.Web.Infrastructure;
 
 namespace SalesWheel.Web.Features.People;
 
 /// <summary>Removing a person: a confirmation page (works without JavaScript), then the POST.</summary>
-public sealed class RemoveModel(AppDbContext db, AuditLog audit) : OrganizationPageModel
+public sealed class RemoveModel(PersonActions people) : OrganizationPageModel
 {
     protected override MemberRole RequiredRole => MemberRole.Admin;
 
@@ -15,7 +13,7 @@ public sealed class RemoveModel(AppDbContext db, AuditLog audit) : OrganizationP
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        if (await Find(id) is not { } person)
+        if (await people.FindAsync(OrganizationId, id, HttpContext.RequestAborted) is not { } person)
         {
             return NotFound();
         }
@@ -26,17 +24,13 @@ public sealed class RemoveModel(AppDbContext db, AuditLog audit) : OrganizationP
 
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
-        if (await Find(id) is not { } person)
+        if (await people.FindAsync(OrganizationId, id, HttpContext.RequestAborted) is not { } person)
         {
             return NotFound();
         }
 
-        db.People.Remove(person);
-        audit.Record(OrganizationId, CurrentUser, "person removed", PersonText.Describe(person));
-        await db.SaveChangesAsync();
+        await people.RemoveAsync(OrganizationId, Actor.Of(CurrentUser), person, HttpContext.RequestAborted);
         TempData["Notice"] = $"{person.Name} was removed.";
         return Redirect("/people");
     }
-
-    private Task<Person?> Find(Guid id) => db.People.FirstOrDefaultAsync(p => p.Id == id && p.OrganizationId == OrganizationId);
 }

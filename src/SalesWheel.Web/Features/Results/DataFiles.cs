@@ -56,20 +56,6 @@ public static class DataFiles
                 Notes = includeAnswers ? [] : [AnswersAccess.LeftOut],
             }, cancellationToken);
         }, cancellationToken);
-
-    /// <summary>A download name from the assessment's name: letters, digits and dashes, e.g. "Q3-team-assessment-answers.csv".</summary>
-    public static string DownloadName(string assessment, string file)
-    {
-        var words = new string(assessment.Select(c => char.IsLetterOrDigit(c) ? c : ' ').ToArray())
-            .Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var name = string.Join('-', words);
-        if (name.Length > 60)
-        {
-            name = name[..60].TrimEnd('-');
-        }
-
-        return name.Length == 0 ? file : $"{name}-{file}";
-    }
 }
 
 /// <summary>
@@ -133,7 +119,7 @@ public sealed class DataFilesModel(AppDbContext db, AssessmentScoring scoring, E
 
         var content = await DataFiles.WriteAsync(file, db, scoring, cache, Organization, assessment, report, mayTakeAnswers, cancellationToken);
         return file == DataFiles.AnswersFile
-            ? File(content, "text/csv; charset=utf-8", DataFiles.DownloadName(assessment.Name, DataFiles.AnswersFile))
-            : File(content, ResultsWorkbook.ContentType, DataFiles.DownloadName(assessment.Name, DataFiles.WorkbookFile));
+            ? File(content, "text/csv; charset=utf-8", DownloadNames.Answers(assessment.Name))
+            : File(content, ResultsWorkbook.ContentType, DownloadNames.Workbook(assessment.Name));
     }
 }

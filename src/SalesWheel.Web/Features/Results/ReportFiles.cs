@@ -1,6 +1,7 @@
 using System.Text;
 using HttpResults = Microsoft.AspNetCore.Http.Results;
 using Microsoft.EntityFrameworkCore;
+using SalesWheel.Core.Exports;
 using SalesWheel.Core.Reports;
 using SalesWheel.Core.Scoring;
 using SalesWheel.Core.Wheel;
@@ -44,7 +45,7 @@ public static class ReportFiles
 
         var (organization, assessment, report) = result;
         var pdf = await PdfAsync(db, cache, organization, assessment, report, size, cancellationToken);
-        return Download(http, pdf, "application/pdf", $"{FileName(assessment.Name)}-report-{(size == PaperSize.Letter ? "letter" : "a4")}.pdf");
+        return Download(http, pdf, "application/pdf", DownloadNames.Report(assessment.Name, size));
     }
 
     /// <summary>What <see cref="ParsePaper"/> takes.</summary>
@@ -97,7 +98,7 @@ public static class ReportFiles
         }
 
         var svg = await WheelSvgFile(db, cache, result.Organization, result.Report, result.Assessment, cancellationToken);
-        return Download(http, svg, "image/svg+xml", $"{FileName(result.Assessment.Name)}-wheel.svg");
+        return Download(http, svg, "image/svg+xml", DownloadNames.WheelSvg(result.Assessment.Name));
     }
 
     private static async Task<IResult> Png(Guid id, HttpContext http, CurrentMember member, AppDbContext db, AssessmentScoring scoring, ExportCache cache, CancellationToken cancellationToken)
@@ -108,7 +109,7 @@ public static class ReportFiles
         }
 
         var png = await WheelPngFile(db, cache, result.Organization, result.Report, result.Assessment, cancellationToken);
-        return Download(http, png, "image/png", $"{FileName(result.Assessment.Name)}-wheel.png");
+        return Download(http, png, "image/png", DownloadNames.WheelPng(result.Assessment.Name));
     }
 
     /// <summary>The same heading as the wheel on the results page.</summary>
@@ -147,30 +148,5 @@ public static class ReportFiles
         // Results change as answers arrive, and a report is not for a shared cache.
         http.Response.Headers.CacheControl = "no-store";
         return HttpResults.File(content, contentType, fileName);
-    }
-
-    /// <summary>A file name from the assessment's name: lowercase letters, digits and dashes ("q3-team-assessment").</summary>
-    public static string FileName(string name)
-    {
-        var text = new StringBuilder();
-        foreach (var c in name.Normalize(NormalizationForm.FormD))
-        {
-            if (char.IsAsciiLetterOrDigit(c))
-            {
-                text.Append(char.ToLowerInvariant(c));
-            }
-            else if ((char.IsWhiteSpace(c) || char.IsPunctuation(c) || char.IsSymbol(c)) && text.Length > 0 && text[^1] != '-')
-            {
-                text.Append('-');
-            }
-        }
-
-        var slug = text.ToString().Trim('-');
-        if (slug.Length > 60)
-        {
-            slug = slug[..60].TrimEnd('-');
-        }
-
-        return slug.Length == 0 ? "assessment" : slug;
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using SalesWheel.Core.Scoring;
 using SalesWheel.Data;
 using SalesWheel.Data.Entities;
@@ -13,7 +12,7 @@ namespace SalesWheel.Web.Features.Settings;
 /// the driver relevance grid. Everyone
 /// in the organization can read them; admins change them; every change goes to the audit log as old → new.
 /// </summary>
-public sealed class IndexModel(AppDbContext db, AuditLog audit) : OrganizationPageModel
+public sealed class IndexModel(OrganizationSettings settings) : OrganizationPageModel
 {
     [BindProperty]
     public SettingsForm Form { get; set; } = new();
@@ -40,20 +39,7 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit) : OrganizationPa
         }
 
         Levels = RelevanceGrid.ToForm(RelevanceLevels.Parse(Organization.RelevanceJson));
-        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        var values = OrganizationSettings.Check(Form.Name, Form.Phase, Form.Acv, Form.MinimumGroupSize, errors);
-        foreach (var (field, message) in errors)
-        {
-            ModelState.AddModelError("Form." + char.ToUpperInvariant(field[0]) + field[1..], message);
-        }
-
-        if (values is null)
-        {
-            return Page();
-        }
-
-        var organization = await db.Organizations.FirstAsync(o => o.Id == OrganizationId);
-        return await SaveAsync("settings changed", OrganizationSettings.Apply(organization, values));
+        return await SaveAsync(new SettingsChange { Fields = new SettingsFields(Form.Name, Form.Phase, Form.Acv, Form.MinimumGroupSize) });
     }
 
     public async Task<IActionResult> OnPostRelevanceAsync(Dictionary<string, string?> levels)
@@ -66,20 +52,12 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit) : OrganizationPa
         ModelState.Clear(); // only the grid was posted
         Form = SettingsForm.From(Organization);
         Levels = new Dictionary<string, string?>(levels, StringComparer.Ordinal);
-        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        var table = OrganizationSettings.ParseRelevance(key => Levels.GetValueOrDefault(key), errors);
-        foreach (var (key, message) in errors)
-        {
-            ModelState.AddModelError($"Levels[{key}]", message);
-        }
-
-        if (table is null)
-        {
-            return Page();
-        }
-
-        var organization = await db.Organizations.FirstAsync(o => o.Id == OrganizationId);
-        return await SaveAsync("relevance levels changed", OrganizationSettings.ApplyRelevance(organization, table));
+        var grid = RelevanceGrid.Drivers.ToDictionary(
+            d => d.Id,
+            d => (IReadOnlyDictionary<string, string?>)RelevanceGrid.Columns.Select((c, i) => (c.Code, Level: Levels.GetValueOrDefault(RelevanceGrid.Key(d.Id, i))))
+                .ToDictionary(x => x.Code, x => x.Level, StringComparer.Ordinal),
+            StringComparer.Ordinal);
+        return await SaveAsync(new SettingsChange { Relevance = grid });
     }
 
     /// <summary>Whether viewers may download row-level answers (an unchecked box posts nothing: false).</summary>
@@ -90,8 +68,7 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit) : OrganizationPa
             return Forbid();
         }
 
-        var organization = await db.Organizations.FirstAsync(o => o.Id == OrganizationId);
-        return await SaveAsync("answers access changed", OrganizationSettings.ApplyAnswersAccess(organization, viewersMayDownloadAnswers));
+        return await SaveAsync(new SettingsChange { ViewersMayDownloadAnswers = viewersMayDownloadAnswers });
     }
 
     public async Task<IActionResult> OnPostResetAsync()
@@ -101,24 +78,41 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit) : OrganizationPa
             return Forbid();
         }
 
-        var organization = await db.Organizations.FirstAsync(o => o.Id == OrganizationId);
-        return await SaveAsync("relevance levels reset to defaults", OrganizationSettings.ApplyRelevance(organization, RelevanceTable.Default));
+        return Saved(await settings.ResetRelevanceAsync(OrganizationId, Actor.Of(CurrentUser), HttpContext.RequestAborted));
     }
 
-    private async Task<IActionResult> SaveAsync(string action, List<string> changes)
+    private async Task<IActionResult> SaveAsync(SettingsChange change)
     {
-        if (changes.Count == 0)
+        var outcome = await settings.SaveAsync(OrganizationId, Actor.Of(CurrentUser), change, HttpContext.RequestAborted);
+        if (outcome.Organization is null)
         {
-            await db.SaveChangesAsync(); // e.g. a stored table equal to the defaults becoming null: nothing a person would call a change
-            TempData["Notice"] = "Nothing changed.";
-            return Redirect("/settings");
+            outcome.Errors.ShowOn(ModelState, PageKey);
+            return Page();
         }
 
-        audit.Record(OrganizationId, CurrentUser, action, string.Join("; ", changes));
-        await db.SaveChangesAsync();
-        TempData["Notice"] = "Saved: " + string.Join("; ", changes) + ".";
+        return Saved(outcome.Changes);
+    }
+
+    private RedirectResult Saved(IReadOnlyList<string> changes)
+    {
+        TempData["Notice"] = changes.Count == 0 ? "Nothing changed." : "Saved: " + string.Join("; ", changes) + ".";
         return Redirect("/settings");
     }
+
+    /// <summary>The relevance grid's model-state keys (<c>Levels[strategy:pmf]</c>) by the use case's field names.</summary>
+    private static readonly Dictionary<string, string> RelevanceKeys = RelevanceGrid.Drivers
+        .SelectMany(d => RelevanceGrid.Columns.Select((c, i) => (Field: OrganizationSettings.RelevanceField(d.Id, c.Code), Key: $"Levels[{RelevanceGrid.Key(d.Id, i)}]")))
+        .ToDictionary(x => x.Field, x => x.Key, StringComparer.Ordinal);
+
+    /// <summary>Where this page shows the message of each of the use case's fields.</summary>
+    private static string PageKey(string field) => field switch
+    {
+        "name" => "Form.Name",
+        "phase" => "Form.Phase",
+        "acv" => "Form.Acv",
+        "minimumGroupSize" => "Form.MinimumGroupSize",
+        _ => RelevanceKeys.GetValueOrDefault(field, ""),
+    };
 
     public sealed class SettingsForm
     {

@@ -1,14 +1,15 @@
 using System.ComponentModel;
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SalesWheel.Core.Scoring;
 using SalesWheel.Data;
 using SalesWheel.Data.Entities;
+using SalesWheel.Web.Features.Api;
 using SalesWheel.Web.Features.ApiTokens;
-using SalesWheel.Web.Features.Settings;
 using SalesWheel.Web.Infrastructure;
 
-namespace SalesWheel.Web.Features.Api;
+namespace SalesWheel.Web.Features.Settings;
 
 [Description("The organization's settings.")]
 public sealed record OrganizationSettingsResponse(
@@ -46,9 +47,9 @@ public sealed record OrganizationSettingsRequest(
     bool? ViewersMayDownloadAnswers = null);
 
 /// <summary>GET and PUT /api/v1/organization: the same rules, messages and audit entries as the settings page.</summary>
-public static class OrganizationEndpoints
+public static class OrganizationApi
 {
-    public static void MapOrganizationApi(this RouteGroupBuilder api)
+    public static void MapOrganization(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/organization").WithTags(ApiTags.Organization);
         group.MapGet("", Get).WithName("getOrganization").WithSummary("Read the organization's settings");
@@ -60,64 +61,20 @@ public static class OrganizationEndpoints
         TypedResults.Ok(OrganizationSettingsResponse.From(await db.Organizations.AsNoTracking().FirstAsync(o => o.Id == caller.OrganizationId, cancellationToken)));
 
     private static async Task<Results<Ok<OrganizationSettingsResponse>, ValidationProblem>> Update(
-        OrganizationSettingsRequest request, ApiCaller caller, AppDbContext db, AuditLog audit, CancellationToken cancellationToken)
+        OrganizationSettingsRequest request, ApiCaller caller, OrganizationSettings settings, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        var values = OrganizationSettings.Check(request.Name, request.Phase, request.Acv,
-            request.MinimumGroupSize?.ToString(System.Globalization.CultureInfo.InvariantCulture), errors);
-        RelevanceTable? table = null;
-        if (request.Relevance is { } relevance)
+        var change = new SettingsChange
         {
-            foreach (var driver in relevance.Keys.Where(k => !RelevanceGrid.Drivers.Any(d => d.Id == k)))
-            {
-                errors[$"relevance.{driver}"] = $"There is no driver \"{driver}\". The drivers are {string.Join(", ", RelevanceGrid.Drivers.Select(d => d.Id))}.";
-            }
-
-            foreach (var (driver, columns) in relevance)
-            {
-                foreach (var column in columns.Keys.Where(c => !RelevanceGrid.Columns.Any(x => x.Code == c)))
-                {
-                    errors[$"relevance.{driver}.{column}"] = $"There is no phase or ACV band \"{column}\". Use {string.Join(", ", RelevanceGrid.Columns.Select(c => c.Code))}.";
-                }
-            }
-
-            var cells = new Dictionary<string, string>(StringComparer.Ordinal);
-            table = OrganizationSettings.ParseRelevance(key =>
-            {
-                var (driver, column) = (key[..key.IndexOf(':')], key[(key.IndexOf(':') + 1)..]);
-                return relevance.GetValueOrDefault(driver)?.TryGetValue(column, out var level) == true
-                    ? level.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                    : null;
-            }, cells);
-            foreach (var (key, message) in cells)
-            {
-                errors["relevance." + key.Replace(':', '.')] = message;
-            }
-        }
-
-        if (errors.Count > 0 || values is null)
-        {
-            return ApiProblems.Invalid(errors.ToDictionary(e => e.Key, e => new[] { e.Value }));
-        }
-
-        var organization = await db.Organizations.FirstAsync(o => o.Id == caller.OrganizationId, cancellationToken);
-        var changes = OrganizationSettings.Apply(organization, values);
-        if (changes.Count > 0)
-        {
-            audit.Record(organization.Id, caller.Actor, "settings changed", string.Join("; ", changes));
-        }
-
-        if (table is not null && OrganizationSettings.ApplyRelevance(organization, table) is { Count: > 0 } levels)
-        {
-            audit.Record(organization.Id, caller.Actor, "relevance levels changed", string.Join("; ", levels));
-        }
-
-        if (request.ViewersMayDownloadAnswers is { } viewers && OrganizationSettings.ApplyAnswersAccess(organization, viewers) is { Count: > 0 } access)
-        {
-            audit.Record(organization.Id, caller.Actor, "answers access changed", string.Join("; ", access));
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(OrganizationSettingsResponse.From(organization));
+            Fields = new SettingsFields(request.Name, request.Phase, request.Acv, request.MinimumGroupSize?.ToString(CultureInfo.InvariantCulture)),
+            Relevance = request.Relevance?.ToDictionary(
+                d => d.Key,
+                d => (IReadOnlyDictionary<string, string?>)d.Value.ToDictionary(c => c.Key, c => (string?)c.Value.ToString(CultureInfo.InvariantCulture), StringComparer.Ordinal),
+                StringComparer.Ordinal),
+            ViewersMayDownloadAnswers = request.ViewersMayDownloadAnswers,
+        };
+        var outcome = await settings.SaveAsync(caller.OrganizationId, caller.Actor, change, cancellationToken);
+        return outcome.Organization is { } organization
+            ? TypedResults.Ok(OrganizationSettingsResponse.From(organization))
+            : ApiProblems.Invalid(outcome.Errors.ByField);
     }
 }

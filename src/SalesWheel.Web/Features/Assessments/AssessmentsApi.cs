@@ -3,12 +3,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SalesWheel.Data;
 using SalesWheel.Data.Entities;
+using SalesWheel.Web.Features.Api;
 using SalesWheel.Web.Features.ApiTokens;
-using SalesWheel.Web.Features.Assessments;
 using SalesWheel.Web.Features.Shared;
 using SalesWheel.Web.Infrastructure;
 
-namespace SalesWheel.Web.Features.Api;
+namespace SalesWheel.Web.Features.Assessments;
 
 [Description("A team assessment.")]
 public sealed record AssessmentResponse(
@@ -32,6 +32,9 @@ public sealed record AssessmentResponse(
             ApiProblems.Utc(assessment.CreatedAt), ApiProblems.Utc(assessment.OpenedAt), ApiProblems.Utc(assessment.ClosedAt), responses);
     }
 }
+
+[Description("A new name for an assessment.")]
+public sealed record AssessmentRenameRequest([property: Description("1 to 200 characters; control characters become spaces.")] string? Name);
 
 [Description("A new assessment, made as a draft: opening it sends the invitations.")]
 public sealed record AssessmentRequest(
@@ -78,10 +81,10 @@ public sealed record ParticipationResponse(
     }
 }
 
-/// <summary>/api/v1/assessments: the same rules, invitations, emails and audit entries as the assessment pages.</summary>
-public static class AssessmentsEndpoints
+/// <summary>/api/v1/assessments (renaming too): the same rules, invitations, emails and audit entries as the assessment pages.</summary>
+public static class AssessmentsApi
 {
-    public static void MapAssessmentsApi(this RouteGroupBuilder api)
+    public static void MapAssessments(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/assessments").WithTags(ApiTags.Assessments);
         group.MapGet("", List).WithName("listAssessments").WithSummary("List assessments")
@@ -97,6 +100,10 @@ public static class AssessmentsEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/close", Close).Changes().WithName("closeAssessment").ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Close an assessment")
             .ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPatch("/{id:guid}", Rename).Changes().TakesJson().WithName("renameAssessment")
+            .WithSummary("Rename an assessment")
+            .WithDescription("Changes the assessment's name, in any state (draft, open, closed, uploaded). The change is recorded in the audit log.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id:guid}/participation", GetParticipation).WithName("getParticipation").ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Participation counts");
     }
 
@@ -133,22 +140,33 @@ public static class AssessmentsEndpoints
     }
 
     private static async Task<Results<Created<AssessmentResponse>, ValidationProblem>> Create(
-        AssessmentRequest request, ApiCaller caller, AppDbContext db, AuditLog audit, CancellationToken cancellationToken)
+        AssessmentRequest request, ApiCaller caller, NewAssessment create, CancellationToken cancellationToken)
     {
-        var teams = await db.People.AsNoTracking().Where(p => p.OrganizationId == caller.OrganizationId).Select(p => p.Team).Distinct().ToListAsync(cancellationToken);
-        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        var assessment = NewAssessment.Check(caller.OrganizationId, request.Name, request.Instrument ?? "full", request.Teams ?? [],
-            (request.Roles ?? []).Select(People.PersonRoles.Parse).ToList(), request.CloseDate,
-            teams.Select(t => t.Trim()).Where(t => t.Length > 0).ToHashSet(StringComparer.Ordinal), errors);
-        if (assessment is null)
+        var outcome = await create.CreateAsync(caller.OrganizationId, caller.Actor, request.Name, request.Instrument ?? "full", request.Teams ?? [],
+            (request.Roles ?? []).Select(People.PersonRoles.Parse).ToList(), request.CloseDate, cancellationToken);
+        if (outcome.Assessment is not { } assessment)
         {
-            return ApiProblems.Invalid(errors.ToDictionary(e => e.Key, e => new[] { e.Value }));
+            return ApiProblems.Invalid(outcome.Errors.ByField);
         }
 
-        db.Assessments.Add(assessment);
-        audit.Record(caller.OrganizationId, caller.Actor, "assessment created", NewAssessment.Describe(assessment));
-        await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Created($"/api/v1/assessments/{assessment.Id}", AssessmentResponse.From(assessment, 0));
+    }
+
+    private static async Task<Results<Ok<AssessmentResponse>, ValidationProblem, ProblemHttpResult>> Rename(
+        Guid id, AssessmentRenameRequest request, ApiCaller caller, AssessmentActions actions, AssessmentRename rename, AppDbContext db, CancellationToken cancellationToken)
+    {
+        if (await actions.FindAsync(caller.OrganizationId, id, toChange: true, cancellationToken) is not { } assessment)
+        {
+            return ApiProblems.NotFound("assessment");
+        }
+
+        var outcome = await rename.RenameAsync(caller.OrganizationId, caller.Actor, assessment, request.Name, cancellationToken);
+        if (outcome.Assessment is null)
+        {
+            return ApiProblems.Invalid(outcome.Errors.ByField);
+        }
+
+        return TypedResults.Ok(await ResponseAsync(db, assessment, cancellationToken));
     }
 
     private static async Task<Results<Ok<InvitationsResponse>, ProblemHttpResult>> Open(

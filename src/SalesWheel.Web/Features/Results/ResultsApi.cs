@@ -13,11 +13,11 @@ using SalesWheel.Core.Scoring;
 using SalesWheel.Core.Wheel;
 using SalesWheel.Data;
 using SalesWheel.Data.Entities;
+using SalesWheel.Web.Features.Api;
 using SalesWheel.Web.Features.ApiTokens;
 using SalesWheel.Web.Features.Assessments;
-using SalesWheel.Web.Features.Results;
 
-namespace SalesWheel.Web.Features.Api;
+namespace SalesWheel.Web.Features.Results;
 
 [Description("An assessment's results: the SalesWheel score report (the JSON of `saleswheel score --format json`) and what it was computed from.")]
 public sealed record ResultsResponse(
@@ -46,23 +46,29 @@ public sealed record ExportContext(
 /// </summary>
 public static class ApiExports
 {
-    public sealed record Format(string ContentType, Func<ExportContext, Task<byte[]>> Render);
+    /// <summary>A format: its content type, its renderer, and its file's name (<see cref="DownloadNames"/>: the results page's).</summary>
+    public sealed record Format(string ContentType, Func<ExportContext, Task<byte[]>> Render, Func<ExportContext, string> FileName);
 
     /// <summary>By name, in any case ("pdf", "PDF"); in the order the reference lists them.</summary>
     public static IReadOnlyDictionary<string, Format> Formats { get; } = new Dictionary<string, Format>(StringComparer.OrdinalIgnoreCase)
     {
-        ["svg"] = new("image/svg+xml", c => ReportFiles.WheelSvgFile(c.Db, c.Cache, c.Organization, c.Report, c.Assessment, c.CancellationToken)),
-        ["png"] = new("image/png", c => ReportFiles.WheelPngFile(c.Db, c.Cache, c.Organization, c.Report, c.Assessment, c.CancellationToken)),
-        ["pdf"] = new("application/pdf", c => ReportFiles.PdfAsync(c.Db, c.Cache, c.Organization, c.Assessment, c.Report, c.Paper, c.CancellationToken)),
-        ["xlsx"] = new(ResultsWorkbook.ContentType, c => DataFiles.WriteAsync(DataFiles.WorkbookFile, c.Db, c.Scoring, c.Cache, c.Organization, c.Assessment, c.Report, c.MayTakeAnswers, c.CancellationToken)),
-        ["csv"] = new("text/csv; charset=utf-8", c => DataFiles.WriteAsync(DataFiles.AnswersFile, c.Db, c.Scoring, c.Cache, c.Organization, c.Assessment, c.Report, c.MayTakeAnswers, c.CancellationToken)),
+        ["svg"] = new("image/svg+xml", c => ReportFiles.WheelSvgFile(c.Db, c.Cache, c.Organization, c.Report, c.Assessment, c.CancellationToken),
+            c => DownloadNames.WheelSvg(c.Assessment.Name)),
+        ["png"] = new("image/png", c => ReportFiles.WheelPngFile(c.Db, c.Cache, c.Organization, c.Report, c.Assessment, c.CancellationToken),
+            c => DownloadNames.WheelPng(c.Assessment.Name)),
+        ["pdf"] = new("application/pdf", c => ReportFiles.PdfAsync(c.Db, c.Cache, c.Organization, c.Assessment, c.Report, c.Paper, c.CancellationToken),
+            c => DownloadNames.Report(c.Assessment.Name, c.Paper)),
+        ["xlsx"] = new(ResultsWorkbook.ContentType, c => DataFiles.WriteAsync(DataFiles.WorkbookFile, c.Db, c.Scoring, c.Cache, c.Organization, c.Assessment, c.Report, c.MayTakeAnswers, c.CancellationToken),
+            c => DownloadNames.Workbook(c.Assessment.Name)),
+        ["csv"] = new("text/csv; charset=utf-8", c => DataFiles.WriteAsync(DataFiles.AnswersFile, c.Db, c.Scoring, c.Cache, c.Organization, c.Assessment, c.Report, c.MayTakeAnswers, c.CancellationToken),
+            c => DownloadNames.Answers(c.Assessment.Name)),
     };
 }
 
 /// <summary>Results and exports, with the same anonymity as the results page.</summary>
-public static class ResultsEndpoints
+public static class ResultsApi
 {
-    public static void MapResultsApi(this RouteGroupBuilder api)
+    public static void MapResults(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/assessments/{id:guid}").WithTags(ApiTags.Results);
         group.MapGet("/results", Get).WithName("getResults").ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Read an assessment's results")
@@ -110,7 +116,7 @@ public static class ResultsEndpoints
         }
 
         var visible = ResultsRelease.StateOf(assessment, report) == ResultsState.Released;
-        var summary = await AssessmentsEndpoints.ResponseAsync(db, assessment, cancellationToken);
+        var summary = await AssessmentsApi.ResponseAsync(db, assessment, cancellationToken);
         var results = new ResultsResponse(
             summary,
             summary.Responses,
@@ -159,8 +165,8 @@ public static class ResultsEndpoints
                 return ApiProblems.Conflict($"Not enough answers to export results: fewer than {report.Context.MinGroupSize} people have answered, so only participation can be shown.");
         }
 
-        var bytes = await export.Render(new ExportContext(assessment, organization, report, size, db, scoring, cache, mayTakeAnswers, cancellationToken));
-        return TypedResults.File(bytes, export.ContentType, $"{ReportFiles.FileName(assessment.Name)}.{format.ToLowerInvariant()}");
+        var context = new ExportContext(assessment, organization, report, size, db, scoring, cache, mayTakeAnswers, cancellationToken);
+        return TypedResults.File(await export.Render(context), export.ContentType, export.FileName(context));
     }
 
     private static async Task<(Assessment, Organization, ScoreReport)?> LoadAsync(

@@ -1,0 +1,187 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using SalesWheel.Data;
+using SalesWheel.Data.Entities;
+using SalesWheel.Web.Infrastructure;
+
+namespace SalesWheel.Web.Features.People;
+
+/// <summary>The fields of a person as the API names them, and where the add and edit pages show each field's messages.</summary>
+public static class PersonFields
+{
+    public const string Name = "name";
+    public const string Email = "email";
+    public const string Role = "role";
+    public const string Team = "team";
+
+    /// <summary>The field of a <see cref="PersonForm"/> property (as its validation attributes name it).</summary>
+    public static string Of(string member) => member switch
+    {
+        nameof(PersonForm.Name) => Name,
+        nameof(PersonForm.Email) => Email,
+        nameof(PersonForm.Role) => Role,
+        nameof(PersonForm.Team) => Team,
+        _ => member,
+    };
+
+    /// <summary>The model-state key of a field on the add and edit pages, which bind the form as <c>Form</c>.</summary>
+    public static string PageKey(string field) => field switch
+    {
+        Name => "Form.Name",
+        Email => "Form.Email",
+        Role => "Form.Role",
+        Team => "Form.Team",
+        _ => "",
+    };
+}
+
+/// <summary>What adding or changing a person did: the person saved and what changed, or why nothing was saved (by field).</summary>
+public sealed record PersonOutcome(Person? Person, FieldErrors Errors, IReadOnlyList<string> Changes)
+{
+    public static PersonOutcome Refused(FieldErrors errors) => new(null, errors, []);
+}
+
+/// <summary>
+/// Adding, changing and removing a person, shared by the people pages and the API: the same checks (the form's rules,
+/// a known role, an email once per organization), the same audit entries.
+/// </summary>
+public sealed class PersonActions(AppDbContext db, AuditLog audit)
+{
+    /// <summary>The person if they belong to the organization (tracked, to be changed or removed).</summary>
+    public Task<Person?> FindAsync(Guid organizationId, Guid id, CancellationToken cancellationToken) =>
+        db.People.FirstOrDefaultAsync(p => p.Id == id && p.OrganizationId == organizationId, cancellationToken);
+
+    public async Task<PersonOutcome> AddAsync(Guid organizationId, Actor actor, PersonForm form, CancellationToken cancellationToken)
+    {
+        var (role, errors) = await CheckAsync(organizationId, form, except: null, cancellationToken);
+        if (role is null)
+        {
+            return PersonOutcome.Refused(errors);
+        }
+
+        var person = new Person { OrganizationId = organizationId, Name = form.CleanName, Email = form.CleanEmail, Role = role.Value, Team = form.CleanTeam };
+        db.People.Add(person);
+        audit.Record(organizationId, actor, "person added", PersonText.Describe(person));
+        if (!await SavedAsync(cancellationToken))
+        {
+            return Refused(PersonFields.Email, $"{form.CleanEmail} was added by someone else a moment ago. Each email can be on the list once.");
+        }
+
+        return new PersonOutcome(person, errors, []);
+    }
+
+    /// <summary>Gives the person the form's fields; saves and audits only when something changed.</summary>
+    public async Task<PersonOutcome> ChangeAsync(Guid organizationId, Actor actor, Person person, PersonForm form, CancellationToken cancellationToken)
+    {
+        var (role, errors) = await CheckAsync(organizationId, form, except: person.Id, cancellationToken);
+        if (role is null)
+        {
+            return PersonOutcome.Refused(errors);
+        }
+
+        var changes = Apply(person, form, role.Value);
+        if (changes.Count > 0)
+        {
+            audit.Record(organizationId, actor, "person changed", $"{person.Name} <{person.Email}>: " + string.Join("; ", changes));
+            if (!await SavedAsync(cancellationToken))
+            {
+                return Refused(PersonFields.Email, $"{form.CleanEmail} was given to someone else a moment ago. Each email can be on the list once.");
+            }
+        }
+
+        return new PersonOutcome(person, errors, changes);
+    }
+
+    /// <summary>Removes the person; their invitations stay (participation counts do not change), without the link to them.</summary>
+    public async Task RemoveAsync(Guid organizationId, Actor actor, Person person, CancellationToken cancellationToken)
+    {
+        db.People.Remove(person);
+        audit.Record(organizationId, actor, "person removed", PersonText.Describe(person));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>True for the unique index on (organization, email) refusing a row another request saved a moment earlier.</summary>
+    internal static bool IsDuplicate(DbUpdateException exception) =>
+        exception.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true;
+
+    /// <summary>The form's rules (required, lengths, a valid email), the role, and an email once per organization.</summary>
+    private async Task<(PersonRole? Role, FieldErrors Errors)> CheckAsync(Guid organizationId, PersonForm form, Guid? except, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(form, new ValidationContext(form), results, validateAllProperties: true);
+        foreach (var result in results)
+        {
+            foreach (var member in result.MemberNames)
+            {
+                errors.Add(PersonFields.Of(member), result.ErrorMessage ?? "Not valid.");
+            }
+        }
+
+        var role = form.CheckRole(errors);
+        if (errors.IsEmpty && await HolderOfAsync(organizationId, form.CleanEmail, except, cancellationToken) is { } holder)
+        {
+            errors.Add(PersonFields.Email, $"{form.CleanEmail} is already on the list, as {holder.Name}. Each email can be on the list once.");
+        }
+
+        return (errors.IsEmpty ? role : null, errors);
+    }
+
+    /// <summary>The person of this organization who already has the address (any case), other than <paramref name="except"/>.</summary>
+    private Task<Person?> HolderOfAsync(Guid organizationId, string normalizedEmail, Guid? except, CancellationToken cancellationToken) =>
+        db.People.AsNoTracking()
+            .Where(p => p.OrganizationId == organizationId && p.Email.ToLower() == normalizedEmail && p.Id != except)
+            .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>Gives the person the form's fields; returns what changed as "what: old → new" (empty when nothing did).</summary>
+    private static List<string> Apply(Person person, PersonForm form, PersonRole role)
+    {
+        var changes = new List<string>();
+        if (person.Name != form.CleanName)
+        {
+            changes.Add($"name: {person.Name} → {form.CleanName}");
+            person.Name = form.CleanName;
+        }
+
+        if (person.Email != form.CleanEmail)
+        {
+            changes.Add($"email: {person.Email} → {form.CleanEmail}");
+            person.Email = form.CleanEmail;
+            person.EmailChangedAt = DateTime.UtcNow;
+        }
+
+        if (person.Role != role)
+        {
+            changes.Add($"role: {person.Role.DisplayName()} → {role.DisplayName()}");
+            person.Role = role;
+        }
+
+        if (person.Team != form.CleanTeam)
+        {
+            changes.Add($"team: {PersonText.Team(person.Team)} → {PersonText.Team(form.CleanTeam)}");
+            person.Team = form.CleanTeam;
+        }
+
+        return changes;
+    }
+
+    private async Task<bool> SavedAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException e) when (IsDuplicate(e))
+        {
+            return false;
+        }
+    }
+
+    private static PersonOutcome Refused(string field, string message)
+    {
+        var errors = new FieldErrors();
+        errors.Add(field, message);
+        return PersonOutcome.Refused(errors);
+    }
+}
