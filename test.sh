@@ -7,7 +7,8 @@ set -uo pipefail
 cd "$(dirname "$0")"
 started=$SECONDS
 # Each stage says how long it took (CI keeps a log of them).
-stage() { echo "== $1 ($(( SECONDS - started )) s since start)"; }
+last=$SECONDS
+stage() { echo "== $1 (took $(( SECONDS - last )) s; $(( SECONDS - started )) s since start)"; last=$SECONDS; }
 
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "The tests need the .NET SDK (10.0) on the PATH." >&2
@@ -61,16 +62,44 @@ if [ ! -f ../shared/data/bfi.csv ]; then
   echo "warning: ../shared/data/bfi.csv is missing: the bfi tests will fail (the shared folder must sit beside the repository)." >&2
 fi
 
-stage "tools ready; building and running every test project"
-log=$(mktemp)
-dotnet test SalesWheel.slnx -c Release 2>&1 | tee "$log"
-status=${PIPESTATUS[0]}
-passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s += $2} END {print s + 0}')
-failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s += $2} END {print s + 0}')
-rm -f "$log"
-if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
-  echo "dotnet test exited with $status before reporting a failed test (a build error?)." >&2
-fi
+stage "tools ready"
+
+# Restore exactly the package versions in each project's packages.lock.json (a changed dependency fails here,
+# not in a test), then build once; every test stage below runs on that build.
+total_passed=0
+total_failed=0
+status=0
+
+dotnet restore SalesWheel.slnx --locked-mode || { echo "Restore failed: a package or a lock file changed (run 'dotnet restore' and commit packages.lock.json)." >&2; exit 1; }
+stage "restored"
+dotnet build SalesWheel.slnx -c Release --no-restore || { echo "The build failed (warnings are errors; analyzers at latest-recommended)." >&2; exit 1; }
+stage "built"
+
+# One test project at a time, so each stage says what it ran and how long it took.
+run_tests() {
+  local project=$1 log
+  log=$(mktemp)
+  dotnet test "$project" -c Release --no-build 2>&1 | tee "$log"
+  local code=${PIPESTATUS[0]}
+  local passed failed
+  passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s += $2} END {print s + 0}')
+  failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | awk '{s += $2} END {print s + 0}')
+  rm -f "$log"
+  total_passed=$((total_passed + passed))
+  total_failed=$((total_failed + failed))
+  if [ "$code" -ne 0 ]; then
+    [ "$failed" -eq 0 ] && echo "dotnet test $project exited with $code before reporting a failed test." >&2
+    status=1
+  fi
+  stage "$(basename "$project"): $passed passed, $failed failed"
+}
+
+# Fast tests first (maths, CLI, web app in process), then the browser tests (Chromium).
+run_tests tests/SalesWheel.Core.Tests
+run_tests tests/SalesWheel.Cli.Tests
+run_tests tests/SalesWheel.Web.Tests
+run_tests tests/SalesWheel.E2E
+
 stage "tests done"
-echo "$passed passed, $failed failed"
+echo "$total_passed passed, $total_failed failed"
 exit "$status"
