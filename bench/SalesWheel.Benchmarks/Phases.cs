@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text;
 using nietras.SeparatedValues;
 using SalesWheel.Core.Reports;
-using SalesWheel.Core.Responses;
 using SalesWheel.Core.Scoring;
 
 namespace SalesWheel.Benchmarks;

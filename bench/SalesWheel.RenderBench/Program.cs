@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using SalesWheel.RenderBench;
 using SalesWheel.RenderBench.Components;
 
 // Two endpoints with the same HTML: /page (Razor Pages, as the app is built) and /component (a Razor component

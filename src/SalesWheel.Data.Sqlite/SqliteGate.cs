@@ -12,6 +12,7 @@ namespace SalesWheel.Data.Sqlite;
 /// async gate instead costs nothing, and every statement here is short: reads and writes take microseconds.
 /// The gate is held from a connection's opening to its closing, which covers explicit transactions too.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "One gate per database, kept for the life of the process (Gates): it is never disposed.")]
 public sealed class SqliteGate : DbConnectionInterceptor
 {
     private static readonly ConcurrentDictionary<string, SqliteGate> Gates = new(StringComparer.Ordinal);

@@ -142,7 +142,9 @@ public static class ResponseAttributes
     {
         var changed = 0;
         // Sealed values start with a control character, which a name never does (they are cleaned at input).
+#pragma warning disable CA1866 // EF Core translates the string overload of StartsWith to SQL
         var clear = await db.SurveyResponses.Where(r => !r.Role.StartsWith("\u0001") || !r.Team.StartsWith("\u0001")).ToListAsync(cancellationToken);
+#pragma warning restore CA1866
         foreach (var response in clear)
         {
             response.Role = seal.SealAttribute(response.AssessmentId, seal.OpenAttribute(response.AssessmentId, response.Role));

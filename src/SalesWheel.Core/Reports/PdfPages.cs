@@ -33,6 +33,7 @@ internal sealed class PdfPages : IDisposable
 
     public float Height { get; }
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "Page geometry, read beside Right and Bottom.")]
     public float Left => 56;
 
     public float Right => Width - 56;
@@ -40,6 +41,7 @@ internal sealed class PdfPages : IDisposable
     public float ContentWidth => Right - Left;
 
     /// <summary>Where content starts below the running header.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822", Justification = "Page geometry, read beside Right and Bottom.")]
     public float Top => 70;
 
     /// <summary>Where content must end above the footer.</summary>

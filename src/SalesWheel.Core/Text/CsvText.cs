@@ -16,7 +16,7 @@ public sealed record DecodedText(string Text, string? EncodingNote);
 /// <param name="Text">The text reader; disposing it closes the stream unless it was opened with <c>leaveOpen</c>.</param>
 /// <param name="Layout">The layout detected from the first 64 KiB of text; null when the file has no text.</param>
 /// <param name="EncodingNote">As <see cref="DecodedText.EncodingNote"/>.</param>
-public sealed record CsvStream(TextReader Text, CsvLayout? Layout, string? EncodingNote);
+public sealed record OpenedCsv(TextReader Text, CsvLayout? Layout, string? EncodingNote);
 
 /// <summary>How a CSV file is laid out: its delimiter, and whether its first line is a <c>sep=</c> line naming it.</summary>
 /// <param name="Delimiter">The delimiter: <c>,</c> <c>;</c> or tab.</param>
@@ -70,7 +70,7 @@ public static class CsvText
     /// the stream is read once to check it is UTF-8; the returned reader starts where the stream was.
     /// </summary>
     /// <exception cref="ArgumentException">The stream cannot seek.</exception>
-    public static CsvStream Open(Stream stream, bool leaveOpen = false)
+    public static OpenedCsv Open(Stream stream, bool leaveOpen = false)
     {
         if (!stream.CanSeek)
         {
@@ -94,7 +94,7 @@ public static class CsvText
         }
 
         stream.Position = start;
-        return new CsvStream(new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: marked, bufferSize: 1 << 16, leaveOpen), layout, note);
+        return new OpenedCsv(new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: marked, bufferSize: 1 << 16, leaveOpen), layout, note);
     }
 
     /// <summary>

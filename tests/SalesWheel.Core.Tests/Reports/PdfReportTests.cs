@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using SalesWheel.Core.Reports;
 using SalesWheel.Core.Scoring;
-using SalesWheel.Core.Wheel;
 using SkiaSharp;
 using static SalesWheel.Core.Tests.Reports.ReportSamples;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using SalesWheel.Core.Responses;
-using SalesWheel.Core.Scoring;
 using static SalesWheel.Core.Tests.TestData;
 
 namespace SalesWheel.Core.Tests.Responses;

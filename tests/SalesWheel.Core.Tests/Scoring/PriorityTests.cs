@@ -1,4 +1,3 @@
-using SalesWheel.Core.Instruments;
 using SalesWheel.Core.Scoring;
 using static SalesWheel.Core.Tests.TestData;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using SalesWheel.Data.Entities;
 using SalesWheel.Web.Features.Survey;
 using SalesWheel.Web.Tests.Assessments;

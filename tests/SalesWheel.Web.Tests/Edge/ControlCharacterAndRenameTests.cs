@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Xml.Linq;
 using SalesWheel.Core.Responses;
 using SalesWheel.Core.Instruments;
-using SalesWheel.Data.Entities;
 using SalesWheel.Tests.Exports;
 using SalesWheel.Web.Tests.Api;
 using SalesWheel.Web.Tests.Assessments;

@@ -6,7 +6,6 @@ using MimeKit;
 using SalesWheel.Data.Entities;
 using SalesWheel.Web.Tests.Api;
 using SalesWheel.Web.Tests.Assessments;
-using SalesWheel.Web.Tests.Members;
 
 namespace SalesWheel.Web.Tests.Edge;
 

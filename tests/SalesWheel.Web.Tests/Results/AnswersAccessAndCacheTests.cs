@@ -1,7 +1,5 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using SalesWheel.Core.Exports;
-using SalesWheel.Data.Entities;
 using SalesWheel.Tests.Exports;
 using SalesWheel.Web.Features.Results;
 using SalesWheel.Web.Tests.Api;

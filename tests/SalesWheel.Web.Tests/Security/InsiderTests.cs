@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using SalesWheel.Data.Entities;
 using SalesWheel.Web.Features.Survey;

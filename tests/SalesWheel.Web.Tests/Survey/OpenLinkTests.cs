@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
 using SalesWheel.Data.Entities;
 using SalesWheel.Web.Features.Survey;
 using SalesWheel.Web.Tests.Api;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using SalesWheel.Core.Scoring;
 using SkiaSharp;
 using static SalesWheel.Core.Reports.Pdf.PdfStyle;

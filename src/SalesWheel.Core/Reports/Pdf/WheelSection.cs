@@ -1,6 +1,5 @@
 using SalesWheel.Core.Scoring;
 using SalesWheel.Core.Wheel;
-using SkiaSharp;
 using static SalesWheel.Core.Reports.Pdf.PdfStyle;
 
 namespace SalesWheel.Core.Reports.Pdf;

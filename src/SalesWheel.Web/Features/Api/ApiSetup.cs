@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.OpenApi;
 using Scalar.AspNetCore;
 using SalesWheel.Data.Entities;
 using SalesWheel.Web.Features.ApiTokens;

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SalesWheel.Data;
-using SalesWheel.Data.Entities;
 using SalesWheel.Web.Features.Api;
 using SalesWheel.Web.Infrastructure;
 

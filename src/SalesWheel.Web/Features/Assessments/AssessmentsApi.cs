@@ -5,7 +5,6 @@ using SalesWheel.Data;
 using SalesWheel.Data.Entities;
 using SalesWheel.Web.Features.Api;
 using SalesWheel.Web.Features.ApiTokens;
-using SalesWheel.Web.Features.Shared;
 using SalesWheel.Web.Infrastructure;
 
 namespace SalesWheel.Web.Features.Assessments;

@@ -57,7 +57,7 @@ public sealed record Participation(ParticipationCount Overall, IReadOnlyList<Par
         // People invited per team × role are what an insider knows (the org chart); started and submitted are the secrets.
         // A cell holds at least as many people as began there (behind an open link, more may come than were counted).
         string[] Key(Row row) => [row.Team.Trim(), row.Role.Trim()];
-        var values = new[] { 0, 1 }.Select(b => rows.Select(r => Key(r)[b]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList()).ToArray();
+        var values = Enumerable.Range(0, 2).Select(b => rows.Select(r => Key(r)[b]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList()).ToArray();
         var groups = values.Select((list, b) => rows.GroupBy(r => list.IndexOf(Key(r)[b])).OrderBy(g => g.Key).ToList()).ToArray();
         var hidden = groups.Select(list => Anonymity.SuppressedGroups(list.Select(g => Count("", g).Invited).ToList(), k)).ToArray();
         var cells = rows.GroupBy(r => (Team: values[0].IndexOf(Key(r)[0]), Role: values[1].IndexOf(Key(r)[1])))

@@ -21,6 +21,8 @@ namespace SalesWheel.Web.Features.Assessments;
 [RefuseOversizedUpload]
 public sealed class UploadModel(AnswersUpload upload) : OrganizationPageModel
 {
+    private static readonly string[] AttributeColumns = ["role", "team"];
+
     public const long MaximumFileBytes = 20L * 1024 * 1024;
 
     public const int MaximumInstrumentBytes = 1024 * 1024;
@@ -62,7 +64,7 @@ public sealed class UploadModel(AnswersUpload upload) : OrganizationPageModel
     public IActionResult OnGetTemplate(string? form)
     {
         var instrument = form == "quick" ? BuiltInInstrument.Quick : BuiltInInstrument.Full;
-        var header = string.Join(',', new[] { "role", "team" }.Concat(instrument.Items.Select(i => i.Id))) + "\r\n";
+        var header = string.Join(',', AttributeColumns.Concat(instrument.Items.Select(i => i.Id))) + "\r\n";
         return File(Encoding.UTF8.GetBytes(header), "text/csv; charset=utf-8", $"saleswheel-{(form == "quick" ? "quick" : "full")}-answers.csv");
     }
 

@@ -1,4 +1,3 @@
-using System.Text;
 using SalesWheel.Core.Text;
 using SalesWheel.Data.Entities;
 

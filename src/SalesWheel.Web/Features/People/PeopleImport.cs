@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using SalesWheel.Data;
 using SalesWheel.Data.Entities;

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.RateLimiting;
 using SalesWheel.Core.Instruments;
 using SalesWheel.Core.Scoring;
 using SalesWheel.Data;
-using SalesWheel.Data.Entities;
 using SalesWheel.Web.Infrastructure;
 
 namespace SalesWheel.Web.Features.QuickCheck;

@@ -1,8 +1,5 @@
 using System.ComponentModel;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -10,7 +7,6 @@ using Microsoft.OpenApi;
 using SalesWheel.Core.Exports;
 using SalesWheel.Core.Reports;
 using SalesWheel.Core.Scoring;
-using SalesWheel.Core.Wheel;
 using SalesWheel.Data;
 using SalesWheel.Data.Entities;
 using SalesWheel.Web.Features.Api;
@@ -110,7 +106,7 @@ public static class ResultsApi
     private static async Task<IResult> Get(
         Guid id, ApiCaller caller, AssessmentActions actions, AppDbContext db, AssessmentScoring scoring, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(id, caller, actions, db, scoring, cancellationToken) is not var (assessment, _, report))
+        if (await LoadAsync(id, caller, db, scoring, cancellationToken) is not var (assessment, _, report))
         {
             return ApiProblems.NotFound("assessment");
         }
@@ -134,7 +130,7 @@ public static class ResultsApi
         [Description("For pdf: a4 (the default) or letter; not case-sensitive. Anything else answers 400.")] string? paper,
         ApiCaller caller, AssessmentActions actions, AppDbContext db, AssessmentScoring scoring, ExportCache cache, HttpContext http, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(id, caller, actions, db, scoring, cancellationToken) is not var (assessment, organization, report))
+        if (await LoadAsync(id, caller, db, scoring, cancellationToken) is not var (assessment, organization, report))
         {
             return ApiProblems.NotFound("assessment");
         }
@@ -170,7 +166,7 @@ public static class ResultsApi
     }
 
     private static async Task<(Assessment, Organization, ScoreReport)?> LoadAsync(
-        Guid id, ApiCaller caller, AssessmentActions actions, AppDbContext db, AssessmentScoring scoring, CancellationToken cancellationToken)
+        Guid id, ApiCaller caller, AppDbContext db, AssessmentScoring scoring, CancellationToken cancellationToken)
     {
         // As stored, not as a page would show a due assessment: results wait until it is really closed (its last
         // answers are sealed until then).

@@ -7,7 +7,6 @@ using SalesWheel.Data;
 using SalesWheel.Data.Entities;
 using SalesWheel.Web.Features.Api;
 using SalesWheel.Web.Features.ApiTokens;
-using SalesWheel.Web.Infrastructure;
 
 namespace SalesWheel.Web.Features.Settings;
 

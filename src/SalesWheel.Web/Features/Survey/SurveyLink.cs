@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
-using SalesWheel.Core.Scoring;
 using SalesWheel.Data;
 using SalesWheel.Data.Entities;
 
