@@ -71,6 +71,18 @@ public sealed class ThresholdEdgeTests
     }
 
     [Fact]
+    public void AlphaNeedsThreePeopleWhoAnsweredEveryItemAndThreeAreEnough()
+    {
+        var three = ScoreTwoItems([(1, 2), (3, 3), (5, 5)]);
+        Assert.Equal(3, three.AlphaN);
+        Assert.NotNull(three.Alpha);
+
+        var two = ScoreTwoItems([(1, 2), (5, 5)]);
+        Assert.Equal(2, two.AlphaN);
+        Assert.Null(two.Alpha);
+    }
+
+    [Fact]
     public void AGapNeedsTwoShownGroupsAndTwoAreEnough()
     {
         BreakdownGroup Group(string value, double score) => new(value, 5, false, new Dictionary<string, double?> { ["x"] = score });
