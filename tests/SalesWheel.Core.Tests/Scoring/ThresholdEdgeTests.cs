@@ -83,6 +83,38 @@ public sealed class ThresholdEdgeTests
     }
 
     [Fact]
+    public void ARespondentMeanNeedsHalfTheItemsRoundedUp()
+    {
+        // Dimension "a" has three items: ceil(3/2) = 2 answers make a mean, 1 does not.
+        var report = ScoringEngine.Score(Build(Small(), [(Answers(("A1", 5)), null), (Answers(("A1", 1), ("A2", 3)), null)]), new ScoringOptions());
+        var a = report.Dimensions.Single(d => d.Id == "a");
+        Assert.Equal(1, a.N);
+        Assert.Equal(25, a.Score); // only the second person: (1 + 3) / 2 = 2 on 1..5
+    }
+
+    [Fact]
+    public void InSharedResultsADriverWithExactlyKAnswersShowsItsNumbersAndOneWithKMinusOneDoesNot()
+    {
+        // k = 3; X2 is answered by everyone, X1 by all but one or two: a driver mean needs 1 of the 2 items, so n is everyone,
+        // while the statement X1 rests on 3 people (shown) or 2 (hidden).
+        var atK = SharedTwoItems(k: 3, [(4, 4), (2, 4), (3, 4), (null, 4)]);
+        Assert.Equal(3, atK.Items.Single(i => i.Id == "X1").N);
+        Assert.NotNull(atK.Items.Single(i => i.Id == "X1").Mean);
+
+        var belowK = SharedTwoItems(k: 3, [(4, 4), (2, 4), (null, 4), (null, 4)]);
+        Assert.Equal(2, belowK.Items.Single(i => i.Id == "X1").N);
+        Assert.Null(belowK.Items.Single(i => i.Id == "X1").Mean);
+
+        // The driver itself: exactly k people with a mean show a score; k − 1 show none.
+        Assert.NotNull(SharedTwoItems(k: 3, [(4, 4), (2, 2), (3, 3)]).Score);
+        Assert.Null(SharedTwoItems(k: 3, [(4, 4), (2, 2)]).Score);
+    }
+
+    private static DimensionResult SharedTwoItems(int k, IEnumerable<(int? X1, int X2)> rows) =>
+        ScoringEngine.Score(Build(TwoItems, rows.Select(r => (Answers(("X1", r.X1), ("X2", r.X2)), (Dictionary<string, string?>?)null))),
+            new ScoringOptions { MinimumGroupSize = k, SuppressAcrossBreakdowns = true }).Dimensions[0];
+
+    [Fact]
     public void AGapNeedsTwoShownGroupsAndTwoAreEnough()
     {
         BreakdownGroup Group(string value, double score) => new(value, 5, false, new Dictionary<string, double?> { ["x"] = score });
