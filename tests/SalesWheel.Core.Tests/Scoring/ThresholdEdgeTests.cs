@@ -85,11 +85,15 @@ public sealed class ThresholdEdgeTests
     [Fact]
     public void ARespondentMeanNeedsHalfTheItemsRoundedUp()
     {
-        // Dimension "a" has three items: ceil(3/2) = 2 answers make a mean, 1 does not.
-        var report = ScoringEngine.Score(Build(Small(), [(Answers(("A1", 5)), null), (Answers(("A1", 1), ("A2", 3)), null)]), new ScoringOptions());
+        // Dimension "a" has three items: ceil(3/2) = 2 answers make a mean, 1 does not. Its facet f1 and dimension "b"
+        // have two: ceil(2/2) = 1 answer is enough.
+        var report = ScoringEngine.Score(Build(Small(), [(Answers(("A1", 5), ("B1", 4)), null), (Answers(("A1", 1), ("A2", 3)), null)]), new ScoringOptions());
         var a = report.Dimensions.Single(d => d.Id == "a");
         Assert.Equal(1, a.N);
         Assert.Equal(25, a.Score); // only the second person: (1 + 3) / 2 = 2 on 1..5
+        Assert.Equal(2, a.Facets.Single(f => f.Id == "f1").N);
+        var b = report.Dimensions.Single(d => d.Id == "b");
+        Assert.Equal((1, 75.0), (b.N, b.Score));
     }
 
     [Fact]
