@@ -124,6 +124,7 @@ public sealed class ApiAccessTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task ATokenStopsWorkingWhenItsMakerLeavesTheOrganization()
     {
         var (browser, organizationId) = await app.NewOrganization("Leaver Co");
+        var owners = app.Api(await browser.MakeToken("owner's script"));
         var admin = await app.NewViewer(organizationId);
         app.Service(db =>
         {
@@ -148,7 +149,12 @@ public sealed class ApiAccessTests(AppFactory app) : IClassFixture<AppFactory>
             return db.SaveChanges();
         });
         await ApiKit.AssertProblem(await api.GetAsync("/api/v1/organization"), HttpStatusCode.Unauthorized);
-        Assert.NotNull(browser);
+        await ApiKit.AssertProblem(await api.PostAsync("/api/v1/assessments", JsonContent.Create(new { name = "Mine" })), HttpStatusCode.Unauthorized);
+
+        // Only the leaver lost access: the owner's admin token still reads and writes, and the leaver's attempts made nothing.
+        await owners.Get("/api/v1/organization");
+        Assert.Equal(HttpStatusCode.Created, (await owners.PostAsync("/api/v1/assessments", JsonContent.Create(new { name = "Owner's own" }))).StatusCode);
+        Assert.Equal(["Owner's own"], app.Service(db => db.Assessments.Where(a => a.OrganizationId == organizationId).Select(a => a.Name).ToList()));
     }
 
     [Fact]

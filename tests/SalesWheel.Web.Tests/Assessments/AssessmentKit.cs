@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -177,25 +178,14 @@ internal static partial class AssessmentKit
     });
 
     /// <summary>The rows of a participation table: label → (invited, started, submitted).</summary>
-    public static Dictionary<string, (int Invited, int Started, int Submitted)> ParticipationRows(string page, string caption)
-    {
-        var start = page.IndexOf($"<caption>{caption}</caption>", StringComparison.Ordinal);
-        Assert.True(start >= 0, $"no table \"{caption}\" on the page");
-        var table = page[start..page.IndexOf("</tbody>", start, StringComparison.Ordinal)];
-        return ParticipationRow().Matches(table).ToDictionary(
-            m => WebUtility.HtmlDecode(m.Groups[1].Value),
-            m => (int.Parse(m.Groups[2].Value), int.Parse(m.Groups[3].Value), int.Parse(m.Groups[4].Value)));
-    }
-
-    [GeneratedRegex("<th scope=\"row\">([^<]*)</th>\\s*<td class=\"num\">(\\d+)</td>\\s*<td class=\"num\">(\\d+)</td>\\s*<td class=\"num\">(\\d+)</td>")]
-    private static partial Regex ParticipationRow();
+    public static Dictionary<string, (int Invited, int Started, int Submitted)> ParticipationRows(string page, string caption) =>
+        Html.Parse(page).Table(caption).Rows().ToDictionary(
+            row => row.Values.First().Text(),
+            row => (int.Parse(row["Invited"].Text(), CultureInfo.InvariantCulture), int.Parse(row["Started"].Text(), CultureInfo.InvariantCulture), int.Parse(row["Submitted"].Text(), CultureInfo.InvariantCulture)));
 
     /// <summary>The message next to a field (asp-validation-for), or null.</summary>
-    public static string? FieldError(string page, string field)
-    {
-        var match = Regex.Match(page, $"data-valmsg-for=\"{Regex.Escape(field)}\"[^>]*>([^<]+)<");
-        return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : null;
-    }
+    public static string? FieldError(string page, string field) =>
+        Html.Parse(page).QuerySelector($"[data-valmsg-for='{field}']")?.Text() is { Length: > 0 } message ? message : null;
 
     public static Assessment Assessment(this AppFactory app, Guid id) => app.Service(db => db.Assessments.AsNoTracking().Single(a => a.Id == id));
 

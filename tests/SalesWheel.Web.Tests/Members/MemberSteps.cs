@@ -64,11 +64,8 @@ internal static partial class MemberSteps
     public static async Task<string> Token(this HttpClient client, string page = "/settings") => Html.Antiforgery(await client.GetPage(page));
 
     /// <summary>The error shown next to a form field (empty when there is none), decoded as a person reads it.</summary>
-    public static string FieldError(string page, string field)
-    {
-        var match = Regex.Match(page, $"<span class=\"[^\"]*field-validation-error[^\"]*\" data-valmsg-for=\"{Regex.Escape(field)}\"[^>]*>([^<]*)</span>");
-        return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : "";
-    }
+    public static string FieldError(string page, string field) =>
+        Html.Parse(page).QuerySelector($".field-validation-error[data-valmsg-for='{field}']")?.Text() ?? "";
 
     [GeneratedRegex(@"https?://[^/\s]+(/join/[A-Za-z0-9_-]{22})\b")]
     private static partial Regex JoinLink();

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,14 +26,16 @@ public sealed partial class ResultsTests(AppFactory app) : IClassFixture<AppFact
             Answer("leader", "East", value: 2));
 
         var page = await client.GetPage($"/assessments/{id}/results");
+        var document = Html.Parse(page);
+        var text = document.DocumentElement.Text();
 
-        Assert.Contains("3 responses from 7 invitations", page);
-        Assert.Contains("Results need at least 5 people to have answered", page);
-        Assert.DoesNotContain("<svg", page);
+        Assert.Contains("3 responses from 7 invitations", text);
+        Assert.Contains("Results need at least 5 people to have answered", text);
+        Assert.Empty(document.QuerySelectorAll("svg"));
         Assert.DoesNotContain("Fix first", page);
-        Assert.DoesNotContain("16.7", Text(page)); // the three answers' score, (1 + 2 + 2) / 3 on 1..5
+        Assert.DoesNotContain("16.7", text); // the three answers' score, (1 + 2 + 2) / 3 on 1..5
         Assert.DoesNotContain("Territories are handed out", page);
-        Assert.DoesNotContain("class=\"heat\"", page);
+        Assert.Empty(document.QuerySelectorAll("table.heat"));
     }
 
     [Fact]
@@ -45,14 +49,14 @@ public sealed partial class ResultsTests(AppFactory app) : IClassFixture<AppFact
         SetMinimumGroupSize(organization, 4);
 
         var hidden = await client.GetPage($"/assessments/{id}/results");
-        Assert.DoesNotContain("16.7", Text(hidden));
+        Assert.DoesNotContain("16.7", Html.Parse(hidden).DocumentElement.Text());
         Assert.DoesNotContain("More coaching on live deals", hidden);
 
         SetMinimumGroupSize(organization, 3);
-        var shown = await client.GetPage($"/assessments/{id}/results");
-        Assert.Contains("16.7", Text(shown));
-        Assert.Contains("<li>More coaching on live deals</li>", shown);
-        Assert.Contains("<svg", shown);
+        var shown = Html.Parse(await client.GetPage($"/assessments/{id}/results"));
+        Assert.Contains("16.7", shown.DocumentElement.Text());
+        Assert.Contains("More coaching on live deals", shown.Texts("ul.comments > li"));
+        Assert.NotEmpty(shown.QuerySelectorAll("svg"));
     }
 
     [Fact]
@@ -69,28 +73,32 @@ public sealed partial class ResultsTests(AppFactory app) : IClassFixture<AppFact
             Answer("seller", "Tiny", 2),
         ]);
 
-        var page = await client.GetPage($"/assessments/{id}/results");
-        var text = Text(page);
+        var page = Html.Parse(await client.GetPage($"/assessments/{id}/results"));
+        var text = page.DocumentElement.Text();
 
-        Assert.Matches("<div class=\"wheel\"><svg", page);
-        Assert.Contains("Fix first", page);
-        Assert.Contains("<ol class=\"priorities\">", page);
-        Assert.Contains("All 8 ranked drivers", page);
-        Assert.Contains("<td class=\"cell strong\">100.0</td>", page); // Beta
-        Assert.Contains("<td class=\"cell risk\">50.0</td>", page); // Gamma
-        Assert.Contains("<td class=\"num gap-high\">50.0</td>", page);
-        Assert.Contains("The Beta team sees Strategy at 100, the Gamma team at 50.", page);
-        Assert.Contains("Leaders see Strategy at 100, sellers at 55.", page);
+        page.One("div.wheel > svg");
+        Assert.Contains("Fix first", page.Texts("h2"));
+        Assert.Contains(page.Section("Fix first"), e => e.Matches("ol.priorities"));
+        Assert.Equal("All 8 ranked drivers", page.One("details.all-priorities > summary").Text());
+        var teams = page.Section("By team");
+        var strategy = Heatmap(teams).Rows()[0];
+        Assert.Equal("Strategy", strategy["Driver"].Text());
+        Assert.Equal(("100.0", "cell strong"), (strategy["Beta n=6"].Text(), strategy["Beta n=6"].ClassName)); // Beta
+        Assert.Equal(("50.0", "cell risk"), (strategy["Gamma n=6"].Text(), strategy["Gamma n=6"].ClassName)); // Gamma
+        Assert.Equal(("50.0", "num gap-high"), (strategy["Gap"].Text(), strategy["Gap"].ClassName));
+        Assert.Contains("The Beta team sees Strategy at 100, the Gamma team at 50.", Text(teams));
+        Assert.Contains("Leaders see Strategy at 100, sellers at 55.", Text(page.Section("By role")));
 
         // Tiny is below k, and Alpha is hidden too so that Tiny cannot be recovered by subtraction: both read the same.
-        Assert.Equal(2 * DimensionCount, Regex.Matches(page, "<td class=\"cell hidden\">hidden \\(fewer than 5 answers\\)</td>").Count);
-        Assert.Equal(2 * DimensionCount, Regex.Matches(page, "class=\"cell hidden\"").Count);
-        Assert.Contains("so that a smaller group cannot be worked out by subtraction", page);
+        Assert.Equal(2 * DimensionCount, page.QuerySelectorAll("td").Count(td => td.Text() == "hidden (fewer than 5 answers)" && td.ClassName == "cell hidden"));
+        Assert.Equal(2 * DimensionCount, page.QuerySelectorAll(".cell.hidden").Length);
+        Assert.Contains("so that a smaller group cannot be worked out by subtraction", text);
         Assert.DoesNotContain("12.5", text);
         Assert.DoesNotContain("75.0", text);
         Assert.DoesNotMatch(@"\bn=2\b", text);
-        Assert.Contains("Alpha<br /><span class=\"small\">hidden</span>", page); // no size for either hidden team
-        Assert.Contains("Tiny<br /><span class=\"small\">hidden</span>", page);
+        var teamHeaders = Heatmap(teams).Head!.Rows[0].Cells.Select(c => c.Text()).ToList();
+        Assert.Contains("Alpha hidden", teamHeaders); // no size for either hidden team
+        Assert.Contains("Tiny hidden", teamHeaders);
     }
 
     [Fact]
@@ -105,18 +113,23 @@ public sealed partial class ResultsTests(AppFactory app) : IClassFixture<AppFact
             Answer("seller", "West", 1),
         ]);
 
-        var page = await client.GetPage($"/assessments/{id}/results");
-        var heat = TeamHeatmap(page);
+        var page = Html.Parse(await client.GetPage($"/assessments/{id}/results"));
+        var heat = page.Section("By team");
+        var table = Heatmap(heat);
 
-        var headers = Regex.Matches(heat, "<th scope=\"col\" class=\"num\">(East|West)(.*?)</th>").ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
-        Assert.Equal("<br /><span class=\"small\">hidden</span>", headers["East"]);
+        // Each column header is the team's name, then what is said of its size: the same word for both.
+        var headers = table.Head!.Rows[0].Cells.Skip(1).SkipLast(1).ToDictionary(c => c.FirstChild!.Text(), c => c.Text()[c.FirstChild!.Text().Length..]);
+        Assert.Equal(["East", "West"], headers.Keys);
+        Assert.Equal(" hidden", headers["East"]);
         Assert.Equal(headers["East"], headers["West"]);
-        var rows = Regex.Matches(heat, "<tr>\\s*<th scope=\"row\">.*?</tr>", RegexOptions.Singleline);
+        Assert.Equal(table.Head.Rows[0].Cells[1].InnerHtml.Replace("East", "West", StringComparison.Ordinal), table.Head.Rows[0].Cells[2].InnerHtml);
+        var rows = table.Rows();
         Assert.Equal(DimensionCount, rows.Count);
-        foreach (var row in rows.Cast<Match>())
+        foreach (var row in rows)
         {
-            var cells = Regex.Matches(row.Value, "<td[^>]*>.*?</td>").Select(m => m.Value).ToList();
-            Assert.Equal(["<td class=\"cell hidden\">hidden (fewer than 5 answers)</td>", "<td class=\"cell hidden\">hidden (fewer than 5 answers)</td>"], cells[..2]);
+            var cells = row.Values.Where(c => c.LocalName == "td").ToList();
+            Assert.Equal([("hidden (fewer than 5 answers)", "cell hidden"), ("hidden (fewer than 5 answers)", "cell hidden")], cells[..2].Select(c => (c.Text(), c.ClassName)));
+            Assert.Equal(cells[0].OuterHtml, cells[1].OuterHtml);
         }
 
         var text = Text(heat);
@@ -139,17 +152,18 @@ public sealed partial class ResultsTests(AppFactory app) : IClassFixture<AppFact
         });
         var id = SeedAssessment(organization, invitations: 6, [.. Enumerable.Range(0, 6).Select(i => Answer("seller", "East", 2 + (i % 3)))]);
 
-        var page = await client.GetPage($"/assessments/{id}/results");
+        var page = Html.Parse(await client.GetPage($"/assessments/{id}/results"));
+        var text = page.DocumentElement.Text();
 
-        Assert.Equal(DimensionCount, Regex.Matches(page, "<details class=\"driver-detail\">").Count);
+        Assert.Equal(DimensionCount, page.QuerySelectorAll("details.driver-detail").Length);
         var strategy = BuiltInInstrument.Full.Dimensions[0];
-        Assert.Contains($"<th scope=\"row\">{strategy.Facets[0].Name}</th>", page);
-        Assert.Contains(WebUtility.HtmlEncode(strategy.Items.First().Text), page);
-        Assert.Contains("<span class=\"flag\">reversed</span>", page);
-        Assert.Contains("few answers — only 6 people", page); // n < 10 is flagged and explained
-        Assert.Contains("the Scale phase", page);
-        Assert.Contains("ACV $15K–$50K", page);
-        Assert.Contains("<a href=\"/settings\">Change phase or deal size in Settings</a>", page);
+        Assert.Equal(strategy.Facets[0].Name, page.Table($"Facets of {strategy.Name}").Rows()[0]["Facet"].Text());
+        Assert.StartsWith(strategy.Items.First().Text, page.Table($"Statements of {strategy.Name}").Rows()[0]["Statement"].Text(), StringComparison.Ordinal);
+        Assert.Contains("reversed", page.Texts("details.driver-detail td .flag"));
+        Assert.Contains("few answers — only 6 people", Text(page.QuerySelectorAll("ul.reliability > li"))); // n < 10 is flagged and explained
+        Assert.Contains("the Scale phase", text);
+        Assert.Contains("ACV $15K–$50K", text);
+        Assert.Equal("/settings", page.QuerySelectorAll("a").Single(a => a.Text() == "Change phase or deal size in Settings").GetAttribute("href"));
     }
 
     [Fact]
@@ -167,13 +181,11 @@ public sealed partial class ResultsTests(AppFactory app) : IClassFixture<AppFact
         Assert.DoesNotContain("Clear lead routing", below);
 
         AddResponse(id, Answer("leader", "Leadership", 5, "Pay commission monthly"));
-        var atK = await client.GetPage($"/assessments/{id}/results");
-        var list = CommentList().Match(atK);
-        Assert.True(list.Success, "no comment list");
-        var comments = Regex.Matches(list.Value, "<li>(.*?)</li>").Select(m => m.Groups[1].Value).ToList();
+        var list = Html.Parse(await client.GetPage($"/assessments/{id}/results")).One("ul.comments");
+        var comments = list.Texts("li");
         Assert.Equal(["Clear lead routing", "Faster quotes", "Fewer internal meetings", "Pay commission monthly"], comments.Order());
-        Assert.DoesNotContain("Leadership", list.Value);
-        Assert.DoesNotContain("seller", list.Value);
+        Assert.DoesNotContain("Leadership", list.OuterHtml);
+        Assert.DoesNotContain("seller", list.OuterHtml);
     }
 
     [Fact]
@@ -182,13 +194,13 @@ public sealed partial class ResultsTests(AppFactory app) : IClassFixture<AppFact
         var (client, organization) = await SignUp("many-comments");
         var id = SeedAssessment(organization, invitations: 0, [.. Enumerable.Range(0, 205).Select(i => Answer("seller", "East", 3, $"Idea number {i}"))]);
 
-        var first = await client.GetPage($"/assessments/{id}/results");
-        Assert.Equal(200, Regex.Matches(first, "<li>Idea number \\d+</li>").Count);
-        Assert.Contains($"<a href=\"/assessments/{id}/results?comments=all#comments\">Show all 205 comments</a>", first);
+        var first = Html.Parse(await client.GetPage($"/assessments/{id}/results"));
+        Assert.Equal(200, first.QuerySelectorAll("li").Count(li => IdeaNumber().IsMatch(li.Text())));
+        Assert.Equal($"/assessments/{id}/results?comments=all#comments", first.QuerySelectorAll("a").Single(a => a.Text() == "Show all 205 comments").GetAttribute("href"));
 
-        var all = await client.GetPage($"/assessments/{id}/results?comments=all");
-        Assert.Equal(205, Regex.Matches(all, "<li>Idea number \\d+</li>").Count);
-        Assert.DoesNotContain("Show all", all);
+        var allHtml = await client.GetPage($"/assessments/{id}/results?comments=all");
+        Assert.Equal(205, Html.Parse(allHtml).QuerySelectorAll("li").Count(li => IdeaNumber().IsMatch(li.Text())));
+        Assert.DoesNotContain("Show all", allHtml);
     }
 
     [Fact]
@@ -219,8 +231,8 @@ public sealed partial class ResultsTests(AppFactory app) : IClassFixture<AppFact
         await owner.GetPage($"/assessments/{id}/results");
 
         var (stranger, _) = await SignUp("theirs");
-        var page = await stranger.GetPage($"/assessments/{id}/results", HttpStatusCode.NotFound);
-        Assert.DoesNotContain("<svg", page);
+        var page = Html.Parse(await stranger.GetPage($"/assessments/{id}/results", HttpStatusCode.NotFound));
+        Assert.Empty(page.QuerySelectorAll("svg"));
         await stranger.GetPage($"/assessments/{Guid.NewGuid()}/results", HttpStatusCode.NotFound);
         await stranger.GetPage("/assessments/not-an-id/results", HttpStatusCode.NotFound);
     }
@@ -236,10 +248,11 @@ public sealed partial class ResultsTests(AppFactory app) : IClassFixture<AppFact
         var signIn = await viewer.PostForm("/signin", [new("Email", email), new("Password", "a viewer reads results calmly")]);
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
 
-        var page = await viewer.GetPage($"/assessments/{id}/results");
-        Assert.Contains("<svg", page);
-        Assert.DoesNotContain("Change phase or deal size", page); // a viewer cannot change them
-        Assert.Contains("An admin can change them in Settings.", page);
+        var html = await viewer.GetPage($"/assessments/{id}/results");
+        var page = Html.Parse(html);
+        Assert.NotEmpty(page.QuerySelectorAll("svg"));
+        Assert.DoesNotContain("Change phase or deal size", html); // a viewer cannot change them
+        Assert.Contains("An admin can change them in Settings.", page.DocumentElement.Text());
 
         var anonymous = await app.Browser().GetAsync($"/assessments/{id}/results");
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
@@ -257,11 +270,12 @@ public sealed partial class ResultsTests(AppFactory app) : IClassFixture<AppFact
         app.Service(db => db.Assessments.Where(a => a.Id == id)
             .ExecuteUpdate(s => s.SetProperty(a => a.Status, AssessmentStatus.Open).SetProperty(a => a.ClosedAt, (DateTime?)null)));
 
-        var page = await client.GetPage($"/assessments/{id}/results");
-        Assert.Contains("Results appear when this assessment closes.", page);
-        Assert.Contains("6 responses from 8 invitations", page);
-        Assert.DoesNotContain("<svg", page);
-        Assert.DoesNotContain("Fix first", page);
+        var html = await client.GetPage($"/assessments/{id}/results");
+        var page = Html.Parse(html);
+        Assert.Contains("Results appear when this assessment closes.", page.DocumentElement.Text());
+        Assert.Contains("6 responses from 8 invitations", page.DocumentElement.Text());
+        Assert.Empty(page.QuerySelectorAll("svg"));
+        Assert.DoesNotContain("Fix first", html);
         foreach (var file in new[] { "wheel.svg", "wheel.png" })
         {
             Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/assessments/{id}/results/{file}")).StatusCode);
@@ -285,9 +299,9 @@ public sealed partial class ResultsTests(AppFactory app) : IClassFixture<AppFact
         // Closing releases them, once.
         app.Service(db => db.Assessments.Where(a => a.Id == id)
             .ExecuteUpdate(s => s.SetProperty(a => a.Status, AssessmentStatus.Closed).SetProperty(a => a.ClosedAt, DateTime.UtcNow)));
-        page = await client.GetPage($"/assessments/{id}/results");
-        Assert.Contains("<svg", page);
-        Assert.Contains("Fix first", page);
+        page = Html.Parse(await client.GetPage($"/assessments/{id}/results"));
+        Assert.NotEmpty(page.QuerySelectorAll("svg"));
+        Assert.Contains("Fix first", page.Texts("h2"));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/assessments/{id}/results/answers.csv")).StatusCode);
     }
 
@@ -324,21 +338,13 @@ public sealed partial class ResultsTests(AppFactory app) : IClassFixture<AppFact
         await db.SaveChangesAsync();
     }
 
-    /// <summary>The team heatmap and the sentences under it, up to the next heading.</summary>
-    private static string TeamHeatmap(string page)
-    {
-        var start = page.IndexOf("<h3>By team</h3>", StringComparison.Ordinal);
-        Assert.True(start >= 0, "no team heatmap on the page");
-        var end = page.IndexOf("<h2", start, StringComparison.Ordinal);
-        return page[start..(end < 0 ? page.Length : end)];
-    }
+    /// <summary>The one heatmap table of a breakdown's section.</summary>
+    private static IHtmlTableElement Heatmap(IEnumerable<IElement> section) =>
+        Assert.Single(section.SelectMany(e => e.QuerySelectorAll("table")).OfType<IHtmlTableElement>());
 
-    /// <summary>What a reader sees: the page without its tags (numbers in SVG geometry and attributes are not text).</summary>
-    private static string Text(string html) => WebUtility.HtmlDecode(Tags().Replace(html, " "));
+    /// <summary>What a reader sees of some elements (numbers in SVG geometry and attributes are not text).</summary>
+    private static string Text(IEnumerable<IElement> elements) => string.Join(' ', elements.Select(e => e.Text()));
 
-    [GeneratedRegex("<[^>]*>")]
-    private static partial Regex Tags();
-
-    [GeneratedRegex("<ul class=\"comments\">.*?</ul>", RegexOptions.Singleline)]
-    private static partial Regex CommentList();
+    [GeneratedRegex(@"^Idea number \d+$")]
+    private static partial Regex IdeaNumber();
 }
