@@ -72,7 +72,7 @@ public sealed class ReferenceCrossCheckTests
         var text = new StringBuilder("team\tX1\tX2\tX3\tX4\tX5\tY1\n");
         for (var r = 0; r < 30; r++)
         {
-            text.Append("t").Append(random.Next(0, 7));
+            text.Append('t').Append(random.Next(0, 7));
             for (var i = 0; i < 6; i++)
             {
                 text.Append('\t').Append(random.NextDouble() < 0.45 ? "" : random.Next(-2, 2).ToString(CultureInfo.InvariantCulture));

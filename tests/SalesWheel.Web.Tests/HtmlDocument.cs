@@ -47,7 +47,7 @@ public static partial class Html
     /// </summary>
     public static List<Dictionary<string, IHtmlTableCellElement>> Rows(this IHtmlTableElement table)
     {
-        var headers = table.Head?.Rows.LastOrDefault()?.Cells.Select(c => c.Text()).ToList();
+        var headers = (table.Head is { Rows.Length: > 0 } head ? head.Rows[^1] : null)?.Cells.Select(c => c.Text()).ToList();
         Assert.True(headers is not null, "the table has no header row");
         return [.. table.Bodies.SelectMany(b => b.Rows).Select(row =>
             row.Cells.Select((cell, i) => (Header: headers[i], Cell: cell)).ToDictionary(c => c.Header, c => c.Cell))];

@@ -25,7 +25,7 @@ public sealed partial class SummaryReportTests
         {
             // Every row: the driver, then the same words for East and for West.
             var row = team.Split('\n').First(l => l.TrimStart('|', ' ').StartsWith(d.Name + (format == SummaryFormat.Markdown ? " |" : "  "), StringComparison.Ordinal));
-            Assert.Equal(2, HiddenLabel().Matches(row).Count);
+            Assert.Equal(2, HiddenLabel().Count(row));
         }
 
         Assert.Contains("Some hidden groups may have 5 or more answers: they are hidden so that a smaller group cannot be worked out by subtraction.", team);

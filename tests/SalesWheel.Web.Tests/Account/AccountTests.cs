@@ -167,7 +167,7 @@ public sealed partial class AccountTests(AppFactory app) : IClassFixture<AppFact
         var forFree = await (await app.Browser().PostForm("/signup", SignUpForm(free, "another good passphrase", "Other Co"))).Content.ReadAsStringAsync();
 
         Assert.Equal(Comparable(forFree).Replace(free, "ADDRESS", StringComparison.Ordinal), Comparable(forTaken).Replace(taken, "ADDRESS", StringComparison.Ordinal));
-        Assert.Contains("already has an account", app.Mailbox(taken).Last()); // only the owner of the mailbox learns it
+        Assert.Contains("already has an account", app.Mailbox(taken)[^1]); // only the owner of the mailbox learns it
     }
 
     [Fact]

@@ -73,7 +73,7 @@ public sealed class SmtpSink : MessageStore, IAsyncDisposable
 
     public override Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
     {
-        Messages.Enqueue(MimeMessage.Load(new MemoryStream(buffer.ToArray())));
+        Messages.Enqueue(MimeMessage.Load(new MemoryStream(buffer.ToArray()), cancellationToken));
         return Task.FromResult(SmtpResponse.Ok);
     }
 

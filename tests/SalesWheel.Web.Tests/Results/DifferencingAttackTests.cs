@@ -159,7 +159,7 @@ public sealed class DifferencingAttackTests(AppFactory app) : IClassFixture<AppF
     }
 
     /// <summary>Reads everything the web app publishes about an assessment and attacks it; returns what was recovered.</summary>
-    private async Task<List<string>> AttackEverything(HttpClient browser, HttpClient api, Seeded seeded)
+    private static async Task<List<string>> AttackEverything(HttpClient browser, HttpClient api, Seeded seeded)
     {
         var found = new List<string>();
         var results = await api.Get($"/api/v1/assessments/{seeded.Id}/results");

@@ -159,7 +159,6 @@ public sealed partial class ReportFilesTests(AppFactory app) : IClassFixture<App
     private static SurveyResponse[] Team(int size) =>
         [.. Enumerable.Range(0, size).Select(i => Answer(i % 3 == 0 ? "leader" : "seller", i % 2 == 0 ? "East" : "West", 2 + (i % 4)))];
 
-    /// <summary>A response whose every recoded answer is <paramref name="value"/>.</summary>
     private Guid Seed(Guid organization, string name, int invitations, params SurveyResponse[] responses) => app.SeedClosedAssessment(organization, name, invitations, responses);
 
 

@@ -313,7 +313,6 @@ public sealed partial class ResultsTests(AppFactory app) : IClassFixture<AppFact
         return (client, app.Service(db => db.Organizations.Single(o => o.Name == organization).Id));
     }
 
-    /// <summary>A response whose every recoded answer is <paramref name="value"/> (reverse-keyed items stored the other way round).</summary>
     private Guid SeedAssessment(Guid organization, int invitations, params SurveyResponse[] responses) => app.SeedClosedAssessment(organization, "Q3 team assessment", invitations, responses);
 
 

@@ -130,9 +130,7 @@ public sealed class PersonActions(AppDbContext db, AuditLog audit)
     /// <summary>The person of this organization who already has the address (any case), other than <paramref name="except"/>.</summary>
     private Task<Person?> HolderOfAsync(Guid organizationId, string normalizedEmail, Guid? except, CancellationToken cancellationToken) =>
         db.People.AsNoTracking()
-#pragma warning disable CA1862 // string.Equals with a comparison does not translate to SQL; ToLower does
             .Where(p => p.OrganizationId == organizationId && p.Email.ToLower() == normalizedEmail && p.Id != except)
-#pragma warning restore CA1862
             .FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>Gives the person the form's fields; returns what changed as "what: old → new" (empty when nothing did).</summary>

@@ -1,9 +1,9 @@
-using SalesWheel.Core.Wheel;
+using SalesWheel.Core.Scoring;
 
-namespace SalesWheel.Core.Tests.Wheel;
+namespace SalesWheel.Core.Tests.Scoring;
 
-/// <summary>The four score bands (below 40 weak, 40–54 at risk, 55–69 solid, 70 and above strong) at their edges.</summary>
-public sealed class ScoreBandTests
+/// <summary>The four score bands as the wheel draws them (colours and legend: below 40 weak, 40–54 at risk, 55–69 solid, 70 and above strong) at their edges.</summary>
+public sealed class ScoreBandEdgeTests
 {
     private const string Weak = "#D55E00";
     private const string AtRisk = "#E69F00";
@@ -20,10 +20,10 @@ public sealed class ScoreBandTests
     [InlineData(70, Strong)]
     [InlineData(100, Strong)]
     public void AScoreOnABandsLowerEdgeTakesThatBandsColourAndOneJustBelowTheOneBefore(double score, string colour) =>
-        Assert.Equal(colour, WheelSvg.ColourOf(score));
+        Assert.Equal(colour, ScoreBand.Of(score).Colour);
 
     [Fact]
     public void TheLegendNamesTheSameEdges() =>
         Assert.Equal([(0.0, "below 40: weak"), (40.0, "40–54: at risk"), (55.0, "55–69: solid"), (70.0, "70 and above: strong")],
-            WheelSvg.Bands.Select(b => (b.From, b.Label)));
+            ScoreBand.All.Select(b => (b.From, b.Label)));
 }
