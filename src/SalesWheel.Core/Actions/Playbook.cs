@@ -173,7 +173,7 @@ public sealed partial class Playbook
         var drivers = instrument.Drivers.ToDictionary(d => d.Id, StringComparer.Ordinal);
         var itemDriver = instrument.Drivers.SelectMany(d => d.Items.Select(i => (i.Id, Driver: d.Id))).ToDictionary(x => x.Id, x => x.Driver, StringComparer.Ordinal);
         var actions = new List<PlaybookAction>();
-        var seenIds = new HashSet<string>(StringComparer.Ordinal);
+        var seenIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var seenTitles = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var seenTexts = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var entries = file.Actions ?? [];
@@ -194,13 +194,18 @@ public sealed partial class Playbook
             {
                 Problem("has no id");
             }
-            else if (!seenIds.Add(entry.Id))
+            else if (seenIds.TryGetValue(entry.Id, out var earlier))
             {
-                Problem("the id is used by an earlier action; ids must be unique");
+                Problem($"the id is already used by action {earlier} (this is action {i + 1}); ids must be unique");
             }
             else if (!entry.Id.StartsWith($"{entry.Driver}.{entry.Facet}.", StringComparison.Ordinal))
             {
+                seenIds[entry.Id] = i + 1;
                 Problem($"the id must start with its driver and facet: \"{entry.Driver}.{entry.Facet}.\"");
+            }
+            else
+            {
+                seenIds[entry.Id] = i + 1;
             }
 
             Dimension? driver = null;
