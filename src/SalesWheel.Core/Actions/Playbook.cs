@@ -94,8 +94,9 @@ public sealed partial class Playbook
     }
 
     /// <summary>
-    /// Writes actions of this playbook in the file format (indented JSON, this playbook's version and instrument),
-    /// so the output of <c>saleswheel playbook --format json</c> loads again with <see cref="Load"/>.
+    /// Writes actions of this playbook in the file format (indented JSON, this playbook's version and instrument), as
+    /// <c>saleswheel playbook --format json</c> prints them. All of <see cref="Actions"/> written this way load again with
+    /// <see cref="Load"/>; a selection does not, as it no longer covers every facet.
     /// </summary>
     public string ToJson(IEnumerable<PlaybookAction> actions) => JsonSerializer.Serialize(new PlaybookFile
     {
