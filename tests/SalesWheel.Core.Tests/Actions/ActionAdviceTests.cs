@@ -10,8 +10,14 @@ public sealed class ActionAdviceTests
     {
         var report = HandMadeReport.Of(CompanyPhase.GtmFit, AcvBand.From15KTo50K,
             new Dictionary<string, double> { ["enablement"] = 40 },
-            new Dictionary<string, double?> { ["enablement.coaching"] = 31.04, ["enablement.process"] = 45.25, ["enablement.method"] = 60,
-                ["enablement.technology"] = 70, ["enablement.resources"] = 80 });
+            new Dictionary<string, double?>
+            {
+                ["enablement.coaching"] = 31.04,
+                ["enablement.process"] = 45.25,
+                ["enablement.method"] = 60,
+                ["enablement.technology"] = 70,
+                ["enablement.resources"] = 80
+            });
 
         var enablement = ActionAdvice.For(report).First();
 
@@ -44,8 +50,11 @@ public sealed class ActionAdviceTests
         // Only coaching is scored (a quick check that asked nothing else of Enablement).
         var report = HandMadeReport.Of(null, null, new Dictionary<string, double> { ["enablement"] = 30 }, new Dictionary<string, double?>
         {
-            ["enablement.coaching"] = 80, ["enablement.process"] = null, ["enablement.method"] = null,
-            ["enablement.technology"] = null, ["enablement.resources"] = null,
+            ["enablement.coaching"] = 80,
+            ["enablement.process"] = null,
+            ["enablement.method"] = null,
+            ["enablement.technology"] = null,
+            ["enablement.resources"] = null,
         });
 
         var actions = ActionAdvice.For(report).Single(a => a.Priority.Dimension == "enablement").Actions;
@@ -60,7 +69,10 @@ public sealed class ActionAdviceTests
     {
         var report = HandMadeReport.Of(null, null, new Dictionary<string, double> { ["motivation"] = 30 }, new Dictionary<string, double?>
         {
-            ["motivation.attitudes"] = 40.01, ["motivation.energy"] = 39.96, ["motivation.leader-energy"] = 70, ["motivation.selling-culture"] = 55,
+            ["motivation.attitudes"] = 40.01,
+            ["motivation.energy"] = 39.96,
+            ["motivation.leader-energy"] = 70,
+            ["motivation.selling-culture"] = 55,
         });
 
         var actions = ActionAdvice.For(report).Single(a => a.Priority.Dimension == "motivation").Actions;
@@ -76,7 +88,10 @@ public sealed class ActionAdviceTests
         // No phase or band: every weight is 1, so priority is 100 − score. Ranks 1, 2, 3, 3.
         var report = HandMadeReport.Of(null, null, new Dictionary<string, double>
         {
-            ["strategy"] = 25, ["structure"] = 50, ["operations"] = 75, ["motivation"] = 75,
+            ["strategy"] = 25,
+            ["structure"] = 50,
+            ["operations"] = 75,
+            ["motivation"] = 75,
         });
 
         var advice = ActionAdvice.For(report);

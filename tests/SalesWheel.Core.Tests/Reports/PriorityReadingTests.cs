@@ -11,8 +11,14 @@ public sealed class PriorityReadingTests
     // strategy (1.116 × 45) and talent management (1.116 × 42).
     private static readonly Dictionary<string, double> StructureLowest = new()
     {
-        ["strategy"] = 55, ["structure"] = 40, ["operations"] = 80, ["enablement"] = 60,
-        ["talent-management"] = 58, ["training"] = 80, ["capabilities"] = 70, ["motivation"] = 80,
+        ["strategy"] = 55,
+        ["structure"] = 40,
+        ["operations"] = 80,
+        ["enablement"] = 60,
+        ["talent-management"] = 58,
+        ["training"] = 80,
+        ["capabilities"] = 70,
+        ["motivation"] = 80,
     };
 
     [Fact]
@@ -32,7 +38,10 @@ public sealed class PriorityReadingTests
         // Scale, > $50K: structure 3 × 2, enablement 3 × 3: structure is high for the phase, medium for the deal size.
         var report = HandMadeReport.Of(CompanyPhase.Scale, AcvBand.Over50K, new Dictionary<string, double>
         {
-            ["structure"] = 40, ["enablement"] = 45, ["training"] = 45, ["talent-management"] = 45,
+            ["structure"] = 40,
+            ["enablement"] = 45,
+            ["training"] = 45,
+            ["talent-management"] = 45,
         });
 
         Assert.Equal(
@@ -58,7 +67,9 @@ public sealed class PriorityReadingTests
         // at 40 (2 × 60) ties with operations at 60 (3 × 40).
         var report = HandMadeReport.Of(null, AcvBand.Under15K, new Dictionary<string, double>
         {
-            ["structure"] = 50, ["strategy"] = 40, ["operations"] = 60,
+            ["structure"] = 50,
+            ["strategy"] = 40,
+            ["operations"] = 60,
         });
 
         Assert.Equal(
