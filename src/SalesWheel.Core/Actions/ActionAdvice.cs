@@ -23,7 +23,8 @@ public sealed record PriorityAdvice(RankedDriver Priority, int Rank, string Driv
 /// place included), up to <see cref="ActionsPerPriority"/> actions for the driver's weakest facets that fit the report's
 /// phase and ACV band (any, when unknown): two for the lowest-scoring facet and one for the next. Facets are taken by
 /// score, lowest first (equal scores in instrument order); facets without a score come after every scored one, so
-/// advice never comes up empty for lack of answers. Within a facet, actions come in playbook order.
+/// advice never comes up empty for lack of answers. Within a facet, the actions written most narrowly for the known phase
+/// and band come first (fewest phases × bands fitted), then playbook order.
 /// </summary>
 public static class ActionAdvice
 {
@@ -80,12 +81,18 @@ public static class ActionAdvice
             var quota = Math.Min(i == 0 ? ActionsForLowestFacet : 1, ActionsPerPriority - chosen.Count);
             var reason = Reason(facet.Name, facet.Score, facet.Measured, driverName, shown);
             chosen.AddRange(playbook.ForFacet(driverId, facet.Id, phase, acv)
+                .OrderBy(action => Breadth(action, phase, acv)) // stable: playbook order among equally tailored actions
                 .Take(quota)
                 .Select(action => new AdvisedAction(action, facet.Name, facet.Score, reason)));
         }
 
         return chosen;
     }
+
+    // How many of the known contexts an action fits: the fewer, the more it was written for this organization's phase
+    // and band (a founder's action at PMF, a RevOps system at Scale), so it comes first.
+    private static int Breadth(PlaybookAction action, CompanyPhase? phase, AcvBand? acv) =>
+        (phase is null ? 1 : action.Phases.Count) * (acv is null ? 1 : action.AcvBands.Count);
 
     // Places are counted on scores as the reports show them, so two facets that read the same are "joint".
     private static string Reason(string facet, double? score, bool measured, string driver, List<double> shownScores)
@@ -94,15 +101,18 @@ public static class ActionAdvice
         {
             return measured
                 ? $"{facet} has no score for {driver} here (too few answers), so it comes after the scored facets."
-                : $"{facet} was not asked about in this assessment, so it comes after {driver}'s scored facets.";
+                : $"{facet} was not asked about in this assessment, so it comes after {Possessive(driver)} scored facets.";
         }
 
         var shown = AsShown(value);
         var below = shownScores.Count(s => s < shown);
         var joint = shownScores.Count(s => s == shown) > 1 ? "joint " : "";
         var place = below == 0 ? "lowest" : $"{Place(below + 1)}-lowest";
-        return $"{facet} is {driver}'s {joint}{place} facet at {ReportFormat.Score(value)}.";
+        return $"{facet} is {Possessive(driver)} {joint}{place} facet at {ReportFormat.Score(value)}.";
     }
+
+    // "Enablement's", "Capabilities'".
+    private static string Possessive(string name) => name.EndsWith('s') ? name + "'" : name + "'s";
 
     private static double AsShown(double score) => double.Parse(ReportFormat.Score(score), CultureInfo.InvariantCulture);
 

@@ -1,4 +1,5 @@
 using SalesWheel.Core.Actions;
+using SalesWheel.Core.Instruments;
 using SalesWheel.Core.Scoring;
 
 namespace SalesWheel.Core.Tests.Actions;
@@ -24,7 +25,7 @@ public sealed class ActionAdviceTests
         Assert.Equal("enablement", enablement.Priority.Dimension);
         Assert.Equal(1, enablement.Rank);
         Assert.Equal(
-            ["enablement.coaching.live-call-feedback", "enablement.coaching.fortnightly-one-to-one", "enablement.process.steps-of-wins"],
+            ["enablement.coaching.recorded-call-comments", "enablement.coaching.deal-strategy-sessions", "enablement.process.buyer-confirmed-late-stages"],
             enablement.Actions.Select(a => a.Action.Id));
         Assert.Equal("Sales Management and Coaching is Enablement's lowest facet at 31.0.", enablement.Actions[0].Reason);
         Assert.Equal("Sales Process is Enablement's second-lowest facet at 45.3.", enablement.Actions[2].Reason);
@@ -32,7 +33,7 @@ public sealed class ActionAdviceTests
     }
 
     [Fact]
-    public void ActionsFitThePhaseAndBand()
+    public void ActionsFitThePhaseAndBandWithTheMostTailoredFirst()
     {
         var scores = new Dictionary<string, double> { ["enablement"] = 40 };
         var facets = new Dictionary<string, double?> { ["enablement.coaching"] = 20 };
@@ -40,12 +41,14 @@ public sealed class ActionAdviceTests
         var atPmf = ActionAdvice.For(HandMadeReport.Of(CompanyPhase.Pmf, AcvBand.Under15K, scores, facets)).Single(a => a.Priority.Dimension == "enablement");
         var atScale = ActionAdvice.For(HandMadeReport.Of(CompanyPhase.Scale, AcvBand.Over50K, scores, facets)).Single(a => a.Priority.Dimension == "enablement");
 
-        Assert.Equal(["enablement.coaching.fortnightly-one-to-one", "enablement.coaching.founder-debrief"], atPmf.Actions.Take(2).Select(a => a.Action.Id));
-        Assert.Equal(["enablement.coaching.live-call-feedback", "enablement.coaching.fortnightly-one-to-one"], atScale.Actions.Take(2).Select(a => a.Action.Id));
+        // At PMF the founder's debrief (PMF only) before the one-to-one (every phase and band); at Scale with large deals,
+        // tracking coaching hours (Scale only) and deal strategy sessions (two phases, two bands) before the broader ones.
+        Assert.Equal(["enablement.coaching.founder-debrief", "enablement.coaching.fortnightly-one-to-one"], atPmf.Actions.Take(2).Select(a => a.Action.Id));
+        Assert.Equal(["enablement.coaching.coaching-hours", "enablement.coaching.deal-strategy-sessions"], atScale.Actions.Take(2).Select(a => a.Action.Id));
     }
 
     [Fact]
-    public void FacetsWithoutAScoreComeLastAndSaySo()
+    public void FacetsWithoutAScoreComeLastAndSaySoAndAnUnknownContextKeepsPlaybookOrder()
     {
         // Only coaching is scored (a quick check that asked nothing else of Enablement).
         var report = HandMadeReport.Of(null, null, new Dictionary<string, double> { ["enablement"] = 30 }, new Dictionary<string, double?>
@@ -60,6 +63,8 @@ public sealed class ActionAdviceTests
         var actions = ActionAdvice.For(report).Single(a => a.Priority.Dimension == "enablement").Actions;
 
         Assert.Equal(["coaching", "coaching", "process"], actions.Select(a => a.Action.Facet));
+        // Neither phase nor band known: every action fits, in playbook order.
+        Assert.Equal(["enablement.coaching.live-call-feedback", "enablement.coaching.fortnightly-one-to-one"], actions.Take(2).Select(a => a.Action.Id));
         Assert.Equal("Sales Process has no score for Enablement here (too few answers), so it comes after the scored facets.", actions[2].Reason);
         Assert.Null(actions[2].FacetScore);
     }
@@ -108,5 +113,30 @@ public sealed class ActionAdviceTests
         var report = HandMadeReport.Of(null, null, new Dictionary<string, double>()) with { Priorities = [] };
 
         Assert.Empty(ActionAdvice.For(report));
+    }
+
+    [Fact]
+    public void AQuickCheckGetsActionsForTheFacetsItAsked()
+    {
+        // The quick form asks two statements per driver, from two facets: advice comes from those two.
+        var quick = BuiltInInstrument.Quick;
+        var set = new ResponseSet(quick, []);
+        foreach (var answer in new[] { 2, 3, 4 })
+        {
+            set.Add(quick.Items.ToDictionary(i => i.Id, i => (int?)(i.Id is "ENB1" or "CAP1" ? 1 : answer)), new Dictionary<string, string?>());
+        }
+
+        var report = ScoringEngine.Score(set, new ScoringOptions { Phase = CompanyPhase.Scale, Acv = AcvBand.Under15K });
+        var advice = ActionAdvice.For(report);
+
+        Assert.All(advice, a =>
+        {
+            var asked = report.Dimensions.Single(d => d.Id == a.Priority.Dimension).Facets.Select(f => f.Id);
+            Assert.Equal(3, a.Actions.Count);
+            Assert.All(a.Actions, x => Assert.Contains(x.Action.Facet, asked));
+        });
+        var enablement = advice.Single(a => a.Priority.Dimension == "enablement");
+        Assert.Equal("Sales Management and Coaching is Enablement's lowest facet at 0.0.", enablement.Actions[0].Reason);
+        Assert.Equal("Sales Process is Enablement's second-lowest facet at 50.0.", enablement.Actions[2].Reason);
     }
 }
