@@ -265,8 +265,8 @@ public sealed partial class Playbook
                 Problem($"the effort \"{entry.Effort}\" is not days, weeks or quarter");
             }
 
-            var phases = Codes(entry.Phases, ContextCodes.ParsePhase, "phase", "pmf, gtm-fit or scale", Problem);
-            var bands = Codes(entry.AcvBands, ContextCodes.ParseAcv, "ACV band", "lt15k, 15k-50k or gt50k", Problem);
+            var phases = Codes(entry.Phases, ContextCodes.ParsePhase, ContextCodes.Code, "phase", "pmf, gtm-fit or scale", Problem);
+            var bands = Codes(entry.AcvBands, ContextCodes.ParseAcv, ContextCodes.Code, "ACV band", "lt15k, 15k-50k or gt50k", Problem);
 
             var moves = entry.Moves ?? [];
             if (moves.Count is < 1 or > 4)
@@ -312,7 +312,8 @@ public sealed partial class Playbook
     [GeneratedRegex(@"[.!?](?=\s|$)")]
     private static partial Regex SentenceEnd();
 
-    private static List<T> Codes<T>(List<string>? codes, Func<string?, T?> parse, string what, string known, Action<string> problem)
+    // Codes exactly as written in the file format (the parsers also accept other casing and spaces, as people type them).
+    private static List<T> Codes<T>(List<string>? codes, Func<string?, T?> parse, Func<T, string> code, string what, string known, Action<string> problem)
         where T : struct
     {
         var parsed = new List<T>();
@@ -322,9 +323,9 @@ public sealed partial class Playbook
             return parsed;
         }
 
-        foreach (var code in codes)
+        foreach (var given in codes)
         {
-            if (parse(code) is { } value && code == code.Trim().ToLowerInvariant())
+            if (parse(given) is { } value && code(value) == given)
             {
                 if (!parsed.Contains(value))
                 {
@@ -333,7 +334,7 @@ public sealed partial class Playbook
             }
             else
             {
-                problem($"the {what} \"{code}\" is not one of {known}");
+                problem($"the {what} \"{given}\" is not one of {known}");
             }
         }
 

@@ -14,16 +14,16 @@ public sealed class ActionAdviceProperties
     private static readonly string[] ItemIds = Wheel.Items.Select(i => i.Id).ToArray();
 
     /// <summary>Per respondent one cell per item (0 = not answered, else 1..5); phase and band 3 = not given.</summary>
-    public sealed record Case(int[][] Cells, int Phase, int Band);
+    public sealed record Answers(int[][] Cells, int Phase, int Band);
 
-    private static Arbitrary<Case> Cases() =>
+    private static Arbitrary<Answers> Cases() =>
         (from n in Gen.Choose(1, 6)
          from cells in Gen.Choose(0, 5).ArrayOf(ItemIds.Length).ArrayOf(n)
          from phase in Gen.Choose(0, 3)
          from band in Gen.Choose(0, 3)
-         select new Case(cells, phase, band)).ToArbitrary();
+         select new Answers(cells, phase, band)).ToArbitrary();
 
-    private static (ScoreReport Report, CompanyPhase? Phase, AcvBand? Acv) Score(Case c)
+    private static (ScoreReport Report, CompanyPhase? Phase, AcvBand? Acv) Score(Answers c)
     {
         var set = new ResponseSet(Wheel, []);
         foreach (var row in c.Cells)

@@ -20,7 +20,7 @@ public sealed class ActionAdviceTests
                 ["enablement.resources"] = 80
             });
 
-        var enablement = ActionAdvice.For(report).First();
+        var enablement = ActionAdvice.For(report)[0];
 
         Assert.Equal("enablement", enablement.Priority.Dimension);
         Assert.Equal(1, enablement.Rank);
