@@ -17,6 +17,7 @@ public static class CliApp
             ScoreCommand.Create(stdout, stderr, showProgress),
             AnonymizeCommand.Create(stdout, stderr),
             InstrumentCommand.Create(stdout),
+            PlaybookCommand.Create(stdout),
             SampleCommand.Create(stdout),
             DemoCommand.Create(stdout, stderr),
             UsersCommand.Create(stdout, stderr),

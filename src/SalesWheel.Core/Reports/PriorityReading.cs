@@ -1,0 +1,74 @@
+using SalesWheel.Core.Scoring;
+
+namespace SalesWheel.Core.Reports;
+
+/// <summary>
+/// The sentences that let a VP read the priorities: why the lowest score is not ranked first, and ranks as words.
+/// Ranks here are ranks with ties (<see cref="PriorityRanks"/>).
+/// </summary>
+public static class PriorityReading
+{
+    /// <summary>
+    /// When the lowest-scoring driver does not rank first, why: e.g. "Structure is your lowest score but ranks 4th: for a
+    /// GTM Fit company selling $15K–$50K deals its relevance is medium." Null when a lowest-scoring driver ranks first
+    /// (always so when neither phase nor ACV band is known, as every weight is then 1), or when nothing is ranked.
+    /// </summary>
+    public static string? WhyLowestIsNotFirst(ScoreReport report)
+    {
+        if (report.Priorities.Count == 0)
+        {
+            return null;
+        }
+
+        var ranks = PriorityRanks.Of(report.Priorities);
+        var lowestScore = report.Priorities.Min(p => p.Score);
+        var lowest = report.Priorities
+            .Where(p => p.Score == lowestScore)
+            .Select(p => (Driver: p, Rank: PriorityRanks.RankOf(ranks, p.Dimension)!))
+            .OrderBy(p => p.Rank.Rank)
+            .First();
+        if (lowest.Rank.Rank == 1)
+        {
+            return null;
+        }
+
+        var name = report.Dimensions.FirstOrDefault(d => d.Id == lowest.Driver.Dimension)?.Name ?? lowest.Driver.Dimension;
+        var place = (lowest.Rank.Drivers.Count > 1 ? "joint " : "") + Ordinal(lowest.Rank.Rank);
+        var phase = ContextCodes.ParsePhase(report.Context.Phase);
+        var acv = ContextCodes.ParseAcv(report.Context.Acv);
+        return $"{name} is your lowest score but ranks {place}: for {Company(phase, acv)} {Relevance(lowest.Driver, phase, acv)}.";
+    }
+
+    /// <summary>"1st", "2nd", "3rd", "4th", … "11th", "12th", "13th", "21st".</summary>
+    public static string Ordinal(int number)
+    {
+        var suffix = (number % 100) is >= 11 and <= 13 ? "th" : (number % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" };
+        return $"{number}{suffix}";
+    }
+
+    /// <summary>"a GTM Fit company selling $15K–$50K deals", "a PMF company", "a company selling deals over $50K".</summary>
+    public static string Company(CompanyPhase? phase, AcvBand? acv)
+    {
+        var company = phase is { } p ? $"a {p.DisplayName()} company" : "a company";
+        return acv switch
+        {
+            AcvBand.Under15K => $"{company} selling deals under $15K",
+            AcvBand.From15KTo50K => $"{company} selling $15K–$50K deals",
+            AcvBand.Over50K => $"{company} selling deals over $50K",
+            _ => company,
+        };
+    }
+
+    // Only the known factors explain the rank: an unknown one is 2 for every driver and changes no weight.
+    private static string Relevance(RankedDriver driver, CompanyPhase? phase, AcvBand? acv)
+    {
+        string Word(int? level) => PriorityExplanation.LevelWord(level ?? 2).ToLowerInvariant();
+        return (phase, acv) switch
+        {
+            (not null, not null) when driver.PhaseLevel == driver.AcvLevel => $"its relevance is {Word(driver.PhaseLevel)}",
+            (not null, not null) => $"its relevance is {Word(driver.PhaseLevel)} for the phase and {Word(driver.AcvLevel)} for the deal size",
+            (not null, null) => $"its relevance is {Word(driver.PhaseLevel)}",
+            _ => $"its relevance is {Word(driver.AcvLevel)}",
+        };
+    }
+}
