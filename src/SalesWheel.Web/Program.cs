@@ -100,6 +100,7 @@ builder.Services.AddScoped<SalesWheel.Web.Features.People.PersonActions>();
 builder.Services.AddScoped<SalesWheel.Web.Features.People.PeopleImport>();
 builder.Services.AddScoped<SalesWheel.Web.Features.Assessments.NewAssessment>();
 builder.Services.AddScoped<SalesWheel.Web.Features.Assessments.AssessmentRename>();
+builder.Services.AddScoped<SalesWheel.Web.Features.Assessments.FollowUp>();
 builder.Services.AddScoped<SalesWheel.Web.Features.Assessments.AnswersUpload>();
 builder.Services.AddScoped<SalesWheel.Web.Features.Settings.OrganizationSettings>();
 builder.Services.AddHostedService<SalesWheel.Web.Features.Assessments.AssessmentDeadlines>();

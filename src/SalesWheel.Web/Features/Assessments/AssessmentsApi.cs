@@ -35,6 +35,12 @@ public sealed record AssessmentResponse(
 [Description("A new name for an assessment.")]
 public sealed record AssessmentRenameRequest([property: Description("1 to 200 characters; control characters become spaces.")] string? Name);
 
+[Description("A follow-up of a closed assessment, made as a draft.")]
+public sealed record FollowUpRequest(
+    [property: Description("At most 200 characters; left out for \"<name> — follow-up\".")] string? Name = null,
+    [property: Description("One to three driver ids for a pulse; empty or left out for the whole instrument.")] IReadOnlyList<string?>? Drivers = null,
+    [property: Description("Year-month-day, from today on; left out to close by hand.")] string? CloseDate = null);
+
 [Description("A new assessment, made as a draft: opening it sends the invitations.")]
 public sealed record AssessmentRequest(
     [property: Description("Required, at most 200 characters.")] string? Name,
@@ -103,6 +109,12 @@ public static class AssessmentsApi
             .WithSummary("Rename an assessment")
             .WithDescription("Changes the assessment's name, in any state (draft, open, closed, uploaded). The change is recorded in the audit log.")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:guid}/follow-up", CreateFollowUp).Changes().TakesJson().WithName("createFollowUp")
+            .WithSummary("Run a follow-up of a closed assessment (a draft)")
+            .WithDescription("A new draft with the same instrument and audience as the closed assessment, so the next wave can be compared with it. "
+                + "With `drivers` (one to three driver ids), a pulse: the instrument restricted to those drivers, scored like any other. The new draft is in the answer.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapGet("/{id:guid}/participation", GetParticipation).WithName("getParticipation").ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Participation counts");
     }
 
@@ -149,6 +161,28 @@ public static class AssessmentsApi
         }
 
         return TypedResults.Created($"/api/v1/assessments/{assessment.Id}", AssessmentResponse.From(assessment, 0));
+    }
+
+    private static async Task<Results<Created<AssessmentResponse>, ValidationProblem, ProblemHttpResult>> CreateFollowUp(
+        Guid id, FollowUpRequest request, ApiCaller caller, AssessmentActions actions, FollowUp followUp, CancellationToken cancellationToken)
+    {
+        if (await actions.FindAsync(caller.OrganizationId, id, toChange: true, cancellationToken) is not { } source)
+        {
+            return ApiProblems.NotFound("assessment");
+        }
+
+        if (FollowUp.Refusal(source) is { } refusal)
+        {
+            return ApiProblems.Conflict(refusal);
+        }
+
+        var outcome = await followUp.CreateAsync(caller.OrganizationId, caller.Actor, source, request.Name ?? FollowUp.SuggestedName(source), request.Drivers ?? [], request.CloseDate, cancellationToken);
+        if (outcome.Assessment is not { } created)
+        {
+            return ApiProblems.Invalid(outcome.Errors.ByField);
+        }
+
+        return TypedResults.Created($"/api/v1/assessments/{created.Id}", AssessmentResponse.From(created, 0));
     }
 
     private static async Task<Results<Ok<AssessmentResponse>, ValidationProblem, ProblemHttpResult>> Rename(

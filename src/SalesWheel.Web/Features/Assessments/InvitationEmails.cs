@@ -60,9 +60,19 @@ public static class InvitationEmails
         Thank you.
         """);
 
-    private static string Length(Assessment assessment) => assessment.QuickForm
-        ? "It takes about 3 minutes: 16 statements, each answered on a five-point scale or \"don't know\"."
-        : "It takes about 10 to 15 minutes: one page per area, each statement answered on a five-point scale or \"don't know\".";
+    private static string Length(Assessment assessment)
+    {
+        if (assessment.InstrumentJson is not null)
+        {
+            // A pulse (or another instrument of its own): say what this survey holds, as its welcome page does.
+            var plan = Survey.SurveyPlan.For(assessment);
+            return $"It takes about {plan.Minutes} minutes: {plan.ItemCount} statements on {plan.QuestionPages.Count} {(plan.QuestionPages.Count == 1 ? "page" : "pages")}, each answered on its scale or \"don't know\".";
+        }
+
+        return assessment.QuickForm
+            ? "It takes about 3 minutes: 16 statements, each answered on a five-point scale or \"don't know\"."
+            : "It takes about 10 to 15 minutes: one page per area, each statement answered on a five-point scale or \"don't know\".";
+    }
 
     private static string Deadline(Assessment assessment) => assessment.CloseDate is { } date
         ? $" Please answer by {date.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture)}."

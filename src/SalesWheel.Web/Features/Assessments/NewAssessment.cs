@@ -93,23 +93,7 @@ public sealed class NewAssessment(AppDbContext db, AuditLog audit)
             errors.Add("roles", "Choose roles from the list: leaders, managers, sellers, ops & enablement.");
         }
 
-        DateOnly? close = null;
-        if (!string.IsNullOrWhiteSpace(closeDate))
-        {
-            if (!DateOnly.TryParseExact(closeDate.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            {
-                errors.Add("closeDate", "Enter the close date as year-month-day, for example 2026-12-31, or leave it empty.");
-            }
-            else if (date < AssessmentDeadline.Today)
-            {
-                errors.Add("closeDate", $"The close date {date:yyyy-MM-dd} is in the past: choose today ({AssessmentDeadline.Today:yyyy-MM-dd}) or a later day, or leave it empty.");
-            }
-            else
-            {
-                close = date;
-            }
-        }
-
+        var close = CheckCloseDate(closeDate, errors);
         if (!errors.IsEmpty)
         {
             return null;
@@ -125,6 +109,32 @@ public sealed class NewAssessment(AppDbContext db, AuditLog audit)
             CloseDate = close,
             Status = AssessmentStatus.Draft,
         };
+    }
+
+    /// <summary>
+    /// The close date typed as year-month-day, from today on; null when left empty or refused (with a message under
+    /// "closeDate").
+    /// </summary>
+    public static DateOnly? CheckCloseDate(string? closeDate, FieldErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(closeDate))
+        {
+            return null;
+        }
+
+        if (!DateOnly.TryParseExact(closeDate.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            errors.Add("closeDate", "Enter the close date as year-month-day, for example 2026-12-31, or leave it empty.");
+            return null;
+        }
+
+        if (date < AssessmentDeadline.Today)
+        {
+            errors.Add("closeDate", $"The close date {date:yyyy-MM-dd} is in the past: choose today ({AssessmentDeadline.Today:yyyy-MM-dd}) or a later day, or leave it empty.");
+            return null;
+        }
+
+        return date;
     }
 
     /// <summary>The audit log's words for a new assessment.</summary>
