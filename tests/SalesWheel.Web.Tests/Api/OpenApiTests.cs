@@ -115,7 +115,7 @@ public sealed partial class OpenApiTests(AppFactory app) : IClassFixture<AppFact
             .SelectMany(p => p.Value!.AsObject().Select(o => (Where: $"{o.Key} {p.Key}", Operation: o.Value!)))
             .Where(o => o.Operation["requestBody"]?["content"]?["application/json"] is not null)
             .ToList();
-        Assert.Equal(5, operations.Count);
+        Assert.Equal(7, operations.Count);
         Assert.All(operations, o => Assert.True(
             o.Operation["responses"]!["415"]?["content"]?["application/problem+json"] is not null, $"{o.Where} documents 415"));
     }
