@@ -41,8 +41,8 @@ public sealed class PlanApiTests(AppFactory app) : IClassFixture<AppFactory>
         await ApiKit.AssertProblem(await api.GetAsync($"/api/v1/actions/{id}"), HttpStatusCode.NotFound);
 
         var audit = app.Audit(org);
-        Assert.Contains("action added: \"Coach live calls\", Enablement / Coaching, owner Ada Admin, due 2030-06-30, planned", audit);
-        Assert.Contains("action changed: \"Coach live calls\": facet: Coaching → (none); owner: Ada Admin → Sam from RevOps; status: planned → done", audit);
+        Assert.Contains("action added: \"Coach live calls\", Enablement / Sales Management and Coaching, owner Ada Admin, due 2030-06-30, planned", audit);
+        Assert.Contains("action changed: \"Coach live calls\": facet: Sales Management and Coaching → (none); owner: Ada Admin → Sam from RevOps; status: planned → done", audit);
         Assert.Contains(audit, a => a.StartsWith("action removed: \"Coach live calls\"", StringComparison.Ordinal));
     }
 

@@ -209,7 +209,7 @@ public sealed class PlanPageTests(AppFactory app) : IClassFixture<AppFactory>
         var body = Assert.Single(mail);
         Assert.Contains("made you the owner of an action in Email Plan Co's action plan", body, StringComparison.Ordinal);
         Assert.Contains("Coach live calls", body, StringComparison.Ordinal);
-        Assert.Contains("About: Enablement / Coaching", body, StringComparison.Ordinal);
+        Assert.Contains("About: Enablement / Sales Management and Coaching", body, StringComparison.Ordinal);
         Assert.Contains("Due: Sunday 30 June 2030", body, StringComparison.Ordinal);
         Assert.Contains("https://localhost/plan?owner=", body, StringComparison.Ordinal);
 
