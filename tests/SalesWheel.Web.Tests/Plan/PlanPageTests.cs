@@ -56,6 +56,17 @@ public sealed class PlanPageTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task ThePlanPagesNeedSigningIn()
+    {
+        foreach (var url in new[] { "/plan", "/plan/new", "/plan/actions.csv", $"/plan/{Guid.NewGuid()}/edit", $"/plan/{Guid.NewGuid()}/remove" })
+        {
+            var response = await app.Browser().GetAsync(url);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.StartsWith("/signin", new Uri(new Uri("https://localhost"), response.Headers.Location!).PathAndQuery, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task TheNewActionFormIsPrefilledFromAPlaybookActionAndKeepsWhereItCameFrom()
     {
         var (owner, org) = await app.NewOrganization("Prefill Co");
