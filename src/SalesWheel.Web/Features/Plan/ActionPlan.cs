@@ -362,8 +362,14 @@ public sealed partial class ActionPlan(AppDbContext db, AuditLog audit, IMailer 
         }
 
         Change("title", action.Title, input.Title, t => t, v => action.Title = v);
+        if (action.Facet != input.Facet)
+        {
+            // Named before the driver changes, so each side reads in its own driver.
+            changes.Add($"facet: {FacetName(action.Driver, action.Facet) ?? "(none)"} → {FacetName(input.Driver, input.Facet) ?? "(none)"}");
+            action.Facet = input.Facet;
+        }
+
         Change("driver", action.Driver, input.Driver, DriverName, v => action.Driver = v);
-        Change("facet", action.Facet, input.Facet, f => FacetName(input.Driver, f) ?? "(none)", v => action.Facet = v);
         Change("playbook action", action.PlaybookActionId, input.PlaybookAction, p => p ?? "(none)", v => action.PlaybookActionId = v);
         if (action.OwnerUserId != input.OwnerUserId || action.OwnerName != input.OwnerName)
         {
