@@ -97,6 +97,7 @@ builder.Services.AddSingleton(_ => SubmissionSeal.FromConfiguredKeyOrFile(settin
 builder.Services.AddScoped<SalesWheel.Web.Features.Assessments.AssessmentActions>();
 // The use cases the pages and the API share, each in its feature: it checks, writes and audits one action.
 builder.Services.AddScoped<SalesWheel.Web.Features.People.PersonActions>();
+builder.Services.AddScoped<SalesWheel.Web.Features.Plan.ActionPlan>();
 builder.Services.AddScoped<SalesWheel.Web.Features.People.PeopleImport>();
 builder.Services.AddScoped<SalesWheel.Web.Features.Assessments.NewAssessment>();
 builder.Services.AddScoped<SalesWheel.Web.Features.Assessments.AssessmentRename>();

@@ -116,7 +116,7 @@ public sealed partial class OpenApiTests(AppFactory app) : IClassFixture<AppFact
             .Where(o => o.Operation["requestBody"]?["content"]?["application/json"] is not null)
             .ToList();
         // At least the JSON-taking operations known today (new ones join the check by themselves).
-        Assert.Superset(new HashSet<string> { "post /api/v1/people", "put /api/v1/people/{id}", "post /api/v1/assessments", "patch /api/v1/assessments/{id}", "post /api/v1/assessments/{id}/follow-up" },
+        Assert.Superset(new HashSet<string> { "post /api/v1/people", "put /api/v1/people/{id}", "post /api/v1/assessments", "patch /api/v1/assessments/{id}", "post /api/v1/assessments/{id}/follow-up", "post /api/v1/actions", "patch /api/v1/actions/{id}" },
             operations.Select(o => o.Where).ToHashSet());
         Assert.All(operations, o => Assert.True(
             o.Operation["responses"]!["415"]?["content"]?["application/problem+json"] is not null, $"{o.Where} documents 415"));

@@ -20,7 +20,7 @@ public static class ApiDocument
                 Title = "SalesWheel API",
                 Version = "v1",
                 Description = """
-                    Settings, people, assessments and results of one SalesWheel organization.
+                    Settings, people, assessments, results and the action plan of one SalesWheel organization.
 
                     **Authentication.** Every call sends a personal API token: `Authorization: Bearer swk_…`. Owners and admins make
                     tokens in the web app under Settings → API tokens; a token belongs to one organization, has the viewer role
@@ -56,6 +56,7 @@ public static class ApiDocument
                 new() { Name = ApiTags.People, Description = "The sales team who can be invited to answer." },
                 new() { Name = ApiTags.Assessments, Description = "Team surveys: create, open (invitations), remind, close, participation." },
                 new() { Name = ApiTags.Results, Description = "Scores as SalesWheel computes them, and exports." },
+                new() { Name = ApiTags.Plan, Description = "What the organization decided to do about its drivers: who owns each action, by when, and how far it got." },
             };
             return Task.CompletedTask;
         });
@@ -104,4 +105,5 @@ public static class ApiTags
     public const string People = "People";
     public const string Assessments = "Assessments";
     public const string Results = "Results";
+    public const string Plan = "Action plan";
 }

@@ -10,6 +10,7 @@ using SalesWheel.Data.Entities;
 using SalesWheel.Web.Features.ApiTokens;
 using SalesWheel.Web.Features.Assessments;
 using SalesWheel.Web.Features.People;
+using SalesWheel.Web.Features.Plan;
 using SalesWheel.Web.Features.Results;
 using SalesWheel.Web.Features.Settings;
 using SalesWheel.Web.Infrastructure;
@@ -92,6 +93,7 @@ public static partial class ApiSetup
         api.MapPeople();
         api.MapAssessments();
         api.MapResults();
+        api.MapActionPlan();
 
         app.MapOpenApi(DocumentPath);
         app.MapScalarApiReference(DocsPath, options => options
