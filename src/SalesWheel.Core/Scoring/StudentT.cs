@@ -17,7 +17,17 @@ public static class StudentT
     public static double Critical975(double degreesOfFreedom)
     {
         ThrowUnlessPositive(degreesOfFreedom);
-        return MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, degreesOfFreedom, 0.975);
+        var df = degreesOfFreedom;
+
+        // MathNet's root finder stops about 1e-11 short; two Newton steps on the exact upper tail reach double precision.
+        var t = MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, df, 0.975);
+        for (var step = 0; step < 2; step++)
+        {
+            var upper = 0.5 * SpecialFunctions.BetaRegularized(df / 2, 0.5, df / (df + (t * t)));
+            t += (upper - 0.025) / MathNet.Numerics.Distributions.StudentT.PDF(0, 1, df, t);
+        }
+
+        return t;
     }
 
     /// <summary>
