@@ -81,9 +81,13 @@ public static class CompareCommand
             return CliApp.BadInput;
         }
 
-        // Both files are read before failing, so every bad cell of either is reported in one run.
+        // Both files are read (at the same time, on two cores) before failing, so every bad cell of either is reported
+        // in one run; the later wave's errors are held back so that they follow the earlier wave's.
+        using var afterErrors = new StringWriter();
+        var reading = Task.Run(() => ScoreCommand.ReadResponses(afterPath, instrument, groupBy, afterErrors, showProgress: false));
         var first = ScoreCommand.ReadResponses(beforePath, instrument, groupBy, stderr, showProgress);
-        var second = ScoreCommand.ReadResponses(afterPath, instrument, groupBy, stderr, showProgress);
+        var second = reading.GetAwaiter().GetResult();
+        stderr.Write(afterErrors.ToString());
         if (first is not var (beforeFile, beforeNotes) || second is not var (afterFile, afterNotes))
         {
             return CliApp.BadInput;
@@ -95,7 +99,9 @@ public static class CompareCommand
         }
 
         // The command line compares data its user already holds: the whole organization always shows; groups follow --min-group.
-        var comparison = WaveComparison.Between(beforeFile.Responses, afterFile.Responses, new ScoringOptions { MinimumGroupSize = minGroup, GroupBy = groupBy });
+        var options = new ScoringOptions { MinimumGroupSize = minGroup, GroupBy = groupBy };
+        var scoring = Task.Run(() => ScoringEngine.ScoreWave(afterFile.Responses, options));
+        var comparison = WaveComparison.Between(ScoringEngine.ScoreWave(beforeFile.Responses, options), scoring.GetAwaiter().GetResult());
         var content = format switch
         {
             "json" => WaveComparisonJson.Serialize(comparison),
