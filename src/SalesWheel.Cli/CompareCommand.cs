@@ -191,7 +191,7 @@ public static class CompareCommand
         }
 
         var widths = header.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
-        void Line(string[] cells) => text.AppendJoin("  ", cells.Select((c, i) => i == cells.Length - 1 ? c : i is 0 ? c.PadRight(widths[i]) : c.PadLeft(widths[i]))).Append('\n');
+        void Line(string[] cells) => text.Append(string.Join("  ", cells.Select((c, i) => i is 0 ? c.PadRight(widths[i]) : i == cells.Length - 1 ? c : c.PadLeft(widths[i]))).TrimEnd()).Append('\n');
         Line(header);
         foreach (var row in rows)
         {

@@ -85,6 +85,24 @@ public sealed class CompareCommandTests
     }
 
     [Fact]
+    public void BadCellsInBothWavesAreReportedInOneRunEarlierWaveFirst()
+    {
+        var folder = Cli.TempFolder();
+        var before = Path.Combine(folder, "wave-1.csv");
+        var after = Path.Combine(folder, "wave-2.csv");
+        File.WriteAllText(before, "role,STR1\nseller,9\n");
+        File.WriteAllText(after, "role,STR1\nseller,x\n");
+
+        var (code, _, error) = Cli.Run("compare", before, after);
+
+        Assert.Equal(1, code);
+        var first = error.IndexOf("wave-1.csv: 1 problem", StringComparison.Ordinal);
+        var second = error.IndexOf("wave-2.csv: 1 problem", StringComparison.Ordinal);
+        Assert.True(first >= 0 && second > first, error);
+        Assert.Contains("line 2, column STR1: 9 is outside the scale 1..5", error);
+    }
+
+    [Fact]
     public void AMissingFileOrGroupColumnExitsWithOne()
     {
         var (before, after) = TwoWaves();

@@ -7,7 +7,10 @@ Written from the specification only (not from the engine's source), to cross-che
     python3 score_reference.py RESPONSES.csv INSTRUMENT.json [--group-by a,b]
         [--min-group 5] [--phase pmf|gtm-fit|scale] [--acv lt15k|15k-50k|gt50k]
 
-Prints the JSON output contract to stdout with unrounded numbers. Diagnostics go to stderr;
+    python3 score_reference.py compare BEFORE.csv AFTER.csv INSTRUMENT.json [--group-by a,b] [--min-group 5]
+
+Prints the JSON output contract to stdout with unrounded numbers (for `compare`, the JSON of SCORING.md
+"Comparing two waves": Welch's se and df exact as fractions, t and p from the incomplete beta below). Diagnostics go to stderr;
 data or instrument errors exit with status 1.
 
 Numerics: sums, means, variances, scores, shares, gaps, alpha, weights and priorities are computed
