@@ -97,6 +97,47 @@ public sealed class CompareCrossCheckTests
         Assert.Null(t3["changes"]);
     }
 
+    [Fact]
+    public void ASevenPointInstrumentWithReverseKeysSemicolonsAndAGroupNotGiven()
+    {
+        var folder = Cli.TempFolder();
+        var instrument = Path.Combine(folder, "seven.json");
+        File.WriteAllText(instrument, """
+            { "id": "seven", "name": "Seven", "version": "3", "scale": { "min": 1, "max": 7 },
+              "dimensions": [
+                { "id": "alpha", "name": "Alpha", "facets": [
+                  { "id": "a1", "name": "A1", "items": [ { "id": "Q1", "text": "q" }, { "id": "Q2", "text": "q", "reverse": true } ] },
+                  { "id": "a2", "name": "A2", "items": [ { "id": "Q3", "text": "q" } ] } ] },
+                { "id": "beta", "name": "Beta", "items": [ { "id": "Q4", "text": "q", "reverse": true }, { "id": "Q5", "text": "q" }, { "id": "Q6", "text": "q" }, { "id": "Q7", "text": "q" } ] },
+                { "id": "gamma", "name": "Gamma", "kind": "outcome", "items": [ { "id": "Q8", "text": "q" } ] } ] }
+            """);
+        var random = new Random(17);
+        string[] depts = ["North", "North", "South", "East", "West", "", "Émile"];
+        string[] tenures = ["new", "old", "mid"];
+        string Wave(int size, int shift)
+        {
+            var text = new StringBuilder("dept;Q1;Q2;Q3;Q4;Q5;Q6;Q7;Q8;tenure\r\n");
+            for (var r = 0; r < size; r++)
+            {
+                text.Append(depts[random.Next(depts.Length)]);
+                for (var i = 0; i < 8; i++)
+                {
+                    text.Append(';').Append(random.NextDouble() < 0.15 ? "" : Math.Clamp(random.Next(1, 8) + shift, 1, 7).ToString(CultureInfo.InvariantCulture));
+                }
+
+                text.Append(';').Append(tenures[random.Next(3)]).Append("\r\n");
+            }
+
+            return text.ToString();
+        }
+
+        var before = Path.Combine(folder, "before.csv");
+        var after = Path.Combine(folder, "after.csv");
+        File.WriteAllText(before, Wave(53, 0));
+        File.WriteAllText(after, Wave(77, 1));
+        AssertSameAsReference(before, after, instrument, "--group-by", "dept,tenure", "--min-group", "4");
+    }
+
     private static JsonNode CompareGenerated(int seed, int beforeSize, int afterSize, Func<int, string> team, params string[] options)
     {
         var folder = Cli.TempFolder();
