@@ -131,57 +131,10 @@ public static class ScoreCommand
 
     private static int Score(ScoreRequest request, TextWriter stdout, TextWriter stderr, bool showProgress)
     {
-        Instrument instrument;
-        try
+        if (LoadInstrument(request.Instrument, stderr) is not { } instrument
+            || ReadResponses(request.Responses, instrument, request.GroupBy, stderr, showProgress) is not var (file, notes))
         {
-            instrument = request.Instrument is null ? BuiltInInstrument.Full : InstrumentFile.Load(request.Instrument);
-        }
-        catch (InvalidInstrumentException e)
-        {
-            stderr.WriteLine($"error: {e.Message}");
             return CliApp.BadInput;
-        }
-
-        if (!File.Exists(request.Responses))
-        {
-            stderr.WriteLine($"error: {request.Responses}: no such file.");
-            return CliApp.BadInput;
-        }
-
-        ResponsesFile file;
-        using (var progress = showProgress && new FileInfo(request.Responses).Length > (8 << 20) ? new TerminalProgress(stderr, "Reading answers") : null)
-        {
-            try
-            {
-                file = ResponsesCsv.Read(request.Responses, instrument, request.GroupBy, progress);
-            }
-            catch (InvalidResponsesException e)
-            {
-                progress?.Dispose();
-                stderr.WriteLine($"error: {e.Message}");
-                return CliApp.BadInput;
-            }
-        }
-
-        var notes = new List<string>();
-        if (file.EncodingNote is { } encodingNote)
-        {
-            notes.Add(encodingNote);
-        }
-
-        if (file.IgnoredColumns.Count > 0)
-        {
-            notes.Add($"ignored {file.IgnoredColumns.Count} column{Plural(file.IgnoredColumns.Count)} that {(file.IgnoredColumns.Count == 1 ? "is" : "are")} neither an item nor a --group-by attribute: {string.Join(", ", file.IgnoredColumns)}");
-        }
-
-        if (file.SkippedEmptyRows > 0)
-        {
-            notes.Add($"skipped {file.SkippedEmptyRows} row{Plural(file.SkippedEmptyRows)} with no answered item");
-        }
-
-        if (file.ItemsWithoutColumn.Count > 0)
-        {
-            notes.Add($"{file.ItemsWithoutColumn.Count} item{Plural(file.ItemsWithoutColumn.Count)} of the instrument {(file.ItemsWithoutColumn.Count == 1 ? "has" : "have")} no column, so no answers: {string.Join(", ", file.ItemsWithoutColumn)}");
         }
 
         foreach (var note in notes)
@@ -253,6 +206,71 @@ public static class ScoreCommand
         using var buffer = new MemoryStream();
         PdfReport.Render(report, cover, request.Paper, buffer);
         return buffer.ToArray();
+    }
+
+    /// <summary>The instrument file given, or the built-in one; null (the error printed) when the file is invalid.</summary>
+    internal static Instrument? LoadInstrument(string? path, TextWriter stderr)
+    {
+        try
+        {
+            return path is null ? BuiltInInstrument.Full : InstrumentFile.Load(path);
+        }
+        catch (InvalidInstrumentException e)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Reads a CSV of answers, with the notes to warn about (encoding, ignored columns, skipped rows, items without a
+    /// column); null (every bad cell printed by line and column) when the file is missing or has bad data.
+    /// </summary>
+    internal static (ResponsesFile File, List<string> Notes)? ReadResponses(string path, Instrument instrument, IReadOnlyList<string> groupBy, TextWriter stderr, bool showProgress)
+    {
+        if (!File.Exists(path))
+        {
+            stderr.WriteLine($"error: {path}: no such file.");
+            return null;
+        }
+
+        ResponsesFile file;
+        using (var progress = showProgress && new FileInfo(path).Length > (8 << 20) ? new TerminalProgress(stderr, "Reading answers") : null)
+        {
+            try
+            {
+                file = ResponsesCsv.Read(path, instrument, groupBy, progress);
+            }
+            catch (InvalidResponsesException e)
+            {
+                progress?.Dispose();
+                stderr.WriteLine($"error: {e.Message}");
+                return null;
+            }
+        }
+
+        var notes = new List<string>();
+        if (file.EncodingNote is { } encodingNote)
+        {
+            notes.Add(encodingNote);
+        }
+
+        if (file.IgnoredColumns.Count > 0)
+        {
+            notes.Add($"ignored {file.IgnoredColumns.Count} column{Plural(file.IgnoredColumns.Count)} that {(file.IgnoredColumns.Count == 1 ? "is" : "are")} neither an item nor a --group-by attribute: {string.Join(", ", file.IgnoredColumns)}");
+        }
+
+        if (file.SkippedEmptyRows > 0)
+        {
+            notes.Add($"skipped {file.SkippedEmptyRows} row{Plural(file.SkippedEmptyRows)} with no answered item");
+        }
+
+        if (file.ItemsWithoutColumn.Count > 0)
+        {
+            notes.Add($"{file.ItemsWithoutColumn.Count} item{Plural(file.ItemsWithoutColumn.Count)} of the instrument {(file.ItemsWithoutColumn.Count == 1 ? "has" : "have")} no column, so no answers: {string.Join(", ", file.ItemsWithoutColumn)}");
+        }
+
+        return (file, notes);
     }
 
     /// <summary>Writes to a temporary file beside the target, then moves it into place: no half-written output.</summary>

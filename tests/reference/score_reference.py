@@ -7,7 +7,10 @@ Written from the specification only (not from the engine's source), to cross-che
     python3 score_reference.py RESPONSES.csv INSTRUMENT.json [--group-by a,b]
         [--min-group 5] [--phase pmf|gtm-fit|scale] [--acv lt15k|15k-50k|gt50k]
 
-Prints the JSON output contract to stdout with unrounded numbers. Diagnostics go to stderr;
+    python3 score_reference.py compare BEFORE.csv AFTER.csv INSTRUMENT.json [--group-by a,b] [--min-group 5]
+
+Prints the JSON output contract to stdout with unrounded numbers (for `compare`, the JSON of SCORING.md
+"Comparing two waves": Welch's se and df exact as fractions, t and p from the incomplete beta below). Diagnostics go to stderr;
 data or instrument errors exit with status 1.
 
 Numerics: sums, means, variances, scores, shares, gaps, alpha, weights and priorities are computed
@@ -534,6 +537,23 @@ def priorities(instrument, exact_scores, phase, acv):
 # Main scoring
 # ---------------------------------------------------------------------------
 
+def suppress(members, k):
+    """Which groups (value -> rows) are suppressed: n < k, then complementary suppression."""
+    values = sorted(members)              # ordinal (code point) order
+    n_of = {v: len(members[v]) for v in values}
+    suppressed = {v: n_of[v] < k for v in values}
+    while True:
+        hidden = sum(n_of[v] for v in values if suppressed[v])
+        if not (0 < hidden < k):
+            break
+        shown = [v for v in values if not suppressed[v]]
+        if not shown:
+            break
+        smallest = min(shown, key=lambda v: (n_of[v], values.index(v)))
+        suppressed[smallest] = True
+    return suppressed
+
+
 def score(instrument, rows, item_index, group_by, k, phase, acv):
     smin, smax = instrument["min"], instrument["max"]
     dims_out = []
@@ -582,16 +602,7 @@ def score(instrument, rows, item_index, group_by, k, phase, acv):
             members.setdefault(row["attrs"][g], []).append(row)
         values = sorted(members)              # ordinal (code point) order
         n_of = {v: len(members[v]) for v in values}
-        suppressed = {v: n_of[v] < k for v in values}
-        while True:
-            hidden = sum(n_of[v] for v in values if suppressed[v])
-            if not (0 < hidden < k):
-                break
-            shown = [v for v in values if not suppressed[v]]
-            if not shown:
-                break
-            smallest = min(shown, key=lambda v: (n_of[v], values.index(v)))
-            suppressed[smallest] = True
+        suppressed = suppress(members, k)
         groups = []
         shown_scores = {d["id"]: [] for d in instrument["dimensions"]}
         for v in values:
@@ -620,6 +631,143 @@ def score(instrument, rows, item_index, group_by, k, phase, acv):
     }
 
 
+# ---------------------------------------------------------------------------
+# Comparing two waves (SCORING.md "Comparing two waves")
+# ---------------------------------------------------------------------------
+
+def points(rows, idxs, smin, smax):
+    """The defined respondent means of a set of items, converted to 0-100, as exact fractions."""
+    need = (len(idxs) + 1) // 2
+    xs = []
+    for row in rows:
+        ans = [row["values"][i] for i in idxs if row["values"][i] is not None]
+        if ans and len(ans) >= need:
+            xs.append(100 * (Fraction(sum(ans), len(ans)) - smin) / (smax - smin))
+    return xs
+
+
+def _dec(q):
+    return Decimal(q.numerator) / Decimal(q.denominator)
+
+
+def welch(x1, x2):
+    """change, ci95, df, p, beyondNoise of after (x2) - before (x1); both non-empty lists of Fractions."""
+    n1, n2 = len(x1), len(x2)
+    change = sum(x2, Fraction(0)) / n2 - sum(x1, Fraction(0)) / n1
+    out = {"change": float(change), "ci95": None, "df": None, "p": None, "beyondNoise": False}
+    if n1 < 2 or n2 < 2:
+        return out
+    v1 = sample_var(x1) / n1
+    v2 = sample_var(x2) / n2
+    se2 = v1 + v2
+    if se2 == 0:
+        out["ci95"] = {"low": float(change), "high": float(change)}
+        out["beyondNoise"] = change != 0
+        return out
+    df = se2 * se2 / (v1 * v1 / (n1 - 1) + v2 * v2 / (n2 - 1))
+    with localcontext() as ctx:
+        ctx.prec = _CF_PREC
+        se = _dec(se2).sqrt()
+        t = abs(_dec(change) / se)
+        crit = Decimal(t_quantile(0.975, float(df)))
+        low = _dec(change) - crit * se
+        high = _dec(change) + crit * se
+    p = 2.0 * t_upper_tail(float(t), float(df))
+    out.update({"ci95": {"low": float(low), "high": float(high)}, "df": float(df), "p": p, "beyondNoise": p < 0.05})
+    return out
+
+
+def compare(instrument, rows1, rows2, item_index, group_by, k):
+    smin, smax = instrument["min"], instrument["max"]
+    dims = []
+    dim_idxs = {}
+    for d in instrument["dimensions"]:
+        idxs = [item_index[it["id"]] for fc in d["facets"] for it in fc["items"]]
+        dim_idxs[d["id"]] = idxs
+        x1 = points(rows1, idxs, smin, smax)
+        x2 = points(rows2, idxs, smin, smax)
+        s1 = sum(x1, Fraction(0)) / len(x1) if x1 else None
+        s2 = sum(x2, Fraction(0)) / len(x2) if x2 else None
+        entry = {"id": d["id"], "before": {"n": len(x1), "score": fl(s1)}, "after": {"n": len(x2), "score": fl(s2)}}
+        if x1 and x2:
+            entry.update(welch(x1, x2))
+        else:
+            entry.update({"change": None, "ci95": None, "df": None, "p": None, "beyondNoise": False})
+        facets = []
+        for fc in d["facets"]:
+            fidx = [item_index[it["id"]] for it in fc["items"]]
+            f1 = points(rows1, fidx, smin, smax)
+            f2 = points(rows2, fidx, smin, smax)
+            change = (sum(f2, Fraction(0)) / len(f2) - sum(f1, Fraction(0)) / len(f1)) if f1 and f2 else None
+            facets.append({"id": fc["id"], "change": fl(change)})
+        items = []
+        for fc in d["facets"]:
+            for it in fc["items"]:
+                ii = item_index[it["id"]]
+                a1 = [row["values"][ii] for row in rows1 if row["values"][ii] is not None]
+                a2 = [row["values"][ii] for row in rows2 if row["values"][ii] is not None]
+                change = 100 * (Fraction(sum(a2), len(a2)) - Fraction(sum(a1), len(a1))) / (smax - smin) if a1 and a2 else None
+                items.append({"id": it["id"], "change": fl(change)})
+        entry["facets"] = facets
+        entry["items"] = items
+        dims.append(entry)
+
+    breakdowns = []
+    for g in group_by:
+        members1, members2 = {}, {}
+        for row in rows1:
+            members1.setdefault(row["attrs"][g], []).append(row)
+        for row in rows2:
+            members2.setdefault(row["attrs"][g], []).append(row)
+        hidden1 = suppress(members1, k)
+        hidden2 = suppress(members2, k)
+        groups = []
+        for v in sorted(set(members1) | set(members2)):
+            if v not in members1 or v not in members2 or hidden1[v] or hidden2[v]:
+                groups.append({"value": v, "changes": None})
+                continue
+            changes = {}
+            for d in instrument["dimensions"]:
+                x1 = points(members1[v], dim_idxs[d["id"]], smin, smax)
+                x2 = points(members2[v], dim_idxs[d["id"]], smin, smax)
+                changes[d["id"]] = welch(x1, x2) if x1 and x2 else None
+            groups.append({"value": v, "changes": changes})
+        breakdowns.append({"by": g, "groups": groups})
+
+    return {
+        "instrument": {"id": instrument["id"], "version": instrument["version"],
+                       "scale": {"min": smin, "max": smax}},
+        "before": {"respondents": len(rows1)},
+        "after": {"respondents": len(rows2)},
+        "dimensions": dims,
+        "breakdowns": breakdowns,
+    }
+
+
+def compare_main(argv):
+    ap = argparse.ArgumentParser(description="Compare two waves (SCORING.md 'Comparing two waves').")
+    ap.add_argument("before")
+    ap.add_argument("after")
+    ap.add_argument("instrument")
+    ap.add_argument("--group-by", default="")
+    ap.add_argument("--min-group", type=int, default=5)
+    args = ap.parse_args(argv)
+    try:
+        if args.min_group < 3:
+            fail(f"--min-group {args.min_group}: the minimum group size is never below 3")
+        group_by = [g.strip() for g in args.group_by.split(",") if g.strip()]
+        instrument = load_instrument(args.instrument)
+        rows1, item_index = load_responses(args.before, instrument, group_by)
+        rows2, _ = load_responses(args.after, instrument, group_by)
+        result = compare(instrument, rows1, rows2, item_index, group_by, args.min_group)
+    except InputError as e:
+        for m in e.messages:
+            print("error: " + m, file=sys.stderr)
+        return 1
+    sys.stdout.write(json.dumps(result, indent=2, ensure_ascii=False, allow_nan=False) + "\n")
+    return 0
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("responses")
@@ -628,6 +776,9 @@ def main(argv=None):
     ap.add_argument("--min-group", type=int, default=5)
     ap.add_argument("--phase", default=None)
     ap.add_argument("--acv", default=None)
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "compare":
+        return compare_main(argv[1:])
     args = ap.parse_args(argv)
     try:
         if args.min_group < 3:

@@ -14,7 +14,20 @@ public static class ScoringEngine
 
     /// <summary>Scores a response set.</summary>
     /// <exception cref="ArgumentException">A group-by attribute is not a column of the response set, or the minimum group size is below 3.</exception>
-    public static ScoreReport Score(ResponseSet responses, ScoringOptions options)
+    public static ScoreReport Score(ResponseSet responses, ScoringOptions options) => Run(responses, options, spreads: false).Report;
+
+    /// <summary>
+    /// Scores a response set as one wave of a comparison: the report, and the spread of the respondent means behind
+    /// each dimension score and each group's dimension score (SCORING.md "Comparing two waves"), from the same pass.
+    /// </summary>
+    /// <exception cref="ArgumentException">As <see cref="Score(ResponseSet, ScoringOptions)"/>.</exception>
+    public static ScoredWave ScoreWave(ResponseSet responses, ScoringOptions options)
+    {
+        var (report, spreads) = Run(responses, options, spreads: true);
+        return new ScoredWave(report, spreads!);
+    }
+
+    private static (ScoreReport Report, WaveSpreads? Spreads) Run(ResponseSet responses, ScoringOptions options, bool spreads)
     {
         if (options.MinimumGroupSize < Anonymity.LowestMinimumGroupSize)
         {
@@ -26,7 +39,7 @@ public static class ScoringEngine
             ?? throw new ArgumentException($"Cannot group by \"{name}\": the data has no such column.", nameof(options))).ToList();
 
         var layout = new Layout(responses.Instrument);
-        var tally = new Tally(layout, groupColumns);
+        var tally = new Tally(layout, groupColumns, spreads);
         tally.Add(responses);
 
         var instrument = responses.Instrument;
@@ -41,7 +54,7 @@ public static class ScoringEngine
             breakdowns = HideAcrossBreakdowns(responses, layout, groupColumns, breakdowns, options.MinimumGroupSize);
         }
 
-        return new ScoreReport
+        var report = new ScoreReport
         {
             Instrument = new InstrumentInfo(instrument.Id, instrument.Name, instrument.Version, new ScaleInfo(instrument.Scale.Min, instrument.Scale.Max)),
             Respondents = tally.Respondents,
@@ -50,6 +63,27 @@ public static class ScoringEngine
             Breakdowns = breakdowns,
             Priorities = Prioritize(instrument, dimensions, options),
         };
+        return (report, spreads ? Spreads(layout, tally, groupColumns) : null);
+    }
+
+    private static WaveSpreads Spreads(Layout layout, Tally tally, IReadOnlyList<AttributeColumn> groupColumns)
+    {
+        var dimensions = new Dictionary<string, Spread>(StringComparer.Ordinal);
+        var groups = new Dictionary<(string By, string Value, string Dimension), Spread>();
+        for (var d = 0; d < layout.Dimensions.Count; d++)
+        {
+            var id = layout.Dimensions[d].Id;
+            dimensions[id] = tally.SetSpread(layout.DimensionSet(d));
+            for (var b = 0; b < groupColumns.Count; b++)
+            {
+                for (var g = 0; g < groupColumns[b].Values.Count; g++)
+                {
+                    groups[(groupColumns[b].Name, groupColumns[b].Values[g], id)] = tally.GroupSpread(b, g, d);
+                }
+            }
+        }
+
+        return new WaveSpreads(dimensions, groups);
     }
 
     /// <summary>
@@ -383,9 +417,10 @@ public static class ScoringEngine
         private readonly long[] _alphaN;
         private readonly long[][] _groupS1;
         private readonly long[][] _groupN;
+        private readonly long[][]? _groupS2;
         private readonly int[][] _groupSize;
 
-        public Tally(Layout layout, IReadOnlyList<AttributeColumn> groupColumns)
+        public Tally(Layout layout, IReadOnlyList<AttributeColumn> groupColumns, bool groupSpreads)
         {
             _layout = layout;
             _groupColumns = groupColumns;
@@ -405,6 +440,9 @@ public static class ScoringEngine
             _groupS1 = groupColumns.Select(c => new long[Math.Max(1, c.Values.Count) * dimensionClasses]).ToArray();
             _groupN = groupColumns.Select(c => new long[Math.Max(1, c.Values.Count) * dimensionClasses]).ToArray();
             _groupSize = groupColumns.Select(c => new int[Math.Max(1, c.Values.Count)]).ToArray();
+
+            // Sums of squares per group only for a comparison: plain scoring never needs a group's spread.
+            _groupS2 = groupSpreads ? groupColumns.Select(c => new long[Math.Max(1, c.Values.Count) * dimensionClasses]).ToArray() : null;
         }
 
         public int Respondents { get; private set; }
@@ -443,6 +481,7 @@ public static class ScoringEngine
             var itemEnd = layout.SetItemEnd;
             var dimClassOffset = layout.DimensionClassOffset;
             var groupStride = dimClassOffset[^1];
+            var groupS2 = _groupS2;
 
             for (var r = 0; r < responses.Count; r++)
             {
@@ -507,6 +546,10 @@ public static class ScoringEngine
                             var g = (groupCodes[b][r] * groupStride) + dimClassOffset[d] + dimensionCount;
                             _groupS1[b][g] += dimensionSum;
                             _groupN[b][g]++;
+                            if (groupS2 is not null)
+                            {
+                                groupS2[b][g] += (long)dimensionSum * dimensionSum;
+                            }
                         }
 
                         if (dimensionCount == size)
@@ -562,6 +605,31 @@ public static class ScoringEngine
         }
 
         public int GroupSize(int b, int group) => _groupSize[b][group];
+
+        /// <summary>n and sample variance (0–100 points²) of the respondent means of a set.</summary>
+        public Spread SetSpread(int set)
+        {
+            var offset = _layout.SetClassOffset[set];
+            var length = _layout.SetSize(set) + 1;
+            var moments = Moments(_setS1.AsSpan(offset, length), _setS2.AsSpan(offset, length), _setN.AsSpan(offset, length));
+            return ToSpread(moments.N, moments.Variance);
+        }
+
+        /// <summary>The same over one group's respondents, for dimension d (needs the tally made for spreads).</summary>
+        public Spread GroupSpread(int b, int group, int d)
+        {
+            var dimClassOffset = _layout.DimensionClassOffset;
+            var offset = (group * dimClassOffset[^1]) + dimClassOffset[d];
+            var length = dimClassOffset[d + 1] - dimClassOffset[d];
+            var moments = Moments(_groupS1[b].AsSpan(offset, length), _groupS2![b].AsSpan(offset, length), _groupN[b].AsSpan(offset, length));
+            return ToSpread(moments.N, moments.Variance);
+        }
+
+        private Spread ToSpread(long n, double codeVariance)
+        {
+            var unit = 100.0 / (_points - 1);
+            return new Spread((int)n, n >= 2 ? codeVariance * unit * unit : 0);
+        }
 
         public Shares Shares(int firstItem, int endItem)
         {
