@@ -33,11 +33,36 @@ public static class PriorityReading
         }
 
         var name = report.Dimensions.FirstOrDefault(d => d.Id == lowest.Driver.Dimension)?.Name ?? lowest.Driver.Dimension;
-        var place = (lowest.Rank.Drivers.Count > 1 ? "joint " : "") + Ordinal(lowest.Rank.Rank);
+        var place = Place(lowest.Rank);
         var phase = ContextCodes.ParsePhase(report.Context.Phase);
         var acv = ContextCodes.ParseAcv(report.Context.Acv);
         return $"{name} is your lowest score but ranks {place}: for {Company(phase, acv)} {Relevance(lowest.Driver, phase, acv)}.";
     }
+
+    /// <summary>
+    /// The priority figure in words: how far the driver's score is below 100, and how much its weight scales that, e.g.
+    /// "Priority 100.9: a score 60.3 points below 100, counted 1.67 times because this driver matters more than average for
+    /// your phase and deal size." Without relevance levels (an instrument other than the eight drivers) every weight is 1.
+    /// </summary>
+    public static string Figure(RankedDriver priority)
+    {
+        var start = $"Priority {ReportFormat.Score(priority.Priority)}: a score {ReportFormat.Score(100 - priority.Score)} points below 100";
+        if (priority.PhaseLevel is null)
+        {
+            return start + ", as every dimension of this instrument counts the same.";
+        }
+
+        var weight = priority.Weight.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+        return weight switch
+        {
+            "1.00" => start + ", counted as it is because this driver matters as much as the average one here.",
+            _ when priority.Weight > 1 => start + $", counted {weight} times because this driver matters more than average for your phase and deal size.",
+            _ => start + $", counted only {weight} times because this driver matters less than average for your phase and deal size.",
+        };
+    }
+
+    /// <summary>A rank as a place: "1st", or "joint 2nd" when drivers tie for it.</summary>
+    public static string Place(PriorityRank rank) => (rank.Drivers.Count > 1 ? "joint " : "") + Ordinal(rank.Rank);
 
     /// <summary>"1st", "2nd", "3rd", "4th", … "11th", "12th", "13th", "21st".</summary>
     public static string Ordinal(int number)

@@ -1,6 +1,8 @@
+using System.ComponentModel;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using SalesWheel.Core.Actions;
 using SalesWheel.Core.Scoring;
 
 namespace SalesWheel.Core.Reports;
@@ -17,6 +19,77 @@ public static class ScoreReportJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>Serializes a report.</summary>
-    public static string Serialize(ScoreReport report) => JsonSerializer.Serialize(report, Options) + "\n";
+    /// <summary>Serializes a report as <see cref="ScoreOutput"/>: the contract, with what to do under each priority.</summary>
+    public static string Serialize(ScoreReport report) => JsonSerializer.Serialize(ScoreOutput.From(report), Options) + "\n";
+}
+
+/// <summary>
+/// The score JSON of <c>saleswheel score --format json</c> and of the API: the report's fields in the contract's order,
+/// each priority with the playbook actions advised for it (<see cref="ActionAdvice"/>). Only adds a field to the
+/// SCORING.md contract: every field of it keeps its name, place and value.
+/// </summary>
+/// <param name="Instrument">The instrument scored.</param>
+/// <param name="Respondents">Rows with at least one answered item.</param>
+/// <param name="Context">Phase, ACV band and minimum group size used.</param>
+/// <param name="Dimensions">Every dimension, in instrument order.</param>
+/// <param name="Breakdowns">One per grouping attribute.</param>
+/// <param name="Priorities">Drivers ranked by priority, with actions under the top three ranks.</param>
+public sealed record ScoreOutput(
+    InstrumentInfo Instrument,
+    int Respondents,
+    ScoringContext Context,
+    IReadOnlyList<DimensionResult> Dimensions,
+    IReadOnlyList<Breakdown> Breakdowns,
+    IReadOnlyList<PriorityOutput> Priorities)
+{
+    /// <summary>The report with its advice.</summary>
+    public static ScoreOutput From(ScoreReport report)
+    {
+        var advice = ActionAdvice.For(report).ToDictionary(a => a.Priority.Dimension, StringComparer.Ordinal);
+        return new ScoreOutput(report.Instrument, report.Respondents, report.Context, report.Dimensions, report.Breakdowns,
+            report.Priorities.Select(p => new PriorityOutput(p.Dimension, p.Rank, p.Weight, p.Score, p.Priority, p.PhaseLevel, p.AcvLevel,
+                advice.TryGetValue(p.Dimension, out var a) ? a.Actions.Select(ActionOutput.From).ToList() : [])).ToList());
+    }
+}
+
+/// <summary>A ranked driver as the contract writes it, with the actions advised for it.</summary>
+/// <param name="Dimension">The driver's id.</param>
+/// <param name="Rank">1 = fix first; ties broken by instrument order (SCORING.md).</param>
+/// <param name="Weight">Relevance weight (1 when phase and band are unknown).</param>
+/// <param name="Score">The driver's 0–100 score.</param>
+/// <param name="Priority">Weight × (100 − score).</param>
+/// <param name="PhaseLevel">Relevance level 1–3 for the phase; null for instruments other than the eight drivers.</param>
+/// <param name="AcvLevel">Relevance level 1–3 for the ACV band; null likewise.</param>
+/// <param name="Actions">2–3 playbook actions when the driver is among the top three ranks (every driver tied at the third included); empty otherwise.</param>
+[Description("A driver ranked by priority = weight × (100 − score), as SCORING.md defines it, with what to do about it.")]
+public sealed record PriorityOutput(
+    string Dimension,
+    int Rank,
+    double Weight,
+    double Score,
+    double Priority,
+    int? PhaseLevel,
+    int? AcvLevel,
+    [property: Description("What to do: 2 or 3 playbook actions for the driver's weakest facets that fit the phase and deal size, for each of the top three priorities (every driver tied at the third place included); empty for the others.")]
+    IReadOnlyList<ActionOutput> Actions);
+
+/// <summary>One advised playbook action, as the score JSON writes it.</summary>
+/// <param name="Id">The playbook action's id.</param>
+/// <param name="Title">Its short title.</param>
+/// <param name="WhatToDo">What to do, in 2 to 4 sentences.</param>
+/// <param name="Owner">Who typically owns it.</param>
+/// <param name="Effort"><c>days</c>, <c>weeks</c> or <c>quarter</c>.</param>
+/// <param name="Reason">Why it was chosen, e.g. "Sales Management and Coaching is Enablement's lowest facet at 31.0."</param>
+[Description("A playbook action advised for a priority, with why it was chosen.")]
+public sealed record ActionOutput(
+    [property: Description("The playbook action's id (driver.facet.name), as `saleswheel playbook` lists it.")] string Id,
+    [property: Description("A short imperative title.")] string Title,
+    [property: Description("What to do, in 2 to 4 sentences.")] string WhatToDo,
+    [property: Description("Who typically owns it, e.g. VP Sales, RevOps, front-line manager.")] string Owner,
+    [property: Description("How long it usually takes to put in place: days, weeks or quarter.")] string Effort,
+    [property: Description("Why it was chosen, e.g. \"Sales Management and Coaching is Enablement's lowest facet at 31.0.\"")] string Reason)
+{
+    /// <summary>The JSON shape of an advised action.</summary>
+    public static ActionOutput From(AdvisedAction advised) => new(advised.Action.Id, advised.Action.Title, advised.Action.WhatToDo,
+        advised.Action.Owner, advised.Action.Effort.Code(), advised.Reason);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SalesWheel.Core.Actions;
 using SalesWheel.Core.Scoring;
 
 namespace SalesWheel.Core.Reports;
@@ -68,9 +69,11 @@ public static class SummaryReport
             doc.Paragraph(levels
                 ? "Priority = weight × (100 − score). The weight is the driver's phase level × ACV level (High 3, Medium 2, Low 1), divided by the average of that product over the eight drivers."
                 : "This instrument's dimensions are not the eight drivers, so every weight is 1 and the priority is 100 − score.");
+            // Ranks with ties: drivers of equal priority share a number (1, 2, 2, 4).
+            var ranks = PriorityRanks.Of(report.Priorities);
             var rows = report.Priorities.Select(p => new[]
             {
-                p.Rank.ToString(Invariant),
+                PriorityRanks.RankOf(ranks, p.Dimension)!.Rank.ToString(Invariant),
                 names.GetValueOrDefault(p.Dimension, p.Dimension),
                 ReportFormat.Score(p.Priority),
                 ReportFormat.Score(p.Score),
@@ -80,6 +83,12 @@ public static class SummaryReport
                 PriorityExplanation.Reason(p, report.Context),
             }).ToList();
             doc.Table(["#", "Driver", "Priority", "Score", "Weight", "Phase level", "ACV level", "Why"], [true, false, true, true, true, false, false, false], rows);
+            if (PriorityReading.WhyLowestIsNotFirst(report) is { } why)
+            {
+                doc.Paragraph(why);
+            }
+
+            WhatToDo(doc, report, ranks);
         }
 
         foreach (var breakdown in report.Breakdowns)
@@ -107,6 +116,30 @@ public static class SummaryReport
         }
 
         return doc.ToString();
+    }
+
+    // Under each of the top priorities (ties included), the playbook's actions for its weakest facets and why each was chosen.
+    private static void WhatToDo(Document doc, ScoreReport report, IReadOnlyList<PriorityRank> ranks)
+    {
+        doc.Subheading("What to do");
+        foreach (var advice in ActionAdvice.For(report))
+        {
+            var rank = PriorityRanks.RankOf(ranks, advice.Priority.Dimension)!;
+            doc.Item($"{rank.Rank}. {advice.DriverName}{(rank.Drivers.Count > 1 ? " (tied)" : "")}", PriorityReading.Figure(advice.Priority));
+            if (advice.Actions.Count == 0)
+            {
+                doc.Paragraph("The playbook has no actions for this driver.");
+                continue;
+            }
+
+            foreach (var advised in advice.Actions)
+            {
+                var action = advised.Action;
+                doc.Action(action.Title, $"Owner: {action.Owner} · effort: {action.Effort.DisplayName()} · {action.Id}", action.WhatToDo, "Why: " + advised.Reason);
+            }
+
+            doc.EndItem();
+        }
     }
 
     private static string[] DriverRow(DimensionResult d) =>
@@ -153,6 +186,45 @@ public static class SummaryReport
         }
 
         public void Paragraph(string text) => _text.Append(text).Append("\n\n");
+
+        /// <summary>A titled item (a priority) with one line under it.</summary>
+        public void Item(string title, string line)
+        {
+            if (format == SummaryFormat.Markdown)
+            {
+                _text.Append("### ").Append(title).Append("\n\n").Append(line).Append("\n\n");
+            }
+            else
+            {
+                _text.Append(title).Append('\n').Append("   ").Append(line).Append("\n\n");
+            }
+        }
+
+        /// <summary>Closes a titled item's list.</summary>
+        public void EndItem() => _text.Append('\n');
+
+        /// <summary>One bullet with a bold title and indented lines under it.</summary>
+        public void Action(string title, params string[] lines)
+        {
+            if (format == SummaryFormat.Markdown)
+            {
+                _text.Append("- **").Append(title).Append("**");
+                foreach (var line in lines)
+                {
+                    _text.Append("  \n  ").Append(line);
+                }
+            }
+            else
+            {
+                _text.Append("   - ").Append(title);
+                foreach (var line in lines)
+                {
+                    _text.Append("\n     ").Append(line);
+                }
+            }
+
+            _text.Append('\n');
+        }
 
         public void Table(string[] header, bool[] rightAligned, IReadOnlyList<string[]> rows)
         {

@@ -22,7 +22,7 @@ public sealed record ResultsResponse(
     [property: Description("People invited.")] int Invitations,
     [property: Description("The minimum group size the results were computed with.")] int MinimumGroupSize,
     [property: Description("False while the assessment is open, or when fewer than minimumGroupSize people answered: then there is no report, only the counts.")] bool Visible,
-    [property: Description("The score report; null while not visible. Numbers are unrounded. In breakdowns, a hidden group has scores null and n null.")] ScoreReport? Report);
+    [property: Description("The score report, with what to do (actions) under each of the top three priorities; null while not visible. Numbers are unrounded. In breakdowns, a hidden group has scores null and n null.")] ScoreOutput? Report);
 
 /// <summary>The context an export renderer gets: only ever for an assessment whose results may be shown.</summary>
 public sealed record ExportContext(
@@ -69,6 +69,7 @@ public static class ResultsApi
         var group = api.MapGroup("/assessments/{id:guid}").WithTags(ApiTags.Results);
         group.MapGet("/results", Get).WithName("getResults").ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Read an assessment's results")
             .WithDescription("The score report as `saleswheel score --format json` writes it (see SCORING.md), plus the assessment and its counts. "
+                + "Each of the top three priorities (every driver tied at the third place included) has its `actions`: 2 or 3 playbook actions for the driver's weakest facets, each with id, title, whatToDo, owner, effort and the reason it was chosen; the other priorities have none. "
                 + "While the assessment is open, or when fewer people than the minimum group size answered, only the counts (visible: false, report: null). "
                 + "Groups smaller than the minimum group size are hidden in breakdowns (scores and n null), as on the results page.")
             .Produces<ResultsResponse>();
@@ -119,7 +120,7 @@ public static class ResultsApi
             await db.Invitations.CountAsync(i => i.AssessmentId == id, cancellationToken),
             report.Context.MinGroupSize,
             visible,
-            visible ? report : null);
+            visible ? ScoreOutput.From(report) : null);
         // The report is the shared one (AssessmentScoring.ResultAsync): a hidden group's n is null in it already, as on the page.
         return TypedResults.Json(results, json.Value.SerializerOptions);
     }
