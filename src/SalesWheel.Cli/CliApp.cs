@@ -15,6 +15,7 @@ public static class CliApp
             "SalesWheel: score a sales team on the eight drivers of sales performance, draw the wheel, and rank what to fix first.")
         {
             ScoreCommand.Create(stdout, stderr, showProgress),
+            TrendCommand.Create(stdout, stderr, showProgress),
             AnonymizeCommand.Create(stdout, stderr),
             InstrumentCommand.Create(stdout),
             PlaybookCommand.Create(stdout),

@@ -131,38 +131,68 @@ public static class ScoreCommand
 
     private static int Score(ScoreRequest request, TextWriter stdout, TextWriter stderr, bool showProgress)
     {
-        Instrument instrument;
+        if (LoadInstrument(request.Instrument, stderr) is not { } instrument
+            || ReadResponses(request.Responses, instrument, request.GroupBy, stderr, showProgress) is not { } file)
+        {
+            return CliApp.BadInput;
+        }
+
+        var notes = Notes(file);
+        foreach (var note in notes)
+        {
+            stderr.WriteLine($"warning: {note}");
+        }
+
+        var report = ScoringEngine.Score(file.Responses, new ScoringOptions
+        {
+            Phase = request.Phase,
+            Acv = request.Acv,
+            MinimumGroupSize = request.MinGroup,
+            GroupBy = request.GroupBy,
+        });
+
+        return Write(request, report, file, notes, stdout, stderr);
+    }
+
+    /// <summary>The instrument to score against: the file given, else the built-in one; null (the error printed) when the file is not a valid instrument.</summary>
+    internal static Instrument? LoadInstrument(string? path, TextWriter stderr)
+    {
         try
         {
-            instrument = request.Instrument is null ? BuiltInInstrument.Full : InstrumentFile.Load(request.Instrument);
+            return path is null ? BuiltInInstrument.Full : InstrumentFile.Load(path);
         }
         catch (InvalidInstrumentException e)
         {
             stderr.WriteLine($"error: {e.Message}");
-            return CliApp.BadInput;
+            return null;
         }
+    }
 
-        if (!File.Exists(request.Responses))
+    /// <summary>Reads a CSV of answers; null (the error printed, naming the file, line and column) when it cannot be scored.</summary>
+    internal static ResponsesFile? ReadResponses(string path, Instrument instrument, IReadOnlyList<string> groupBy, TextWriter stderr, bool showProgress)
+    {
+        if (!File.Exists(path))
         {
-            stderr.WriteLine($"error: {request.Responses}: no such file.");
-            return CliApp.BadInput;
+            stderr.WriteLine($"error: {path}: no such file.");
+            return null;
         }
 
-        ResponsesFile file;
-        using (var progress = showProgress && new FileInfo(request.Responses).Length > (8 << 20) ? new TerminalProgress(stderr, "Reading answers") : null)
+        using var progress = showProgress && new FileInfo(path).Length > (8 << 20) ? new TerminalProgress(stderr, "Reading answers") : null;
+        try
         {
-            try
-            {
-                file = ResponsesCsv.Read(request.Responses, instrument, request.GroupBy, progress);
-            }
-            catch (InvalidResponsesException e)
-            {
-                progress?.Dispose();
-                stderr.WriteLine($"error: {e.Message}");
-                return CliApp.BadInput;
-            }
+            return ResponsesCsv.Read(path, instrument, groupBy, progress);
         }
+        catch (InvalidResponsesException e)
+        {
+            progress?.Dispose();
+            stderr.WriteLine($"error: {e.Message}");
+            return null;
+        }
+    }
 
+    /// <summary>What a reader of the result should know about how the file was read: encoding, ignored columns, skipped rows, items without a column.</summary>
+    internal static List<string> Notes(ResponsesFile file)
+    {
         var notes = new List<string>();
         if (file.EncodingNote is { } encodingNote)
         {
@@ -184,19 +214,11 @@ public static class ScoreCommand
             notes.Add($"{file.ItemsWithoutColumn.Count} item{Plural(file.ItemsWithoutColumn.Count)} of the instrument {(file.ItemsWithoutColumn.Count == 1 ? "has" : "have")} no column, so no answers: {string.Join(", ", file.ItemsWithoutColumn)}");
         }
 
-        foreach (var note in notes)
-        {
-            stderr.WriteLine($"warning: {note}");
-        }
+        return notes;
+    }
 
-        var report = ScoringEngine.Score(file.Responses, new ScoringOptions
-        {
-            Phase = request.Phase,
-            Acv = request.Acv,
-            MinimumGroupSize = request.MinGroup,
-            GroupBy = request.GroupBy,
-        });
-
+    private static int Write(ScoreRequest request, ScoreReport report, ResponsesFile file, List<string> notes, TextWriter stdout, TextWriter stderr)
+    {
         if (request.Format == "xlsx")
         {
             // The command line scores data its user already holds: the overall result always shows; the answers sheet
