@@ -37,6 +37,10 @@ public static class TrendSvg
     private const double Top = 124;
     private const double Bottom = 540;
     private const double LabelGap = 19;
+
+    // Room left of the first wave for the band names, right of the last for its markers.
+    private const double FirstWave = Left + 78;
+    private const double LastWave = Right - 26;
     private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
     private const string Font = "'DejaVu Sans', 'Segoe UI', Helvetica, Arial, sans-serif";
     private const string Ink = "#1f2937";
@@ -81,12 +85,13 @@ public static class TrendSvg
 
         svg.Add(series);
         svg.Add(Labels(trend));
+        svg.Add(Legend(trend));
         return Serialize(svg);
     }
 
     /// <summary>The x of a wave's column: waves are evenly spaced, a lone wave sits in the middle.</summary>
     internal static double X(int wave, int waves) =>
-        waves == 1 ? (Left + Right) / 2 : Left + 24 + ((Right - Left - 48) * wave / (waves - 1));
+        waves == 1 ? (Left + Right) / 2 : FirstWave + ((LastWave - FirstWave) * wave / (waves - 1));
 
     /// <summary>The y of a 0–100 score.</summary>
     internal static double Y(double score) => Bottom - ((Bottom - Top) * Math.Clamp(score, 0, 100) / 100);
@@ -137,7 +142,7 @@ public static class TrendSvg
     {
         var group = new XElement(Svg + "g", new XAttribute("class", "waves"));
         // Names are cut to their column's width so that neighbours never overlap (the <desc> keeps them whole).
-        var column = waves.Count == 1 ? Right - Left : (Right - Left - 48) / (waves.Count - 1);
+        var column = waves.Count == 1 ? Right - Left : (LastWave - FirstWave) / (waves.Count - 1);
         var characters = Math.Max(4, (int)(column / 8.2));
         for (var i = 0; i < waves.Count; i++)
         {
@@ -182,6 +187,12 @@ public static class TrendSvg
             return group;
         }
 
+        if (Bridges(trend, driver.Id) is { Length: > 0 } bridges)
+        {
+            group.Add(new XElement(Svg + "path", new XAttribute("class", "bridge"), new XAttribute("d", bridges), new XAttribute("fill", "none"),
+                new XAttribute("stroke", colour), new XAttribute("stroke-opacity", "0.6"), new XAttribute("stroke-width", "1.5"), new XAttribute("stroke-dasharray", "1.5 5"), new XAttribute("stroke-linecap", "round")));
+        }
+
         group.Add(new XElement(Svg + "path", new XAttribute("class", "line"), new XAttribute("d", path.ToString()), new XAttribute("fill", "none"),
             new XAttribute("stroke", colour), new XAttribute("stroke-width", "2.5"), new XAttribute("stroke-linejoin", "round"), new XAttribute("stroke-linecap", "round")));
         for (var w = 0; w < trend.Waves.Count; w++)
@@ -192,6 +203,52 @@ public static class TrendSvg
             }
         }
 
+        return group;
+    }
+
+    /// <summary>
+    /// Faint dotted links across the waves that did not score the driver (a pulse of other drivers), so the eye can
+    /// follow its line; the solid line and the markers still show only what was measured.
+    /// </summary>
+    private static string Bridges(Trend trend, string driver)
+    {
+        var path = new StringBuilder();
+        int? last = null;
+        for (var w = 0; w < trend.Waves.Count; w++)
+        {
+            if (trend.Waves[w].ScoreOf(driver) is not { } score)
+            {
+                continue;
+            }
+
+            if (last is { } from && w > from + 1)
+            {
+                path.Append(path.Length == 0 ? "" : " ")
+                    .Append('M').Append(F(X(from, trend.Waves.Count))).Append(',').Append(F(Y(trend.Waves[from].ScoreOf(driver)!.Value)))
+                    .Append(" L").Append(F(X(w, trend.Waves.Count))).Append(',').Append(F(Y(score)));
+            }
+
+            last = w;
+        }
+
+        return path.ToString();
+    }
+
+    private static XElement Legend(Trend trend)
+    {
+        var y = Height - 22;
+        var group = new XElement(Svg + "g", new XAttribute("class", "legend"));
+        var text = "one line per driver, labelled at its last score · dashed guides: band edges 40, 55, 70";
+        if (trend.Drivers.Any(d => Bridges(trend, d.Id).Length > 0))
+        {
+            group.Add(new XElement(Svg + "line", Attr("x1", 40), Attr("y1", y - 4), Attr("x2", 62), Attr("y2", y - 4),
+                new XAttribute("stroke", Ink), new XAttribute("stroke-width", "1.5"), new XAttribute("stroke-dasharray", "1.5 5"), new XAttribute("stroke-linecap", "round")));
+            group.Add(WheelSvg.Text(70, y, "dotted: across a wave that did not score the driver", 12, Ink));
+            group.Add(WheelSvg.Text(392, y, "· " + text, 12, Muted));
+            return group;
+        }
+
+        group.Add(WheelSvg.Text(40, y, char.ToUpperInvariant(text[0]) + text[1..], 12, Muted));
         return group;
     }
 
@@ -251,7 +308,7 @@ public static class TrendSvg
             label.Add(new XElement(Svg + "text", Attr("x", labelX + 4), Attr("y", placed[k] + 4.5), new XAttribute("font-size", "13"), new XAttribute("fill", Ink),
                 new XElement(Svg + "tspan", new XAttribute("font-weight", "700"), name),
                 new XElement(Svg + "tspan", new XAttribute("fill", ScoreBand.Of(score).TextColour), new XAttribute("font-weight", "700"), " " + Round(score)),
-                wave == last ? null : new XElement(Svg + "tspan", new XAttribute("fill", Muted), $" ({Shortened(trend.Waves[wave].Name, 10)})")));
+                wave == last ? null : new XElement(Svg + "tspan", new XAttribute("fill", Muted), $" ({Shortened(trend.Waves[wave].Name, Math.Max(4, 21 - name.Length))})")));
             group.Add(label);
         }
 

@@ -120,9 +120,9 @@ public static class WheelSvg
             text.Append($"Compared with {previous.Name}, drawn as a dashed outline, before → after: ");
         }
 
-        text.Append(string.Join("; ", drivers.Select(d => Before(d, previous) + (d.Score is { } s
-            ? $"{d.Name} {Round(s)} out of 100" + (d.Ci95 is { } ci ? $" (95% interval {Round(ci.Low)} to {Round(ci.High)})" : "")
-            : $"{d.Name}: no data"))));
+        text.Append(string.Join("; ", drivers.Select(d => d.Score is { } s
+            ? $"{d.Name} {Before(d, previous)}{Round(s)} out of 100" + (d.Ci95 is { } ci ? $" (95% interval {Round(ci.Low)} to {Round(ci.High)})" : "")
+            : $"{d.Name}: {Before(d, previous)}no data")));
         text.Append('.');
         if (report.Priorities.Count > 0)
         {
@@ -132,9 +132,9 @@ public static class WheelSvg
         return text.ToString();
     }
 
-    /// <summary>"Strategy 40 → " when compared with a wave that scored the driver, "not scored in Q1 → " when it did not.</summary>
+    /// <summary>"40 → " when compared with a wave that scored the driver, "not scored in Q1 → " when it did not, "" alone.</summary>
     private static string Before(DimensionResult driver, TrendWave? previous) => previous is null ? ""
-        : previous.ScoreOf(driver.Id) is { } before ? $"{driver.Name} {Round(before)} → "
+        : previous.ScoreOf(driver.Id) is { } before ? $"{Round(before)} → "
         : $"not scored in {previous.Name} → ";
 
     private static XElement Definitions() =>
