@@ -143,16 +143,18 @@ public static class TrendSvg
         var group = new XElement(Svg + "g", new XAttribute("class", "waves"));
         // Names are cut to their column's width so that neighbours never overlap (the <desc> keeps them whole).
         var column = waves.Count == 1 ? Right - Left : (LastWave - FirstWave) / (waves.Count - 1);
-        var characters = Math.Max(4, (int)(column / 8.2));
+        var characters = Math.Max(4, (int)((column - 10) / 8.8));
+        // A narrow column takes the month and year only (the <desc> keeps the day).
+        var dateFormat = column < 96 ? "MMM yyyy" : "d MMM yyyy";
         for (var i = 0; i < waves.Count; i++)
         {
             var x = X(i, waves.Count);
             group.Add(new XElement(Svg + "line", Attr("x1", x), Attr("y1", Top), Attr("x2", x), Attr("y2", Bottom + 5),
                 new XAttribute("stroke", "#e5e7eb"), new XAttribute("stroke-width", "1")));
-            group.Add(WheelSvg.Text(x, Bottom + 24, Shortened(waves[i].Name, characters), 14, Ink, anchor: "middle", weight: "700"));
+            group.Add(WheelSvg.Text(x, Bottom + 24, Shortened(waves[i].Name, characters), 13, Ink, anchor: "middle", weight: "700"));
             if (waves[i].Date is { } date)
             {
-                group.Add(WheelSvg.Text(x, Bottom + 42, Shortened(date.ToString("d MMM yyyy", CultureInfo.InvariantCulture), characters + 2), 12, Muted, anchor: "middle"));
+                group.Add(WheelSvg.Text(x, Bottom + 42, date.ToString(dateFormat, CultureInfo.InvariantCulture), 12, Muted, anchor: "middle"));
             }
         }
 
@@ -317,24 +319,31 @@ public static class TrendSvg
 
     /// <summary>
     /// Moves label positions apart to at least <paramref name="gap"/> while keeping their order and staying within
-    /// [<paramref name="low"/>, <paramref name="high"/>] where there is room: each label as close to its line's end as the others allow.
+    /// [<paramref name="low"/>, <paramref name="high"/>] where there is room: labels that would collide form a block centred
+    /// on their lines' ends, so each stays as close to its line as the others allow.
     /// </summary>
     internal static double[] Spread(IReadOnlyList<double> wanted, double low, double high, double gap)
     {
         var order = Enumerable.Range(0, wanted.Count).OrderBy(i => wanted[i]).ThenBy(i => i).ToArray();
-        var y = order.Select(i => wanted[i]).ToArray();
-
-        // Down from the top, then back up from the bottom: every gap is kept and no label leaves the box unless it is full.
-        for (var k = 0; k < y.Length; k++)
+        var blocks = new List<(double Sum, int Count, double Top)>();
+        foreach (var i in order)
         {
-            y[k] = Math.Max(y[k], k == 0 ? low : y[k - 1] + gap);
+            var block = (Sum: wanted[i], Count: 1, Top: Math.Clamp(wanted[i], low, Math.Max(low, high)));
+            // Merge with the block above while they overlap; the merged block is centred on the mean of its wanted places.
+            while (blocks.Count > 0 && blocks[^1].Top + (blocks[^1].Count * gap) > block.Top)
+            {
+                var above = blocks[^1];
+                blocks.RemoveAt(blocks.Count - 1);
+                var count = above.Count + block.Count;
+                var sum = above.Sum + block.Sum;
+                var top = (sum / count) - ((count - 1) * gap / 2);
+                block = (sum, count, Math.Max(low, Math.Min(top, high - ((count - 1) * gap))));
+            }
+
+            blocks.Add(block);
         }
 
-        for (var k = y.Length - 1; k >= 0; k--)
-        {
-            y[k] = Math.Min(y[k], k == y.Length - 1 ? high : y[k + 1] - gap);
-        }
-
+        var y = blocks.SelectMany(b => Enumerable.Range(0, b.Count).Select(j => b.Top + (j * gap))).ToArray();
         var result = new double[wanted.Count];
         for (var k = 0; k < order.Length; k++)
         {
