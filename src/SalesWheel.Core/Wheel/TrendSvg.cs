@@ -246,7 +246,7 @@ public static class TrendSvg
             group.Add(new XElement(Svg + "line", Attr("x1", 40), Attr("y1", y - 4), Attr("x2", 62), Attr("y2", y - 4),
                 new XAttribute("stroke", Ink), new XAttribute("stroke-width", "1.5"), new XAttribute("stroke-dasharray", "1.5 5"), new XAttribute("stroke-linecap", "round")));
             group.Add(WheelSvg.Text(70, y, "dotted: across a wave that did not score the driver", 12, Ink));
-            group.Add(WheelSvg.Text(392, y, "· " + text, 12, Muted));
+            group.Add(WheelSvg.Text(384, y, "· " + text, 12, Muted));
             return group;
         }
 
