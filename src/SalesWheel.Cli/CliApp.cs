@@ -16,6 +16,7 @@ public static class CliApp
         {
             ScoreCommand.Create(stdout, stderr, showProgress),
             CompareCommand.Create(stdout, stderr, showProgress),
+            TrendCommand.Create(stdout, stderr, showProgress),
             AnonymizeCommand.Create(stdout, stderr),
             InstrumentCommand.Create(stdout),
             PlaybookCommand.Create(stdout),

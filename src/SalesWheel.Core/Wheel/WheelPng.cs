@@ -13,7 +13,7 @@ public static class WheelPng
     public static byte[] Render(ScoreReport report, float scale, WheelOptions? options = null) =>
         Render(WheelSvg.Render(report, options), scale);
 
-    /// <summary>Rasterizes an SVG made by <see cref="WheelSvg"/>.</summary>
+    /// <summary>Rasterizes an SVG made by <see cref="WheelSvg"/> or <see cref="TrendSvg"/>.</summary>
     public static byte[] Render(string svg, float scale)
     {
         if (!(scale > 0 && scale <= MaximumScale))

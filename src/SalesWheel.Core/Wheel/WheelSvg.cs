@@ -18,6 +18,12 @@ public sealed record WheelOptions
 
     /// <summary>Mark the top priorities (up to this many) next to their driver's label.</summary>
     public int MarkedPriorities { get; init; } = 3;
+
+    /// <summary>
+    /// An earlier wave to compare with: each driver's score in it is drawn as a dashed outline at that radius, the legend
+    /// names the wave, and the text alternative says before → after per driver. Null draws the wheel alone.
+    /// </summary>
+    public TrendWave? Previous { get; init; }
 }
 
 /// <summary>
@@ -56,7 +62,7 @@ public static class WheelSvg
             new XAttribute("aria-labelledby", "wheel-title wheel-desc"),
             new XAttribute("font-family", Font),
             new XElement(Svg + "title", new XAttribute("id", "wheel-title"), title),
-            new XElement(Svg + "desc", new XAttribute("id", "wheel-desc"), Description(report, drivers)),
+            new XElement(Svg + "desc", new XAttribute("id", "wheel-desc"), Description(report, drivers, options.Previous)),
             Definitions(),
             new XElement(Svg + "rect", new XAttribute("width", F(Width)), new XAttribute("height", F(Height)), new XAttribute("fill", "#ffffff")),
             Text(40, 52, Shortened(title, 56), 26, Ink, weight: "700"),
@@ -72,7 +78,7 @@ public static class WheelSvg
         svg.Add(Halves(drivers, step));
         for (var i = 0; i < drivers.Count; i++)
         {
-            svg.Add(Segment(drivers[i], -90 + (i * step), -90 + ((i + 1) * step), ranks));
+            svg.Add(Segment(drivers[i], -90 + (i * step), -90 + ((i + 1) * step), ranks, options.Previous));
         }
 
         // Rings go over the segments so the 25/50/75 marks read through the fills.
@@ -82,12 +88,12 @@ public static class WheelSvg
         svg.Add(new XElement(Svg + "circle", Attr("cx", CenterX), Attr("cy", CenterY), Attr("r", Inner - 4), new XAttribute("fill", "#ffffff"), new XAttribute("stroke", "#d1d5db")));
         svg.Add(Text(CenterX, CenterY - 4, report.Respondents.ToString(CultureInfo.InvariantCulture), 20, Ink, anchor: "middle", weight: "700"));
         svg.Add(Text(CenterX, CenterY + 14, report.Respondents == 1 ? "answer" : "answers", 11, Muted, anchor: "middle"));
-        svg.Add(Legend(ranks.Count > 0));
+        svg.Add(Legend(ranks.Count > 0, options.Previous?.Name));
         return Serialize(svg);
     }
 
     /// <summary>The heading as drawn: a long one is cut with an ellipsis so it stays inside the picture (the &lt;title&gt; keeps it whole).</summary>
-    private static string Shortened(string text, int length) => text.Length <= length ? text : text[..(length - 1)].TrimEnd() + "…";
+    internal static string Shortened(string text, int length) => text.Length <= length ? text : text[..(length - 1)].TrimEnd() + "…";
 
     private static string DefaultSubtitle(ScoreReport report)
     {
@@ -106,12 +112,17 @@ public static class WheelSvg
         return string.Join(" · ", parts);
     }
 
-    private static string Description(ScoreReport report, List<DimensionResult> drivers)
+    private static string Description(ScoreReport report, List<DimensionResult> drivers, TrendWave? previous)
     {
         var text = new StringBuilder($"Wheel of {drivers.Count} drivers from {report.Respondents} respondents. ");
+        if (previous is not null)
+        {
+            text.Append($"Compared with {previous.Name}, drawn as a dashed outline, before → after: ");
+        }
+
         text.Append(string.Join("; ", drivers.Select(d => d.Score is { } s
-            ? $"{d.Name} {Round(s)} out of 100" + (d.Ci95 is { } ci ? $" (95% interval {Round(ci.Low)} to {Round(ci.High)})" : "")
-            : $"{d.Name}: no data")));
+            ? $"{d.Name} {Before(d, previous)}{Round(s)} out of 100" + (d.Ci95 is { } ci ? $" (95% interval {Round(ci.Low)} to {Round(ci.High)})" : "")
+            : $"{d.Name}: {Before(d, previous)}no data")));
         text.Append('.');
         if (report.Priorities.Count > 0)
         {
@@ -120,6 +131,11 @@ public static class WheelSvg
 
         return text.ToString();
     }
+
+    /// <summary>"40 → " when compared with a wave that scored the driver, "not scored in Q1 → " when it did not, "" alone.</summary>
+    private static string Before(DimensionResult driver, TrendWave? previous) => previous is null ? ""
+        : previous.ScoreOf(driver.Id) is { } before ? $"{Round(before)} → "
+        : $"not scored in {previous.Name} → ";
 
     private static XElement Definitions() =>
         new(Svg + "defs",
@@ -206,11 +222,17 @@ public static class WheelSvg
         return group;
     }
 
-    private static XElement Segment(DimensionResult driver, double a0, double a1, Dictionary<string, int> ranks)
+    private static XElement Segment(DimensionResult driver, double a0, double a1, Dictionary<string, int> ranks, TrendWave? previous)
     {
         const double pad = 1.2;
         var group = new XElement(Svg + "g", new XAttribute("class", "driver"), new XAttribute("data-driver", driver.Id));
         var label = driver.Score is { } s0 ? $"{driver.Name}: {Round(s0)} out of 100" : $"{driver.Name}: no data";
+        var before = previous?.ScoreOf(driver.Id);
+        if (previous is not null)
+        {
+            label += before is { } b ? $" ({previous.Name}: {Round(b)})" : $" (not scored in {previous.Name})";
+        }
+
         group.Add(new XElement(Svg + "title", label));
 
         // The full track shows where 100 would be.
@@ -235,6 +257,11 @@ public static class WheelSvg
         {
             var (nx, ny) = Point((Inner + Outer) / 2, mid);
             group.Add(Text(nx, ny + 4, "no data", 12, Muted, anchor: "middle", weight: "700"));
+        }
+
+        if (before is { } previousScore)
+        {
+            group.Add(Outline(Radius(Math.Clamp(previousScore, 0, 100)), a0 + pad, a1 - pad));
         }
 
         // Label outside the wheel: name, then the score.
@@ -277,7 +304,21 @@ public static class WheelSvg
         return group;
     }
 
-    private static XElement Legend(bool hasPriorities)
+    /// <summary>
+    /// The previous wave's score: a dashed ink arc on a white halo, so it reads on every band colour, on the empty track
+    /// and in print without colour.
+    /// </summary>
+    private static XElement Outline(double radius, double a0, double a1)
+    {
+        var (x0, y0) = Point(radius, a0);
+        var (x1, y1) = Point(radius, a1);
+        var d = $"M{F(x0)},{F(y0)} A{F(radius)},{F(radius)} 0 {(a1 - a0 > 180 ? 1 : 0)} 1 {F(x1)},{F(y1)}";
+        return new XElement(Svg + "g", new XAttribute("class", "previous"), new XAttribute("fill", "none"), new XAttribute("stroke-linecap", "butt"),
+            new XElement(Svg + "path", new XAttribute("d", d), new XAttribute("stroke", "#ffffff"), new XAttribute("stroke-width", "5.5")),
+            new XElement(Svg + "path", new XAttribute("d", d), new XAttribute("stroke", Ink), new XAttribute("stroke-width", "2.5"), new XAttribute("stroke-dasharray", "7 4")));
+    }
+
+    private static XElement Legend(bool hasPriorities, string? previousName)
     {
         var y = Height - 40;
         var group = new XElement(Svg + "g", new XAttribute("class", "legend"));
@@ -301,6 +342,15 @@ public static class WheelSvg
             group.Add(Text(62, y + 26, "fix-first rank for this company phase and deal size", 12, Ink));
         }
 
+        if (previousName is not null)
+        {
+            // On the second row, after the fix-first note when there is one.
+            var ox = hasPriorities ? 430.0 : 40.0;
+            group.Add(new XElement(Svg + "path", new XAttribute("d", $"M{F(ox)},{F(y + 24)} Q{F(ox + 11)},{F(y + 14)} {F(ox + 22)},{F(y + 24)}"),
+                new XAttribute("fill", "none"), new XAttribute("stroke", Ink), new XAttribute("stroke-width", "2.5"), new XAttribute("stroke-dasharray", "7 4")));
+            group.Add(Text(ox + 30, y + 26, "outline: " + Shortened(previousName, 48), 12, Ink));
+        }
+
         return group;
     }
 
@@ -322,10 +372,10 @@ public static class WheelSvg
         return $"M{F(x0)},{F(y0)} L{F(x1)},{F(y1)} A{F(r1)},{F(r1)} 0 {large} 1 {F(x2)},{F(y2)} L{F(x3)},{F(y3)} A{F(r0)},{F(r0)} 0 {large} 0 {F(x0)},{F(y0)} Z";
     }
 
-    private static XElement Line(double x1, double y1, double x2, double y2) =>
+    internal static XElement Line(double x1, double y1, double x2, double y2) =>
         new(Svg + "line", Attr("x1", x1), Attr("y1", y1), Attr("x2", x2), Attr("y2", y2));
 
-    private static XElement Text(double x, double y, string text, double size, string fill, string anchor = "start", string weight = "400", string? spacing = null) =>
+    internal static XElement Text(double x, double y, string text, double size, string fill, string anchor = "start", string weight = "400", string? spacing = null) =>
         new(Svg + "text",
             Attr("x", x), Attr("y", y),
             new XAttribute("font-size", F(size)),
@@ -335,13 +385,13 @@ public static class WheelSvg
             spacing is null ? null : new XAttribute("letter-spacing", spacing),
             text);
 
-    private static XAttribute Attr(string name, double value) => new(name, F(value));
+    internal static XAttribute Attr(string name, double value) => new(name, F(value));
 
-    private static string F(double value) => Math.Round(value, 2).ToString("0.##", CultureInfo.InvariantCulture);
+    internal static string F(double value) => Math.Round(value, 2).ToString("0.##", CultureInfo.InvariantCulture);
 
-    private static string Round(double score) => Math.Round(score, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture);
+    internal static string Round(double score) => Math.Round(score, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture);
 
-    private static string Serialize(XElement svg)
+    internal static string Serialize(XElement svg)
     {
         // Names and texts come from people and uploads: a control character in any of them would make the SVG (and
         // the PNG and PDF drawn from it) impossible to write, so every text and attribute is cleaned here, in one place.
