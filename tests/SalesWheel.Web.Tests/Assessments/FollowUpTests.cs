@@ -82,7 +82,7 @@ public sealed class FollowUpTests(AppFactory app) : IClassFixture<AppFactory>
         // Opening it invites East's sellers, and the email gives the pulse's length, not the full instrument's.
         await owner.ActAndRead(id, "Open");
         Assert.Equal(3, app.Invitations(id).Count);
-        var email = app.EmailsTo(app.Invitations(id)[0].Email!).Last();
+        var email = Assert.Single(app.EmailsTo(app.Invitations(id)[0].Email!), e => e.Contains("Enablement pulse", StringComparison.Ordinal));
         Assert.Contains($"{pulse.Items.Count()} statements", email);
     }
 

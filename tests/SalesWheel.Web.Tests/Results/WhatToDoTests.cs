@@ -4,6 +4,7 @@ using SalesWheel.Core.Instruments;
 using SalesWheel.Core.Scoring;
 using SalesWheel.Data.Entities;
 using SalesWheel.Web.Tests.Api;
+using SalesWheel.Web.Tests.Assessments;
 
 namespace SalesWheel.Web.Tests.Results;
 
@@ -54,6 +55,28 @@ public sealed class WhatToDoTests(AppFactory app) : IClassFixture<AppFactory>
         var all = page.One("details.all-priorities");
         Assert.Empty(all.QuerySelectorAll("li.action"));
         Assert.Equal(8, all.QuerySelectorAll("li.priority").Length);
+    }
+
+    [Fact]
+    public async Task AnAdminAddsAnAdvisedActionToThePlanInOneClickAndAViewerIsNotOffered()
+    {
+        var (owner, id) = await SeededAssessment("plan");
+        var organization = app.Assessment(id).OrganizationId;
+
+        var page = Html.Parse(await owner.GetPage($"/assessments/{id}/results"));
+        var first = page.Section("Fix first").Single(e => e.Matches("ol.priorities")).QuerySelectorAll("li.action").First();
+        var link = first.One("a.add-to-plan").GetAttribute("href")!;
+        Assert.Equal($"/plan/new?driver=enablement&facet=coaching&action={first.GetAttribute("data-action-id")}&assessment={id}", link);
+
+        var form = Html.Parse(await owner.GetPage(link));
+        Assert.Equal(first.One(".action-title").Text(), Plan.PlanKit.Typed(form, "Form.Title"));
+        Assert.Equal(("enablement", "coaching", id.ToString()),
+            (Plan.PlanKit.Typed(form, "Form.Driver"), Plan.PlanKit.Typed(form, "Form.Facet"), Plan.PlanKit.Typed(form, "Form.Assessment")));
+
+        var viewer = await app.NewViewer(organization);
+        var seenByViewer = Html.Parse(await viewer.GetPage($"/assessments/{id}/results"));
+        Assert.NotEmpty(seenByViewer.QuerySelectorAll("li.action"));
+        Assert.Empty(seenByViewer.QuerySelectorAll("a.add-to-plan"));
     }
 
     [Fact]
