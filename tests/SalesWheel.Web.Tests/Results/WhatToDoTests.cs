@@ -64,7 +64,7 @@ public sealed class WhatToDoTests(AppFactory app) : IClassFixture<AppFactory>
         var organization = app.Assessment(id).OrganizationId;
 
         var page = Html.Parse(await owner.GetPage($"/assessments/{id}/results"));
-        var first = page.Section("Fix first").Single(e => e.Matches("ol.priorities")).QuerySelectorAll("li.action").First();
+        var first = page.Section("Fix first").Single(e => e.Matches("ol.priorities")).QuerySelectorAll("li.action")[0];
         var link = first.One("a.add-to-plan").GetAttribute("href")!;
         Assert.Equal($"/plan/new?driver=enablement&facet=coaching&action={first.GetAttribute("data-action-id")}&assessment={id}", link);
 
