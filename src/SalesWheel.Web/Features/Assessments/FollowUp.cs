@@ -47,15 +47,7 @@ public sealed class FollowUp(AppDbContext db, AuditLog audit)
         CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        var cleaned = PlainText.Line(name).Trim();
-        if (cleaned.Length == 0)
-        {
-            errors.Add("name", NewAssessment.NameMissing);
-        }
-        else if (cleaned.Length > NewAssessment.MaximumNameLength)
-        {
-            errors.Add("name", NewAssessment.NameTooLong(cleaned.Length));
-        }
+        var cleaned = NewAssessment.CheckName(name, errors);
 
         var instrument = AssessmentScoring.InstrumentOf(source);
         var chosen = drivers.Where(d => !string.IsNullOrWhiteSpace(d)).Select(d => d!.Trim()).Distinct(StringComparer.Ordinal).ToList();

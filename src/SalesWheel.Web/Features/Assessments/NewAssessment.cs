@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using SalesWheel.Core.Text;
 using SalesWheel.Data;
 using SalesWheel.Data.Entities;
 using SalesWheel.Web.Infrastructure;
@@ -109,6 +110,25 @@ public sealed class NewAssessment(AppDbContext db, AuditLog audit)
             CloseDate = close,
             Status = AssessmentStatus.Draft,
         };
+    }
+
+    /// <summary>
+    /// A renamed or follow-up assessment's name, cleaned (control characters become spaces) and trimmed; a message under
+    /// "name" when it is empty or longer than <see cref="MaximumNameLength"/>.
+    /// </summary>
+    public static string CheckName(string? name, FieldErrors errors)
+    {
+        var cleaned = PlainText.Line(name).Trim();
+        if (cleaned.Length == 0)
+        {
+            errors.Add("name", NameMissing);
+        }
+        else if (cleaned.Length > MaximumNameLength)
+        {
+            errors.Add("name", NameTooLong(cleaned.Length));
+        }
+
+        return cleaned;
     }
 
     /// <summary>

@@ -20,15 +20,7 @@ public sealed class AssessmentRename(AppDbContext db, AuditLog audit)
     public async Task<AssessmentOutcome> RenameAsync(Guid organizationId, Actor actor, Assessment assessment, string? name, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        var cleaned = PlainText.Line(name).Trim();
-        if (cleaned.Length == 0)
-        {
-            errors.Add("name", NewAssessment.NameMissing);
-        }
-        else if (cleaned.Length > NewAssessment.MaximumNameLength)
-        {
-            errors.Add("name", NewAssessment.NameTooLong(cleaned.Length));
-        }
+        var cleaned = NewAssessment.CheckName(name, errors);
 
         if (!errors.IsEmpty)
         {
