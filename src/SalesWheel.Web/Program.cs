@@ -80,6 +80,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<AssessmentScoring>();
+builder.Services.AddScoped<AssessmentWaves>();
 builder.Services.AddSingleton<ExportCache>();
 builder.Services.AddScoped<CurrentMember>();
 builder.Services.AddScoped<AuditLog>();
