@@ -133,6 +133,17 @@ public sealed class AssessmentScoring(AppDbContext db, SubmissionSeal seal)
         return report with { Breakdowns = SharedResult.Hide(report.Breakdowns, result) };
     }
 
+    /// <summary>
+    /// The assessment as one wave of a comparison (SCORING.md "Comparing two waves"): its report is exactly the shared
+    /// result <see cref="ResultAsync"/> gives (so a comparison shows a group only where both shared results do), with the
+    /// spreads behind each score from the same engine pass. Computed now, not cached.
+    /// </summary>
+    public async Task<ScoredWave> WaveAsync(Assessment assessment, Organization organization, CancellationToken cancellationToken = default)
+    {
+        var wave = ScoringEngine.ScoreWave(await AnswersAsync(assessment, cancellationToken), OptionsFor(organization, assessment: assessment));
+        return wave with { Report = SharedResult.From(await HideForInviteesAsync(assessment, wave.Report, cancellationToken)) };
+    }
+
     /// <summary>Scores the assessment's responses now.</summary>
     public async Task<ScoreReport> ComputeAsync(Assessment assessment, ScoringOptions options, CancellationToken cancellationToken = default) =>
         ScoringEngine.Score(await AnswersAsync(assessment, cancellationToken), options);

@@ -35,4 +35,20 @@ public sealed class AssessmentWaves(AppDbContext db)
         var at = waves.ToList().FindIndex(a => a.Id == assessment.Id);
         return at > 0 ? waves[at - 1] : null;
     }
+
+    /// <summary>
+    /// The wave to compare <paramref name="after"/> with: <paramref name="with"/> when it is another of its waves (else
+    /// null: unknown, another organization's, still open or of another instrument), or, when none is asked for, the
+    /// previous wave (null when it is the first).
+    /// </summary>
+    public async Task<Assessment?> BeforeAsync(Assessment after, Guid? with, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(after);
+        if (with is not { } id)
+        {
+            return await PreviousAsync(after, cancellationToken);
+        }
+
+        return id == after.Id ? null : (await AllAsync(after, cancellationToken)).FirstOrDefault(a => a.Id == id);
+    }
 }

@@ -81,6 +81,7 @@ builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<AssessmentScoring>();
 builder.Services.AddScoped<AssessmentWaves>();
+builder.Services.AddScoped<AssessmentComparison>();
 builder.Services.AddSingleton<ExportCache>();
 builder.Services.AddScoped<CurrentMember>();
 builder.Services.AddScoped<AuditLog>();
