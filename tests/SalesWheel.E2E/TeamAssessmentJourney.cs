@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace SalesWheel.E2E;
 
 /// <summary>The whole team flow as people click it: an owner sets up, six people answer from their emailed links, results.</summary>
-public sealed partial class TeamAssessmentJourney(LiveApp app) : IClassFixture<LiveApp>
+public sealed class TeamAssessmentJourney(LiveApp app) : IClassFixture<LiveApp>
 {
     private const string People = """
         name,email,role,team
@@ -57,13 +57,13 @@ public sealed partial class TeamAssessmentJourney(LiveApp app) : IClassFixture<L
         var links = Directory.GetFiles(app.OutboxFolder, "*.eml")
             .Select(File.ReadAllText)
             .Where(mail => mail.Contains("@northwind.example", StringComparison.Ordinal)) // the class's other test shares the outbox
-            .Select(mail => SurveyLink().Match(mail).Value)
+            .Select(mail => Respondent.SurveyLink().Match(mail).Value)
             .Where(l => l.Length > 0).Distinct().ToList();
         Assert.Equal(7, links.Count);
         for (var person = 0; person < 6; person++)
         {
             var respondent = await app.NewPageAsync(390, 844); // a phone
-            await AnswerSurvey(respondent, links[person], person, screenshots: person == 0);
+            await Respondent.AnswerSurvey(respondent, links[person], person, screenshots: person == 0);
             await respondent.Context.CloseAsync();
         }
 
@@ -143,54 +143,6 @@ public sealed partial class TeamAssessmentJourney(LiveApp app) : IClassFixture<L
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Already submitted, thank you" })).ToBeVisibleAsync();
     }
 
-    private static async Task AnswerSurvey(IPage page, string link, int person, bool screenshots)
-    {
-        await page.GotoAsync(link);
-        if (screenshots)
-        {
-            await LiveApp.Screenshot(page, "30-survey-welcome-phone");
-        }
-
-        await page.GetByRole(AriaRole.Link, new() { Name = "Start" }).ClickAsync();
-        await LiveApp.Arrived(page, new Regex("/s/[^/]+/1$"));
-        var answers = new[] { "Strongly disagree", "Disagree", "Neither agree nor disagree", "Agree", "Strongly agree" };
-        for (var guard = 0; guard < 20 && Regex.IsMatch(page.Url, "/s/[^/]+/\\d+$"); guard++)
-        {
-            var items = page.Locator("fieldset.item");
-            var count = await items.CountAsync();
-            for (var i = 0; i < count; i++)
-            {
-                // People differ, and one leaves a question out so the review page has something to show.
-                if (person == 5 && guard == 0 && i == 0)
-                {
-                    continue;
-                }
-
-                await items.Nth(i).GetByLabel(answers[(person + i + guard) % 5], new() { Exact = true }).CheckAsync();
-            }
-
-            if (screenshots && guard == 0)
-            {
-                await LiveApp.Screenshot(page, "31-survey-page-phone");
-            }
-
-            var before = page.Url;
-            await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
-            await LiveApp.Left(page, before);
-        }
-
-        await page.Locator("textarea").FillAsync(person == 0 ? "Weekly coaching on live deals would help most." : "");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
-        await LiveApp.Arrived(page, new Regex("/review$"));
-        if (person == 5)
-        {
-            await Expect(page.GetByText("Not answered yet")).ToBeVisibleAsync();
-        }
-
-        await page.GetByRole(AriaRole.Button, new() { Name = "Submit my answers" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Already submitted, thank you" })).ToBeVisibleAsync();
-    }
-
     private static async Task FocusAndPress(IPage page, string selector, string key)
     {
         await TabUntil(page, selector, 0);
@@ -227,7 +179,4 @@ public sealed partial class TeamAssessmentJourney(LiveApp app) : IClassFixture<L
 
         throw new InvalidOperationException($"Tab never reached the button {name}");
     }
-
-    [GeneratedRegex(@"https?://[^\s]+/s/[A-Za-z0-9_-]{22}")]
-    private static partial Regex SurveyLink();
 }
