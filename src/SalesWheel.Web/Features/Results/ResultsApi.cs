@@ -94,8 +94,9 @@ public static class ResultsApi
                 operation.Responses["200"] = new OpenApiResponse
                 {
                     Description = "The file, named in Content-Disposition.",
-                    Content = ApiExports.Formats.Values.ToDictionary(
-                        f => f.ContentType.Split(';')[0],
+                    // Distinct: the wheel and the trend share their content types.
+                    Content = ApiExports.Formats.Values.Select(f => f.ContentType.Split(';')[0]).Distinct(StringComparer.Ordinal).ToDictionary(
+                        type => type,
                         _ => new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } }),
                 };
                 foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
