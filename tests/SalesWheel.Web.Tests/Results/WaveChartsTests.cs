@@ -161,6 +161,30 @@ public sealed partial class WaveChartsTests(AppFactory app) : IClassFixture<AppF
     }
 
     [Fact]
+    public async Task TheDownloadedTrendFollowsAChangeToAnEarlierWavesResult()
+    {
+        var (client, organization) = await app.NewOrganization($"Trend cache {Guid.NewGuid():N}");
+        var first = SeedWave(organization, "First wave", daysAgo: 40, responses: 8, offset: 0);
+        var second = SeedWave(organization, "Second wave", daysAgo: 1, responses: 8, offset: 2);
+        var url = $"/assessments/{second}/results/trend.svg";
+        var before = TrendValues(XDocument.Parse(await client.GetStringAsync(url)).Root!);
+
+        // An answer joins the earlier wave (as a late upload would): its shared result, and so the trend, changes.
+        var late = SeedWave(organization, "Late answers", daysAgo: 40, responses: 4, offset: 4);
+        app.Service(db =>
+        {
+            db.SurveyResponses.Where(r => r.AssessmentId == late).ExecuteUpdate(r => r.SetProperty(x => x.AssessmentId, first));
+            return db.Assessments.Where(a => a.Id == late).ExecuteDelete();
+        });
+        var after = TrendValues(XDocument.Parse(await client.GetStringAsync(url)).Root!);
+
+        var changed = (await SharedResult(first)).Dimensions.Single(d => d.Id == "enablement").Score!.Value;
+        Assert.NotEqual(before["enablement"][0], after["enablement"][0], 0.01);
+        Assert.Equal(changed, after["enablement"][0], 0.01);
+        Assert.Equal(before["enablement"][1], after["enablement"][1], 1e-9);
+    }
+
+    [Fact]
     public async Task TheApiExportsTheTrendAndTheOutlinedWheelAndRefusesAnotherOrganizationsWave()
     {
         var (client, organization) = await app.NewOrganization($"Api trend {Guid.NewGuid():N}");
