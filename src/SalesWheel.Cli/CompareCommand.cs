@@ -4,6 +4,7 @@ using System.Text;
 using SalesWheel.Core.Comparison;
 using SalesWheel.Core.Instruments;
 using SalesWheel.Core.Scoring;
+using SalesWheel.Core.Wheel;
 
 namespace SalesWheel.Cli;
 
@@ -13,8 +14,7 @@ namespace SalesWheel.Cli;
 /// </summary>
 public static class CompareCommand
 {
-    // The trend chart (svg) is to come as one more format here, rendered in Core like the wheel.
-    private static readonly string[] Formats = ["text", "json", "md"];
+    private static readonly string[] Formats = ["text", "json", "md", "svg"];
 
     public static Command Create(TextWriter stdout, TextWriter stderr, bool showProgress)
     {
@@ -45,7 +45,7 @@ public static class CompareCommand
         });
         var format = new Option<string>("--format")
         {
-            Description = "Output: text (a readable table), json (every number, unrounded) or md (Markdown).",
+            Description = "Output: text (a readable table), json (every number, unrounded), md (Markdown) or svg (the trend chart of the two waves, named by their files).",
             DefaultValueFactory = _ => "text",
         };
         format.AcceptOnlyFromAmong(Formats);
@@ -101,10 +101,14 @@ public static class CompareCommand
         // The command line compares data its user already holds: the whole organization always shows; groups follow --min-group.
         var options = new ScoringOptions { MinimumGroupSize = minGroup, GroupBy = groupBy };
         var scoring = Task.Run(() => ScoringEngine.ScoreWave(afterFile.Responses, options));
-        var comparison = WaveComparison.Between(ScoringEngine.ScoreWave(beforeFile.Responses, options), scoring.GetAwaiter().GetResult());
+        var earlier = ScoringEngine.ScoreWave(beforeFile.Responses, options);
+        var later = scoring.GetAwaiter().GetResult();
+        var comparison = WaveComparison.Between(earlier, later);
         var content = format switch
         {
             "json" => WaveComparisonJson.Serialize(comparison),
+            // The same chart as `saleswheel trend BEFORE.csv AFTER.csv`: files carry no dates, so the order given.
+            "svg" => TrendSvg.Render(Trend.From([(WaveName(beforePath), null, earlier.Report), (WaveName(afterPath), null, later.Report)])),
             "md" => Table(comparison, instrument, beforePath, afterPath, minGroup, markdown: true),
             _ => Table(comparison, instrument, beforePath, afterPath, minGroup, markdown: false),
         };
@@ -121,6 +125,8 @@ public static class CompareCommand
             writer.Write(content);
         }, stderr);
     }
+
+    private static string WaveName(string path) => Path.GetFileNameWithoutExtension(path);
 
     private const string BeyondNoise = "changed beyond noise";
     private const string WithinNoise = "within noise";

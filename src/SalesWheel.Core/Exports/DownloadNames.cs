@@ -6,7 +6,7 @@ namespace SalesWheel.Core.Exports;
 /// <summary>
 /// The file names an assessment's downloads are given (the Content-Disposition name), the same from the results page
 /// and from the API: the assessment's name as a slug (<see cref="Slug"/>), a dash, and what the file is, e.g.
-/// "q3-team-assessment-report-a4.pdf", "q3-team-assessment-wheel.svg", "q3-team-assessment-results.xlsx",
+/// "q3-team-assessment-report-a4.pdf", "q3-team-assessment-wheel.svg", "q3-team-assessment-trend.svg", "q3-team-assessment-results.xlsx",
 /// "q3-team-assessment-answers.csv".
 /// </summary>
 public static class DownloadNames
@@ -60,6 +60,14 @@ public static class DownloadNames
     /// <summary>The wheel as PNG: "{slug}-wheel.png".</summary>
     /// <param name="assessmentName">The assessment's name as stored.</param>
     public static string WheelPng(string assessmentName) => $"{Slug(assessmentName)}-wheel.png";
+
+    /// <summary>The trend of every driver across waves as SVG: "{slug}-trend.svg".</summary>
+    /// <param name="assessmentName">The assessment's name as stored (the latest wave drawn).</param>
+    public static string TrendSvg(string assessmentName) => $"{Slug(assessmentName)}-trend.svg";
+
+    /// <summary>The trend of every driver across waves as PNG: "{slug}-trend.png".</summary>
+    /// <param name="assessmentName">The assessment's name as stored (the latest wave drawn).</param>
+    public static string TrendPng(string assessmentName) => $"{Slug(assessmentName)}-trend.png";
 
     /// <summary>The results workbook (<see cref="ResultsWorkbook"/>): "{slug}-results.xlsx".</summary>
     /// <param name="assessmentName">The assessment's name as stored.</param>

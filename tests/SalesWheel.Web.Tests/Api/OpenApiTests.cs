@@ -47,7 +47,7 @@ public sealed partial class OpenApiTests(AppFactory app) : IClassFixture<AppFact
             ok);
 
         var parameters = operation["parameters"]!.AsArray().ToDictionary(p => p!["name"].Text(), p => p!);
-        Assert.Equal(["svg", "png", "pdf", "xlsx", "csv"], parameters["format"]["schema"]!["enum"]!.AsArray().Select(v => v.Text()));
+        Assert.Equal(["svg", "png", "trend-svg", "trend-png", "pdf", "xlsx", "csv"], parameters["format"]["schema"]!["enum"]!.AsArray().Select(v => v.Text()));
         Assert.Contains("case", parameters["format"]["description"].Text(), StringComparison.OrdinalIgnoreCase);
         Assert.Equal(["a4", "letter"], parameters["paper"]["schema"]!["enum"]!.AsArray().Select(v => v.Text()));
         Assert.NotNull(operation["responses"]!["400"]?["content"]?["application/problem+json"]);

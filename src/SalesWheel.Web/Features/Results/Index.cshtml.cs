@@ -42,7 +42,10 @@ public sealed class IndexModel(AppDbContext db, AssessmentScoring scoring) : Org
     /// <summary>All non-empty comments, when only the first <see cref="CommentsShownFirst"/> are listed.</summary>
     public int? CommentsTotal { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, string? comments, CancellationToken cancellationToken)
+    /// <summary>The wheel's outline of an earlier wave and the trend across waves (nothing drawn while not released).</summary>
+    public WaveChartSet? Waves { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string? comments, Guid? with, [FromServices] WaveCharts charts, CancellationToken cancellationToken)
     {
         var assessment = await db.Assessments.AsNoTracking()
             .FirstOrDefaultAsync(a => a.Id == id && a.OrganizationId == OrganizationId, cancellationToken);
@@ -60,6 +63,8 @@ public sealed class IndexModel(AppDbContext db, AssessmentScoring scoring) : Org
         {
             await LoadCommentsAsync(id, all: comments == "all", cancellationToken);
         }
+
+        Waves = Visible ? await charts.ForAsync(assessment, Organization, with, cancellationToken) : null;
 
         return Page();
     }

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using HttpResults = Microsoft.AspNetCore.Http.Results;
 using Microsoft.EntityFrameworkCore;
 using SalesWheel.Core.Exports;
@@ -12,10 +13,12 @@ using SalesWheel.Web.Infrastructure;
 namespace SalesWheel.Web.Features.Results;
 
 /// <summary>
-/// The results as files to take away: the PDF executive report (A4 or US Letter) and the wheel as SVG and PNG.
-/// Anyone in the assessment's organization may download them (viewers too); another organization's assessment is
-/// not found. Below the minimum group size the PDF is the cover with participation only, and the wheel is not found
-/// (it would be nothing but scores).
+/// The results as files to take away: the PDF executive report (A4 or US Letter), the wheel as SVG and PNG (with an
+/// earlier wave as its outline, as on the results page: <c>?with=</c> that wave, else the previous one) and the trend of
+/// every driver across the released waves (<see cref="WaveCharts"/>). Anyone in the assessment's organization may
+/// download them (viewers too); another organization's assessment, or a <c>with</c> that is not another released wave
+/// of the same instrument, is not found. Below the minimum group size the PDF is the cover with participation only, and
+/// the wheel and the trend are not found (they would be nothing but scores).
 /// </summary>
 public static class ReportFiles
 {
@@ -28,6 +31,8 @@ public static class ReportFiles
         files.MapGet("/report.pdf", Pdf);
         files.MapGet("/wheel.svg", Svg);
         files.MapGet("/wheel.png", Png);
+        files.MapGet("/trend.svg", TrendSvgDownload);
+        files.MapGet("/trend.png", TrendPngDownload);
         return app;
     }
 
@@ -81,39 +86,94 @@ public static class ReportFiles
         return buffer.ToArray();
     }
 
-    /// <summary>The wheel as PNG at twice the SVG's size, headed by the assessment's name, built once per inputs.</summary>
-    public static Task<byte[]> WheelPngFile(AppDbContext db, ExportCache cache, Organization organization, ScoreReport report, Assessment assessment, CancellationToken cancellationToken) =>
-        cache.GetAsync(db, organization, assessment, report, "wheel.png", () => Task.FromResult(WheelPng.Render(report, PngScale, Options(assessment))), cancellationToken);
+    /// <summary>
+    /// The wheel as PNG at twice the SVG's size, headed by the assessment's name, with <paramref name="previous"/> (see
+    /// <see cref="WaveChartSet.Outline"/>) as its outline when given, built once per inputs.
+    /// </summary>
+    public static Task<byte[]> WheelPngFile(AppDbContext db, ExportCache cache, Organization organization, ScoreReport report, Assessment assessment, CancellationToken cancellationToken, TrendWave? previous = null) =>
+        cache.GetAsync(db, organization, assessment, report, "wheel.png\n" + JsonSerializer.Serialize(previous),
+            () => Task.FromResult(WheelPng.Render(report, PngScale, Options(assessment, previous))), cancellationToken);
 
-    /// <summary>The wheel as SVG, headed by the assessment's name, built once per inputs.</summary>
-    public static Task<byte[]> WheelSvgFile(AppDbContext db, ExportCache cache, Organization organization, ScoreReport report, Assessment assessment, CancellationToken cancellationToken) =>
-        cache.GetAsync(db, organization, assessment, report, "wheel.svg",
-            () => Task.FromResult(new UTF8Encoding(false).GetBytes(WheelSvg.Render(report, Options(assessment)))), cancellationToken);
+    /// <summary>The wheel as SVG, headed by the assessment's name, with <paramref name="previous"/> as its outline when given, built once per inputs.</summary>
+    public static Task<byte[]> WheelSvgFile(AppDbContext db, ExportCache cache, Organization organization, ScoreReport report, Assessment assessment, CancellationToken cancellationToken, TrendWave? previous = null) =>
+        cache.GetAsync(db, organization, assessment, report, "wheel.svg\n" + JsonSerializer.Serialize(previous),
+            () => Task.FromResult(Utf8.GetBytes(WheelSvg.Render(report, Options(assessment, previous)))), cancellationToken);
 
-    private static async Task<IResult> Svg(Guid id, HttpContext http, CurrentMember member, AppDbContext db, AssessmentScoring scoring, ExportCache cache, CancellationToken cancellationToken)
+    /// <summary>
+    /// The trend of every driver across the released waves up to this one (<see cref="WaveChartSet.Trend"/>) as SVG,
+    /// built once per inputs: every wave's name, date and scores are in the cache key, so a change to any wave's result
+    /// builds a new file.
+    /// </summary>
+    public static Task<byte[]> TrendSvgFile(AppDbContext db, ExportCache cache, Organization organization, ScoreReport report, Assessment assessment, Trend trend, CancellationToken cancellationToken) =>
+        cache.GetAsync(db, organization, assessment, report, "trend.svg\n" + JsonSerializer.Serialize(trend),
+            () => Task.FromResult(Utf8.GetBytes(TrendSvg.Render(trend))), cancellationToken);
+
+    /// <summary>The trend as PNG at twice the SVG's size, built once per inputs (as <see cref="TrendSvgFile"/>).</summary>
+    public static Task<byte[]> TrendPngFile(AppDbContext db, ExportCache cache, Organization organization, ScoreReport report, Assessment assessment, Trend trend, CancellationToken cancellationToken) =>
+        cache.GetAsync(db, organization, assessment, report, "trend.png\n" + JsonSerializer.Serialize(trend),
+            () => Task.FromResult(TrendPng.Render(trend, PngScale)), cancellationToken);
+
+    private static readonly UTF8Encoding Utf8 = new(false);
+
+    private static async Task<IResult> Svg(Guid id, Guid? with, HttpContext http, CurrentMember member, AppDbContext db, AssessmentScoring scoring, WaveCharts charts, ExportCache cache, CancellationToken cancellationToken)
     {
-        if (await LoadVisibleAsync(id, member, db, scoring, cancellationToken) is not { } result)
+        if (await LoadChartsAsync(id, with, member, db, scoring, charts, cancellationToken) is not var (result, waves))
         {
             return HttpResults.NotFound();
         }
 
-        var svg = await WheelSvgFile(db, cache, result.Organization, result.Report, result.Assessment, cancellationToken);
+        var svg = await WheelSvgFile(db, cache, result.Organization, result.Report, result.Assessment, cancellationToken, waves.Outline);
         return Download(http, svg, "image/svg+xml", DownloadNames.WheelSvg(result.Assessment.Name));
     }
 
-    private static async Task<IResult> Png(Guid id, HttpContext http, CurrentMember member, AppDbContext db, AssessmentScoring scoring, ExportCache cache, CancellationToken cancellationToken)
+    private static async Task<IResult> Png(Guid id, Guid? with, HttpContext http, CurrentMember member, AppDbContext db, AssessmentScoring scoring, WaveCharts charts, ExportCache cache, CancellationToken cancellationToken)
     {
-        if (await LoadVisibleAsync(id, member, db, scoring, cancellationToken) is not { } result)
+        if (await LoadChartsAsync(id, with, member, db, scoring, charts, cancellationToken) is not var (result, waves))
         {
             return HttpResults.NotFound();
         }
 
-        var png = await WheelPngFile(db, cache, result.Organization, result.Report, result.Assessment, cancellationToken);
+        var png = await WheelPngFile(db, cache, result.Organization, result.Report, result.Assessment, cancellationToken, waves.Outline);
         return Download(http, png, "image/png", DownloadNames.WheelPng(result.Assessment.Name));
     }
 
-    /// <summary>The same heading as the wheel on the results page.</summary>
-    private static WheelOptions Options(Assessment assessment) => new() { Title = assessment.Name };
+    private static async Task<IResult> TrendSvgDownload(Guid id, HttpContext http, CurrentMember member, AppDbContext db, AssessmentScoring scoring, WaveCharts charts, ExportCache cache, CancellationToken cancellationToken)
+    {
+        if (await LoadChartsAsync(id, null, member, db, scoring, charts, cancellationToken) is not var (result, waves))
+        {
+            return HttpResults.NotFound();
+        }
+
+        var svg = await TrendSvgFile(db, cache, result.Organization, result.Report, result.Assessment, waves.Trend, cancellationToken);
+        return Download(http, svg, "image/svg+xml", DownloadNames.TrendSvg(result.Assessment.Name));
+    }
+
+    private static async Task<IResult> TrendPngDownload(Guid id, HttpContext http, CurrentMember member, AppDbContext db, AssessmentScoring scoring, WaveCharts charts, ExportCache cache, CancellationToken cancellationToken)
+    {
+        if (await LoadChartsAsync(id, null, member, db, scoring, charts, cancellationToken) is not var (result, waves))
+        {
+            return HttpResults.NotFound();
+        }
+
+        var png = await TrendPngFile(db, cache, result.Organization, result.Report, result.Assessment, waves.Trend, cancellationToken);
+        return Download(http, png, "image/png", DownloadNames.TrendPng(result.Assessment.Name));
+    }
+
+    /// <summary>The same heading and outline as the wheel on the results page.</summary>
+    private static WheelOptions Options(Assessment assessment, TrendWave? previous) => new() { Title = assessment.Name, Previous = previous };
+
+    /// <summary>As <see cref="LoadVisibleAsync"/>, with the wave charts; null too when <paramref name="with"/> is not another released wave.</summary>
+    private static async Task<((Organization Organization, Assessment Assessment, ScoreReport Report) Result, WaveChartSet Waves)?> LoadChartsAsync(
+        Guid id, Guid? with, CurrentMember member, AppDbContext db, AssessmentScoring scoring, WaveCharts charts, CancellationToken cancellationToken)
+    {
+        if (await LoadVisibleAsync(id, member, db, scoring, cancellationToken) is not { } result)
+        {
+            return null;
+        }
+
+        var waves = await charts.ForAsync(result.Assessment, result.Organization, with, cancellationToken);
+        return waves.UnknownWith ? null : (result, waves);
+    }
 
     /// <summary>The member's organization, the assessment if it is that organization's, and its result.</summary>
     private static async Task<(Organization Organization, Assessment Assessment, ScoreReport Report)?> LoadAsync(

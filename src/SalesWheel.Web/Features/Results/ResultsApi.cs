@@ -34,6 +34,7 @@ public sealed record ExportContext(
     AssessmentScoring Scoring,
     ExportCache Cache,
     bool MayTakeAnswers,
+    WaveChartSet Waves,
     CancellationToken CancellationToken);
 
 /// <summary>
@@ -48,10 +49,14 @@ public static class ApiExports
     /// <summary>By name, in any case ("pdf", "PDF"); in the order the reference lists them.</summary>
     public static IReadOnlyDictionary<string, Format> Formats { get; } = new Dictionary<string, Format>(StringComparer.OrdinalIgnoreCase)
     {
-        ["svg"] = new("image/svg+xml", c => ReportFiles.WheelSvgFile(c.Db, c.Cache, c.Organization, c.Report, c.Assessment, c.CancellationToken),
+        ["svg"] = new("image/svg+xml", c => ReportFiles.WheelSvgFile(c.Db, c.Cache, c.Organization, c.Report, c.Assessment, c.CancellationToken, c.Waves.Outline),
             c => DownloadNames.WheelSvg(c.Assessment.Name)),
-        ["png"] = new("image/png", c => ReportFiles.WheelPngFile(c.Db, c.Cache, c.Organization, c.Report, c.Assessment, c.CancellationToken),
+        ["png"] = new("image/png", c => ReportFiles.WheelPngFile(c.Db, c.Cache, c.Organization, c.Report, c.Assessment, c.CancellationToken, c.Waves.Outline),
             c => DownloadNames.WheelPng(c.Assessment.Name)),
+        ["trend-svg"] = new("image/svg+xml", c => ReportFiles.TrendSvgFile(c.Db, c.Cache, c.Organization, c.Report, c.Assessment, c.Waves.Trend, c.CancellationToken),
+            c => DownloadNames.TrendSvg(c.Assessment.Name)),
+        ["trend-png"] = new("image/png", c => ReportFiles.TrendPngFile(c.Db, c.Cache, c.Organization, c.Report, c.Assessment, c.Waves.Trend, c.CancellationToken),
+            c => DownloadNames.TrendPng(c.Assessment.Name)),
         ["pdf"] = new("application/pdf", c => ReportFiles.PdfAsync(c.Db, c.Cache, c.Organization, c.Assessment, c.Report, c.Paper, c.CancellationToken),
             c => DownloadNames.Report(c.Assessment.Name, c.Paper)),
         ["xlsx"] = new(ResultsWorkbook.ContentType, c => DataFiles.WriteAsync(DataFiles.WorkbookFile, c.Db, c.Scoring, c.Cache, c.Organization, c.Assessment, c.Report, c.MayTakeAnswers, c.CancellationToken),
@@ -73,10 +78,11 @@ public static class ResultsApi
                 + "While the assessment is open, or when fewer people than the minimum group size answered, only the counts (visible: false, report: null). "
                 + "Groups smaller than the minimum group size are hidden in breakdowns (scores and n null), as on the results page.")
             .Produces<ResultsResponse>();
-        group.MapGet("/exports/{format}", Export).WithName("exportResults").WithSummary("Download an export: svg, png, pdf, xlsx or csv")
-            .WithDescription("The wheel as SVG or PNG, the PDF report, the spreadsheet, or the anonymous answers as CSV (the format `saleswheel score` reads). "
+        group.MapGet("/exports/{format}", Export).WithName("exportResults").WithSummary("Download an export: svg, png, trend-svg, trend-png, pdf, xlsx or csv")
+            .WithDescription("The wheel as SVG or PNG (with an earlier wave as a dashed outline: `with`, else the previous released wave of the same instrument, as on the results page), "
+                + "the trend of every driver across the released waves of the same instrument up to this one (trend-svg, trend-png), the PDF report, the spreadsheet, or the anonymous answers as CSV (the format `saleswheel score` reads). "
                 + "The csv, and the xlsx's Answers sheet, only for owners and admins unless the organization allows viewers (viewersMayDownloadAnswers): a viewer token gets 403 for csv and the xlsx without that sheet. "
-                + "An unknown format answers 404, a paper other than a4 or letter 400. While the assessment is open, or when fewer people than the minimum group size answered, nothing is exported (409).")
+                + "An unknown format, or a `with` that is not another released wave of the same instrument, answers 404; a paper other than a4 or letter 400. While the assessment is open, or when fewer people than the minimum group size answered, nothing is exported (409).")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -88,8 +94,9 @@ public static class ResultsApi
                 operation.Responses["200"] = new OpenApiResponse
                 {
                     Description = "The file, named in Content-Disposition.",
-                    Content = ApiExports.Formats.Values.ToDictionary(
-                        f => f.ContentType.Split(';')[0],
+                    // Distinct: the wheel and the trend share their content types.
+                    Content = ApiExports.Formats.Values.Select(f => f.ContentType.Split(';')[0]).Distinct(StringComparer.Ordinal).ToDictionary(
+                        type => type,
                         _ => new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } }),
                 };
                 foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
@@ -127,9 +134,10 @@ public static class ResultsApi
 
     private static async Task<IResult> Export(
         Guid id,
-        [Description("svg, png, pdf, xlsx or csv; not case-sensitive.")] string format,
+        [Description("svg, png, trend-svg, trend-png, pdf, xlsx or csv; not case-sensitive.")] string format,
         [Description("For pdf: a4 (the default) or letter; not case-sensitive. Anything else answers 400.")] string? paper,
-        ApiCaller caller, AssessmentActions actions, AppDbContext db, AssessmentScoring scoring, ExportCache cache, HttpContext http, CancellationToken cancellationToken)
+        [Description("For svg and png: the id of the wave to draw as the wheel's outline (another released assessment of the same instrument); default: the previous one.")] Guid? with,
+        ApiCaller caller, AssessmentActions actions, AppDbContext db, AssessmentScoring scoring, WaveCharts charts, ExportCache cache, HttpContext http, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, caller, db, scoring, cancellationToken) is not var (assessment, organization, report))
         {
@@ -162,7 +170,13 @@ public static class ResultsApi
                 return ApiProblems.Conflict($"Not enough answers to export results: fewer than {report.Context.MinGroupSize} people have answered, so only participation can be shown.");
         }
 
-        var context = new ExportContext(assessment, organization, report, size, db, scoring, cache, mayTakeAnswers, cancellationToken);
+        var waves = await charts.ForAsync(assessment, organization, with, cancellationToken);
+        if (waves.UnknownWith)
+        {
+            return ApiProblems.Problem(StatusCodes.Status404NotFound, $"There is no other released assessment {with} of the same instrument to draw as the outline.");
+        }
+
+        var context = new ExportContext(assessment, organization, report, size, db, scoring, cache, mayTakeAnswers, waves, cancellationToken);
         return TypedResults.File(await export.Render(context), export.ContentType, export.FileName(context));
     }
 
