@@ -15,17 +15,33 @@ namespace SalesWheel.Core.Reports;
 /// </summary>
 public static class PdfReport
 {
-    /// <summary>Writes the report to <paramref name="output"/>.</summary>
-    public static void Render(ScoreReport report, ReportCover cover, PaperSize paper, Stream output)
+    /// <summary>Writes the report of the wave alone to <paramref name="output"/>.</summary>
+    public static void Render(ScoreReport report, ReportCover cover, PaperSize paper, Stream output) =>
+        Render(report, cover, paper, output, ReportExtras.None);
+
+    /// <summary>
+    /// Writes the report to <paramref name="output"/> with what <paramref name="extras"/> adds: "Compared with …" (the
+    /// wheel with the earlier wave as an outline, and the change of every driver) after the driver table, "Trend across
+    /// waves" when the trend has two waves or more, and "Action plan" after the priorities when the plan has actions.
+    /// </summary>
+    public static void Render(ScoreReport report, ReportCover cover, PaperSize paper, Stream output, ReportExtras extras)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(cover);
         ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(extras);
         report = SharedResult.From(report);
 
         var visible = !cover.StillOpen && (cover.ShowResultBelowMinimumGroupSize || Anonymity.OverallVisible(report.Respondents, report.Context.MinGroupSize));
         using var pages = new PdfPages(paper);
         using var wheel = visible ? new WheelPicture(WheelSvg.Render(report, new WheelOptions { Title = cover.AssessmentName })) : null;
+        var comparison = visible ? extras.Comparison : null;
+        using var outlined = comparison is null ? null : new WheelPicture(WheelSvg.Render(report, new WheelOptions
+        {
+            Title = cover.AssessmentName,
+            Previous = TrendWave.From(comparison.BeforeName, comparison.BeforeClosed, SharedResult.From(comparison.BeforeReport)),
+        }));
+        using var trend = visible && extras.Trend is { Waves.Count: >= 2 } waves ? new WheelPicture(TrendSvg.Render(waves)) : null;
         var contents = new List<(string Title, int Page)>();
 
         pages.NewPage();
@@ -34,7 +50,12 @@ public static class PdfReport
         {
             ReportSection[] sections =
             [
-                new WheelSection(wheel!), new DriversSection(), new PrioritiesSection(), new HeatmapSection(), new ReliabilitySection(), new MethodSection(),
+                new WheelSection(wheel!), new DriversSection(),
+                .. comparison is null ? Array.Empty<ReportSection>() : [new ComparisonSection(comparison, outlined!)],
+                .. trend is null ? Array.Empty<ReportSection>() : [new TrendSection(trend)],
+                new PrioritiesSection(),
+                .. extras.Plan.Count == 0 ? Array.Empty<ReportSection>() : [new PlanSection(extras.Plan, cover.Generated)],
+                new HeatmapSection(), new ReliabilitySection(), new MethodSection(),
             ];
             foreach (var section in sections.Where(s => s.Shows(report)))
             {

@@ -17,6 +17,15 @@ public static class ReportFormat
     /// <summary>An interval as "low–high", or "–".</summary>
     public static string Interval(Interval? ci) => ci is null ? "–" : $"{Score(ci.Low)}–{Score(ci.High)}";
 
+    /// <summary>A change in points to one decimal with its sign ("+12.3", "-4.0", "0.0"), or "–".</summary>
+    public static string Change(double? change) => change is { } c ? c.ToString("+0.0;-0.0;0.0", Invariant) : "–";
+
+    /// <summary>A change's interval as "low to high", each signed ("-1.2 to +8.4"), or "–".</summary>
+    public static string ChangeInterval(Interval? ci) => ci is null ? "–" : $"{Change(ci.Low)} to {Change(ci.High)}";
+
+    /// <summary>How a change reads against its noise: "changed beyond noise" or "within noise" (never "significant").</summary>
+    public static string Noise(bool beyondNoise) => beyondNoise ? "changed beyond noise" : "within noise";
+
     /// <summary>A share as a whole percentage, or "–".</summary>
     public static string Percent(double? share) => share is { } s ? (s * 100).ToString("0", Invariant) + "%" : "–";
 

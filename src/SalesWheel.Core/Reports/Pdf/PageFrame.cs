@@ -15,9 +15,17 @@ internal static class PageFrame
         foreach (var (title, page) in contents)
         {
             var number = (page + 1).ToString(Invariant);
-            pages.Text(canvas, title, pages.Left, PdfPages.Baseline(y, Body), Body);
+            // A long title (a wave's name) wraps; the dots and the page number go on its last line.
+            var lines = pages.Wrap(title, Body, pages.ContentWidth - 40);
+            foreach (var line in lines[..^1])
+            {
+                pages.Text(canvas, line, pages.Left, PdfPages.Baseline(y, Body), Body);
+                y += Body.LineHeight;
+            }
+
+            pages.Text(canvas, lines[^1], pages.Left, PdfPages.Baseline(y, Body), Body);
             pages.Text(canvas, number, pages.Right, PdfPages.Baseline(y, Body), Body.Heavy(), SKTextAlign.Right);
-            var from = pages.Left + pages.Measure(title, Body) + 6;
+            var from = pages.Left + pages.Measure(lines[^1], Body) + 6;
             var to = pages.Right - pages.Measure(number, Body.Heavy()) - 6;
             for (var x = from; x < to; x += 4)
             {

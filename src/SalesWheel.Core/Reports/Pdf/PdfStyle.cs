@@ -1,5 +1,6 @@
 using System.Globalization;
 using SalesWheel.Core.Scoring;
+using SalesWheel.Core.Wheel;
 using SkiaSharp;
 
 namespace SalesWheel.Core.Reports.Pdf;
@@ -30,11 +31,22 @@ internal static class PdfStyle
     internal static float HeadingHeight(PdfPages pages, string? lead) =>
         H1.LineHeight + 14 + (lead is null ? 0 : pages.TextHeight(lead, Small, pages.ContentWidth) + 10);
 
+    /// <summary>As <see cref="HeadingHeight(PdfPages, string?)"/> for a heading that may wrap (a long wave's name).</summary>
+    internal static float HeadingHeight(PdfPages pages, string text, string? lead) =>
+        HeadingHeight(pages, lead) + ((pages.Wrap(text, H1, pages.ContentWidth).Count - 1) * H1.LineHeight);
+
+    /// <summary>A section's heading, wrapped when longer than a line, with its accent rule and an optional lead.</summary>
     internal static void Heading(PdfPages pages, string text, string? lead = null)
     {
-        pages.Need(H1.LineHeight + 40);
-        pages.Text(text, pages.Left, PdfPages.Baseline(pages.Y, H1), H1);
-        pages.Y += H1.LineHeight + 2;
+        var lines = pages.Wrap(text, H1, pages.ContentWidth);
+        pages.Need((lines.Count * H1.LineHeight) + 40);
+        foreach (var line in lines)
+        {
+            pages.Text(line, pages.Left, PdfPages.Baseline(pages.Y, H1), H1);
+            pages.Y += H1.LineHeight;
+        }
+
+        pages.Y += 2;
         pages.Fill(new SKRect(pages.Left, pages.Y, pages.Left + 36, pages.Y + 2.5f), Accent);
         pages.Y += 12;
         if (lead is not null)
@@ -48,6 +60,20 @@ internal static class PdfStyle
         pages.Need(H2.LineHeight + keepWith);
         pages.Text(text, pages.Left, PdfPages.Baseline(pages.Y, H2), H2);
         pages.Y += H2.LineHeight + 4;
+    }
+
+    /// <summary>A picture of an SVG (the wheel, the trend) as vectors, <paramref name="width"/> wide, centred at the cursor, which moves below it.</summary>
+    internal static void Drawing(PdfPages pages, WheelPicture picture, float width, float after)
+    {
+        var scale = width / picture.Bounds.Width;
+        pages.Need(picture.Bounds.Height * scale);
+        pages.Canvas.Save();
+        pages.Canvas.Translate(pages.Left + ((pages.ContentWidth - width) / 2), pages.Y);
+        pages.Canvas.Scale(scale);
+        pages.Canvas.ClipRect(picture.Bounds);
+        pages.Canvas.DrawPicture(picture.Picture);
+        pages.Canvas.Restore();
+        pages.Y += (picture.Bounds.Height * scale) + after;
     }
 
     internal sealed record Column(string Header, float Width, bool Numeric);

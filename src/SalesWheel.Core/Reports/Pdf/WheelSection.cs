@@ -20,14 +20,7 @@ internal sealed class WheelSection(WheelPicture wheel) : ReportSection
     private static void WheelAndSummary(PdfPages pages, ScoreReport report, WheelPicture picture)
     {
         Heading(pages, "The wheel", "Each segment is one driver: the longer and bluer, the stronger. The whisker is the 95% interval; numbered badges mark the drivers to fix first.");
-        var scale = pages.ContentWidth / picture.Bounds.Width;
-        pages.Canvas.Save();
-        pages.Canvas.Translate(pages.Left, pages.Y);
-        pages.Canvas.Scale(scale);
-        pages.Canvas.ClipRect(picture.Bounds);
-        pages.Canvas.DrawPicture(picture.Picture);
-        pages.Canvas.Restore();
-        pages.Y += (picture.Bounds.Height * scale) + 14;
+        Drawing(pages, picture, pages.ContentWidth, 14);
 
         Subheading(pages, "Summary", 60);
         pages.Paragraph(ExecutiveSummary.Write(report), new TextStyle(10.5f, false, Ink), after: 6);

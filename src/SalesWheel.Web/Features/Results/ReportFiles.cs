@@ -8,6 +8,7 @@ using SalesWheel.Core.Scoring;
 using SalesWheel.Core.Wheel;
 using SalesWheel.Data;
 using SalesWheel.Data.Entities;
+using SalesWheel.Web.Features.Plan;
 using SalesWheel.Web.Infrastructure;
 
 namespace SalesWheel.Web.Features.Results;
@@ -49,7 +50,7 @@ public static class ReportFiles
         }
 
         var (organization, assessment, report) = result;
-        var pdf = await PdfAsync(db, cache, organization, assessment, report, size, cancellationToken);
+        var pdf = await PdfAsync(db, scoring, cache, organization, assessment, report, size, cancellationToken);
         return Download(http, pdf, "application/pdf", DownloadNames.Report(assessment.Name, size));
     }
 
@@ -64,11 +65,93 @@ public static class ReportFiles
         _ => null,
     };
 
-    /// <summary>The PDF executive report of an assessment (the pages and the API share it), built once per inputs.</summary>
-    public static Task<byte[]> PdfAsync(AppDbContext db, ExportCache cache, Organization organization, Assessment assessment, ScoreReport report, PaperSize size, CancellationToken cancellationToken) =>
-        cache.GetAsync(db, organization, assessment, report, $"report.pdf {size}", () => BuildPdfAsync(db, organization, assessment, report, size, cancellationToken), cancellationToken);
+    /// <summary>
+    /// The PDF executive report of an assessment (the pages and the API share it), built once per inputs: with the
+    /// comparison with the previous released wave, the trend up to this wave and the organization's action plan
+    /// (<see cref="ExtrasAsync"/>), so the cache key includes what those show.
+    /// </summary>
+    public static async Task<byte[]> PdfAsync(
+        AppDbContext db, AssessmentScoring scoring, ExportCache cache, Organization organization, Assessment assessment, ScoreReport report, PaperSize size, CancellationToken cancellationToken)
+    {
+        var waves = await WavesUpToAsync(db, assessment, cancellationToken);
+        var counts = await db.SurveyResponses.Where(r => waves.Select(w => w.Id).Contains(r.AssessmentId)).GroupBy(r => r.AssessmentId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var plan = await db.PlannedActions.Where(a => a.OrganizationId == organization.Id)
+            .GroupBy(a => 1).Select(g => new { Count = g.Count(), Updated = g.Max(a => a.UpdatedAt), Created = g.Max(a => a.CreatedAt) })
+            .FirstOrDefaultAsync(cancellationToken);
 
-    private static async Task<byte[]> BuildPdfAsync(AppDbContext db, Organization organization, Assessment assessment, ScoreReport report, PaperSize size, CancellationToken cancellationToken)
+        // Everything the comparison, the trend and the plan print: each wave's id, name, close time and answers, and the
+        // plan's size and latest change (an edit moves UpdatedAt, a removal the count, an addition both).
+        var extras = string.Join(' ', waves.Select(w => $"{w.Id}:{counts.GetValueOrDefault(w.Id)}:{w.ClosedAt?.Ticks}:{w.Name.Length}:{w.Name}"))
+            + $" plan:{plan?.Count}:{plan?.Updated.Ticks}:{plan?.Created.Ticks}";
+        return await cache.GetAsync(db, organization, assessment, report, $"report.pdf {size} {extras}",
+            () => BuildPdfAsync(db, scoring, organization, assessment, report, waves, size, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>The organization's closed waves of the assessment's instrument up to and including it; none while it is not closed.</summary>
+    private static async Task<IReadOnlyList<Assessment>> WavesUpToAsync(AppDbContext db, Assessment assessment, CancellationToken cancellationToken)
+    {
+        var all = await new AssessmentWaves(db).AllAsync(assessment, cancellationToken);
+        var at = all.ToList().FindIndex(a => a.Id == assessment.Id);
+        return at < 0 ? [] : [.. all.Take(at + 1)];
+    }
+
+    /// <summary>
+    /// What the PDF adds to the wave's own pages. The comparison is with the previous wave whose results are released (a
+    /// wave too few answered is passed over); the trend holds every released wave up to this one (a report of one wave
+    /// does not show later ones); the plan is every action of the organization but the dropped ones, by driver in the
+    /// instrument's order, then in progress, planned, done, then by due date.
+    /// </summary>
+    private static async Task<ReportExtras> ExtrasAsync(
+        AppDbContext db, AssessmentScoring scoring, Organization organization, Assessment assessment, ScoreReport report, IReadOnlyList<Assessment> waves, CancellationToken cancellationToken)
+    {
+        var released = new List<(Assessment Wave, ScoreReport Report)>();
+        foreach (var wave in waves)
+        {
+            var result = wave.Id == assessment.Id ? report : await scoring.ResultAsync(wave, organization, cancellationToken);
+            if (ResultsRelease.StateOf(wave, result) == ResultsState.Released)
+            {
+                released.Add((wave, result));
+            }
+        }
+
+        ReportComparison? comparison = null;
+        if (released.Count >= 2 && released[^1].Wave.Id == assessment.Id)
+        {
+            var (before, beforeReport) = released[^2];
+            var changes = await new AssessmentComparison(scoring).BetweenAsync(before, assessment, organization, cancellationToken);
+            comparison = new ReportComparison(before.Name, ClosedDay(before), beforeReport, changes);
+        }
+
+        var drivers = ActionPlan.Instrument.Drivers.Select(d => d.Id).ToList();
+        var actions = await db.PlannedActions.AsNoTracking()
+            .Where(a => a.OrganizationId == organization.Id && a.Status != PlannedActionStatus.Dropped).ToListAsync(cancellationToken);
+        var plan = actions
+            .OrderBy(a => drivers.IndexOf(a.Driver) is var i and >= 0 ? i : int.MaxValue).ThenBy(a => a.Driver, StringComparer.Ordinal)
+            .ThenBy(a => a.Status switch { PlannedActionStatus.InProgress => 0, PlannedActionStatus.Planned => 1, _ => 2 })
+            .ThenBy(a => a.DueDate is null).ThenBy(a => a.DueDate).ThenBy(a => a.CreatedAt).ThenBy(a => a.Id)
+            .Select(a => new PlanRow(a.Title, ActionPlan.DriverName(a.Driver), ActionPlan.FacetName(a.Driver, a.Facet), a.OwnerName, a.DueDate,
+                a.Status switch
+                {
+                    PlannedActionStatus.InProgress => PlanStatus.InProgress,
+                    PlannedActionStatus.Done => PlanStatus.Done,
+                    _ => PlanStatus.Planned,
+                },
+                a.Status == PlannedActionStatus.Done && a.DoneAt is { } done ? DateOnly.FromDateTime(done) : null))
+            .ToList();
+
+        return new ReportExtras
+        {
+            Comparison = comparison,
+            Trend = Trend.From(released.Select(w => (w.Wave.Name, ClosedDay(w.Wave), w.Report))),
+            Plan = plan,
+        };
+    }
+
+    private static DateOnly? ClosedDay(Assessment wave) => wave.ClosedAt is { } closed ? DateOnly.FromDateTime(closed) : null;
+
+    private static async Task<byte[]> BuildPdfAsync(
+        AppDbContext db, AssessmentScoring scoring, Organization organization, Assessment assessment, ScoreReport report, IReadOnlyList<Assessment> waves, PaperSize size, CancellationToken cancellationToken)
     {
         var invited = await db.Invitations.CountAsync(i => i.AssessmentId == assessment.Id, cancellationToken);
         var cover = new ReportCover
@@ -81,8 +164,9 @@ public static class ReportFiles
             Invited = invited,
             Generated = DateOnly.FromDateTime(DateTime.UtcNow),
         };
+        var extras = await ExtrasAsync(db, scoring, organization, assessment, report, waves, cancellationToken);
         using var buffer = new MemoryStream();
-        PdfReport.Render(report, cover, size, buffer);
+        PdfReport.Render(report, cover, size, buffer, extras);
         return buffer.ToArray();
     }
 
