@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using SalesWheel.Core.Comparison;
 using SalesWheel.Core.Instruments;
 using SalesWheel.Core.Scoring;
 using SalesWheel.Data;
@@ -12,7 +13,7 @@ namespace SalesWheel.Web.Features.Results;
 /// An assessment's results for anyone in the organization: every number comes from the engine's cached result;
 /// with fewer respondents than the minimum group size, participation counts only.
 /// </summary>
-public sealed class IndexModel(AppDbContext db, AssessmentScoring scoring) : OrganizationPageModel
+public sealed class IndexModel(AppDbContext db, AssessmentScoring scoring, ComparedWaves comparedWaves) : OrganizationPageModel
 {
     /// <summary>Comments shown before "show all", so a very large assessment still answers quickly.</summary>
     public const int CommentsShownFirst = 200;
@@ -42,7 +43,16 @@ public sealed class IndexModel(AppDbContext db, AssessmentScoring scoring) : Org
     /// <summary>All non-empty comments, when only the first <see cref="CommentsShownFirst"/> are listed.</summary>
     public int? CommentsTotal { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, string? comments, CancellationToken cancellationToken)
+    /// <summary>The wave this one is compared with (<c>?with=</c>, else the latest released one before it); null when none.</summary>
+    public Assessment? ComparedWith { get; private set; }
+
+    /// <summary>This wave compared with <see cref="ComparedWith"/>; null when there is no comparison.</summary>
+    public WaveComparison? Comparison { get; private set; }
+
+    /// <summary>The waves, the actions done between them, for the comparison section; null when there is no comparison.</summary>
+    public WavePair? Waves { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string? comments, Guid? with, CancellationToken cancellationToken)
     {
         var assessment = await db.Assessments.AsNoTracking()
             .FirstOrDefaultAsync(a => a.Id == id && a.OrganizationId == OrganizationId, cancellationToken);
@@ -56,6 +66,13 @@ public sealed class IndexModel(AppDbContext db, AssessmentScoring scoring) : Org
         State = ResultsRelease.StateOf(assessment, Report);
         Responses = await Submissions.CountAsync(db, id, cancellationToken);
         Invitations = await db.Invitations.CountAsync(i => i.AssessmentId == id, cancellationToken);
+        var (finding, pair) = await comparedWaves.FindAsync(assessment, Visible, Organization, with, cancellationToken);
+        if (finding == ComparedWaves.Finding.NotFound)
+        {
+            return NotFound();
+        }
+
+        (Waves, ComparedWith, Comparison) = (pair, pair?.Before, pair?.Comparison);
         if (Visible)
         {
             await LoadCommentsAsync(id, all: comments == "all", cancellationToken);
