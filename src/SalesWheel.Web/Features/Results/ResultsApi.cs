@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
+using SalesWheel.Core.Comparison;
 using SalesWheel.Core.Exports;
 using SalesWheel.Core.Reports;
 using SalesWheel.Core.Scoring;
@@ -23,6 +24,21 @@ public sealed record ResultsResponse(
     [property: Description("The minimum group size the results were computed with.")] int MinimumGroupSize,
     [property: Description("False while the assessment is open, or when fewer than minimumGroupSize people answered: then there is no report, only the counts.")] bool Visible,
     [property: Description("The score report, with what to do (actions) under each of the top three priorities; null while not visible. Numbers are unrounded. In breakdowns, a hidden group has scores null and n null.")] ScoreOutput? Report);
+
+[Description("Two waves compared (SCORING.md \"Comparing two waves\", the JSON of `saleswheel compare --format json`, unrounded) and which two they are. Changes are after − before, in points on the 0–100 scale.")]
+public sealed record ComparisonResponse(
+    [property: Description("The earlier wave compared with (the `with` asked for, else the latest released wave before this one).")] Guid BeforeAssessmentId,
+    [property: Description("This assessment.")] Guid AfterAssessmentId,
+    [property: Description("The instrument (of the after wave).")] InstrumentInfo Instrument,
+    [property: Description("The earlier wave's respondents.")] WaveSize Before,
+    [property: Description("This wave's respondents.")] WaveSize After,
+    [property: Description("Every dimension both waves asked about, in instrument order: before and after (n, score), change, ci95, df, p, beyondNoise (the interval leaves out 0), facets and items (change only). Change, ci95, df and p are null where either score is.")] IReadOnlyList<DimensionChange> Dimensions,
+    [property: Description("Per breakdown (role, team), every group of either wave: changes per dimension where both waves show the group, else changes null (hidden in one wave: fewer answers than the minimum group size, or hidden to protect another group).")] IReadOnlyList<BreakdownChange> Breakdowns)
+{
+    /// <summary>The response for a compared pair.</summary>
+    public static ComparisonResponse From(Guid before, Guid after, WaveComparison comparison) =>
+        new(before, after, comparison.Instrument, comparison.Before, comparison.After, comparison.Dimensions, comparison.Breakdowns);
+}
 
 /// <summary>The context an export renderer gets: only ever for an assessment whose results may be shown.</summary>
 public sealed record ExportContext(
@@ -73,6 +89,12 @@ public static class ResultsApi
                 + "While the assessment is open, or when fewer people than the minimum group size answered, only the counts (visible: false, report: null). "
                 + "Groups smaller than the minimum group size are hidden in breakdowns (scores and n null), as on the results page.")
             .Produces<ResultsResponse>();
+        group.MapGet("/comparison", Compare).WithName("getComparison").ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Compare an assessment with an earlier wave")
+            .WithDescription("This assessment's results compared with another released wave of the same instrument in the organization (`with`), or by default with the latest released wave that closed before it: "
+                + "the comparison JSON of `saleswheel compare --format json` (SCORING.md \"Comparing two waves\"), plus beforeAssessmentId and afterAssessmentId. "
+                + "Each wave is scored on its own shared result, so a group hidden in either wave has changes null, as on the results page. "
+                + "404 when this assessment or `with` is unknown, another organization's, still open, has too few answers, or is of another instrument, and when no `with` is given and there is no earlier released wave.")
+            .Produces<ComparisonResponse>();
         group.MapGet("/exports/{format}", Export).WithName("exportResults").WithSummary("Download an export: svg, png, pdf, xlsx or csv")
             .WithDescription("The wheel as SVG or PNG, the PDF report, the spreadsheet, or the anonymous answers as CSV (the format `saleswheel score` reads). "
                 + "The csv, and the xlsx's Answers sheet, only for owners and admins unless the organization allows viewers (viewersMayDownloadAnswers): a viewer token gets 403 for csv and the xlsx without that sheet. "
@@ -123,6 +145,26 @@ public static class ResultsApi
             visible ? ScoreOutput.From(report) : null);
         // The report is the shared one (AssessmentScoring.ResultAsync): a hidden group's n is null in it already, as on the page.
         return TypedResults.Json(results, json.Value.SerializerOptions);
+    }
+
+    private static async Task<IResult> Compare(
+        Guid id,
+        [Description("The id of the wave to compare with; by default the latest released wave that closed before this one.")] Guid? with,
+        ApiCaller caller, AppDbContext db, AssessmentScoring scoring, ComparedWaves comparedWaves, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, caller, db, scoring, cancellationToken) is not var (assessment, organization, report))
+        {
+            return ApiProblems.NotFound("assessment");
+        }
+
+        var released = ResultsRelease.StateOf(assessment, report) == ResultsState.Released;
+        return await comparedWaves.FindAsync(assessment, released, organization, with, cancellationToken) switch
+        {
+            (ComparedWaves.Finding.Compared, { } pair) => TypedResults.Json(ComparisonResponse.From(pair.Before.Id, assessment.Id, pair.Comparison), json.Value.SerializerOptions),
+            _ when !released => ApiProblems.Problem(StatusCodes.Status404NotFound, "This assessment's results are not released (still open, or too few answers): there is nothing to compare."),
+            (ComparedWaves.Finding.NoEarlierWave, _) => ApiProblems.Problem(StatusCodes.Status404NotFound, "There is no earlier released wave of this instrument to compare with."),
+            _ => ApiProblems.NotFound("wave to compare with"),
+        };
     }
 
     private static async Task<IResult> Export(
