@@ -2,8 +2,7 @@
 # The wave comparison on the results page (issue 10, goal 8b): two closed waves of 10,000 responses each (the load seed's
 # `waves`), the server in Release on SQLite, the owner signed in with curl. The first view of the second wave's results
 # page computes both waves' results and the comparison and stores them; then REPEATS more views (from the stored ones)
-# and their median. For reference, the same for the first wave's page (no earlier wave: no comparison section) and
-# the API's comparison alone.
+# and their median. For reference, the same for the first wave's page (no earlier wave: no comparison section).
 #   goal: the results page with the comparison of two 10,000-response waves, median under 100 ms once computed
 # Usage: bench/comparison.sh [RESPONSES_PER_WAVE=10000] [REPEATS=21]     Traffic goes to 127.0.0.1 only.
 set -euo pipefail
