@@ -245,6 +245,35 @@ public sealed class ComparisonTests(AppFactory app) : IClassFixture<AppFactory>
         await owner.GetPage(link);
     }
 
+    [Fact]
+    public async Task APulseIsComparedOnItsDriversAndTheOthersSayTheyWereOnlyInOneWave()
+    {
+        var (owner, organization) = await app.NewOrganization("Pulse");
+        var full = BuiltInInstrument.Full;
+        var asked = full.Drivers.Take(2).ToList();
+        var first = Wave(organization, "Full survey", Now.AddDays(-60), 0, Spread(2, 3, "seller", "East", 6));
+        // The pulse's answers are its own statements only (the first two drivers' statements come first in the full instrument).
+        var pulse = Wave(organization, "Pulse", Now.AddDays(-2), 0, Spread(3, 4, "seller", "East", 6));
+        app.Service(db =>
+        {
+            db.Assessments.Single(a => a.Id == pulse).InstrumentJson = InstrumentFile.ToJson(
+                full.Subset([.. asked.SelectMany(d => d.Items).Select(i => i.Id)], full.Id, "Pulse of two"));
+            return db.SaveChanges();
+        });
+
+        var document = Html.Parse(await owner.GetPage($"/assessments/{pulse}/results"));
+        var rows = document.Table("Change per driver since Full survey").Rows();
+        var compared = rows.Where(r => r.Count > 2).Select(r => r["Driver"].Text()).ToList();
+        Assert.Equal(asked.Select(d => d.Name), compared);
+        var notAsked = full.Dimensions.Except(asked).First();
+        var row = rows.Single(r => r["Driver"].Text() == notAsked.Name);
+        Assert.Contains("Only in Full survey", row.Values.Last().Text());
+
+        var json = await app.Api(await owner.MakeToken("reader", "Viewer")).Get($"/api/v1/assessments/{pulse}/comparison");
+        Assert.Equal(asked.Select(d => d.Id), json["dimensions"]!.AsArray().Select(d => d!["id"].Text()));
+        Assert.All(json["dimensions"]!.AsArray(), d => Assert.True(d!["change"]!.GetValue<double>() > 0));
+    }
+
     private static string ReportFormatScore(double? score) => SalesWheel.Core.Reports.ReportFormat.Score(score);
 
     /// <summary><paramref name="count"/> answers of one role and team, alternating between two values (so scores have a spread).</summary>
