@@ -5,12 +5,15 @@ using SalesWheel.Load;
 //                                          written to DATA_FOLDER/load-tokens.txt), and a closed one with RESPONSES answers
 //   run URL CONCURRENCY SECONDS DATA_FOLDER [WARM_UP_SECONDS] → virtual respondents take whole surveys (after a warm-up
 //                                          of the same load, default 30 s, not measured); static-file ceiling; results page latency
+//   waves DATA_FOLDER RESPONSES          → an organization with two closed waves of RESPONSES answers each (ids, before then
+//                                          after, in DATA_FOLDER/load-assessments.txt): the results page's comparison
 //   count DATA_FOLDER                    → answers stored for the open assessment (responses and sealed submissions)
 return args switch
 {
     ["seed", var data, var surveys, var responses] => await Seed.RunAsync(data, int.Parse(surveys), int.Parse(responses)),
     ["run", var url, var concurrency, var seconds, var data] => await Runner.RunAsync(url, int.Parse(concurrency), Seconds(seconds), 30, data),
     ["run", var url, var concurrency, var seconds, var data, var warmUp] => await Runner.RunAsync(url, int.Parse(concurrency), Seconds(seconds), Seconds(warmUp), data),
+    ["waves", var data, var responses] => await Seed.WavesAsync(data, int.Parse(responses)),
     ["count", var data] => await Seed.CountAsync(data),
     _ => Usage(),
 };
@@ -19,6 +22,6 @@ static double Seconds(string text) => double.Parse(text, System.Globalization.Cu
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: SalesWheel.Load seed DATA SURVEYS RESPONSES | run URL CONCURRENCY SECONDS DATA [WARM_UP_SECONDS] | count DATA");
+    Console.Error.WriteLine("usage: SalesWheel.Load seed DATA SURVEYS RESPONSES | waves DATA RESPONSES | run URL CONCURRENCY SECONDS DATA [WARM_UP_SECONDS] | count DATA");
     return 2;
 }

@@ -20,57 +20,90 @@ internal static class Seed
         return new AppDbContext(options.Options);
     }
 
+    private static readonly string[] Roles = ["seller", "manager", "leader", "ops & enablement"];
+    private static readonly string[] Teams = ["Enterprise", "Mid-Market", "SMB", "RevOps"];
+
     public static async Task<int> RunAsync(string data, int surveys, int responses)
     {
         await using var db = Open(data);
         await SqliteDatabase.MigrateAsync(db);
+        var organization = AddOrganization(db);
+
+        var open = new Assessment { OrganizationId = organization.Id, Name = "Load: open", Status = AssessmentStatus.Open, OpenedAt = DateTime.UtcNow };
+        db.Assessments.Add(open);
+        var tokens = new List<string>(surveys);
+        for (var i = 0; i < surveys; i++)
+        {
+            var token = Tokens.New();
+            tokens.Add(token);
+            db.Invitations.Add(new Invitation { AssessmentId = open.Id, TokenHash = Tokens.Hash(token), Role = Roles[i % 4], Team = Teams[i % 4] });
+        }
+
+        var closed = new Assessment { OrganizationId = organization.Id, Name = "Load: 10k", Status = AssessmentStatus.Closed, OpenedAt = DateTime.UtcNow, ClosedAt = DateTime.UtcNow };
+        db.Assessments.Add(closed);
+        db.SurveyResponses.AddRange(Responses(closed.Id, responses, seed: 1));
+        await db.SaveChangesAsync();
+        await File.WriteAllLinesAsync(Path.Combine(data, "load-tokens.txt"), tokens);
+        await File.WriteAllTextAsync(Path.Combine(data, "load-assessments.txt"), $"{open.Id}\n{closed.Id}\n");
+        Console.WriteLine($"seeded {surveys} invitations and {responses} responses in {data}");
+        return 0;
+    }
+
+    /// <summary>
+    /// Two closed waves of the full instrument with <paramref name="responses"/> answers each (the second a little better on
+    /// average), for timing the results page's comparison; their ids (before, after) go to load-assessments.txt.
+    /// </summary>
+    public static async Task<int> WavesAsync(string data, int responses)
+    {
+        await using var db = Open(data);
+        await SqliteDatabase.MigrateAsync(db);
+        var organization = AddOrganization(db);
+        var before = new Assessment { OrganizationId = organization.Id, Name = "Wave 1", Status = AssessmentStatus.Closed, CreatedAt = DateTime.UtcNow.AddDays(-120), OpenedAt = DateTime.UtcNow.AddDays(-110), ClosedAt = DateTime.UtcNow.AddDays(-90) };
+        var after = new Assessment { OrganizationId = organization.Id, Name = "Wave 2", Status = AssessmentStatus.Closed, CreatedAt = DateTime.UtcNow.AddDays(-30), OpenedAt = DateTime.UtcNow.AddDays(-20), ClosedAt = DateTime.UtcNow };
+        db.Assessments.AddRange(before, after);
+        db.SurveyResponses.AddRange(Responses(before.Id, responses, seed: 1));
+        db.SurveyResponses.AddRange(Responses(after.Id, responses, seed: 2, better: 0.15));
+        await db.SaveChangesAsync();
+        await File.WriteAllTextAsync(Path.Combine(data, "load-assessments.txt"), $"{before.Id}\n{after.Id}\n");
+        Console.WriteLine($"seeded two waves of {responses} responses in {data}");
+        return 0;
+    }
+
+    private static Organization AddOrganization(AppDbContext db)
+    {
         var organization = new Organization { Name = "Load Test Co", Phase = Core.Scoring.CompanyPhase.Scale, Acv = Core.Scoring.AcvBand.From15KTo50K };
         db.Organizations.Add(organization);
         var owner = new AppUser { UserName = OwnerEmail, Email = OwnerEmail, NormalizedEmail = OwnerEmail.ToUpperInvariant(), NormalizedUserName = OwnerEmail.ToUpperInvariant(), DisplayName = "Load owner", SecurityStamp = Guid.NewGuid().ToString("N") };
         owner.PasswordHash = new PasswordHasher<AppUser>().HashPassword(owner, OwnerPassword);
         db.Users.Add(owner);
         db.Memberships.Add(new Membership { OrganizationId = organization.Id, UserId = owner.Id, Role = MemberRole.Owner });
+        return organization;
+    }
 
-        var open = new Assessment { OrganizationId = organization.Id, Name = "Load: open", Status = AssessmentStatus.Open, OpenedAt = DateTime.UtcNow };
-        db.Assessments.Add(open);
-        string[] roles = ["seller", "manager", "leader", "ops & enablement"];
-        string[] teams = ["Enterprise", "Mid-Market", "SMB", "RevOps"];
-        var tokens = new List<string>(surveys);
-        for (var i = 0; i < surveys; i++)
-        {
-            var token = Tokens.New();
-            tokens.Add(token);
-            db.Invitations.Add(new Invitation { AssessmentId = open.Id, TokenHash = Tokens.Hash(token), Role = roles[i % 4], Team = teams[i % 4] });
-        }
-
-        var closed = new Assessment { OrganizationId = organization.Id, Name = "Load: 10k", Status = AssessmentStatus.Closed, OpenedAt = DateTime.UtcNow, ClosedAt = DateTime.UtcNow };
-        db.Assessments.Add(closed);
-        var random = new Random(1);
+    // Random answers (5 % skipped), role and team; with better > 0, that share of answers is moved one point up.
+    private static IEnumerable<SurveyResponse> Responses(Guid assessment, int count, int seed, double better = 0)
+    {
+        var random = new Random(seed);
         var width = BuiltInInstrument.Full.Items.Count();
-        for (var i = 0; i < responses; i++)
+        for (var i = 0; i < count; i++)
         {
             var answers = new byte[width];
             for (var j = 0; j < width; j++)
             {
-                answers[j] = (byte)(random.NextDouble() < 0.05 ? 0 : random.Next(1, 6));
+                var answer = random.NextDouble() < 0.05 ? 0 : random.Next(1, 6);
+                answers[j] = (byte)(better > 0 && answer is > 0 and < 5 && random.NextDouble() < better ? answer + 1 : answer);
             }
 
-            db.SurveyResponses.Add(new SurveyResponse
+            yield return new SurveyResponse
             {
-                AssessmentId = closed.Id,
+                AssessmentId = assessment,
                 SubmittedOn = DateOnly.FromDateTime(DateTime.UtcNow),
-                Role = roles[random.Next(4)],
-                Team = teams[random.Next(4)],
+                Role = Roles[random.Next(4)],
+                Team = Teams[random.Next(4)],
                 Answers = answers,
                 Comment = i % 10 == 0 ? $"Comment number {i}: more coaching, fewer meetings." : null,
-            });
+            };
         }
-
-        await db.SaveChangesAsync();
-        await File.WriteAllLinesAsync(Path.Combine(data, "load-tokens.txt"), tokens);
-        await File.WriteAllTextAsync(Path.Combine(data, "load-assessments.txt"), $"{open.Id}\n{closed.Id}\n");
-        Console.WriteLine($"seeded {surveys} invitations and {responses} responses in {data}");
-        return 0;
     }
 
     public static async Task<int> CountAsync(string data)

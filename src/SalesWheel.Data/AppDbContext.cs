@@ -30,6 +30,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<AssessmentResult> AssessmentResults => Set<AssessmentResult>();
 
+    public DbSet<ComparisonResult> ComparisonResults => Set<ComparisonResult>();
+
     public DbSet<QuickCheck> QuickChecks => Set<QuickCheck>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -168,7 +168,8 @@ public sealed class AssessmentScoring(AppDbContext db, SubmissionSeal seal)
         return set;
     }
 
-    // The cached result is only valid for the settings it was computed with (k, phase, ACV band, levels).
-    private static string Fingerprint(ScoringOptions options) =>
+    // The cached result is only valid for the settings it was computed with (k, phase, ACV band, levels); the stored
+    // comparison (AssessmentComparison) is stamped with each wave's fingerprint too.
+    internal static string Fingerprint(ScoringOptions options) =>
         $"{options.MinimumGroupSize}|{options.Phase}|{options.Acv}|{RelevanceLevels.Serialize(options.Relevance)}|across:{(options.SuppressAcrossBreakdowns ? "cells+invitees" : "off")}\n";
 }

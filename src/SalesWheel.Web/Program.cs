@@ -83,6 +83,7 @@ builder.Services.AddScoped<AssessmentScoring>();
 builder.Services.AddScoped<AssessmentWaves>();
 builder.Services.AddScoped<AssessmentComparison>();
 builder.Services.AddScoped<WaveCharts>();
+builder.Services.AddScoped<ComparedWaves>();
 builder.Services.AddSingleton<ExportCache>();
 builder.Services.AddScoped<CurrentMember>();
 builder.Services.AddScoped<AuditLog>();

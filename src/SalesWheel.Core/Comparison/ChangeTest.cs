@@ -51,8 +51,8 @@ public sealed record WaveSize(int Respondents);
 public sealed record WaveScore(int N, double? Score);
 
 /// <summary>
-/// A dimension compared: both waves' n and score, and the change with its test (null fields and
-/// <see cref="BeyondNoise"/> false when it is not scored in both waves).
+/// A dimension compared: both waves' n and score, and the change with its test (null fields and beyondNoise false
+/// when it is not scored in both waves).
 /// </summary>
 public sealed record DimensionChange
 {
@@ -68,16 +68,16 @@ public sealed record DimensionChange
     /// <summary>After − before, points on 0–100; null unless scored in both waves.</summary>
     public double? Change { get; init; }
 
-    /// <summary>95% interval of the change (see <see cref="ChangeTest.Ci95"/>).</summary>
+    /// <summary>95% interval of the change: change ± t(0.975, df) × se; null when either wave has fewer than 2 respondents.</summary>
     public Interval? Ci95 { get; init; }
 
-    /// <summary>Welch degrees of freedom (see <see cref="ChangeTest.Df"/>).</summary>
+    /// <summary>Welch–Satterthwaite degrees of freedom; null when se is 0 or either n is below 2.</summary>
     public double? Df { get; init; }
 
-    /// <summary>Two-sided p (see <see cref="ChangeTest.P"/>).</summary>
+    /// <summary>Two-sided p of Welch's test; null when df is.</summary>
     public double? P { get; init; }
 
-    /// <summary>Changed beyond noise (see <see cref="ChangeTest.BeyondNoise"/>).</summary>
+    /// <summary>Changed beyond noise: p below 0.05 (or, when se is 0, any change at all).</summary>
     public required bool BeyondNoise { get; init; }
 
     /// <summary>Facet score changes (no test), facets of both waves, in the after wave's order.</summary>
@@ -94,7 +94,7 @@ public sealed record PartChange(string Id, double? Change);
 public sealed record BreakdownChange(string By, IReadOnlyList<GroupChange> Groups);
 
 /// <summary>
-/// One group compared. <see cref="Changes"/> is null unless the group is shown in both waves; then one entry per
-/// dimension, null for a dimension the group has no score for in either wave.
+/// One group compared. Its changes are null unless the group is shown in both waves; then one entry per dimension id,
+/// null for a dimension the group has no score for in either wave.
 /// </summary>
 public sealed record GroupChange(string Value, IReadOnlyDictionary<string, ChangeTest?>? Changes);

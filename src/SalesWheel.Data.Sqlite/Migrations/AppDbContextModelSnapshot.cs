@@ -382,6 +382,32 @@ namespace SalesWheel.Data.Sqlite.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("SalesWheel.Data.Entities.ComparisonResult", b =>
+                {
+                    b.Property<Guid>("BeforeAssessmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AfterAssessmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ComparisonJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stamp")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BeforeAssessmentId", "AfterAssessmentId");
+
+                    b.HasIndex("AfterAssessmentId");
+
+                    b.ToTable("ComparisonResults");
+                });
+
             modelBuilder.Entity("SalesWheel.Data.Entities.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -988,6 +1014,21 @@ namespace SalesWheel.Data.Sqlite.Migrations
                     b.HasOne("SalesWheel.Data.Entities.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SalesWheel.Data.Entities.ComparisonResult", b =>
+                {
+                    b.HasOne("SalesWheel.Data.Entities.Assessment", null)
+                        .WithMany()
+                        .HasForeignKey("AfterAssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SalesWheel.Data.Entities.Assessment", null)
+                        .WithMany()
+                        .HasForeignKey("BeforeAssessmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using SalesWheel.Core.Comparison;
 using SalesWheel.Core.Instruments;
 using SalesWheel.Core.Scoring;
 using SalesWheel.Data;
@@ -12,7 +13,7 @@ namespace SalesWheel.Web.Features.Results;
 /// An assessment's results for anyone in the organization: every number comes from the engine's cached result;
 /// with fewer respondents than the minimum group size, participation counts only.
 /// </summary>
-public sealed class IndexModel(AppDbContext db, AssessmentScoring scoring) : OrganizationPageModel
+public sealed class IndexModel(AppDbContext db, AssessmentScoring scoring, ComparedWaves comparedWaves) : OrganizationPageModel
 {
     /// <summary>Comments shown before "show all", so a very large assessment still answers quickly.</summary>
     public const int CommentsShownFirst = 200;
@@ -45,6 +46,15 @@ public sealed class IndexModel(AppDbContext db, AssessmentScoring scoring) : Org
     /// <summary>The wheel's outline of an earlier wave and the trend across waves (nothing drawn while not released).</summary>
     public WaveChartSet? Waves { get; private set; }
 
+    /// <summary>The wave this one is compared with (<c>?with=</c>, else the latest released one before it); null when none.</summary>
+    public Assessment? ComparedWith { get; private set; }
+
+    /// <summary>This wave compared with <see cref="ComparedWith"/>; null when there is no comparison.</summary>
+    public WaveComparison? Comparison { get; private set; }
+
+    /// <summary>The waves, the actions done between them, for the comparison section; null when there is no comparison.</summary>
+    public WavePair? Compared { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, string? comments, Guid? with, [FromServices] WaveCharts charts, CancellationToken cancellationToken)
     {
         var assessment = await db.Assessments.AsNoTracking()
@@ -59,6 +69,13 @@ public sealed class IndexModel(AppDbContext db, AssessmentScoring scoring) : Org
         State = ResultsRelease.StateOf(assessment, Report);
         Responses = await Submissions.CountAsync(db, id, cancellationToken);
         Invitations = await db.Invitations.CountAsync(i => i.AssessmentId == id, cancellationToken);
+        var (finding, pair) = await comparedWaves.FindAsync(assessment, Visible, Organization, with, cancellationToken);
+        if (finding == ComparedWaves.Finding.NotFound)
+        {
+            return NotFound();
+        }
+
+        (Compared, ComparedWith, Comparison) = (pair, pair?.Before, pair?.Comparison);
         if (Visible)
         {
             await LoadCommentsAsync(id, all: comments == "all", cancellationToken);

@@ -37,7 +37,9 @@ public static class ReportFiles
         return app;
     }
 
-    private static async Task<IResult> Pdf(Guid id, string? paper, HttpContext http, CurrentMember member, AppDbContext db, AssessmentScoring scoring, ExportCache cache, CancellationToken cancellationToken)
+    private static async Task<IResult> Pdf(
+        Guid id, string? paper, HttpContext http, CurrentMember member, AppDbContext db, AssessmentScoring scoring, WaveCharts charts, AssessmentComparison comparison, ExportCache cache,
+        CancellationToken cancellationToken)
     {
         if (ParsePaper(paper) is not { } size)
         {
@@ -50,7 +52,8 @@ public static class ReportFiles
         }
 
         var (organization, assessment, report) = result;
-        var pdf = await PdfAsync(db, scoring, cache, organization, assessment, report, size, cancellationToken);
+        var waves = await charts.ForAsync(assessment, organization, with: null, cancellationToken);
+        var pdf = await PdfAsync(db, waves, comparison, cache, organization, assessment, report, size, cancellationToken);
         return Download(http, pdf, "application/pdf", DownloadNames.Report(assessment.Name, size));
     }
 
@@ -67,60 +70,41 @@ public static class ReportFiles
 
     /// <summary>
     /// The PDF executive report of an assessment (the pages and the API share it), built once per inputs: with the
-    /// comparison with the previous released wave, the trend up to this wave and the organization's action plan
-    /// (<see cref="ExtrasAsync"/>), so the cache key includes what those show.
+    /// comparison with <paramref name="charts"/>' earlier wave, the trend up to this wave and the organization's action
+    /// plan (<see cref="ExtrasAsync"/>), so the cache key includes what those show.
     /// </summary>
     public static async Task<byte[]> PdfAsync(
-        AppDbContext db, AssessmentScoring scoring, ExportCache cache, Organization organization, Assessment assessment, ScoreReport report, PaperSize size, CancellationToken cancellationToken)
+        AppDbContext db, WaveChartSet charts, AssessmentComparison comparison, ExportCache cache, Organization organization, Assessment assessment, ScoreReport report, PaperSize size,
+        CancellationToken cancellationToken)
     {
-        var waves = await WavesUpToAsync(db, assessment, cancellationToken);
-        var counts = await db.SurveyResponses.Where(r => waves.Select(w => w.Id).Contains(r.AssessmentId)).GroupBy(r => r.AssessmentId)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        ArgumentNullException.ThrowIfNull(charts);
         var plan = await db.PlannedActions.Where(a => a.OrganizationId == organization.Id)
             .GroupBy(a => 1).Select(g => new { Count = g.Count(), Updated = g.Max(a => a.UpdatedAt), Created = g.Max(a => a.CreatedAt) })
             .FirstOrDefaultAsync(cancellationToken);
 
         // Everything the comparison, the trend and the plan print: each wave's id, name, close time and answers, and the
         // plan's size and latest change (an edit moves UpdatedAt, a removal the count, an addition both).
-        var extras = string.Join(' ', waves.Select(w => $"{w.Id}:{counts.GetValueOrDefault(w.Id)}:{w.ClosedAt?.Ticks}:{w.Name.Length}:{w.Name}"))
-            + $" plan:{plan?.Count}:{plan?.Updated.Ticks}:{plan?.Created.Ticks}";
+        var waves = charts.Before is { } before ? charts.Waves.Append(before) : charts.Waves;
+        var extras = string.Join(' ', waves.Select(w => $"{w.Assessment.Id}:{w.Result.Respondents}:{w.Assessment.ClosedAt?.Ticks}:{w.Assessment.Name.Length}:{w.Assessment.Name}"))
+            + $" before:{charts.Before?.Assessment.Id} plan:{plan?.Count}:{plan?.Updated.Ticks}:{plan?.Created.Ticks}";
         return await cache.GetAsync(db, organization, assessment, report, $"report.pdf {size} {extras}",
-            () => BuildPdfAsync(db, scoring, organization, assessment, report, waves, size, cancellationToken), cancellationToken);
-    }
-
-    /// <summary>The organization's closed waves of the assessment's instrument up to and including it; none while it is not closed.</summary>
-    private static async Task<IReadOnlyList<Assessment>> WavesUpToAsync(AppDbContext db, Assessment assessment, CancellationToken cancellationToken)
-    {
-        var all = await new AssessmentWaves(db).AllAsync(assessment, cancellationToken);
-        var at = all.ToList().FindIndex(a => a.Id == assessment.Id);
-        return at < 0 ? [] : [.. all.Take(at + 1)];
+            () => BuildPdfAsync(db, charts, comparison, organization, assessment, report, size, cancellationToken), cancellationToken);
     }
 
     /// <summary>
-    /// What the PDF adds to the wave's own pages. The comparison is with the previous wave whose results are released (a
-    /// wave too few answered is passed over); the trend holds every released wave up to this one (a report of one wave
-    /// does not show later ones); the plan is every action of the organization but the dropped ones, by driver in the
-    /// instrument's order, then in progress, planned, done, then by due date.
+    /// What the PDF adds to the wave's own pages: the comparison with the chart set's earlier wave (by default the latest
+    /// released one before it), the trend of the released waves up to this one (a report of one wave does not show later
+    /// ones), and the plan: every action of the organization but the dropped ones, by driver in the instrument's order,
+    /// then in progress, planned, done, then by due date.
     /// </summary>
     private static async Task<ReportExtras> ExtrasAsync(
-        AppDbContext db, AssessmentScoring scoring, Organization organization, Assessment assessment, ScoreReport report, IReadOnlyList<Assessment> waves, CancellationToken cancellationToken)
+        AppDbContext db, WaveChartSet charts, AssessmentComparison comparison, Organization organization, Assessment assessment, CancellationToken cancellationToken)
     {
-        var released = new List<(Assessment Wave, ScoreReport Report)>();
-        foreach (var wave in waves)
+        ReportComparison? compared = null;
+        if (charts.Before is { } before)
         {
-            var result = wave.Id == assessment.Id ? report : await scoring.ResultAsync(wave, organization, cancellationToken);
-            if (ResultsRelease.StateOf(wave, result) == ResultsState.Released)
-            {
-                released.Add((wave, result));
-            }
-        }
-
-        ReportComparison? comparison = null;
-        if (released.Count >= 2 && released[^1].Wave.Id == assessment.Id)
-        {
-            var (before, beforeReport) = released[^2];
-            var changes = await new AssessmentComparison(scoring).BetweenAsync(before, assessment, organization, cancellationToken);
-            comparison = new ReportComparison(before.Name, ClosedDay(before), beforeReport, changes);
+            var changes = await comparison.BetweenAsync(before.Assessment, assessment, organization, cancellationToken);
+            compared = new ReportComparison(before.Assessment.Name, before.ClosedOn, before.Result, changes);
         }
 
         var drivers = ActionPlan.Instrument.Drivers.Select(d => d.Id).ToList();
@@ -142,16 +126,15 @@ public static class ReportFiles
 
         return new ReportExtras
         {
-            Comparison = comparison,
-            Trend = Trend.From(released.Select(w => (w.Wave.Name, ClosedDay(w.Wave), w.Report))),
+            Comparison = compared,
+            Trend = charts.Trend,
             Plan = plan,
         };
     }
 
-    private static DateOnly? ClosedDay(Assessment wave) => wave.ClosedAt is { } closed ? DateOnly.FromDateTime(closed) : null;
-
     private static async Task<byte[]> BuildPdfAsync(
-        AppDbContext db, AssessmentScoring scoring, Organization organization, Assessment assessment, ScoreReport report, IReadOnlyList<Assessment> waves, PaperSize size, CancellationToken cancellationToken)
+        AppDbContext db, WaveChartSet charts, AssessmentComparison comparison, Organization organization, Assessment assessment, ScoreReport report, PaperSize size,
+        CancellationToken cancellationToken)
     {
         var invited = await db.Invitations.CountAsync(i => i.AssessmentId == assessment.Id, cancellationToken);
         var cover = new ReportCover
@@ -164,7 +147,7 @@ public static class ReportFiles
             Invited = invited,
             Generated = DateOnly.FromDateTime(DateTime.UtcNow),
         };
-        var extras = await ExtrasAsync(db, scoring, organization, assessment, report, waves, cancellationToken);
+        var extras = await ExtrasAsync(db, charts, comparison, organization, assessment, cancellationToken);
         using var buffer = new MemoryStream();
         PdfReport.Render(report, cover, size, buffer, extras);
         return buffer.ToArray();

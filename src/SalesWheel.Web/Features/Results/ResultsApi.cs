@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
+using SalesWheel.Core.Comparison;
 using SalesWheel.Core.Exports;
 using SalesWheel.Core.Reports;
 using SalesWheel.Core.Scoring;
@@ -24,6 +25,21 @@ public sealed record ResultsResponse(
     [property: Description("False while the assessment is open, or when fewer than minimumGroupSize people answered: then there is no report, only the counts.")] bool Visible,
     [property: Description("The score report, with what to do (actions) under each of the top three priorities; null while not visible. Numbers are unrounded. In breakdowns, a hidden group has scores null and n null.")] ScoreOutput? Report);
 
+[Description("Two waves compared (SCORING.md \"Comparing two waves\", the JSON of `saleswheel compare --format json`, unrounded) and which two they are. Changes are after − before, in points on the 0–100 scale.")]
+public sealed record ComparisonResponse(
+    [property: Description("The earlier wave compared with (the `with` asked for, else the latest released wave before this one).")] Guid BeforeAssessmentId,
+    [property: Description("This assessment.")] Guid AfterAssessmentId,
+    [property: Description("The instrument (of the after wave).")] InstrumentInfo Instrument,
+    [property: Description("The earlier wave's respondents.")] WaveSize Before,
+    [property: Description("This wave's respondents.")] WaveSize After,
+    [property: Description("Every dimension both waves asked about, in instrument order: before and after (n, score), change, ci95, df, p, beyondNoise (the interval leaves out 0), facets and items (change only). Change, ci95, df and p are null where either score is.")] IReadOnlyList<DimensionChange> Dimensions,
+    [property: Description("Per breakdown (role, team), every group of either wave: changes per dimension where both waves show the group, else changes null (hidden in one wave: fewer answers than the minimum group size, or hidden to protect another group).")] IReadOnlyList<BreakdownChange> Breakdowns)
+{
+    /// <summary>The response for a compared pair.</summary>
+    public static ComparisonResponse From(Guid before, Guid after, WaveComparison comparison) =>
+        new(before, after, comparison.Instrument, comparison.Before, comparison.After, comparison.Dimensions, comparison.Breakdowns);
+}
+
 /// <summary>The context an export renderer gets: only ever for an assessment whose results may be shown.</summary>
 public sealed record ExportContext(
     Assessment Assessment,
@@ -35,6 +51,7 @@ public sealed record ExportContext(
     ExportCache Cache,
     bool MayTakeAnswers,
     WaveChartSet Waves,
+    AssessmentComparison Comparison,
     CancellationToken CancellationToken);
 
 /// <summary>
@@ -57,7 +74,7 @@ public static class ApiExports
             c => DownloadNames.TrendSvg(c.Assessment.Name)),
         ["trend-png"] = new("image/png", c => ReportFiles.TrendPngFile(c.Db, c.Cache, c.Organization, c.Report, c.Assessment, c.Waves.Trend, c.CancellationToken),
             c => DownloadNames.TrendPng(c.Assessment.Name)),
-        ["pdf"] = new("application/pdf", c => ReportFiles.PdfAsync(c.Db, c.Scoring, c.Cache, c.Organization, c.Assessment, c.Report, c.Paper, c.CancellationToken),
+        ["pdf"] = new("application/pdf", c => ReportFiles.PdfAsync(c.Db, c.Waves, c.Comparison, c.Cache, c.Organization, c.Assessment, c.Report, c.Paper, c.CancellationToken),
             c => DownloadNames.Report(c.Assessment.Name, c.Paper)),
         ["xlsx"] = new(ResultsWorkbook.ContentType, c => DataFiles.WriteAsync(DataFiles.WorkbookFile, c.Db, c.Scoring, c.Cache, c.Organization, c.Assessment, c.Report, c.MayTakeAnswers, c.CancellationToken),
             c => DownloadNames.Workbook(c.Assessment.Name)),
@@ -78,6 +95,12 @@ public static class ResultsApi
                 + "While the assessment is open, or when fewer people than the minimum group size answered, only the counts (visible: false, report: null). "
                 + "Groups smaller than the minimum group size are hidden in breakdowns (scores and n null), as on the results page.")
             .Produces<ResultsResponse>();
+        group.MapGet("/comparison", Compare).WithName("getComparison").ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Compare an assessment with an earlier wave")
+            .WithDescription("This assessment's results compared with another released wave of the same instrument in the organization (`with`), or by default with the latest released wave that closed before it: "
+                + "the comparison JSON of `saleswheel compare --format json` (SCORING.md \"Comparing two waves\"), plus beforeAssessmentId and afterAssessmentId. "
+                + "Each wave is scored on its own shared result, so a group hidden in either wave has changes null, as on the results page. "
+                + "404 when this assessment or `with` is unknown, another organization's, still open, has too few answers, or is of another instrument, and when no `with` is given and there is no earlier released wave.")
+            .Produces<ComparisonResponse>();
         group.MapGet("/exports/{format}", Export).WithName("exportResults").WithSummary("Download an export: svg, png, trend-svg, trend-png, pdf, xlsx or csv")
             .WithDescription("The wheel as SVG or PNG (with an earlier wave as a dashed outline: `with`, else the previous released wave of the same instrument, as on the results page), "
                 + "the trend of every driver across the released waves of the same instrument up to this one (trend-svg, trend-png), the PDF report, the spreadsheet, or the anonymous answers as CSV (the format `saleswheel score` reads). "
@@ -132,12 +155,32 @@ public static class ResultsApi
         return TypedResults.Json(results, json.Value.SerializerOptions);
     }
 
+    private static async Task<IResult> Compare(
+        Guid id,
+        [Description("The id of the wave to compare with; by default the latest released wave that closed before this one.")] Guid? with,
+        ApiCaller caller, AppDbContext db, AssessmentScoring scoring, ComparedWaves comparedWaves, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, caller, db, scoring, cancellationToken) is not var (assessment, organization, report))
+        {
+            return ApiProblems.NotFound("assessment");
+        }
+
+        var released = ResultsRelease.StateOf(assessment, report) == ResultsState.Released;
+        return await comparedWaves.FindAsync(assessment, released, organization, with, cancellationToken) switch
+        {
+            (ComparedWaves.Finding.Compared, { } pair) => TypedResults.Json(ComparisonResponse.From(pair.Before.Id, assessment.Id, pair.Comparison), json.Value.SerializerOptions),
+            _ when !released => ApiProblems.Problem(StatusCodes.Status404NotFound, "This assessment's results are not released (still open, or too few answers): there is nothing to compare."),
+            (ComparedWaves.Finding.NoEarlierWave, _) => ApiProblems.Problem(StatusCodes.Status404NotFound, "There is no earlier released wave of this instrument to compare with."),
+            _ => ApiProblems.NotFound("wave to compare with"),
+        };
+    }
+
     private static async Task<IResult> Export(
         Guid id,
         [Description("svg, png, trend-svg, trend-png, pdf, xlsx or csv; not case-sensitive.")] string format,
         [Description("For pdf: a4 (the default) or letter; not case-sensitive. Anything else answers 400.")] string? paper,
         [Description("For svg and png: the id of the wave to draw as the wheel's outline (another released assessment of the same instrument); default: the previous one.")] Guid? with,
-        ApiCaller caller, AssessmentActions actions, AppDbContext db, AssessmentScoring scoring, WaveCharts charts, ExportCache cache, HttpContext http, CancellationToken cancellationToken)
+        ApiCaller caller, AssessmentActions actions, AppDbContext db, AssessmentScoring scoring, WaveCharts charts, AssessmentComparison comparison, ExportCache cache, HttpContext http, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, caller, db, scoring, cancellationToken) is not var (assessment, organization, report))
         {
@@ -176,7 +219,7 @@ public static class ResultsApi
             return ApiProblems.Problem(StatusCodes.Status404NotFound, $"There is no other released assessment {with} of the same instrument to draw as the outline.");
         }
 
-        var context = new ExportContext(assessment, organization, report, size, db, scoring, cache, mayTakeAnswers, waves, cancellationToken);
+        var context = new ExportContext(assessment, organization, report, size, db, scoring, cache, mayTakeAnswers, waves, comparison, cancellationToken);
         return TypedResults.File(await export.Render(context), export.ContentType, export.FileName(context));
     }
 
