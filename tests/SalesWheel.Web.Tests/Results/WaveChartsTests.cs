@@ -90,13 +90,15 @@ public sealed partial class WaveChartsTests(AppFactory app) : IClassFixture<AppF
         Assert.Contains("Latest wave", desc);
         Assert.DoesNotContain("Too few wave", desc);
         Assert.DoesNotContain("Open wave", desc);
-        // The previous closed wave (the default outline, as the comparison picks it) has too few answers: no outline.
-        Assert.False(HasOutline(Wheel(page)));
+        // The previous closed wave has too few answers: the outline (as the comparison picks it) is the latest released one before.
+        Assert.Contains("Compared with Released wave", Wheel(page).Element(Svg + "desc")!.Value);
+        Assert.DoesNotContain("Too few wave", page);
+        Assert.DoesNotContain("Open wave", page);
         foreach (var hidden in new[] { tooFew, open })
         {
-            var chosen = await client.GetPage($"/assessments/{latest}/results?with={hidden}");
-            Assert.False(HasOutline(Wheel(chosen)));
-            Assert.DoesNotContain(hidden == tooFew ? "Too few wave" : "Open wave", chosen);
+            var chosen = await client.GetAsync($"/assessments/{latest}/results?with={hidden}");
+            Assert.Equal(HttpStatusCode.NotFound, chosen.StatusCode);
+            Assert.DoesNotContain(hidden == tooFew ? "Too few wave" : "Open wave", await chosen.Content.ReadAsStringAsync());
             Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/assessments/{latest}/results/wheel.svg?with={hidden}")).StatusCode);
         }
 
@@ -156,8 +158,10 @@ public sealed partial class WaveChartsTests(AppFactory app) : IClassFixture<AppF
             Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(url)).StatusCode);
         }
 
-        // The other organization's wave is not drawn on the page either.
-        Assert.DoesNotContain("Not yours", await client.GetPage($"/assessments/{third}/results?with={foreign}"));
+        // The other organization's wave is not one to compare with on the page either (as the comparison answers it).
+        var foreignPage = await client.GetAsync($"/assessments/{third}/results?with={foreign}");
+        Assert.Equal(HttpStatusCode.NotFound, foreignPage.StatusCode);
+        Assert.DoesNotContain("Not yours", await foreignPage.Content.ReadAsStringAsync());
     }
 
     [Fact]
