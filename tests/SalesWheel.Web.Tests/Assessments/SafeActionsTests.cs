@@ -133,7 +133,7 @@ public sealed class SafeActionsTests(AppFactory app) : IClassFixture<AppFactory>
         var page = Html.Parse(await owner.GetPage($"/assessments/{id}/remind"));
 
         Assert.Equal("Make reminder links for all 4 people invited?", page.One("h1").Text());
-        Assert.Contains("the 1 who have answered included", page.One("[data-consequence]").Text());
+        Assert.Contains("the 1 who has answered included", page.One("[data-consequence]").Text());
         Assert.Contains("would tell you who has answered", page.DocumentElement.Text());
         var form = page.One("section.confirm form");
         Assert.Equal("post", form.GetAttribute("method"));

@@ -68,7 +68,7 @@ public sealed class RemindModel(AssessmentActions actions) : OrganizationPageMod
             : new Confirmation(
                 $"Make reminder links for all {People(reach.Invited)} invited?",
                 $"No mail server is set up, so SalesWheel cannot email the reminder: you get a further personal link for each of the {reach.Invited} people invited, to pass on yourself, "
-                    + $"the {reach.Answered} who have answered included.",
+                    + $"the {reach.Answered} who {(reach.Answered == 1 ? "has" : "have")} answered included.",
                 $"Make {reach.Invited} reminder {(reach.Invited == 1 ? "link" : "links")}",
                 $"{back}?handler=Remind",
                 back)
