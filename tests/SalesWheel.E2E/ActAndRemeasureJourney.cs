@@ -103,6 +103,7 @@ public sealed class ActAndRemeasureJourney(LiveApp app) : IClassFixture<LiveApp>
         }
 
         await admin.GotoAsync(url);
+        await admin.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Close now") }).ClickAsync(); // asks first
         await admin.GetByRole(AriaRole.Button, new() { Name = "Close now" }).ClickAsync();
         await Expect(admin.GetByText("Closed", new() { Exact = true }).First).ToBeVisibleAsync();
         return url;

@@ -140,6 +140,10 @@ public static partial class Html
         return body;
     }
 
+    /// <summary>The page a browser ends on after a response: the GET page a redirect leads to (Post/Redirect/Get), else this one.</summary>
+    public static async Task<HttpResponseMessage> Follow(this HttpClient client, HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.Redirect ? await client.GetAsync(response.Headers.Location) : response;
+
     /// <summary>GETs the form page, then POSTs the fields with the page's antiforgery token.</summary>
     public static async Task<HttpResponseMessage> PostForm(this HttpClient client, string pageUrl, IEnumerable<KeyValuePair<string, string>> fields, string? postUrl = null)
     {
@@ -170,7 +174,7 @@ public static partial class Html
     public static async Task SignUp(this HttpClient client, string email, string organization, string? quick = null,
         string password = "correct horse battery staple")
     {
-        var response = await client.PostForm("/signup" + (quick is null ? "" : "?quick=" + quick),
+        var posted = await client.PostForm("/signup" + (quick is null ? "" : "?quick=" + quick),
         [
             new("Form.Name", "Owner of " + organization),
             new("Form.Email", email),
@@ -178,6 +182,8 @@ public static partial class Html
             new("Form.Password", password),
             new("Form.Quick", quick ?? ""),
         ]);
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode); // Post/Redirect/Get: a reload sends nothing again
+        var response = await client.Follow(posted);
         var page = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK && page.Contains("Check your email", StringComparison.Ordinal), page[..Math.Min(page.Length, 3000)]);
         Assert.True(AppOf.TryGetValue(client, out var app), "sign up with a client made by AppFactory.Browser()");

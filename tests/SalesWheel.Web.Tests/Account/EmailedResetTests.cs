@@ -14,9 +14,10 @@ public sealed partial class EmailedResetTests(SmtpAppFixture fixture) : IClassFi
 
     private async Task<string> Forgot(string email)
     {
-        var response = await App.Browser().PostForm("/forgot-password", [new("Email", email)]);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsStringAsync();
+        var client = App.Browser();
+        var posted = await client.PostForm("/forgot-password", [new("Email", email)]);
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode); // Post/Redirect/Get: a reload sends no second link
+        return await client.GetPage(posted.Headers.Location!.ToString());
     }
 
     [Fact]
@@ -66,6 +67,25 @@ public sealed partial class EmailedResetTests(SmtpAppFixture fixture) : IClassFi
         // Each address gets one email either way; only the mailbox's owner learns whether there is an account.
         Assert.Contains("this address has no account", fixture.Sink.TextsTo(nobody).Single());
         Assert.DoesNotMatch(ResetLink(), fixture.Sink.TextsTo(nobody).Single());
+    }
+
+    [Fact]
+    public async Task ReloadingThePageAfterForgotPasswordSendsNoSecondLinkAndTheEmailedOneKeepsWorking()
+    {
+        var email = $"reloader-{Guid.NewGuid():N}@example.com";
+        await App.Browser().SignUp(email, "Reloader Co");
+        var client = App.Browser();
+        var posted = await client.PostForm("/forgot-password", [new("Email", email)]);
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.Contains("We sent an email to", await client.GetPage("/forgot-password"));
+        var sent = fixture.Sink.TextsTo(email).Count;
+
+        await client.GetPage("/forgot-password"); // the reload: a GET
+
+        Assert.Equal(sent, fixture.Sink.TextsTo(email).Count);
+        var link = ResetLink().Match(fixture.Sink.TextsTo(email)[^1]);
+        Assert.True(link.Success);
+        Assert.Equal(HttpStatusCode.OK, (await App.Browser().GetAsync(link.Groups[1].Value)).StatusCode);
     }
 
     [GeneratedRegex(@"https?://[^/\s]+(/reset-password/[A-Za-z0-9_-]{22})\b")]

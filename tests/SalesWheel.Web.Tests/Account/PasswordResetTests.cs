@@ -24,7 +24,9 @@ public sealed partial class PasswordResetTests(AppFactory app) : IClassFixture<A
 
     private static async Task<string> MakeLink(HttpClient owner, Guid membershipId)
     {
-        var response = await owner.PostForm($"/members?handler=ResetLink&id={membershipId}", await owner.Token("/members"), []);
+        var posted = await owner.PostForm($"/members?handler=ResetLink&id={membershipId}", await owner.Token("/members"), []);
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode); // Post/Redirect/Get
+        var response = await owner.GetAsync(posted.Headers.Location);
         var page = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, page);
         var link = ResetLinkPattern().Match(page);

@@ -82,9 +82,18 @@ internal static partial class AssessmentKit
         return await client.PostForm($"/assessments/{assessmentId}?handler={handler}", Html.Antiforgery(page), []);
     }
 
+    /// <summary>
+    /// Posts an action and reads the page a browser ends on: the GET page it redirects to (Post/Redirect/Get: the links
+    /// page, or the assessment page), or the page of a refusal, which changed nothing.
+    /// </summary>
     public static async Task<string> ActAndRead(this HttpClient client, Guid assessmentId, string handler)
     {
         var response = await client.Act(assessmentId, handler);
+        if (response.StatusCode == HttpStatusCode.Redirect)
+        {
+            return await client.GetPage(response.Headers.Location!.ToString());
+        }
+
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{handler}: {(int)response.StatusCode}\n{body[..Math.Min(2000, body.Length)]}");
         return body;

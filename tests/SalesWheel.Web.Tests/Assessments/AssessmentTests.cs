@@ -92,8 +92,11 @@ public sealed class AssessmentTests(AppFactory app) : IClassFixture<AppFactory>
         var west = app.AddPeople(org, "West", PersonRole.Seller, 2);
         var id = await owner.CreateAssessment("Team check", teams: ["East"]);
 
-        var response = await owner.Act(id, "Open");
+        var posted = await owner.Act(id, "Open");
 
+        // Post/Redirect/Get: the links are read from the page the POST redirects to.
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var response = await owner.GetAsync(posted.Headers.Location);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(response.Headers.CacheControl?.NoStore, "a page with live personal links must not be cached");
         var page = await response.Content.ReadAsStringAsync();
@@ -307,6 +310,8 @@ public sealed class AssessmentTests(AppFactory app) : IClassFixture<AppFactory>
         var detail = await viewer.GetPage($"/assessments/{open}");
         Assert.Contains("Participation", detail);
         Assert.DoesNotContain("handler=Close", detail);
+        Assert.DoesNotContain($"/assessments/{open}/close", detail);
+        Assert.DoesNotContain($"/assessments/{open}/remind", detail);
         Assert.DoesNotContain("links.csv", detail);
 
         await viewer.AssertForbidden(await viewer.GetAsync("/assessments/new"));

@@ -58,7 +58,10 @@ public sealed class ForgedHostTests(PublicAddress fixture) : IClassFixture<Publi
         var owner = ForgedBrowser();
         await owner.SignUp($"owner-{Guid.NewGuid():N}@example.com", "Forged Invite Co");
         var invited = $"new-{Guid.NewGuid():N}@example.com";
-        var response = await owner.PostForm("/members", [new("Invite.Email", invited), new("Invite.Role", "Viewer")], "/members?handler=Invite");
+        var posted = await owner.PostForm("/members", [new("Invite.Email", invited), new("Invite.Role", "Viewer")], "/members?handler=Invite");
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.DoesNotContain(Forged, posted.Headers.Location!.ToString(), StringComparison.OrdinalIgnoreCase);
+        var response = await owner.GetAsync(posted.Headers.Location);
         var page = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.DoesNotContain(Forged, page, StringComparison.OrdinalIgnoreCase);

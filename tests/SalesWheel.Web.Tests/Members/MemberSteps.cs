@@ -9,10 +9,12 @@ internal static partial class MemberSteps
 {
     public const string Password = "plum orchard under snow";
 
-    /// <summary>The owner invites the address with the role; the invitation page answers with a confirmation.</summary>
+    /// <summary>The owner invites the address with the role; the page the invitation redirects to confirms it.</summary>
     public static async Task Invite(this HttpClient owner, string email, string role)
     {
-        var response = await owner.PostForm("/members", [new("Invite.Email", email), new("Invite.Role", role)], "/members?handler=Invite");
+        var posted = await owner.PostForm("/members", [new("Invite.Email", email), new("Invite.Role", role)], "/members?handler=Invite");
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode); // Post/Redirect/Get
+        var response = await owner.GetAsync(posted.Headers.Location);
         var page = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains($"Invitation created for {email.ToLowerInvariant()}", page);

@@ -28,8 +28,13 @@ public sealed class ForgotPasswordModel(AppDbContext db, UserManager<AppUser> us
 
     public bool Sent { get; private set; }
 
+    /// <summary>After a sent email (Post/Redirect/Get): the address it went to, from the redirect's one-off notice.</summary>
     public void OnGet()
     {
+        if (TempData["ResetSentTo"] is string sentTo)
+        {
+            (Sent, Email) = (true, sentTo);
+        }
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -75,7 +80,8 @@ public sealed class ForgotPasswordModel(AppDbContext db, UserManager<AppUser> us
             return Page();
         }
 
-        Sent = true;
-        return Page();
+        // A reload of the page after this must not post again: a new link would stop the one just emailed.
+        TempData["ResetSentTo"] = email;
+        return Redirect("/forgot-password");
     }
 }

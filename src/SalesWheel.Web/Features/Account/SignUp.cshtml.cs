@@ -28,7 +28,11 @@ public sealed class SignUpModel(AppDbContext db, UserManager<AppUser> users, IMa
 
     public bool MailDelivers => mailer.Delivers;
 
-    public void OnGet(string? quick) => Form.Quick = quick;
+    public void OnGet(string? quick)
+    {
+        Form.Quick = quick;
+        SentTo = TempData["SignUpSentTo"] as string; // after the redirect of an accepted form (Post/Redirect/Get)
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -99,8 +103,9 @@ public sealed class SignUpModel(AppDbContext db, UserManager<AppUser> users, IMa
             return Page();
         }
 
-        SentTo = email;
-        return Page();
+        // A reload of "check your email" must not post the form (and send the email) again.
+        TempData["SignUpSentTo"] = email;
+        return Redirect("/signup");
     }
 
     public sealed class SignUpForm

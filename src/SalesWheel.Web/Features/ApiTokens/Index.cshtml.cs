@@ -8,9 +8,10 @@ namespace SalesWheel.Web.Features.ApiTokens;
 
 /// <summary>
 /// Personal API tokens of the organization: owners and admins make them (named, viewer or admin, never above their own
-/// role), see the secret once, and revoke any of them. Each change goes to the audit log.
+/// role), see the secret once (on the GET page the POST redirects to, for <see cref="ShownOnce.Lifetime"/>), and revoke
+/// any of them after a confirmation. Each change goes to the audit log.
 /// </summary>
-public sealed class IndexModel(AppDbContext db, AuditLog audit) : OrganizationPageModel
+public sealed class IndexModel(AppDbContext db, AuditLog audit, ShownOnce shownOnce) : OrganizationPageModel
 {
     public const int MaximumNameLength = 100;
 
@@ -24,17 +25,34 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit) : OrganizationPa
     /// <summary>The roles this member may give a token: up to their own.</summary>
     public IReadOnlyList<MemberRole> RolesAllowed => new[] { MemberRole.Viewer, MemberRole.Admin }.Where(r => r <= Membership.Role).ToList();
 
-    /// <summary>The secret of the token just made; shown on this response only.</summary>
+    /// <summary>The secret of the token just made; shown for a few minutes to whoever made it, never stored.</summary>
     public string? NewSecret { get; private set; }
 
     public string? NewName { get; private set; }
 
     public string? Notice { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string? shown, CancellationToken cancellationToken)
     {
         Notice = TempData["Notice"] as string;
+        if (shown is not null)
+        {
+            var (state, made, _) = shownOnce.Find<MadeToken>(shown, OrganizationId, CurrentUser.Id);
+            if (state == ShownOnceState.NotYours)
+            {
+                return NotFound();
+            }
+
+            // The secret is on this page only: never cached, never stored.
+            Response.Headers.CacheControl = "no-store";
+            (NewName, NewSecret) = (made?.Name, made?.Secret);
+            Notice ??= made is null
+                ? $"A new token's secret is shown for {(int)ShownOnce.Lifetime.TotalMinutes} minutes after it is made, to whoever made it, and is now gone. If it was not copied, revoke that token below and make a new one."
+                : null;
+        }
+
         await LoadAsync(cancellationToken);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -79,13 +97,8 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit) : OrganizationPa
         audit.Record(OrganizationId, CurrentUser, "API token created", $"\u201c{name}\u201d, {RoleText(token.Role)}");
         await db.SaveChangesAsync(cancellationToken);
 
-        // The secret is on this page only: never cached, never stored.
-        Response.Headers.CacheControl = "no-store";
-        NewSecret = secret;
-        NewName = name;
-        Form = new TokenForm();
-        await LoadAsync(cancellationToken);
-        return Page();
+        // Shown on the GET page the POST redirects to: a reload shows it again and makes no second token.
+        return Redirect("/settings/api-tokens?shown=" + shownOnce.Keep(OrganizationId, CurrentUser.Id, new MadeToken(name, secret)));
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid id, CancellationToken cancellationToken)
@@ -127,6 +140,9 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit) : OrganizationPa
         /// <summary>"Viewer" or "Admin".</summary>
         public string? Role { get; set; } = "Viewer";
     }
+
+    /// <summary>A token just made, kept for the page after the redirect.</summary>
+    public sealed record MadeToken(string Name, string Secret);
 
     public sealed record TokenRow(Guid Id, string Name, MemberRole Role, string MadeBy, DateTime CreatedAt, DateOnly? LastUsedOn, DateTime? RevokedAt);
 }

@@ -10,10 +10,24 @@ namespace SalesWheel.Web.Features.Assessments;
 /// What opening, reminding or closing did: a problem (nothing was changed), or what was done and the personal links
 /// just made (known only now: the database keeps their hashes).
 /// </summary>
-public sealed record ActionOutcome(string? Problem, string? Done = null, IReadOnlyList<InvitationLink>? Links = null, string? LinksFile = null, int NotSent = 0, string? OpenLink = null)
+public sealed record ActionOutcome(
+    string? Problem,
+    string? Done = null,
+    IReadOnlyList<InvitationLink>? Links = null,
+    string? LinksFile = null,
+    int NotSent = 0,
+    string? OpenLink = null,
+    int? Reminded = null,
+    int? Answered = null)
 {
     public static ActionOutcome Refused(string problem) => new(problem);
 }
+
+/// <summary>
+/// Whom a reminder reaches: <paramref name="Invited"/> people still on the people list, <paramref name="Answered"/> of
+/// them submitted, <paramref name="ToRemind"/> would get a reminder; <paramref name="ByEmail"/> when SalesWheel emails it.
+/// </summary>
+public sealed record ReminderReach(int Invited, int Answered, int ToRemind, bool ByEmail);
 
 /// <summary>
 /// Opening, reminding and closing an assessment, shared by the assessment page and the API: the same checks, the same
@@ -205,20 +219,22 @@ public sealed partial class AssessmentActions(
                 + "share the link you were given when it opened again, with a reminder in your own words. Nobody was sent anything.");
         }
 
-        // The name and address each invitation was made for: editing a person's email later never redirects their link.
-        // (Invitations made before addresses were kept fall back to the person's current address.)
-        var pending = await (from i in db.Invitations
-                             join p in db.People on i.PersonId equals (Guid?)p.Id
-                             where i.AssessmentId == assessment.Id && p.OrganizationId == organization.Id
-                             select new { InvitationId = i.Id, i.Name, i.Email, i.Role, i.Team, Person = p }).AsNoTracking().ToListAsync(cancellationToken);
-
-        // Everyone invited is reminded, those who answered too ("if you already answered, thank you"): a list of only
-        // the people still to answer would tell the admin who has answered, which participation never shows.
-        if (pending.Count == 0)
+        var everyone = await InvitedAsync(organization, assessment, cancellationToken);
+        var reach = Reach(everyone);
+        if (everyone.Count == 0)
         {
-            return new ActionOutcome(null, "Nobody on this assessment is still on your people list, so no reminder was sent.", []);
+            return new ActionOutcome(null, "Nobody on this assessment is still on your people list, so no reminder was sent.", [], Reminded: 0, Answered: reach.Answered);
         }
 
+        if (reach.ToRemind == 0)
+        {
+            return new ActionOutcome(null, $"Everyone invited has answered ({reach.Answered} of {reach.Invited}), so no reminder was sent.", [], Reminded: 0, Answered: reach.Answered);
+        }
+
+        // With a mail server, only those who have not submitted are emailed, and the admin sees counts only. Without one,
+        // the admin hands the links out, so everyone invited gets one: links for only those still to answer would tell
+        // the admin who has answered, which participation never shows.
+        var pending = mailer.Delivers ? everyone.Where(r => r.State != InvitationState.Submitted).ToList() : everyone;
         var now = DateTime.UtcNow;
         var links = new List<Delivery>(pending.Count);
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
@@ -242,13 +258,18 @@ public sealed partial class AssessmentActions(
                 }
             }
 
-            audit.Record(organization.Id, actor, "reminder sent", $"{assessment.Name}: {links.Count} reminders with new links");
+            audit.Record(organization.Id, actor, "reminder sent", mailer.Delivers
+                ? $"{assessment.Name}: {links.Count} reminders emailed to those who have not answered ({reach.Answered} of {reach.Invited} have answered)"
+                : $"{assessment.Name}: {links.Count} reminders with new links");
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
-        var done = $"A reminder with a further personal link went to all {links.Count} {(links.Count == 1 ? "person" : "people")} invited (those who already answered are thanked and need do nothing). Earlier links keep working; answers saved so far are kept.";
-        return await DeliverAsync(organization, assessment, links, InvitationEmails.Reminder, done, cancellationToken);
+        var done = mailer.Delivers
+            ? $"Reminded {links.Count}; {reach.Answered} {(reach.Answered == 1 ? "has" : "have")} answered. Each of the {links.Count} was emailed a further personal link; earlier links keep working and answers saved so far are kept."
+            : $"A reminder with a further personal link went to all {links.Count} {(links.Count == 1 ? "person" : "people")} invited (those who already answered are thanked and need do nothing). Earlier links keep working; answers saved so far are kept.";
+        var outcome = await DeliverAsync(organization, assessment, links, InvitationEmails.Reminder, done, cancellationToken);
+        return outcome with { Reminded = links.Count, Answered = reach.Answered };
     }
 
     public async Task<ActionOutcome> CloseAsync(Organization organization, Assessment assessment, Actor actor, CancellationToken cancellationToken)
@@ -289,6 +310,30 @@ public sealed partial class AssessmentActions(
 
         return new ActionOutcome(null, "The assessment is closed.");
     }
+
+    /// <summary>
+    /// Whom a reminder would reach now: everyone invited who is still on the people list, how many of them have answered,
+    /// and how many would be reminded (with a mail server, only those who have not answered; without one, everyone, as
+    /// the admin hands the links out).
+    /// </summary>
+    public async Task<ReminderReach> ReminderReachAsync(Organization organization, Assessment assessment, CancellationToken cancellationToken) =>
+        Reach(await InvitedAsync(organization, assessment, cancellationToken));
+
+    private ReminderReach Reach(List<Invited> everyone)
+    {
+        var answered = everyone.Count(r => r.State == InvitationState.Submitted);
+        return new ReminderReach(everyone.Count, answered, mailer.Delivers ? everyone.Count - answered : everyone.Count, mailer.Delivers);
+    }
+
+    // The name and address each invitation was made for: editing a person's email later never redirects their link.
+    // (Invitations made before addresses were kept fall back to the person's current address.)
+    private Task<List<Invited>> InvitedAsync(Organization organization, Assessment assessment, CancellationToken cancellationToken) =>
+        (from i in db.Invitations
+         join p in db.People on i.PersonId equals (Guid?)p.Id
+         where i.AssessmentId == assessment.Id && p.OrganizationId == organization.Id
+         select new Invited(i.Id, i.Name, i.Email, i.Role, i.Team, i.State, p)).AsNoTracking().ToListAsync(cancellationToken);
+
+    private sealed record Invited(Guid InvitationId, string Name, string Email, string Role, string Team, InvitationState State, Person Person);
 
     /// <summary>
     /// Delivers the personal links. Without SMTP (the outbox), the admin must pass them on, so all of them are returned and

@@ -52,13 +52,15 @@ public sealed record AssessmentRequest(
 [Description("One person's personal survey link. Links are stored only as hashes: this is the one time they can be read.")]
 public sealed record InvitationLinkResponse(string Name, string Email, string Team, string Role, string Link);
 
-[Description("What opening or reminding did, with personal links just made (shown this once): every link when the server has no SMTP set up (the admin passes them on), else only those whose email could not be sent.")]
+[Description("What opening or reminding did, with personal links just made (shown this once): every link when the server has no SMTP set up (the admin passes them on), else only those whose email could not be sent. A reminder also gives counts only: how many were reminded and how many have answered.")]
 public sealed record InvitationsResponse(
     [property: Description("What was done, in words.")] string Message,
     AssessmentResponse Assessment,
     IReadOnlyList<InvitationLinkResponse> Links,
     [property: Description("Emails that could not be sent (their links are in the list and in the outbox CSV).")] int EmailsNotSent,
-    [property: Description("The anonymous open link, when the assessment was opened with one (shown this once: it is stored only as a hash).")] string? OpenLink = null);
+    [property: Description("The anonymous open link, when the assessment was opened with one (shown this once: it is stored only as a hash).")] string? OpenLink = null,
+    [property: Description("A reminder only: how many people it went to (with SMTP, those who have not submitted; without, everyone invited).")] int? Reminded = null,
+    [property: Description("A reminder only: how many of those invited have submitted (a count, never who).")] int? Answered = null);
 
 [Description("How many were invited, began and submitted.")]
 public sealed record ParticipationCountResponse(
@@ -100,8 +102,10 @@ public static class AssessmentsApi
             .WithDescription("Each person in the audience gets a personal link by email (or in the outbox when no mail server is set). The links are in the answer, this once: they are stored only as hashes. "
                 + "With `delivery=open-link`, there are no personal links: one anonymous open link for everyone (in `openLink`, this once), where respondents pick their team and role and each browser answers once.")
             .ProducesProblem(StatusCodes.Status409Conflict);
-        group.MapPost("/{id:guid}/remind", Remind).Changes().WithName("remindAssessment").ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Remind everyone invited, with further links")
-            .WithDescription("Everyone invited gets a reminder with a further personal link (those who answered too, so that nobody can tell who has answered), at the address the invitation was made for. Earlier links keep working; answers saved so far are kept.")
+        group.MapPost("/{id:guid}/remind", Remind).Changes().WithName("remindAssessment").ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Remind those who have not submitted, with further links")
+            .WithDescription("With SMTP set up, everyone invited who has not submitted is emailed a reminder with a further personal link, at the address the invitation was made for; the answer gives counts only (`reminded`, `answered`) and no links except those whose email could not be sent. "
+                + "Without SMTP, as before: a further link for everyone invited (those who answered too, since links for only the others would tell who has answered), all in `links` for the admin to pass on. "
+                + "Earlier links always keep working; answers saved so far are kept.")
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/close", Close).Changes().WithName("closeAssessment").ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Close an assessment")
             .ProducesProblem(StatusCodes.Status409Conflict);
@@ -263,7 +267,7 @@ public static class AssessmentsApi
         // The answer carries live personal links: keep it out of every cache.
         http.Response.Headers.CacheControl = "no-store";
         var links = (outcome.Links ?? []).Select(l => new InvitationLinkResponse(l.Name, l.Email, l.Team, l.Role, l.Link)).ToList();
-        return TypedResults.Ok(new InvitationsResponse(outcome.Done ?? "", await ResponseAsync(db, assessment, cancellationToken), links, outcome.NotSent, outcome.OpenLink));
+        return TypedResults.Ok(new InvitationsResponse(outcome.Done ?? "", await ResponseAsync(db, assessment, cancellationToken), links, outcome.NotSent, outcome.OpenLink, outcome.Reminded, outcome.Answered));
     }
 
     private static async Task<(Assessment, Organization)?> FindWithOrganizationAsync(

@@ -8,13 +8,14 @@ using SalesWheel.Web.Infrastructure;
 namespace SalesWheel.Web.Features.Assessments;
 
 /// <summary>
-/// One assessment: its details and participation for every member; open, remind and close for admins. Personal links
-/// exist only as hashes in the database, so they are shown (and written to a CSV in the outbox) once, when made.
+/// One assessment: its details and participation for every member; open, remind and close for admins (remind and close
+/// after their confirmation pages). Each action redirects (Post/Redirect/Get): personal links exist only as hashes in
+/// the database, so links just made go to <see cref="LinksModel"/> for a short time, and a reload repeats nothing.
 /// </summary>
 public sealed class DetailModel(
     AppDbContext db,
     AssessmentActions actions,
-    IMailer mailer,
+    ShownOnce shownOnce,
     IOptions<SalesWheelOptions> options) : OrganizationPageModel
 {
     public Assessment Assessment { get; private set; } = null!;
@@ -35,21 +36,9 @@ public sealed class DetailModel(
 
     public bool HasLinksFile { get; private set; }
 
-    /// <summary>The links just made by opening or reminding; shown this once.</summary>
-    public IReadOnlyList<InvitationLink> Links { get; private set; } = [];
-
-    public string? LinksFile { get; private set; }
-
-    public int NotSent { get; private set; }
-
-    /// <summary>The anonymous open link, just made (shown this once).</summary>
-    public string? OpenLink { get; private set; }
-
     public string? Done { get; private set; }
 
     public string? Problem { get; private set; }
-
-    public bool MailDelivers => mailer.Delivers;
 
     public string OutboxFolder => options.Value.OutboxFolder;
 
@@ -72,24 +61,12 @@ public sealed class DetailModel(
 
     public Task<IActionResult> OnPostRemindAsync(Guid id, CancellationToken cancellationToken) => ActAsync(id, actions.RemindAsync, cancellationToken);
 
-    public async Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken cancellationToken)
-    {
-        var (assessment, refusal) = await FindToChangeAsync(id, cancellationToken);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
+    public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken cancellationToken) => ActAsync(id, actions.CloseAsync, cancellationToken);
 
-        var outcome = await actions.CloseAsync(Organization, assessment, Actor.Of(CurrentUser), cancellationToken);
-        if (outcome.Problem is not null)
-        {
-            Problem = outcome.Problem;
-            return await ShowAsync(assessment, cancellationToken);
-        }
-
-        return Redirect($"/assessments/{assessment.Id}");
-    }
-
+    /// <summary>
+    /// Does the action, then redirects: to the links page when links were made for the admin (no mail server, emails
+    /// that failed, an open link), else back to this page with what was done. A refusal changed nothing and is shown here.
+    /// </summary>
     private async Task<IActionResult> ActAsync(
         Guid id,
         Func<Organization, Assessment, Actor, CancellationToken, Task<ActionOutcome>> action,
@@ -102,25 +79,20 @@ public sealed class DetailModel(
         }
 
         var outcome = await action(Organization, assessment, Actor.Of(CurrentUser), cancellationToken);
-        Problem = outcome.Problem;
-        OpenLink = outcome.OpenLink;
-        if (OpenLink is not null)
+        if (outcome.Problem is not null)
         {
-            Response.Headers.CacheControl = "no-store";
+            Problem = outcome.Problem;
+            return await ShowAsync(assessment, cancellationToken);
         }
 
-        Done = outcome.Done;
-        if (outcome.Links is { Count: > 0 } links)
+        if (outcome.OpenLink is not null || outcome.Links is { Count: > 0 })
         {
-            Links = links;
-            LinksFile = outcome.LinksFile;
-            NotSent = outcome.NotSent;
-
-            // The page now carries live personal links: keep it out of every cache.
-            Response.Headers.CacheControl = "no-store";
+            var key = shownOnce.Keep(OrganizationId, CurrentUser.Id, ShownLinks.From(assessment.Id, outcome));
+            return Redirect($"/assessments/{assessment.Id}/links/{key}");
         }
 
-        return await ShowAsync(assessment, cancellationToken);
+        TempData["Notice"] = outcome.Done;
+        return Redirect($"/assessments/{assessment.Id}");
     }
 
     /// <summary>The assessment to act on: 404 when it is not this organization's, 403 below admin.</summary>

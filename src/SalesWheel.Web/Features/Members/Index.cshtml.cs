@@ -12,7 +12,7 @@ namespace SalesWheel.Web.Features.Members;
 /// Who can sign in to the organization and with which role. Admins can look; only owners invite, change roles,
 /// revoke invitations and remove members.
 /// </summary>
-public sealed class IndexModel(AppDbContext db, AuditLog audit, IMailer mailer, LinkBuilder links, ILogger<IndexModel> logger) : OrganizationPageModel
+public sealed class IndexModel(AppDbContext db, AuditLog audit, IMailer mailer, LinkBuilder links, ShownOnce shownOnce, ILogger<IndexModel> logger) : OrganizationPageModel
 {
     protected override MemberRole RequiredRole => MemberRole.Admin;
 
@@ -25,19 +25,37 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, IMailer mailer, 
 
     public string? Notice { get; private set; }
 
-    /// <summary>The join link, shown once to the owner when the email could not leave (no SMTP, or SMTP failed).</summary>
+    /// <summary>
+    /// The join link, shown to the owner when the email could not leave (no SMTP, or SMTP failed): on the GET page the
+    /// invitation redirects to, for <see cref="ShownOnce.Lifetime"/>.
+    /// </summary>
     public string? InviteLink { get; private set; }
 
-    /// <summary>A password reset link, shown once to the owner who made it.</summary>
+    /// <summary>A password reset link, shown to the owner who made it (as the join link is).</summary>
     public string? ResetLink { get; private set; }
 
     /// <summary>A refused role change, shown next to that member.</summary>
     public (Guid MembershipId, string Message)? RowError { get; private set; }
 
-    public async Task OnGetAsync()
+    public async Task<IActionResult> OnGetAsync(string? shown)
     {
         Notice = TempData["Notice"] as string;
+        if (shown is not null)
+        {
+            var (state, notice, _) = shownOnce.Find<LinkNotice>(shown, OrganizationId, CurrentUser.Id);
+            if (state == ShownOnceState.NotYours)
+            {
+                return NotFound();
+            }
+
+            Response.Headers.CacheControl = "no-store";
+            (Notice, InviteLink, ResetLink) = notice is null
+                ? ($"A link made here is shown for {(int)ShownOnce.Lifetime.TotalMinutes} minutes, to whoever made it, and is now gone. To get a new one, invite the address again or make a new password link: the earlier link then stops working.", null, null)
+                : (notice.Notice, notice.InviteLink, notice.ResetLink);
+        }
+
         await LoadAsync();
+        return Page();
     }
 
     public async Task<IActionResult> OnPostInviteAsync()
@@ -103,14 +121,10 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, IMailer mailer, 
         }
 
         var sent = failure is null && mailer.Delivers;
-        Notice = sent ? $"Invitation sent to {email}. It expires in 7 days."
+        var notice = sent ? $"Invitation sent to {email}. It expires in 7 days."
             : failure is null ? $"Invitation created for {email}. No mail server is set up, so the email was written to the outbox folder instead of being sent: send them this link yourself. It works once and expires in 7 days."
             : $"Invitation created for {email}, but the email could not be sent ({failure}). Send them this link yourself. It works once and expires in 7 days.";
-        InviteLink = sent ? null : link;
-        Invite = new InviteForm();
-        ModelState.Clear();
-        await LoadAsync();
-        return Page();
+        return ShowAfterRedirect(new LinkNotice(notice, sent ? null : link, null));
     }
 
     public async Task<IActionResult> OnPostRoleAsync(Guid id, string? role)
@@ -190,11 +204,26 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, IMailer mailer, 
         audit.Record(OrganizationId, CurrentUser, "password reset link made", row.Email ?? row.DisplayName);
         await db.SaveChangesAsync();
         var (token, expires) = await PasswordResetLinks.CreateAsync(db, row.Id, "owner", PasswordResetLinks.HandedLifetime, HttpContext.RequestAborted);
-        Notice = $"A link for {row.DisplayName} to choose a new password. Pass it on privately: it works once, until {expires:d MMMM yyyy HH:mm} UTC, "
-            + "and using it signs them out everywhere. Earlier links for them no longer work.";
-        ResetLink = links.Absolute("/reset-password/" + token);
-        await LoadAsync();
-        return Page();
+        return ShowAfterRedirect(new LinkNotice(
+            $"A link for {row.DisplayName} to choose a new password. Pass it on privately: it works once, until {expires:d MMMM yyyy HH:mm} UTC, "
+                + "and using it signs them out everywhere. Earlier links for them no longer work.",
+            null,
+            links.Absolute("/reset-password/" + token)));
+    }
+
+    /// <summary>
+    /// Post/Redirect/Get: a link made here is kept for a few minutes for the GET page, so a reload shows it again and
+    /// never invites again or makes another link (which would stop the one just copied).
+    /// </summary>
+    private RedirectResult ShowAfterRedirect(LinkNotice notice)
+    {
+        if (notice.InviteLink is null && notice.ResetLink is null)
+        {
+            TempData["Notice"] = notice.Notice;
+            return Redirect("/members");
+        }
+
+        return Redirect("/members?shown=" + shownOnce.Keep(OrganizationId, CurrentUser.Id, notice));
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid id)
@@ -236,6 +265,9 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, IMailer mailer, 
         Invites = (await db.MemberInvites.AsNoTracking().Where(i => i.OrganizationId == OrganizationId && i.AcceptedAt == null).ToListAsync())
             .OrderByDescending(i => i.CreatedAt).ToList();
     }
+
+    /// <summary>What an invitation or a password link made, kept for the page after the redirect.</summary>
+    public sealed record LinkNotice(string Notice, string? InviteLink, string? ResetLink);
 
     public sealed record MemberRow(Guid MembershipId, string UserId, string Name, string Email, MemberRole Role, DateTime Since);
 
