@@ -12,8 +12,12 @@ public sealed class IndexModel(AppDbContext db) : OrganizationPageModel
 
     public bool HasPeople { get; private set; }
 
+    /// <summary>The name of the assessment just deleted (Post/Redirect/Get), for the notice.</summary>
+    public string? Deleted { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        Deleted = TempData["Deleted"] as string;
         var assessments = await db.Assessments.AsNoTracking().Where(a => a.OrganizationId == OrganizationId).ToListAsync(cancellationToken);
         foreach (var assessment in assessments)
         {
