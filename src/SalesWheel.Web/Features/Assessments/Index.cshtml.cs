@@ -12,6 +12,9 @@ public sealed class IndexModel(AppDbContext db) : OrganizationPageModel
 
     public bool HasPeople { get; private set; }
 
+    /// <summary>The leader's quick checks kept in this organization (from sign-up), oldest first.</summary>
+    public IReadOnlyList<SalesWheel.Data.Entities.QuickCheck> QuickChecks { get; private set; } = [];
+
     /// <summary>The name of the assessment just deleted (Post/Redirect/Get), for the notice.</summary>
     public string? Deleted { get; private set; }
 
@@ -32,6 +35,7 @@ public sealed class IndexModel(AppDbContext db) : OrganizationPageModel
             .Select(a => new Row(a, responses.GetValueOrDefault(a.Id)))
             .ToList();
         HasPeople = await db.People.AnyAsync(p => p.OrganizationId == OrganizationId, cancellationToken);
+        QuickChecks = await db.QuickChecks.AsNoTracking().Where(q => q.OrganizationId == OrganizationId).OrderBy(q => q.CreatedAt).ToListAsync(cancellationToken);
     }
 
     public sealed record Row(Assessment Assessment, int Responses)
