@@ -568,7 +568,7 @@ namespace SalesWheel.Data.Sqlite.Migrations
 
                     b.HasIndex("OrganizationId");
 
-                    b.HasIndex("UserId")
+                    b.HasIndex("UserId", "OrganizationId")
                         .IsUnique();
 
                     b.ToTable("Memberships");

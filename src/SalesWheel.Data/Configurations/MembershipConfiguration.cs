@@ -8,7 +8,7 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
 {
     public void Configure(EntityTypeBuilder<Membership> b)
     {
-        b.HasIndex(m => m.UserId).IsUnique(); // one organization per user
+        b.HasIndex(m => new { m.UserId, m.OrganizationId }).IsUnique(); // a user may belong to several organizations, once each
         b.HasIndex(m => m.OrganizationId);
         b.HasOne<Organization>().WithMany().HasForeignKey(m => m.OrganizationId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<AppUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);

@@ -85,7 +85,7 @@ public sealed class ConfirmSignUpModel(AppDbContext db, UserManager<AppUser> use
                 check.OrganizationId = organization.Id;
                 organization.Phase = check.Phase;
                 organization.Acv = check.Acv;
-                audit.Record(organization.Id, user, "quick check attached", $"phase {check.Phase?.ToString() ?? "not given"}, ACV {check.Acv?.ToString() ?? "not given"}");
+                audit.Record(organization.Id, user, "leader's quick check kept", SalesWheel.Web.Features.QuickCheck.LeaderCheck.ContextWords(check));
             }
         }
 

@@ -88,7 +88,7 @@ public sealed record ParticipationResponse(
     }
 }
 
-/// <summary>/api/v1/assessments (renaming too): the same rules, invitations, emails and audit entries as the assessment pages.</summary>
+/// <summary>/api/v1/assessments (renaming and deleting too): the same rules, invitations, emails and audit entries as the assessment pages.</summary>
 public static class AssessmentsApi
 {
     public static void MapAssessments(this IEndpointRouteBuilder api)
@@ -113,6 +113,16 @@ public static class AssessmentsApi
             .WithSummary("Rename an assessment")
             .WithDescription("Changes the assessment's name, in any state (draft, open, closed, uploaded). The change is recorded in the audit log.")
             .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapDelete("/{id:guid}", Delete).Changes().WithName("deleteAssessment")
+            .WithSummary("Delete an assessment")
+            .WithDescription("A draft is deleted as it is. A closed or uploaded assessment holds people's answers, so the call must repeat its exact name in "
+                + "`confirm` (the API's form of typing the name on the page): a missing or different name is refused with 400 and nothing is deleted. "
+                + "An open assessment is refused with 409: close it first. Deleting removes its invitations and their links, drafts, sealed submissions, "
+                + "responses and results for good; planned actions made from it stay, without the link. The deletion is recorded in the audit log.")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/follow-up", CreateFollowUp).Changes().TakesJson().WithName("createFollowUp")
             .WithSummary("Run a follow-up of a closed assessment (a draft)")
             .WithDescription("A new draft with the same instrument and audience as the closed assessment, so the next wave can be compared with it. "
@@ -204,6 +214,25 @@ public static class AssessmentsApi
         }
 
         return TypedResults.Ok(await ResponseAsync(db, assessment, cancellationToken));
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> Delete(
+        Guid id,
+        [Description("The assessment's exact name; required for a closed or uploaded assessment, ignored for a draft.")] string? confirm,
+        ApiCaller caller, AssessmentActions actions, AssessmentRemoval removal, CancellationToken cancellationToken)
+    {
+        if (await actions.FindAsync(caller.OrganizationId, id, toChange: true, cancellationToken) is not { } assessment)
+        {
+            return ApiProblems.NotFound("assessment");
+        }
+
+        var outcome = await removal.DeleteAsync(caller.OrganizationId, caller.Actor, assessment, confirm, cancellationToken);
+        if (outcome.Deleted)
+        {
+            return TypedResults.NoContent();
+        }
+
+        return outcome.Errors.Has("confirm") ? ApiProblems.Invalid(outcome.Errors.ByField) : ApiProblems.Conflict(string.Join(" ", outcome.Errors.ByField.Values.SelectMany(m => m)));
     }
 
     private static async Task<Results<Ok<InvitationsResponse>, ProblemHttpResult>> Open(

@@ -12,8 +12,15 @@ public sealed class IndexModel(AppDbContext db) : OrganizationPageModel
 
     public bool HasPeople { get; private set; }
 
+    /// <summary>The leader's quick checks kept in this organization (from sign-up), oldest first.</summary>
+    public IReadOnlyList<SalesWheel.Data.Entities.QuickCheck> QuickChecks { get; private set; } = [];
+
+    /// <summary>The name of the assessment just deleted (Post/Redirect/Get), for the notice.</summary>
+    public string? Deleted { get; private set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        Deleted = TempData["Deleted"] as string;
         var assessments = await db.Assessments.AsNoTracking().Where(a => a.OrganizationId == OrganizationId).ToListAsync(cancellationToken);
         foreach (var assessment in assessments)
         {
@@ -28,6 +35,7 @@ public sealed class IndexModel(AppDbContext db) : OrganizationPageModel
             .Select(a => new Row(a, responses.GetValueOrDefault(a.Id)))
             .ToList();
         HasPeople = await db.People.AnyAsync(p => p.OrganizationId == OrganizationId, cancellationToken);
+        QuickChecks = await db.QuickChecks.AsNoTracking().Where(q => q.OrganizationId == OrganizationId).OrderBy(q => q.CreatedAt).ToListAsync(cancellationToken);
     }
 
     public sealed record Row(Assessment Assessment, int Responses)

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -13,11 +14,13 @@ namespace SalesWheel.Web.Features.Members;
 
 /// <summary>
 /// The emailed invitation link: the invited person chooses a name and password, gets an account with the invited
-/// address and role, and is signed in. Unknown or malformed links are not found; used or expired ones say so.
+/// address and role, and is signed in. An address that has an account already (a member of another organization)
+/// joins by signing in as that account and accepting: a membership is added and becomes the current organization.
+/// Unknown or malformed links are not found; used or expired ones say so.
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimits.SignIn)]
-public sealed class JoinModel(AppDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn, AuditLog audit) : PageModel
+public sealed class JoinModel(AppDbContext db, UserManager<AppUser> users, SignInManager<AppUser> signIn, AuditLog audit, CurrentMember member) : PageModel
 {
     public enum InviteState
     {
@@ -32,6 +35,12 @@ public sealed class JoinModel(AppDbContext db, UserManager<AppUser> users, SignI
     public MemberInvite Invite { get; private set; } = null!;
 
     public string OrganizationName { get; private set; } = "";
+
+    /// <summary>The link's token, for the sign-in link back to this page.</summary>
+    public string Token { get; private set; } = "";
+
+    /// <summary>For an address with an account: whether this browser is signed in as that account (then it may accept).</summary>
+    public bool SignedInAsInvitee { get; private set; }
 
     [BindProperty]
     public JoinForm Form { get; set; } = new();
@@ -79,6 +88,39 @@ public sealed class JoinModel(AppDbContext db, UserManager<AppUser> users, SignI
         return Redirect("/assessments");
     }
 
+    /// <summary>Accepts the invitation with the account already signed in: adds the membership and makes it current.</summary>
+    public async Task<IActionResult> OnPostAcceptAsync(string token)
+    {
+        if (!await LoadAsync(token))
+        {
+            return NotFound();
+        }
+
+        if (State != InviteState.AccountExists || !SignedInAsInvitee)
+        {
+            return Answer();
+        }
+
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Answer();
+        }
+
+        // Only the first of two presses accepts; a membership that exists already is kept as it is.
+        var accepted = await db.MemberInvites.Where(i => i.Id == Invite.Id && i.AcceptedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.AcceptedAt, DateTime.UtcNow));
+        if (accepted == 1 && !await db.Memberships.AnyAsync(m => m.UserId == user.Id && m.OrganizationId == Invite.OrganizationId))
+        {
+            db.Memberships.Add(new Membership { OrganizationId = Invite.OrganizationId, UserId = user.Id, Role = Invite.Role });
+            audit.Record(Invite.OrganizationId, user, "member joined", $"{user.Email} as {Invite.Role}, with the account they already had, from the invitation of {Invite.CreatedAt:yyyy-MM-dd}");
+            await db.SaveChangesAsync();
+        }
+
+        await member.SwitchAsync(Invite.OrganizationId);
+        return Redirect("/assessments");
+    }
+
     private async Task<bool> LoadAsync(string token)
     {
         if (!Tokens.LooksValid(token))
@@ -96,11 +138,13 @@ public sealed class JoinModel(AppDbContext db, UserManager<AppUser> users, SignI
             return false;
         }
 
-        (Invite, OrganizationName) = (row.i, row.Name);
+        (Invite, OrganizationName, Token) = (row.i, row.Name, token);
         State = Invite.AcceptedAt is not null ? InviteState.Used
             : Invite.ExpiresAt <= DateTime.UtcNow ? InviteState.Expired
             : await users.FindByEmailAsync(Invite.Email) is not null ? InviteState.AccountExists
             : InviteState.Open;
+        SignedInAsInvitee = State == InviteState.AccountExists
+            && string.Equals(User.FindFirstValue(ClaimTypes.Email) ?? User.Identity?.Name, Invite.Email, StringComparison.OrdinalIgnoreCase);
         return true;
     }
 

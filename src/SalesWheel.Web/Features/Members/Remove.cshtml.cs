@@ -8,8 +8,8 @@ using SalesWheel.Web.Infrastructure;
 namespace SalesWheel.Web.Features.Members;
 
 /// <summary>
-/// Removing a member deletes their sign-in: a user belongs to exactly one organization, so an account without one
-/// would only lock the address out of a later invitation.
+/// Removing a member ends their membership; their sign-in is deleted with their last membership (an account without one
+/// would only lock the address out of a later invitation), and kept while other organizations have them.
 /// </summary>
 public sealed class RemoveModel(AppDbContext db, AuditLog audit, SignInManager<AppUser> signIn) : OrganizationPageModel
 {
@@ -48,17 +48,30 @@ public sealed class RemoveModel(AppDbContext db, AuditLog audit, SignInManager<A
         }
 
         var you = IsYou;
+        // The account goes with its last membership; one that belongs to other organizations too stays theirs.
+        var elsewhere = await db.Memberships.AnyAsync(m => m.UserId == MemberUser.Id && m.OrganizationId != OrganizationId);
         audit.Record(OrganizationId, CurrentUser, "member removed", $"{MemberUser.Email} ({Member.Role})");
         db.Memberships.Remove(Member);
-        db.Users.Remove(MemberUser);
+        if (!elsewhere)
+        {
+            db.Users.Remove(MemberUser);
+        }
+
         await db.SaveChangesAsync();
         if (you)
         {
+            if (elsewhere)
+            {
+                return Redirect("/assessments");
+            }
+
             await signIn.SignOutAsync();
             return Redirect("/");
         }
 
-        TempData["Notice"] = $"{MemberUser.DisplayName} was removed and can no longer sign in.";
+        TempData["Notice"] = elsewhere
+            ? $"{MemberUser.DisplayName} was removed from {Organization.Name}; they keep their account for their other organizations."
+            : $"{MemberUser.DisplayName} was removed and can no longer sign in.";
         return Redirect("/members");
     }
 
