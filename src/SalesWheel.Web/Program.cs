@@ -103,6 +103,7 @@ builder.Services.AddScoped<SalesWheel.Web.Features.Plan.ActionPlan>();
 builder.Services.AddScoped<SalesWheel.Web.Features.People.PeopleImport>();
 builder.Services.AddScoped<SalesWheel.Web.Features.Assessments.NewAssessment>();
 builder.Services.AddScoped<SalesWheel.Web.Features.Assessments.AssessmentRename>();
+builder.Services.AddScoped<SalesWheel.Web.Features.Assessments.InvitationSettings>();
 builder.Services.AddScoped<SalesWheel.Web.Features.Assessments.FollowUp>();
 builder.Services.AddScoped<SalesWheel.Web.Features.Assessments.AnswersUpload>();
 builder.Services.AddScoped<SalesWheel.Web.Features.Settings.OrganizationSettings>();
