@@ -1,8 +1,10 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using MimeKit;
 using SalesWheel.Data.Entities;
 using SalesWheel.Web.Features.Assessments;
+using SalesWheel.Web.Tests.Api;
 
 namespace SalesWheel.Web.Tests.Assessments;
 
@@ -162,5 +164,23 @@ public sealed partial class InvitationTests(AppFactory app) : IClassFixture<AppF
         Assert.False(app.Assessment(id).ShareParticipantSummary);
         Assert.Equal("not-shared", Html.Parse(await owner.GetPage($"/assessments/{id}")).One("[data-share-summary]").GetAttribute("data-share-summary"));
         Assert.Equal(1, app.Service(db => db.AuditEntries.Where(e => e.Action == "participant summary not shared").AsEnumerable().Count(e => e.Detail.StartsWith("Share or not", StringComparison.Ordinal))));
+    }
+
+    [Fact]
+    public async Task TheApiTakesTheNoteAndSenderNameAndRefusesATooLongNoteUnderItsField()
+    {
+        var (owner, _) = await app.NewOrganization("Api Note Co");
+        var api = app.Api(await owner.MakeToken("rollout script"));
+
+        var created = await api.Post("/api/v1/assessments", new { name = "From the API", instrument = "quick", note = "Why we ask:\nto fix what matters.", senderName = "Dana Lee" }, HttpStatusCode.Created);
+        var refused = await ApiKit.AssertProblem(
+            await api.PostAsync("/api/v1/assessments", JsonContent.Create(new { name = "Too long", note = new string('x', 1001) })), HttpStatusCode.BadRequest);
+        var defaulted = await api.Post("/api/v1/assessments", new { name = "Sender left out" }, HttpStatusCode.Created);
+
+        var assessment = app.Assessment(Guid.Parse(created["id"].Text()));
+        Assert.Equal("Why we ask:\nto fix what matters.", assessment.InvitationNote);
+        Assert.Equal("Dana Lee", assessment.SenderName);
+        Assert.Contains("at most 1,000 characters", Assert.Single(ApiKit.FieldErrors(refused, "note")), StringComparison.Ordinal);
+        Assert.Equal("Owner of Api Note Co", app.Assessment(Guid.Parse(defaulted["id"].Text())).SenderName);
     }
 }
