@@ -110,6 +110,7 @@ builder.Services.AddScoped<SalesWheel.Web.Features.Assessments.AssessmentRename>
 builder.Services.AddScoped<SalesWheel.Web.Features.Assessments.DraftEdit>();
 builder.Services.AddScoped<SalesWheel.Web.Features.Assessments.AssessmentRemoval>();
 builder.Services.AddSingleton<SalesWheel.Web.Features.QuickCheck.ResultEmailAllowance>();
+builder.Services.AddScoped<SalesWheel.Web.Features.Assessments.InvitationSettings>();
 builder.Services.AddScoped<SalesWheel.Web.Features.Assessments.FollowUp>();
 builder.Services.AddScoped<SalesWheel.Web.Features.Assessments.AnswersUpload>();
 builder.Services.AddScoped<SalesWheel.Web.Features.Settings.OrganizationSettings>();

@@ -57,7 +57,7 @@ internal static partial class Respondent
         }
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit my answers" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Already submitted, thank you" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your answers are in" })).ToBeVisibleAsync();
     }
 
     /// <summary>A survey link as the invitation email gives it.</summary>

@@ -141,7 +141,7 @@ public sealed class TeamAssessmentJourney(LiveApp app) : IClassFixture<LiveApp>
         await TabUntilButton(page, "Submit my answers");
         await LiveApp.Screenshot(page, "20-keyboard-review");
         await page.Keyboard.PressAsync("Enter");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Already submitted, thank you" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your answers are in" })).ToBeVisibleAsync();
     }
 
     private static async Task FocusAndPress(IPage page, string selector, string key)

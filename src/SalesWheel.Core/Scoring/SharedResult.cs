@@ -60,6 +60,22 @@ public static class SharedResult
     }
 
     /// <summary>
+    /// What a respondent's own link may show of a released result (the participant summary): the whole organization's
+    /// dimension scores and the ranked priorities, as the shared result holds them (thin numbers already hidden), and
+    /// nothing else: no breakdowns (no group of any size), no facets, no statements. Comments are never in a report.
+    /// </summary>
+    /// <param name="report">A shared result (<see cref="From"/>), of an assessment whose results are released.</param>
+    public static ScoreReport ForParticipants(ScoreReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return report with
+        {
+            Breakdowns = [],
+            Dimensions = report.Dimensions.Select(d => d with { Facets = [], Items = [] }).ToList(),
+        };
+    }
+
+    /// <summary>
     /// A driver, facet or statement of the whole organization whose numbers rest on fewer than <paramref name="minimumGroupSize"/>
     /// people (the rest chose "Don't know") shows its count only; its mean, score, interval, shares and alpha are hidden,
     /// as a group's would be. The engine applies it to shared results (<see cref="ScoringOptions.SuppressAcrossBreakdowns"/>)

@@ -288,6 +288,10 @@ namespace SalesWheel.Data.Sqlite.Migrations
                     b.Property<string>("InstrumentJson")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("InvitationNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("MinimumGroupSize")
                         .HasColumnType("INTEGER");
 
@@ -307,6 +311,14 @@ namespace SalesWheel.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("QuickForm")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SenderName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ShareParticipantSummary")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")

@@ -11,6 +11,8 @@ internal sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessm
         b.HasIndex(a => a.OrganizationId);
         b.HasOne<Organization>().WithMany().HasForeignKey(a => a.OrganizationId).OnDelete(DeleteBehavior.Cascade);
         b.Property(a => a.Name).HasMaxLength(200);
+        b.Property(a => a.InvitationNote).HasMaxLength(1000);
+        b.Property(a => a.SenderName).HasMaxLength(200);
         b.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(a => a.OpenLinkTokenHash).HasMaxLength(64);
         b.HasIndex(a => a.OpenLinkTokenHash).IsUnique();

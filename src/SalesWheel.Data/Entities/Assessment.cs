@@ -30,6 +30,21 @@ public sealed class Assessment
     public DateOnly? CloseDate { get; set; }
 
     /// <summary>
+    /// The admin's personal note in the invitation and reminder emails, as typed (plain text, line breaks kept, at most
+    /// 1,000 characters); null for none.
+    /// </summary>
+    public string? InvitationNote { get; set; }
+
+    /// <summary>The name the invitation and reminder emails come from (the address stays the server's); empty for none.</summary>
+    public string SenderName { get; set; } = "";
+
+    /// <summary>
+    /// Whether respondents' links show the participant summary (overall driver scores and top priorities) once results
+    /// are released. On unless the admin turns it off.
+    /// </summary>
+    public bool ShareParticipantSummary { get; set; } = true;
+
+    /// <summary>
     /// The minimum group size in force when it opened (or was uploaded): the number respondents were promised on the
     /// welcome page and in their email. Bound for good: a later organization setting applies to later assessments only.
     /// Null while a draft.

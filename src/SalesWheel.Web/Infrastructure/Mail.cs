@@ -8,27 +8,47 @@ using MailKit.Security;
 using AuthenticationException = MailKit.Security.AuthenticationException;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using SalesWheel.Core.Text;
 
 namespace SalesWheel.Web.Infrastructure;
 
-/// <summary>Sends one plain-text message.</summary>
+/// <summary>
+/// One message: its subject, its plain text, optionally the same words in HTML (sent as alternatives), and the name it
+/// comes from (the address is always the server's <c>SalesWheel:Smtp:From</c>; null keeps that address's own name).
+/// </summary>
+public sealed record OutgoingEmail(string Subject, string Text, string? Html = null, string? FromName = null);
+
+/// <summary>Sends one message.</summary>
 public interface IMailer
 {
     /// <summary>True when messages really leave (SMTP), false when they are written to the outbox folder.</summary>
     bool Delivers { get; }
 
-    Task SendAsync(string toName, string toAddress, string subject, string body, CancellationToken cancellationToken = default);
+    Task SendAsync(string toName, string toAddress, OutgoingEmail email, CancellationToken cancellationToken = default);
+
+    /// <summary>A plain-text message from the server's address.</summary>
+    Task SendAsync(string toName, string toAddress, string subject, string body, CancellationToken cancellationToken = default) =>
+        SendAsync(toName, toAddress, new OutgoingEmail(subject, body), cancellationToken);
 }
 
+/// <summary>The MIME message every mailer sends: the one place headers are written.</summary>
 internal static class Messages
 {
-    public static MimeMessage Build(SmtpOptions smtp, string toName, string toAddress, string subject, string body)
+    public static MimeMessage Build(SmtpOptions smtp, string toName, string toAddress, OutgoingEmail email)
     {
         var message = new MimeMessage();
-        message.From.Add(MailboxAddress.Parse(smtp.From));
+        var from = MailboxAddress.Parse(smtp.From);
+        // A display name typed by an admin: MimeKit encodes it as a phrase, and no control character (a line break
+        // above all) survives, so it can never end the header and start another.
+        if (PlainText.Line(email.FromName).Trim() is { Length: > 0 } fromName)
+        {
+            from.Name = fromName;
+        }
+
+        message.From.Add(from);
         message.To.Add(new MailboxAddress(toName, toAddress));
-        message.Subject = subject;
-        message.Body = new TextPart("plain") { Text = body };
+        message.Subject = PlainText.Line(email.Subject);
+        message.Body = new BodyBuilder { TextBody = email.Text, HtmlBody = email.Html }.ToMessageBody();
         return message;
     }
 }
@@ -38,11 +58,11 @@ public sealed class SmtpMailer(IOptions<SalesWheelOptions> options) : IMailer
 {
     public bool Delivers => true;
 
-    public async Task SendAsync(string toName, string toAddress, string subject, string body, CancellationToken cancellationToken = default)
+    public async Task SendAsync(string toName, string toAddress, OutgoingEmail email, CancellationToken cancellationToken = default)
     {
         var smtp = options.Value.Smtp;
         using var client = await SmtpConnection.OpenAsync(smtp, cancellationToken);
-        await client.SendAsync(Messages.Build(smtp, toName, toAddress, subject, body), cancellationToken);
+        await client.SendAsync(Messages.Build(smtp, toName, toAddress, email), cancellationToken);
         await client.DisconnectAsync(true, cancellationToken);
     }
 }
@@ -170,13 +190,13 @@ public sealed class OutboxMailer(IOptions<SalesWheelOptions> options) : IMailer
 {
     public bool Delivers => false;
 
-    public async Task SendAsync(string toName, string toAddress, string subject, string body, CancellationToken cancellationToken = default)
+    public async Task SendAsync(string toName, string toAddress, OutgoingEmail email, CancellationToken cancellationToken = default)
     {
         var folder = options.Value.OutboxFolder;
         Directory.CreateDirectory(folder);
         var safe = new string(toAddress.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' or '@' ? c : '_').ToArray());
         var path = Path.Combine(folder, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{safe[..Math.Min(safe.Length, 80)]}-{Guid.NewGuid().ToString("N")[..8]}.eml");
-        await Messages.Build(options.Value.Smtp, toName, toAddress, subject, body).WriteToAsync(path, cancellationToken);
+        await Messages.Build(options.Value.Smtp, toName, toAddress, email).WriteToAsync(path, cancellationToken);
     }
 }
 

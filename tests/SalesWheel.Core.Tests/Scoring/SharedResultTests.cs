@@ -39,6 +39,23 @@ public sealed class SharedResultTests
     }
 
     [Fact]
+    public void TheParticipantSummaryKeepsTheOverallScoresAndPrioritiesAndDropsEveryGroupFacetAndStatement()
+    {
+        var shared = SharedResult.From(Report());
+        Assert.NotEmpty(shared.Breakdowns);
+        Assert.Contains(shared.Dimensions, d => d.Items.Count > 0);
+
+        var summary = SharedResult.ForParticipants(shared);
+
+        Assert.Empty(summary.Breakdowns);
+        Assert.All(summary.Dimensions, d => Assert.Empty(d.Facets));
+        Assert.All(summary.Dimensions, d => Assert.Empty(d.Items));
+        Assert.Equal(shared.Dimensions.Select(d => (d.Id, d.N, d.Score)), summary.Dimensions.Select(d => (d.Id, d.N, d.Score)));
+        Assert.Equal(shared.Priorities, summary.Priorities);
+        Assert.Equal(shared.Respondents, summary.Respondents);
+    }
+
+    [Fact]
     public void SharingASharedResultAgainChangesNothing()
     {
         var shared = SharedResult.From(Report());

@@ -38,7 +38,7 @@ public sealed partial class OpenLinkTests(AppFactory app) : IClassFixture<AppFac
         // The same browser coming back is sent to its own survey, which says it is done: it cannot answer twice.
         var again = await first.GetAsync($"/o/{token}");
         Assert.Equal($"/s/{own}", again.Headers.Location!.ToString());
-        Assert.Contains("Already submitted, thank you", await first.GetPage($"/s/{own}"));
+        Assert.Contains("Your answers are in", await first.GetPage($"/s/{own}"));
 
         // A choice that is not on the list is refused, named, and what was chosen is kept.
         var second = app.Browser();

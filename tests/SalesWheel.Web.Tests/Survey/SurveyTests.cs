@@ -30,7 +30,7 @@ public sealed class SurveyTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(0, app.Service(db => db.SurveyResponses.Count(r => r.AssessmentId == survey.AssessmentId)));
         Assert.Equal(1, app.Service(db => db.SealedSubmissions.Count(r => r.AssessmentId == survey.AssessmentId)));
         var thanks = await client.GetPage($"/s/{survey.Token}");
-        Assert.Contains("Already submitted, thank you", thanks);
+        Assert.Contains("Your answers are in", thanks);
         Assert.DoesNotContain("<form", thanks);
 
         await app.CloseAndReleaseAsync(survey.AssessmentId);
@@ -160,7 +160,7 @@ public sealed class SurveyTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
-    public async Task SubmittingTwiceFromTheSamePageLeavesOneResponseAndSaysItWasAlreadySubmitted()
+    public async Task SubmittingTwiceFromTheSamePageLeavesOneResponseAndSaysTheAnswersAreIn()
     {
         var survey = app.Seed();
         var client = app.Browser();
@@ -172,7 +172,7 @@ public sealed class SurveyTests(AppFactory app) : IClassFixture<AppFactory>
 
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
-        Assert.Contains("Already submitted, thank you", await second.Content.ReadAsStringAsync());
+        Assert.Contains("Your answers are in", await second.Content.ReadAsStringAsync());
         Assert.Equal(1, app.Service(db => db.SealedSubmissions.Count(r => r.AssessmentId == survey.AssessmentId)));
     }
 
@@ -403,7 +403,7 @@ public sealed class SurveyTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("Results are shown only for groups of at least 7 people.", page);
         Assert.Contains("Your comment is shown word for word</strong>, but only once at least 7 people have answered", page);
         Assert.Contains("The organization sees only counts of who has answered", page);
-        Assert.Contains("About 10 minutes: 56 statements on 9 pages", page);
+        Assert.Contains("About 10 minutes, 11 pages: 56 statements on 9 pages", page);
         Assert.Contains($"<a class=\"button start\" href=\"/s/{survey.Token}/1\">Start</a>", page);
         Assert.DoesNotContain("href=\"/signin\"", page);
         Assert.DoesNotContain("href=\"/assessments\"", page);
@@ -468,7 +468,7 @@ public sealed class SurveyTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
-    public async Task AfterSubmittingEveryPageOfTheLinkSaysAlreadySubmittedInTheBrowserThatSubmitted()
+    public async Task AfterSubmittingEveryPageOfTheLinkSaysTheAnswersAreInInTheBrowserThatSubmitted()
     {
         var survey = app.Seed(quick: true);
         var client = app.Browser();
@@ -476,7 +476,7 @@ public sealed class SurveyTests(AppFactory app) : IClassFixture<AppFactory>
 
         foreach (var path in new[] { "", "/1", "/comment", "/review" })
         {
-            Assert.Contains("Already submitted, thank you", await client.GetPage($"/s/{survey.Token}{path}"));
+            Assert.Contains("Your answers are in", await client.GetPage($"/s/{survey.Token}{path}"));
         }
     }
 
@@ -501,7 +501,7 @@ public sealed class SurveyTests(AppFactory app) : IClassFixture<AppFactory>
         {
             var welcome = await admin.GetPage($"/s/{token}");
             Assert.DoesNotContain("Welcome back", welcome);
-            Assert.DoesNotContain("Already submitted", welcome);
+            Assert.DoesNotContain("Your answers are in", welcome);
             Assert.Equal($"/s/{token}/1", await admin.Start(token));
             Assert.Equal(fresh, Normalized(welcome, token)); // the same page as a link never opened
             var page = await admin.GetPage($"/s/{token}/1");

@@ -172,10 +172,10 @@ public sealed partial class AssessmentActions(
             {
                 foreach (var delivery in links)
                 {
-                    var (subject, body) = InvitationEmails.OpenLinkInvitation(organization, assessment, delivery.Name, openLink);
+                    var email = InvitationEmails.OpenLinkInvitation(organization, assessment, delivery.Name, openLink);
                     try
                     {
-                        await mailer.SendAsync(delivery.Name, delivery.Email, subject, body, cancellationToken);
+                        await mailer.SendAsync(delivery.Name, delivery.Email, email, cancellationToken);
                     }
                     catch (Exception error) when (error is not OperationCanceledException)
                     {
@@ -345,7 +345,7 @@ public sealed partial class AssessmentActions(
         Organization organization,
         Assessment assessment,
         List<Delivery> links,
-        Func<Organization, Assessment, string, string, (string Subject, string Body)> compose,
+        Func<Organization, Assessment, string, string, OutgoingEmail> compose,
         string done,
         CancellationToken cancellationToken)
     {
@@ -356,10 +356,10 @@ public sealed partial class AssessmentActions(
         var handedOver = new List<Guid>();
         foreach (var delivery in links)
         {
-            var (subject, body) = compose(organization, assessment, delivery.Name, delivery.Link.Link);
+            var email = compose(organization, assessment, delivery.Name, delivery.Link.Link);
             try
             {
-                await mailer.SendAsync(delivery.Name, delivery.Email, subject, body, cancellationToken);
+                await mailer.SendAsync(delivery.Name, delivery.Email, email, cancellationToken);
             }
             catch (Exception error) when (error is not OperationCanceledException)
             {

@@ -47,7 +47,9 @@ public sealed record AssessmentRequest(
     [property: Description("full or quick (default full).")] string? Instrument = null,
     [property: Description("Teams to ask (each must have people); empty or left out for every team.")] IReadOnlyList<string?>? Teams = null,
     [property: Description("Roles to ask: leader, manager, seller, ops & enablement; empty or left out for every role.")] IReadOnlyList<string?>? Roles = null,
-    [property: Description("yyyy-MM-dd, today or later; left out to close by hand.")] string? CloseDate = null);
+    [property: Description("yyyy-MM-dd, today or later; left out to close by hand.")] string? CloseDate = null,
+    [property: Description("A personal note for the invitation and reminder emails, plain text as typed (line breaks kept), at most 1,000 characters; left out for none.")] string? Note = null,
+    [property: Description("The name the emails come from, at most 200 characters; left out for the name of the token's member.")] string? SenderName = null);
 
 [Description("One person's personal survey link. Links are stored only as hashes: this is the one time they can be read.")]
 public sealed record InvitationLinkResponse(string Name, string Email, string Team, string Role, string Link);
@@ -168,7 +170,7 @@ public static class AssessmentsApi
         AssessmentRequest request, ApiCaller caller, NewAssessment create, CancellationToken cancellationToken)
     {
         var outcome = await create.CreateAsync(caller.OrganizationId, caller.Actor, request.Name, request.Instrument ?? "full", request.Teams ?? [],
-            (request.Roles ?? []).Select(People.PersonRoles.Parse).ToList(), request.CloseDate, cancellationToken);
+            (request.Roles ?? []).Select(People.PersonRoles.Parse).ToList(), request.CloseDate, request.Note, request.SenderName, cancellationToken);
         if (outcome.Assessment is not { } assessment)
         {
             return ApiProblems.Invalid(outcome.Errors.ByField);

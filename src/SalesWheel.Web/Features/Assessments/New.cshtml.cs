@@ -6,7 +6,7 @@ using SalesWheel.Web.Infrastructure;
 
 namespace SalesWheel.Web.Features.Assessments;
 
-/// <summary>Creates a draft assessment: its name, form, audience (teams and roles) and close date.</summary>
+/// <summary>Creates a draft assessment: its name, form, audience (teams and roles), close date, and the invitation's note and sender name.</summary>
 public sealed class NewModel(AppDbContext db, NewAssessment create) : OrganizationPageModel
 {
     protected override MemberRole RequiredRole => MemberRole.Admin;
@@ -21,13 +21,17 @@ public sealed class NewModel(AppDbContext db, NewAssessment create) : Organizati
 
     public int PeopleCount { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadOptionsAsync(cancellationToken);
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Form.SenderName = CurrentUser.DisplayName;
+        await LoadOptionsAsync(cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear(); // the use case checks every rule, with messages in our words
         var outcome = await create.CreateAsync(OrganizationId, Actor.Of(CurrentUser), Form.Name, Form.Instrument, Form.Teams,
-            Form.Roles.Select(PersonRoles.Parse).ToList(), Form.CloseDate, cancellationToken);
+            Form.Roles.Select(PersonRoles.Parse).ToList(), Form.CloseDate, Form.Note, Form.SenderName, cancellationToken);
         if (outcome.Assessment is not { } assessment)
         {
             await LoadOptionsAsync(cancellationToken);
@@ -46,6 +50,8 @@ public sealed class NewModel(AppDbContext db, NewAssessment create) : Organizati
         "teams" => "Form.Teams",
         "roles" => "Form.Roles",
         "closeDate" => "Form.CloseDate",
+        "note" => "Form.Note",
+        "senderName" => "Form.SenderName",
         _ => "",
     };
 
@@ -73,5 +79,11 @@ public sealed class NewModel(AppDbContext db, NewAssessment create) : Organizati
 
         /// <summary>yyyy-MM-dd, as a date input sends it; empty for no close date.</summary>
         public string? CloseDate { get; set; }
+
+        /// <summary>The invitation's personal note, as typed.</summary>
+        public string? Note { get; set; }
+
+        /// <summary>The name invitations come from; empty for the member's own name.</summary>
+        public string? SenderName { get; set; }
     }
 }

@@ -12,8 +12,9 @@ public sealed record AssessmentOutcome(Assessment? Assessment, FieldErrors Error
 
 /// <summary>
 /// Creating a new (draft) assessment, shared by the "new assessment" page and the API: a name, the full or quick form,
-/// an audience of existing teams and roles, and an optional close date from today on; audited once saved. Messages are
-/// keyed by field: "name", "instrument", "teams", "roles", "closeDate".
+/// an audience of existing teams and roles, an optional close date from today on, and the invitation's optional note and
+/// sender name (by default the name of the member creating it); audited once saved. Messages are keyed by field: "name",
+/// "instrument", "teams", "roles", "closeDate", "note", "senderName".
 /// </summary>
 public sealed class NewAssessment(AppDbContext db, AuditLog audit)
 {
@@ -37,15 +38,22 @@ public sealed class NewAssessment(AppDbContext db, AuditLog audit)
         IEnumerable<string?> teams,
         IReadOnlyList<PersonRole?> roles,
         string? closeDate,
+        string? note,
+        string? senderName,
         CancellationToken cancellationToken)
     {
         var knownTeams = (await db.People.AsNoTracking().Where(p => p.OrganizationId == organizationId).Select(p => p.Team).Distinct().ToListAsync(cancellationToken))
             .Select(t => t.Trim()).Where(t => t.Length > 0).ToHashSet(StringComparer.Ordinal);
         var errors = new FieldErrors();
+        var checkedNote = CheckNote(note, errors);
+        var sender = CheckSenderName(senderName, errors);
         if (Check(organizationId, name, instrument, teams, roles, closeDate, knownTeams, errors) is not { } assessment)
         {
             return new AssessmentOutcome(null, errors);
         }
+
+        assessment.InvitationNote = checkedNote;
+        assessment.SenderName = sender.Length > 0 ? sender : await DefaultSenderAsync(actor, cancellationToken);
 
         db.Assessments.Add(assessment);
         audit.Record(organizationId, actor, "assessment created", Describe(assessment));
@@ -156,6 +164,45 @@ public sealed class NewAssessment(AppDbContext db, AuditLog audit)
 
         return date;
     }
+
+    public const int MaximumNoteLength = 1000;
+
+    /// <summary>
+    /// The invitation's personal note as typed: control characters become spaces, line breaks are kept (as line feeds),
+    /// surrounding blank space is trimmed; null when empty. A message under "note" when longer than
+    /// <see cref="MaximumNoteLength"/> characters.
+    /// </summary>
+    public static string? CheckNote(string? note, FieldErrors errors)
+    {
+        var cleaned = PlainText.Lines(note).Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Trim();
+        if (cleaned.Length > MaximumNoteLength)
+        {
+            errors.Add("note", $"Keep the note to at most {MaximumNoteLength:N0} characters (this one has {cleaned.Length:N0}).");
+        }
+
+        return cleaned.Length == 0 ? null : cleaned;
+    }
+
+    /// <summary>
+    /// The name invitations come from, on one line (control characters, line breaks included, become spaces) and trimmed;
+    /// empty when none was given. A message under "senderName" when longer than <see cref="MaximumNameLength"/>.
+    /// </summary>
+    public static string CheckSenderName(string? senderName, FieldErrors errors)
+    {
+        var cleaned = PlainText.Line(senderName).Trim();
+        if (cleaned.Length > MaximumNameLength)
+        {
+            errors.Add("senderName", $"Use at most {MaximumNameLength} characters for the sender name (this one has {cleaned.Length}).");
+        }
+
+        return cleaned;
+    }
+
+    /// <summary>The name of the member creating the assessment: invitations come from a person the team knows.</summary>
+    private async Task<string> DefaultSenderAsync(Actor actor, CancellationToken cancellationToken) =>
+        actor.UserId is { } userId && await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken) is { } name
+            ? PlainText.Line(name).Trim()
+            : "";
 
     /// <summary>The audit log's words for a new assessment.</summary>
     private static string Describe(Assessment assessment)

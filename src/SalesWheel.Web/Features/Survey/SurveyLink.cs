@@ -216,5 +216,15 @@ public sealed class SurveyLink
     }
 }
 
-/// <summary>What the link page shows when the survey cannot be answered.</summary>
-public sealed record SurveyGate(LinkStatus Status, string? Organization, string? Assessment, DateOnly? ClosedOn);
+/// <summary>What the link page shows when the survey cannot be answered (or has been: the thank-you page).</summary>
+public sealed record SurveyGate(LinkStatus Status, string? Organization, string? Assessment, DateOnly? ClosedOn)
+{
+    /// <summary>The last day answers are taken, when the assessment has one.</summary>
+    public DateOnly? CloseDate { get; init; }
+
+    /// <summary>The minimum group size respondents were promised (0 when the link led nowhere).</summary>
+    public int MinimumGroupSize { get; init; }
+
+    /// <summary>What the link shows of the results (thank-you and closed pages only).</summary>
+    public ParticipantSummary? Summary { get; init; }
+}

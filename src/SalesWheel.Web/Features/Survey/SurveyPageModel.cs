@@ -47,7 +47,11 @@ public abstract class SurveyPageModel(AppDbContext db) : PageModel
 
         if (status != LinkStatus.Open)
         {
-            context.Result = Gate(status, link);
+            // The thank-you page and a closed link say when results come and show the participant summary once released.
+            var summary = status is LinkStatus.Submitted or LinkStatus.Closed
+                ? await ParticipantSummary.ForAsync(Db, HttpContext.RequestServices.GetRequiredService<AssessmentScoring>(), link!.Assessment.Id, context.HttpContext.RequestAborted)
+                : null;
+            context.Result = Gate(ViewData, status, link?.Organization, link?.Assessment, summary);
             return;
         }
 
@@ -79,7 +83,7 @@ public abstract class SurveyPageModel(AppDbContext db) : PageModel
     protected ViewResult Gate(LinkStatus status, SurveyLink? link) => Gate(ViewData, status, link?.Organization, link?.Assessment);
 
     /// <summary>The page for a personal or open link that cannot be answered (the one view of both).</summary>
-    internal static ViewResult Gate(ViewDataDictionary viewData, LinkStatus status, Organization? organization, Assessment? assessment)
+    internal static ViewResult Gate(ViewDataDictionary viewData, LinkStatus status, Organization? organization, Assessment? assessment, ParticipantSummary? summary = null)
     {
         var closedOn = assessment is { } a
             ? a.ClosedAt is { } at ? DateOnly.FromDateTime(at) : a.CloseDate
@@ -94,7 +98,12 @@ public abstract class SurveyPageModel(AppDbContext db) : PageModel
                 LinkStatus.AlreadyUsed => StatusCodes.Status409Conflict,
                 _ => StatusCodes.Status200OK,
             },
-            ViewData = new ViewDataDictionary<SurveyGate>(viewData, new SurveyGate(status, organization?.Name, assessment?.Name, closedOn)),
+            ViewData = new ViewDataDictionary<SurveyGate>(viewData, new SurveyGate(status, organization?.Name, assessment?.Name, closedOn)
+            {
+                CloseDate = assessment?.CloseDate,
+                MinimumGroupSize = assessment is not null && organization is not null ? MinimumGroupSizes.Of(assessment, organization) : 0,
+                Summary = summary,
+            }),
         };
     }
 

@@ -48,7 +48,10 @@ public sealed class SurveyPlan
     }
 
     /// <summary>The plan for an assessment's instrument (full or quick form), built once per instrument.</summary>
-    public static SurveyPlan For(Assessment assessment) => Plans.GetOrAdd(AssessmentScoring.InstrumentOf(assessment), i => new SurveyPlan(i));
+    public static SurveyPlan For(Assessment assessment) => For(AssessmentScoring.InstrumentOf(assessment));
+
+    /// <summary>The plan for an instrument, built once per instrument.</summary>
+    public static SurveyPlan For(Instrument instrument) => Plans.GetOrAdd(instrument, i => new SurveyPlan(i));
 
     public Instrument Instrument { get; }
 
@@ -65,6 +68,16 @@ public sealed class SurveyPlan
 
     /// <summary>A fair estimate for a reader who does not agonize: about ten seconds a statement, and a minute for the comment.</summary>
     public int Minutes => Math.Max(3, (int)Math.Ceiling(ItemCount / 6.0));
+
+    /// <summary>
+    /// How long the survey is, in the one sentence the invitation, the reminder, the welcome page and the open link's page
+    /// all use: the minutes, the pages the progress bar counts, and the statements on them.
+    /// </summary>
+    public string Length =>
+        $"About {Minutes} minutes, {PageCount} pages: {ItemCount} statements on {Pages(QuestionPages.Count)}, then a page for an optional comment "
+        + "in your own words and a last page to check and submit.";
+
+    private static string Pages(int count) => count == 1 ? "1 page" : $"{count} pages";
 
     /// <summary>The address of a page; 0 (or less) is the welcome page.</summary>
     public static string PathOf(string token, int number, SurveyPlan plan) =>
