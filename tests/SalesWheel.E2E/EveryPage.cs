@@ -53,7 +53,14 @@ public sealed partial class EveryPage(LiveApp app) : IClassFixture<LiveApp>
             if (widths[0] > widths[1])
             {
                 await LiveApp.Screenshot(page, "320-" + Regex.Replace(path, "[^a-z0-9]+", "-"));
-                found.Add($"{path}: {widths[0]} px wide in a {widths[1]}-px window");
+                // Name the elements that stick out (the outermost ones), so a failure says what to fix.
+                var wide = await page.EvaluateAsync<string[]>("""
+                    () => [...document.querySelectorAll('body *')]
+                        .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+                        .filter(e => !(e.parentElement && e.parentElement.getBoundingClientRect().right > window.innerWidth + 1))
+                        .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '') + ' ' + Math.round(e.getBoundingClientRect().right) + 'px')
+                    """);
+                found.Add($"{path}: {widths[0]} px wide in a {widths[1]}-px window ({string.Join(", ", wide)})");
             }
 
             // A table wider than the screen scrolls inside its frame, which shows it (edge shadows) and takes the keyboard.

@@ -130,7 +130,7 @@ public sealed partial class PdfReportTests
         using var pdf = new Poppler(Pdf(report));
         var text = Flat(pdf.RawText());
 
-        Assert.Contains("hidden (fewer than 5 answers)", text);
+        Assert.Contains("hidden to protect anonymity", text);
         Assert.Contains("Some hidden groups may have 5 or more answers: they are hidden so that a smaller group cannot be worked out by subtraction.", text);
         Assert.DoesNotContain("12.5", text); // Tiny's score
         Assert.DoesNotContain("75.0", text); // Alpha's, hidden so Tiny cannot be worked out from the total
@@ -163,7 +163,7 @@ public sealed partial class PdfReportTests
             .ToList();
         var eastColumn = Column(east);
         Assert.Equal(eastColumn, Column(west));
-        Assert.Equal("hidden hidden (fewer than 5 answers)", string.Join(" ", eastColumn.Select(c => c.Text)));
+        Assert.Equal("hidden hidden to protect anonymity", string.Join(" ", eastColumn.Select(c => c.Text)));
 
         var text = Flat(pdf.RawText());
         Assert.DoesNotMatch(@"n\s*=\s*[15]\b", text);

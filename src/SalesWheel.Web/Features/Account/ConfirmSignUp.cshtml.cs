@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
+using SalesWheel.Core.Scoring;
 using SalesWheel.Data;
 using SalesWheel.Data.Entities;
 using SalesWheel.Web.Infrastructure;
@@ -85,7 +86,7 @@ public sealed class ConfirmSignUpModel(AppDbContext db, UserManager<AppUser> use
                 check.OrganizationId = organization.Id;
                 organization.Phase = check.Phase;
                 organization.Acv = check.Acv;
-                audit.Record(organization.Id, user, "quick check attached", $"phase {check.Phase?.ToString() ?? "not given"}, ACV {check.Acv?.ToString() ?? "not given"}");
+                audit.Record(organization.Id, user, "quick check attached", $"company phase: {check.Phase?.DisplayName() ?? "not given"}; deal size: {check.Acv?.DisplayName() ?? "not given"}");
             }
         }
 
