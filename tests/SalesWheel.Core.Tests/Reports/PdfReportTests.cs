@@ -264,6 +264,27 @@ public sealed partial class PdfReportTests
         Assert.True(coloured > 500, $"only {coloured} sampled pixels of the wheel page are in the score colours");
     }
 
+    [Theory]
+    [InlineData(PaperSize.A4)]
+    [InlineData(PaperSize.Letter)]
+    public void NoPageButTheLastIsLeftNearlyEmptyByASectionBreak(PaperSize paper)
+    {
+        foreach (var (name, report) in new[] { ("demo", DemoReport.Value), ("small team", SmallTeam()) })
+        {
+            using var pdf = new Poppler(Pdf(report, paper: paper));
+            var sizes = pdf.PageSizes();
+            var words = pdf.Words();
+            for (var page = 1; page < pdf.PageCount; page++)
+            {
+                // The body runs between the running header and the footer (50 pt each); measure down to its last line.
+                var height = sizes[page - 1].Height;
+                var body = words.Where(w => w.Page == page && w.YMin > 50 && w.YMax < height - 50).ToList();
+                var used = body.Count == 0 ? 0 : (body.Max(w => w.YMax) - 50) / (height - 100);
+                Assert.True(used >= 0.4, $"{name}, {paper}: page {page} of {pdf.PageCount} is {used:P0} full");
+            }
+        }
+    }
+
     [Fact]
     public void TheSameReportGivesTheSameDocument()
     {

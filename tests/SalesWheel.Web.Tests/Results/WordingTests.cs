@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using static SalesWheel.Web.Tests.Results.ResultsKit;
 
 namespace SalesWheel.Web.Tests.Results;
@@ -48,6 +49,46 @@ public sealed class WordingTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("company phase: GTM Fit; deal size: ACV over $50K", audit, StringComparison.Ordinal);
         Assert.DoesNotContain("GtmFit", audit, StringComparison.Ordinal);
         Assert.DoesNotContain("Over50K", audit, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnOpenAssessmentsResultsPageSaysOnceThatResultsComeAtTheClose()
+    {
+        var (client, organization) = await SignUp("open");
+        var id = app.SeedClosedAssessment(organization, "Still open", 8, [.. Enumerable.Range(0, 6).Select(i => Answer("seller", "East", 1 + (i % 5)))]);
+        app.Service(db => db.Assessments.Where(a => a.Id == id)
+            .ExecuteUpdate(s => s.SetProperty(a => a.Status, Data.Entities.AssessmentStatus.Open).SetProperty(a => a.ClosedAt, (DateTime?)null)));
+
+        var text = Html.Parse(await client.GetPage($"/assessments/{id}/results")).DocumentElement.Text();
+
+        Assert.Contains("Open: results appear once it closes.", text, StringComparison.Ordinal);
+        Assert.Contains("Results appear when this assessment closes.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("update as answers arrive", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Needed before results show", text, StringComparison.Ordinal); // 6 answers of 5 needed, and still no results
+    }
+
+    [Fact]
+    public async Task TheLandingPageSpeaksToAVisitorNotToADeveloper()
+    {
+        var page = Html.Parse(await app.Browser().GetPage("/"));
+        var text = page.DocumentElement.Text();
+
+        Assert.Contains("How it works", page.Texts("h2"));
+        Assert.Empty(page.QuerySelectorAll("main code"));
+        Assert.DoesNotContain("run.sh", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("repository", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("saleswheel demo", text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task TheQuickCheckAsksTheLeaderAboutTheTeamNotAboutTheirOwnManager()
+    {
+        var page = Html.Parse(await app.Browser().GetPage("/quick"));
+        var statements = page.Texts("fieldset.item legend");
+
+        Assert.Equal(16, statements.Count);
+        Assert.Contains("Each seller gets a one-to-one coaching session with their manager at least every two weeks.", statements);
+        Assert.DoesNotContain(statements, s => s.Contains("my manager", StringComparison.Ordinal));
     }
 
     private async Task<(HttpClient Client, Guid Organization)> SignUp(string name)
