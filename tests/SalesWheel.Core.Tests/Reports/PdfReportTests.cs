@@ -269,7 +269,10 @@ public sealed partial class PdfReportTests
     [InlineData(PaperSize.Letter)]
     public void NoPageButTheLastIsLeftNearlyEmptyByASectionBreak(PaperSize paper)
     {
-        foreach (var (name, report) in new[] { ("demo", DemoReport.Value), ("small team", SmallTeam()) })
+        // By role alone, the reliability table used to spill two rows onto a page of their own (86 people, A4), and with
+        // nine people its flagged drivers' sentences three lines onto one (US Letter).
+        var cases = new[] { ("demo", DemoReport.Value), ("small team", SmallTeam()), ("86 by role", ByRole(86, seed: 4)), ("9 by role", ByRole(9, seed: 2026)) };
+        foreach (var (name, report) in cases)
         {
             using var pdf = new Poppler(Pdf(report, paper: paper));
             var sizes = pdf.PageSizes();
@@ -283,6 +286,19 @@ public sealed partial class PdfReportTests
                 Assert.True(used >= 0.4, $"{name}, {paper}: page {page} of {pdf.PageCount} is {used:P0} full");
             }
         }
+    }
+
+    private static ScoreReport ByRole(int respondents, int seed)
+    {
+        var instrument = Core.Instruments.BuiltInInstrument.Full;
+        var set = new ResponseSet(instrument, ["role"]);
+        foreach (var r in Core.Samples.DemoCompany.Respondents(instrument, respondents, seed))
+        {
+            r.Answers.CopyTo(set.AddRow());
+            set.Attributes[0].Append(r.Role);
+        }
+
+        return ScoringEngine.Score(set, new ScoringOptions { Phase = CompanyPhase.Scale, Acv = AcvBand.From15KTo50K, GroupBy = ["role"] });
     }
 
     [Fact]
