@@ -39,7 +39,7 @@ public sealed partial class ReportFileTests
         }
 
         // Partners has one seller: hidden, and so is the next smallest team.
-        Assert.Contains("hidden (fewer than 5 answers)", Spaces().Replace(pdf.RawText(), " "));
+        Assert.Contains("hidden to protect anonymity", Spaces().Replace(pdf.RawText(), " "));
     }
 
     [Theory]

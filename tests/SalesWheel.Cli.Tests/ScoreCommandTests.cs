@@ -21,7 +21,7 @@ public sealed class ScoreCommandTests
         Assert.Matches(@"Enablement\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+[\d.]+ !", output); // the leader/seller gap is highlighted
         Assert.Contains("Partners (hidden)", output); // a hidden group's size is not shown: Partners has one seller
         Assert.DoesNotContain("(n=1)", output);
-        Assert.Contains("hidden (fewer than 5 answers)", output);
+        Assert.Contains("hidden to protect anonymity", output);
     }
 
     [Fact]

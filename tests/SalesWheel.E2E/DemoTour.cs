@@ -27,7 +27,7 @@ public sealed partial class DemoTour(LiveApp app) : IClassFixture<LiveApp>
         await page.GetByRole(AriaRole.Link, new() { Name = "Results" }).First.ClickAsync();
         await Expect(page.Locator(".wheel svg")).ToBeVisibleAsync();
         await Expect(page.Locator("table.heat").First).ToBeVisibleAsync();
-        await Expect(page.GetByText("hidden (fewer than 5 answers)").First).ToBeVisibleAsync();
+        await Expect(page.GetByText("hidden to protect anonymity").First).ToBeVisibleAsync();
         await LiveApp.Screenshot(page, "41-demo-results");
         await page.Locator(".wheel").ScreenshotAsync(new() { Path = Path.Combine(LiveApp.Screenshots, "42-demo-wheel.png") });
     }

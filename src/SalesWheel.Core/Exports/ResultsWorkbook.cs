@@ -251,9 +251,11 @@ public static class ResultsWorkbook
         public async Task BreakdownsAsync()
         {
             var header = new List<string> { "Breakdown", "Group", "n" };
-            header.AddRange(report.Dimensions.Select(d => d.Kind == "outcome" ? $"{d.Name} (outcome)" : d.Name));
+            header.AddRange(report.Dimensions.Select(ReportFormat.DimensionName));
+            header.Add("Note");
             var widths = new List<double> { 14, 28, 9 };
             widths.AddRange(report.Dimensions.Select(_ => 16d));
+            widths.Add(36);
             await StartTableAsync("Breakdowns", [.. header], [.. widths]);
             if (report.Breakdowns.Count == 0)
             {
@@ -265,20 +267,22 @@ public static class ResultsWorkbook
             {
                 foreach (var group in breakdown.Groups)
                 {
+                    // The n and score columns hold numbers or nothing (a sum or chart over them must not meet text); why a
+                    // cell is empty is said in the Note column.
                     var cells = new List<StyledCell> { Text(breakdown.By), Text(ReportFormat.GroupValue(group.Value)) };
                     if (group.N is not { } size)
                     {
                         // A hidden group (no size in a shared result) reads the same as every other one: which one is small must not show.
-                        var hidden = ReportFormat.HiddenGroup(MinimumGroupSize);
-                        cells.Add(new StyledCell("hidden", styles.Muted));
-                        cells.AddRange(report.Dimensions.Select(_ => new StyledCell(hidden, styles.Muted)));
+                        cells.Add(Number((int?)null, styles.Count));
+                        cells.AddRange(report.Dimensions.Select(_ => Number((double?)null, styles.Score)));
+                        cells.Add(new StyledCell(ReportFormat.HiddenGroup, styles.Muted));
                     }
                     else
                     {
                         cells.Add(Number(size, styles.Count));
-                        cells.AddRange(report.Dimensions.Select(d => group.Scores?.GetValueOrDefault(d.Id) is { } score
-                            ? Number(score, styles.Score)
-                            : new StyledCell("no answers", styles.Muted)));
+                        cells.AddRange(report.Dimensions.Select(d => Number(group.Scores?.GetValueOrDefault(d.Id), styles.Score)));
+                        var unanswered = report.Dimensions.Where(d => group.Scores?.GetValueOrDefault(d.Id) is null).Select(d => d.Name).ToList();
+                        cells.Add(unanswered.Count == 0 ? Text("") : new StyledCell(PlainText.Line("no answers: " + string.Join(", ", unanswered)), styles.Muted));
                     }
 
                     await Row([.. cells]);

@@ -59,9 +59,15 @@ public static class PdfReport
             ];
             foreach (var section in sections.Where(s => s.Shows(report)))
             {
-                if (section.OpensPage)
+                // A section that opens a page follows instead on a page that a previous section's last lines barely
+                // started (a quarter or less used), so no page is left nearly empty.
+                if (section.OpensPage && pages.Y > pages.Top + ((pages.Bottom - pages.Top) / 4))
                 {
                     pages.NewPage();
+                }
+                else if (section.OpensPage)
+                {
+                    pages.Space(18);
                 }
                 else
                 {

@@ -12,7 +12,7 @@ public static class ReportFormat
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     /// <summary>A 0–100 score to one decimal, or "–" when there is none.</summary>
-    public static string Score(double? score) => score is { } s ? s.ToString("0.0", Invariant) : "–";
+    public static string Score(double? score) => score is { } s ? ScoreBand.Printed(s, 1).ToString("0.0", Invariant) : "–";
 
     /// <summary>An interval as "low–high", or "–".</summary>
     public static string Interval(Interval? ci) => ci is null ? "–" : $"{Score(ci.Low)}–{Score(ci.High)}";
@@ -32,14 +32,22 @@ public static class ReportFormat
     /// <summary>A count with thousands separators.</summary>
     public static string Count(int count) => count.ToString("N0", Invariant);
 
+    /// <summary>A dimension's name in a table row or heading: an outcome says so, unless its name does ("Outcomes" stays "Outcomes").</summary>
+    public static string DimensionName(DimensionResult dimension)
+    {
+        ArgumentNullException.ThrowIfNull(dimension);
+        return dimension.Kind == "outcome" && !dimension.Name.Contains("outcome", StringComparison.OrdinalIgnoreCase) ? $"{dimension.Name} (outcome)" : dimension.Name;
+    }
+
     /// <summary>An attribute value as people read it: a blank value is "(not given)".</summary>
     public static string GroupValue(string value) => value.Length == 0 ? "(not given)" : value;
 
     /// <summary>
-    /// What every hidden breakdown group says, whatever hid it (SCORING.md): a group under <paramref name="minimumGroupSize"/>
-    /// and a larger group hidden by complementary suppression read the same, so a reader cannot tell which one is small.
+    /// What every hidden breakdown group says, whatever hid it (SCORING.md): true of a group under the minimum group size
+    /// and of a larger group hidden by complementary suppression alike, so a reader cannot tell which one is small (and a
+    /// 5-person group is never said to have fewer than 5 answers). <see cref="HiddenGroupsNote"/> gives both reasons.
     /// </summary>
-    public static string HiddenGroup(int minimumGroupSize) => $"hidden (fewer than {minimumGroupSize} answers)";
+    public static string HiddenGroup => "hidden to protect anonymity";
 
     /// <summary>The one sentence shown wherever hidden groups appear: why some of them may in fact be larger.</summary>
     public static string HiddenGroupsNote(int minimumGroupSize) =>

@@ -102,7 +102,7 @@ public static class SummaryReport
             var rows = report.Dimensions.Select(d =>
             {
                 var row = new List<string> { d.Name };
-                row.AddRange(groups.Select(g => g.Suppressed ? ReportFormat.HiddenGroup(report.Context.MinGroupSize) : ReportFormat.Score(g.Scores![d.Id])));
+                row.AddRange(groups.Select(g => g.Suppressed ? ReportFormat.HiddenGroup : ReportFormat.Score(g.Scores![d.Id])));
                 var gap = breakdown.Gaps.GetValueOrDefault(d.Id);
                 row.Add(gap is { } value ? ReportFormat.Score(value) + (value >= 10 ? " !" : "") : "–");
                 return row.ToArray();

@@ -32,8 +32,20 @@ public sealed record ScoreBand(double From, string Name, string Words, string Co
     /// <summary>The four bands in one phrase: "below 40 weak, 40 to 54 at risk, 55 to 69 solid, 70 and above strong".</summary>
     public static string InWords { get; } = string.Join(", ", All.Select(b => $"{b.Range(" to ")} {b.Words}"));
 
-    /// <summary>The band of a score on 0–100 (above 100 is strong).</summary>
-    public static ScoreBand Of(double score) => All.Last(b => score >= b.From);
+    /// <summary>
+    /// The band of a score on 0–100 (above 100 is strong) as it is printed with <paramref name="decimals"/> decimals,
+    /// rounded half away from zero (<see cref="Printed"/>), so the colour agrees with the number shown on it: 54.96 prints
+    /// "55.0" in a table and is solid; the wheel prints whole numbers (<paramref name="decimals"/> 0), where 54.5 prints 55
+    /// and is solid.
+    /// </summary>
+    public static ScoreBand Of(double score, int decimals = 1)
+    {
+        var printed = Printed(score, decimals);
+        return All.Last(b => printed >= b.From);
+    }
+
+    /// <summary>The score as printed with <paramref name="decimals"/> decimals (0 or 1): rounded half away from zero.</summary>
+    public static double Printed(double score, int decimals) => Math.Round(score, decimals, MidpointRounding.AwayFromZero);
 
     /// <summary>The band in a legend: "below 40: weak", "40–54: at risk", "55–69: solid", "70 and above: strong".</summary>
     public string Label => $"{Range("–")}: {Words}";

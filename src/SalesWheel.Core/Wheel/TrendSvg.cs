@@ -309,7 +309,7 @@ public static class TrendSvg
             var name = Shortened(driver.Name, 18);
             label.Add(new XElement(Svg + "text", Attr("x", labelX + 4), Attr("y", placed[k] + 4.5), new XAttribute("font-size", "13"), new XAttribute("fill", Ink),
                 new XElement(Svg + "tspan", new XAttribute("font-weight", "700"), name),
-                new XElement(Svg + "tspan", new XAttribute("fill", ScoreBand.Of(score).TextColour), new XAttribute("font-weight", "700"), " " + Round(score)),
+                new XElement(Svg + "tspan", new XAttribute("fill", ScoreBand.Of(score, decimals: 0).TextColour), new XAttribute("font-weight", "700"), " " + Round(score)),
                 wave == last ? null : new XElement(Svg + "tspan", new XAttribute("fill", Muted), $" ({Shortened(trend.Waves[wave].Name, Math.Max(4, 21 - name.Length))})")));
             group.Add(label);
         }

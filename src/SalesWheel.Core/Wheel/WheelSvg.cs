@@ -88,7 +88,7 @@ public static class WheelSvg
         svg.Add(new XElement(Svg + "circle", Attr("cx", CenterX), Attr("cy", CenterY), Attr("r", Inner - 4), new XAttribute("fill", "#ffffff"), new XAttribute("stroke", "#d1d5db")));
         svg.Add(Text(CenterX, CenterY - 4, report.Respondents.ToString(CultureInfo.InvariantCulture), 20, Ink, anchor: "middle", weight: "700"));
         svg.Add(Text(CenterX, CenterY + 14, report.Respondents == 1 ? "answer" : "answers", 11, Muted, anchor: "middle"));
-        svg.Add(Legend(ranks.Count > 0, options.Previous?.Name));
+        svg.Add(Legend(ranks.Count > 0, options.Previous?.Name, HasIntervals(report)));
         return Serialize(svg);
     }
 
@@ -108,9 +108,12 @@ public static class WheelSvg
             parts.Add(acv.DisplayName());
         }
 
-        parts.Add("scores 0–100 with 95% intervals");
+        // One person's answers (or too few per driver) give no interval: the subtitle and legend only promise what is drawn.
+        parts.Add(HasIntervals(report) ? "scores 0–100 with 95% intervals" : "scores 0–100");
         return string.Join(" · ", parts);
     }
+
+    private static bool HasIntervals(ScoreReport report) => report.Dimensions.Any(d => d.Kind == "driver" && d.Ci95 is not null);
 
     private static string Description(ScoreReport report, List<DimensionResult> drivers, TrendWave? previous)
     {
@@ -243,7 +246,7 @@ public static class WheelSvg
         var mid = (a0 + a1) / 2;
         if (driver.Score is { } score)
         {
-            var colour = ScoreBand.Of(score).Colour;
+            var colour = ScoreBand.Of(score, decimals: 0).Colour;
             group.Add(new XElement(Svg + "path",
                 new XAttribute("d", SectorPath(Inner, Radius(score), a0 + pad, a1 - pad)),
                 new XAttribute("fill", colour),
@@ -276,7 +279,7 @@ public static class WheelSvg
         var detail = driver.Score is { } s
             ? Round(s) + (driver.Ci95 is { } c ? $"  ({Round(c.Low)}–{Round(c.High)})" : "")
             : "no data";
-        group.Add(Text(x, nameY + 22, detail, driver.Score is null ? 14 : 18, driver.Score is { } sc ? ScoreBand.Of(sc).TextColour : Muted, anchor: anchor, weight: driver.Score is null ? "400" : "700"));
+        group.Add(Text(x, nameY + 22, detail, driver.Score is null ? 14 : 18, driver.Score is { } sc ? ScoreBand.Of(sc, decimals: 0).TextColour : Muted, anchor: anchor, weight: driver.Score is null ? "400" : "700"));
         if (rankNote > 0)
         {
             // A numbered badge marks the drivers to fix first.
@@ -318,7 +321,7 @@ public static class WheelSvg
             new XElement(Svg + "path", new XAttribute("d", d), new XAttribute("stroke", Ink), new XAttribute("stroke-width", "2.5"), new XAttribute("stroke-dasharray", "7 4")));
     }
 
-    private static XElement Legend(bool hasPriorities, string? previousName)
+    private static XElement Legend(bool hasPriorities, string? previousName, bool hasIntervals)
     {
         var y = Height - 40;
         var group = new XElement(Svg + "g", new XAttribute("class", "legend"));
@@ -333,8 +336,12 @@ public static class WheelSvg
         group.Add(new XElement(Svg + "rect", Attr("x", x), Attr("y", y - 11), Attr("width", 14), Attr("height", 14), new XAttribute("fill", "url(#no-data)"), new XAttribute("stroke", "#c7cbd1")));
         group.Add(Text(x + 20, y + 1, "no data", 12, Ink));
         x += 84;
-        group.Add(new XElement(Svg + "g", new XAttribute("stroke", Ink), new XAttribute("stroke-width", "2"), Line(x, y - 4, x + 18, y - 4), Line(x, y - 9, x, y + 1), Line(x + 18, y - 9, x + 18, y + 1)));
-        group.Add(Text(x + 24, y + 1, "95% interval", 12, Ink));
+        if (hasIntervals)
+        {
+            group.Add(new XElement(Svg + "g", new XAttribute("stroke", Ink), new XAttribute("stroke-width", "2"), Line(x, y - 4, x + 18, y - 4), Line(x, y - 9, x, y + 1), Line(x + 18, y - 9, x + 18, y + 1)));
+            group.Add(Text(x + 24, y + 1, "95% interval", 12, Ink));
+        }
+
         if (hasPriorities)
         {
             group.Add(new XElement(Svg + "circle", Attr("cx", 47), Attr("cy", y + 22), Attr("r", 8), new XAttribute("fill", Ink)));
@@ -389,7 +396,7 @@ public static class WheelSvg
 
     internal static string F(double value) => Math.Round(value, 2).ToString("0.##", CultureInfo.InvariantCulture);
 
-    internal static string Round(double score) => Math.Round(score, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture);
+    internal static string Round(double score) => ScoreBand.Printed(score, 0).ToString("0", CultureInfo.InvariantCulture);
 
     internal static string Serialize(XElement svg)
     {

@@ -1,5 +1,6 @@
 using SalesWheel.Core.Exports;
 using SalesWheel.Core.Instruments;
+using SalesWheel.Core.Reports;
 using SalesWheel.Core.Scoring;
 using SalesWheel.Tests.Exports;
 
@@ -67,12 +68,12 @@ public sealed class ResultsWorkbookTests
         // Both rows must read alike, or the reader learns which hidden team is the small one.
         var (book, _, report, _) = Write(ExportKit.Demo(60), Options);
         var rows = book["Breakdowns"];
-        Assert.Equal(["Breakdown", "Group", "n", .. report.Dimensions.Select(d => d.Kind == "outcome" ? $"{d.Name} (outcome)" : d.Name)], rows[0]);
+        Assert.Equal(["Breakdown", "Group", "n", .. report.Dimensions.Select(ReportFormat.DimensionName), "Note"], rows[0]);
 
         var team = report.Breakdowns.Single(b => b.By == "team");
         Assert.Contains(team.Groups, g => g.Suppressed && g.N < 5);
         Assert.Contains(team.Groups, g => g.Suppressed && g.N >= 5);
-        var hiddenRow = (List<object?>)["hidden", .. report.Dimensions.Select(_ => "hidden (fewer than 5 answers)")];
+        var hiddenRow = (List<object?>)[null, .. report.Dimensions.Select(_ => (object?)null), "hidden to protect anonymity"];
         foreach (var group in team.Groups)
         {
             var row = book.Row("Breakdowns", "team", group.Value);
@@ -82,7 +83,7 @@ public sealed class ResultsWorkbookTests
             }
             else
             {
-                Assert.Equal(["team", group.Value, (double)group.N!, .. report.Dimensions.Select(d => (object?)group.Scores![d.Id])], row);
+                Assert.Equal(["team", group.Value, (double)group.N!, .. report.Dimensions.Select(d => (object?)group.Scores![d.Id])], row.Take(3 + report.Dimensions.Count));
             }
         }
 
@@ -94,6 +95,26 @@ public sealed class ResultsWorkbookTests
         Assert.Equal(report.Dimensions.Select(d => (object?)team.Gaps[d.Id]), gap.Skip(3));
         Assert.Contains(rows, r => r.Count > 0 && r[0] is string note
             && note.Contains("Some hidden groups may have 5 or more answers: they are hidden so that a smaller group cannot be worked out by subtraction.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void NoColumnOfATableSheetMixesTextWithNumbers()
+    {
+        // A small team with hidden groups and a driver nobody answered in one group: the cases that used to put words in number columns.
+        var (book, _, _, _) = Write(ExportKit.Demo(60), Options);
+
+        foreach (var name in ResultsWorkbook.Sheets.Where(s => s != "Summary"))
+        {
+            var rows = book[name];
+            var header = rows[0];
+            for (var c = 0; c < header.Count; c++)
+            {
+                // Rows with a single cell are the sheet's notes, written across the first column.
+                var kinds = rows.Skip(1).Where(r => r.Count(v => v is not null) > 1 && r.Count > c && r[c] is not null)
+                    .Select(r => r[c]!.GetType().Name).Distinct().ToList();
+                Assert.True(kinds.Count <= 1, $"{name}, column {header[c]}: {string.Join(" and ", kinds)}");
+            }
+        }
     }
 
     [Fact]

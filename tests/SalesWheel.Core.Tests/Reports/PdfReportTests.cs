@@ -130,7 +130,7 @@ public sealed partial class PdfReportTests
         using var pdf = new Poppler(Pdf(report));
         var text = Flat(pdf.RawText());
 
-        Assert.Contains("hidden (fewer than 5 answers)", text);
+        Assert.Contains("hidden to protect anonymity", text);
         Assert.Contains("Some hidden groups may have 5 or more answers: they are hidden so that a smaller group cannot be worked out by subtraction.", text);
         Assert.DoesNotContain("12.5", text); // Tiny's score
         Assert.DoesNotContain("75.0", text); // Alpha's, hidden so Tiny cannot be worked out from the total
@@ -163,7 +163,7 @@ public sealed partial class PdfReportTests
             .ToList();
         var eastColumn = Column(east);
         Assert.Equal(eastColumn, Column(west));
-        Assert.Equal("hidden hidden (fewer than 5 answers)", string.Join(" ", eastColumn.Select(c => c.Text)));
+        Assert.Equal("hidden hidden to protect anonymity", string.Join(" ", eastColumn.Select(c => c.Text)));
 
         var text = Flat(pdf.RawText());
         Assert.DoesNotMatch(@"n\s*=\s*[15]\b", text);
@@ -262,6 +262,43 @@ public sealed partial class PdfReportTests
         }
 
         Assert.True(coloured > 500, $"only {coloured} sampled pixels of the wheel page are in the score colours");
+    }
+
+    [Theory]
+    [InlineData(PaperSize.A4)]
+    [InlineData(PaperSize.Letter)]
+    public void NoPageButTheLastIsLeftNearlyEmptyByASectionBreak(PaperSize paper)
+    {
+        // By role alone, the reliability table used to spill two rows onto a page of their own (86 people, A4), and with
+        // nine people its flagged drivers' sentences three lines onto one (US Letter).
+        var cases = new[] { ("demo", DemoReport.Value), ("small team", SmallTeam()), ("86 by role", ByRole(86, seed: 4)), ("9 by role", ByRole(9, seed: 2026)) };
+        foreach (var (name, report) in cases)
+        {
+            using var pdf = new Poppler(Pdf(report, paper: paper));
+            var sizes = pdf.PageSizes();
+            var words = pdf.Words();
+            for (var page = 1; page < pdf.PageCount; page++)
+            {
+                // The body runs between the running header and the footer (50 pt each); measure down to its last line.
+                var height = sizes[page - 1].Height;
+                var body = words.Where(w => w.Page == page && w.YMin > 50 && w.YMax < height - 50).ToList();
+                var used = body.Count == 0 ? 0 : (body.Max(w => w.YMax) - 50) / (height - 100);
+                Assert.True(used >= 0.4, $"{name}, {paper}: page {page} of {pdf.PageCount} is {used:P0} full");
+            }
+        }
+    }
+
+    private static ScoreReport ByRole(int respondents, int seed)
+    {
+        var instrument = Core.Instruments.BuiltInInstrument.Full;
+        var set = new ResponseSet(instrument, ["role"]);
+        foreach (var r in Core.Samples.DemoCompany.Respondents(instrument, respondents, seed))
+        {
+            r.Answers.CopyTo(set.AddRow());
+            set.Attributes[0].Append(r.Role);
+        }
+
+        return ScoringEngine.Score(set, new ScoringOptions { Phase = CompanyPhase.Scale, Acv = AcvBand.From15KTo50K, GroupBy = ["role"] });
     }
 
     [Fact]

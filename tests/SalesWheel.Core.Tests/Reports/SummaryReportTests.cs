@@ -31,6 +31,6 @@ public sealed partial class SummaryReportTests
         Assert.Contains("Some hidden groups may have 5 or more answers: they are hidden so that a smaller group cannot be worked out by subtraction.", team);
     }
 
-    [GeneratedRegex(@"hidden \(fewer than 5 answers\)")]
+    [GeneratedRegex("hidden to protect anonymity")]
     private static partial Regex HiddenLabel();
 }

@@ -60,9 +60,40 @@ public sealed class WheelSvgTests
 
     [Theory]
     [InlineData(0, "#D55E00")]
-    [InlineData(39.99, "#D55E00")]
+    [InlineData(39.94, "#D55E00")]
     [InlineData(40, "#E69F00")]
     [InlineData(69.9, "#56B4E9")]
     [InlineData(100, "#0072B2")]
     public void ScoresAreColouredByBand(double score, string colour) => Assert.Equal(colour, ScoreBand.Of(score).Colour);
+
+    [Fact]
+    public void OnePersonsWheelPromisesNoIntervalsAndATeamsDoes()
+    {
+        var instrument = EightDrivers();
+        var answers = Answers([.. instrument.Items.Select(item => (item.Id, (int?)4))]);
+        static List<string> Texts(ScoreReport report) =>
+            [.. XDocument.Parse(WheelSvg.Render(report)).Root!.Descendants(Svg + "text").Select(t => t.Value)];
+
+        var one = Texts(ScoringEngine.Score(Build(instrument, [(answers, null)]), new ScoringOptions()));
+        Assert.Contains(one, t => t.StartsWith("1 respondent · ", StringComparison.Ordinal) && t.EndsWith("scores 0–100", StringComparison.Ordinal));
+        Assert.DoesNotContain(one, t => t.Contains("95%", StringComparison.Ordinal));
+
+        var team = Texts(Report());
+        Assert.Contains(team, t => t.EndsWith("scores 0–100 with 95% intervals", StringComparison.Ordinal));
+        Assert.Contains("95% interval", team);
+    }
+
+    [Fact]
+    public void ThePhonesWheelNamesEveryDriverWithItsScoreInTextLargeEnoughToScaleDown()
+    {
+        var svg = XDocument.Parse(PhoneWheelSvg.Render(Report(), "Acme")).Root!;
+
+        var texts = svg.Descendants(Svg + "text").ToList();
+        Assert.All(texts, t => Assert.True(double.Parse((string)t.Attribute("font-size")!, System.Globalization.CultureInfo.InvariantCulture) >= PhoneWheelSvg.TextSize));
+        Assert.All(Drivers.Ids, id => Assert.Contains(texts, t => t.Value == id));
+        Assert.Contains(texts, t => t.Value == "0 · fix #1"); // strategy: score 0, fixed first
+        Assert.Contains(texts, t => t.Value == "no data"); // structure
+        Assert.All(svg.DescendantsAndSelf().Attributes("id"), id => Assert.StartsWith("phone-wheel-", id.Value, StringComparison.Ordinal));
+        Assert.Equal(PhoneWheelSvg.Width, double.Parse(((string)svg.Attribute("viewBox")!).Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture));
+    }
 }

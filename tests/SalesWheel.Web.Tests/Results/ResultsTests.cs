@@ -90,7 +90,7 @@ public sealed partial class ResultsTests(AppFactory app) : IClassFixture<AppFact
         Assert.Contains("Leaders see Strategy at 100, sellers at 55.", Text(page.Section("By role")));
 
         // Tiny is below k, and Alpha is hidden too so that Tiny cannot be recovered by subtraction: both read the same.
-        Assert.Equal(2 * DimensionCount, page.QuerySelectorAll("td").Count(td => td.Text() == "hidden (fewer than 5 answers)" && td.ClassName == "cell hidden"));
+        Assert.Equal(2 * DimensionCount, page.QuerySelectorAll("td").Count(td => td.Text() == "hidden to protect anonymity" && td.ClassName == "cell hidden"));
         Assert.Equal(2 * DimensionCount, page.QuerySelectorAll(".cell.hidden").Length);
         Assert.Contains("so that a smaller group cannot be worked out by subtraction", text);
         Assert.DoesNotContain("12.5", text);
@@ -128,7 +128,7 @@ public sealed partial class ResultsTests(AppFactory app) : IClassFixture<AppFact
         foreach (var row in rows)
         {
             var cells = row.Values.Where(c => c.LocalName == "td").ToList();
-            Assert.Equal([("hidden (fewer than 5 answers)", "cell hidden"), ("hidden (fewer than 5 answers)", "cell hidden")], cells[..2].Select(c => (c.Text(), c.ClassName)));
+            Assert.Equal([("hidden to protect anonymity", "cell hidden"), ("hidden to protect anonymity", "cell hidden")], cells[..2].Select(c => (c.Text(), c.ClassName)));
             Assert.Equal(cells[0].OuterHtml, cells[1].OuterHtml);
         }
 

@@ -72,7 +72,6 @@ public sealed class UploadResultsTests(AppFactory app) : IClassFixture<AppFactor
         Assert.Equal(positions.Order(), positions);
         Assert.Equal(expected.Dimensions.Count(d => d.Kind == "driver"), expected.Priorities.Count);
 
-        var k = expected.Context.MinGroupSize;
         var headings = new[] { "By role", "By team" };
         for (var b = 0; b < headings.Length; b++)
         {
@@ -91,7 +90,7 @@ public sealed class UploadResultsTests(AppFactory app) : IClassFixture<AppFactor
             foreach (var d in expected.Dimensions)
             {
                 var cells = breakdown.Groups.Select(g =>
-                    g.Suppressed ? Literal($"hidden (fewer than {k} answers)")
+                    g.Suppressed ? Literal("hidden to protect anonymity")
                     : g.Scores![d.Id] is { } s ? Score(s) : "no answers");
                 Assert.Matches($"{Literal(Label(d))} {string.Join(" ", cells)} {Score(breakdown.Gaps.GetValueOrDefault(d.Id))}", heat);
             }
@@ -194,7 +193,7 @@ public sealed class UploadResultsTests(AppFactory app) : IClassFixture<AppFactor
         Assert.Contains("Uploaded answers carry no comments.", Text(page));
     }
 
-    private static string Label(DimensionResult d) => d.Kind == "outcome" ? $"{d.Name} (outcome)" : d.Name;
+    private static string Label(DimensionResult d) => Core.Reports.ReportFormat.DimensionName(d);
 
     private static string Split(DimensionResult d) =>
         d.Favorable is null ? "" : $"{Percent(d.Favorable)} · {Percent(d.Neutral)} · {Percent(d.Unfavorable)} ";

@@ -65,7 +65,7 @@ internal sealed class HeatmapSection : ReportSection
             var title = $"By {breakdown.By}" + (chunks > 1 ? $" (groups {(c * perChunk) + 1}–{(c * perChunk) + chunk.Count} of {groups.Count})" : "");
             Subheading(pages, title, 110);
             var width = chunk.Count == 0 ? groupArea : Math.Min(groupArea / chunk.Count, 92);
-            HeatmapChunk(pages, breakdown, chunk, dimensions, k, nameWidth, width, gapWidth);
+            HeatmapChunk(pages, breakdown, chunk, dimensions, nameWidth, width, gapWidth);
         }
 
         var gap = PerceptionGap.Largest(breakdown, dimensions);
@@ -89,7 +89,7 @@ internal sealed class HeatmapSection : ReportSection
     }
 
     private static void HeatmapChunk(PdfPages pages, Breakdown breakdown, List<BreakdownGroup> groups, IReadOnlyList<DimensionResult> dimensions,
-        int k, float nameWidth, float groupWidth, float gapWidth)
+        float nameWidth, float groupWidth, float gapWidth)
     {
         const float rowHeight = 19;
 
@@ -136,7 +136,7 @@ internal sealed class HeatmapSection : ReportSection
                 if (g.Suppressed)
                 {
                     // The same words for every hidden group: which one is the small one must not show.
-                    var text = ReportFormat.HiddenGroup(k);
+                    var text = ReportFormat.HiddenGroup;
                     var style = Tiny with { Color = Muted, Bold = true };
                     var height = pages.TextHeight(text, style, groupWidth - 8);
                     var labelTop = top + ((bottom - top - height) / 2);

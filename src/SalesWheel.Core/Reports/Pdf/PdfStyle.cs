@@ -122,9 +122,8 @@ internal static class PdfStyle
         return $"{phase}, {acv}";
     }
 
-    /// <summary>A dimension's name in a table row: an outcome says so, unless its name does.</summary>
-    internal static string RowName(DimensionResult d) =>
-        d.Kind == "outcome" && !d.Name.Contains("outcome", StringComparison.OrdinalIgnoreCase) ? $"{d.Name} (outcome)" : d.Name;
+    /// <summary>A dimension's name in a table row (<see cref="ReportFormat.DimensionName"/>).</summary>
+    internal static string RowName(DimensionResult d) => ReportFormat.DimensionName(d);
 
     internal static string Date(DateOnly date) => date.ToString("d MMMM yyyy", Invariant);
 }

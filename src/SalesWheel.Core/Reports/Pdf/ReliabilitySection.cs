@@ -10,24 +10,68 @@ internal sealed class ReliabilitySection : ReportSection
     /// <inheritdoc />
     public override string Title => "Reliability";
 
-    /// <inheritdoc />
-    public override float Height(PdfPages pages, ScoreReport report) => 160;
+    private const string Lead = "Whether each driver's statements measure one thing (Cronbach's alpha, from the people who answered every statement of the driver), "
+        + "and whether enough people answered for the score to be steady.";
+
+    private const float RowHeight = 18;
+
+    /// <summary>
+    /// The whole section when it fits on one page, so it moves to the next page in one piece rather than leaving a
+    /// stub of two rows and a sentence on a page of its own; a longer one needs room for its start only.
+    /// </summary>
+    public override float Height(PdfPages pages, ScoreReport report)
+    {
+        var columns = Columns(pages);
+        var whole = HeadingHeight(pages, Lead) + columns.Max(c => pages.TextHeight(c.Header, HeaderCell, c.Width - 8)) + 6
+            + (report.Dimensions.Count * RowHeight) + 10 + Closing(report).Sum(p => pages.TextHeight(p, Body, pages.ContentWidth) + 5);
+        return whole <= pages.Bottom - pages.Top ? whole : 160;
+    }
 
     /// <inheritdoc />
     public override void Draw(PdfPages pages, ScoreReport report) => ReliabilityTable(pages, report);
 
-    private static void ReliabilityTable(PdfPages pages, ScoreReport report)
+    private static Column[] Columns(PdfPages pages)
     {
-        Heading(pages, "Reliability",
-            "Whether each driver's statements measure one thing (Cronbach's alpha, from the people who answered every statement of the driver), "
-            + "and whether enough people answered for the score to be steady.");
         var columns = new Column[] { new("Driver", 0, false), new("Alpha", 56, true), new("Answered every statement", 120, true), new("n", 50, true), new("Reading", 150, false) };
         columns[0] = columns[0] with { Width = pages.ContentWidth - columns.Skip(1).Sum(c => c.Width) };
+        return columns;
+    }
+
+    /// <summary>The sentences under the table: why each flagged driver is flagged, or that none is.</summary>
+    private static List<string> Closing(ScoreReport report)
+    {
+        var flagged = report.Dimensions.Where(d => d.Flags.Count > 0).ToList();
+        if (flagged.Count == 0)
+        {
+            return [Reliability.NoneFlagged];
+        }
+
+        var sentences = new List<string>();
+        foreach (var d in flagged)
+        {
+            if (d.Flags.Contains(Reliability.ItemsDisagree))
+            {
+                sentences.Add($"{d.Name}: items disagree. {Reliability.ItemsDisagreeReason("Alpha", d.Alpha, ReportFormat.Count(d.AlphaN))}");
+            }
+
+            if (d.Flags.Contains(Reliability.FewAnswers))
+            {
+                sentences.Add($"{d.Name}: few answers. {ReportFormat.Capitalized(Reliability.FewAnswersReason(d.N, ReportFormat.Count(d.N)))}");
+            }
+        }
+
+        return sentences;
+    }
+
+    private static void ReliabilityTable(PdfPages pages, ScoreReport report)
+    {
+        Heading(pages, "Reliability", Lead);
+        var columns = Columns(pages);
         TableHeader(pages, columns);
         for (var r = 0; r < report.Dimensions.Count; r++)
         {
             var d = report.Dimensions[r];
-            const float height = 18;
+            const float height = RowHeight;
             var top = TableRow(pages, columns, r, height);
 
             var baseline = top + 12.5f;
@@ -48,25 +92,9 @@ internal sealed class ReliabilitySection : ReportSection
 
         pages.Line(pages.Left, pages.Y, pages.Right, pages.Y, Rule);
         pages.Y += 10;
-
-        var flagged = report.Dimensions.Where(d => d.Flags.Count > 0).ToList();
-        if (flagged.Count == 0)
+        foreach (var sentence in Closing(report))
         {
-            pages.Paragraph(Reliability.NoneFlagged, Body);
-            return;
-        }
-
-        foreach (var d in flagged)
-        {
-            if (d.Flags.Contains(Reliability.ItemsDisagree))
-            {
-                pages.Paragraph($"{d.Name}: items disagree. {Reliability.ItemsDisagreeReason("Alpha", d.Alpha, ReportFormat.Count(d.AlphaN))}", Body, after: 5);
-            }
-
-            if (d.Flags.Contains(Reliability.FewAnswers))
-            {
-                pages.Paragraph($"{d.Name}: few answers. {ReportFormat.Capitalized(Reliability.FewAnswersReason(d.N, ReportFormat.Count(d.N)))}", Body, after: 5);
-            }
+            pages.Paragraph(sentence, Body, after: 5);
         }
     }
 }

@@ -19,7 +19,7 @@ public sealed record Heatmap(Breakdown Breakdown, IReadOnlyList<DimensionResult>
     public static string GroupName(string value) => ResultFormat.Value(value);
 
     /// <summary>What every hidden group's cells say, the same for all of them (see <see cref="ReportFormat.HiddenGroup"/>).</summary>
-    public string HiddenText => ReportFormat.HiddenGroup(MinimumGroupSize);
+    public string HiddenText => ReportFormat.HiddenGroup;
 
     /// <summary>The sentence under a heatmap with hidden groups.</summary>
     public string HiddenNote => ReportFormat.HiddenGroupsNote(MinimumGroupSize);
