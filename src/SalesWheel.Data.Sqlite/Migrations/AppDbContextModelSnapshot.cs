@@ -347,6 +347,31 @@ namespace SalesWheel.Data.Sqlite.Migrations
                     b.ToTable("AssessmentResults");
                 });
 
+            modelBuilder.Entity("SalesWheel.Data.Entities.AttributeDefinition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("AttributeDefinitions");
+                });
+
             modelBuilder.Entity("SalesWheel.Data.Entities.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -389,6 +414,10 @@ namespace SalesWheel.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("AssessmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttributesJson")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("ChangedShortlyBeforeOpening")
@@ -584,6 +613,33 @@ namespace SalesWheel.Data.Sqlite.Migrations
                     b.ToTable("Organizations");
                 });
 
+            modelBuilder.Entity("SalesWheel.Data.Entities.OrganizationRole", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Family")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("OrganizationRoles");
+                });
+
             modelBuilder.Entity("SalesWheel.Data.Entities.PasswordReset", b =>
                 {
                     b.Property<Guid>("Id")
@@ -681,6 +737,10 @@ namespace SalesWheel.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AttributesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -705,12 +765,17 @@ namespace SalesWheel.Data.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("RoleId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Team")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("RoleId");
 
                     b.HasIndex("OrganizationId", "Email")
                         .IsUnique();
@@ -878,6 +943,10 @@ namespace SalesWheel.Data.Sqlite.Migrations
                     b.Property<Guid>("AssessmentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Attributes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Comment")
                         .HasColumnType("TEXT");
 
@@ -983,6 +1052,15 @@ namespace SalesWheel.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SalesWheel.Data.Entities.AttributeDefinition", b =>
+                {
+                    b.HasOne("SalesWheel.Data.Entities.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SalesWheel.Data.Entities.AuditEntry", b =>
                 {
                     b.HasOne("SalesWheel.Data.Entities.Organization", null)
@@ -1039,6 +1117,15 @@ namespace SalesWheel.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SalesWheel.Data.Entities.OrganizationRole", b =>
+                {
+                    b.HasOne("SalesWheel.Data.Entities.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SalesWheel.Data.Entities.PasswordReset", b =>
                 {
                     b.HasOne("SalesWheel.Data.Entities.AppUser", null)
@@ -1055,6 +1142,11 @@ namespace SalesWheel.Data.Sqlite.Migrations
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("SalesWheel.Data.Entities.OrganizationRole", null)
+                        .WithMany()
+                        .HasForeignKey("RoleId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("SalesWheel.Data.Entities.PlannedAction", b =>
