@@ -1,19 +1,18 @@
 using Microsoft.AspNetCore.Mvc;
+using SalesWheel.Data;
 using SalesWheel.Data.Entities;
 using SalesWheel.Web.Infrastructure;
 
 namespace SalesWheel.Web.Features.People;
 
-public sealed class AddModel(PersonActions people) : OrganizationPageModel
+public sealed class AddModel(PersonActions people, AppDbContext db) : OrganizationPageModel
 {
     protected override MemberRole RequiredRole => MemberRole.Admin;
 
     [BindProperty]
     public PersonForm Form { get; set; } = new();
 
-    public void OnGet()
-    {
-    }
+    public async Task OnGetAsync() => Form.Roles = await RoleCatalog.LoadAsync(db, OrganizationId, HttpContext.RequestAborted);
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -21,6 +20,7 @@ public sealed class AddModel(PersonActions people) : OrganizationPageModel
         var outcome = await people.AddAsync(OrganizationId, Actor.Of(CurrentUser), Form, HttpContext.RequestAborted);
         if (outcome.Person is not { } person)
         {
+            Form.Roles = await RoleCatalog.LoadAsync(db, OrganizationId, HttpContext.RequestAborted);
             outcome.Errors.ShowOn(ModelState, PersonFields.PageKey);
             return Page();
         }

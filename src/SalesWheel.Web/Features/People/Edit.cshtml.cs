@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
+using SalesWheel.Data;
 using SalesWheel.Data.Entities;
 using SalesWheel.Web.Infrastructure;
 
 namespace SalesWheel.Web.Features.People;
 
-public sealed class EditModel(PersonActions people) : OrganizationPageModel
+public sealed class EditModel(PersonActions people, AppDbContext db) : OrganizationPageModel
 {
     protected override MemberRole RequiredRole => MemberRole.Admin;
 
@@ -21,7 +22,7 @@ public sealed class EditModel(PersonActions people) : OrganizationPageModel
         }
 
         Person = person;
-        Form = PersonForm.From(person);
+        Form = PersonForm.From(person, await RoleCatalog.LoadAsync(db, OrganizationId, HttpContext.RequestAborted));
         return Page();
     }
 
@@ -37,6 +38,7 @@ public sealed class EditModel(PersonActions people) : OrganizationPageModel
         var outcome = await people.ChangeAsync(OrganizationId, Actor.Of(CurrentUser), person, Form, HttpContext.RequestAborted);
         if (outcome.Person is null)
         {
+            Form.Roles = await RoleCatalog.LoadAsync(db, OrganizationId, HttpContext.RequestAborted);
             outcome.Errors.ShowOn(ModelState, PersonFields.PageKey);
             return Page();
         }

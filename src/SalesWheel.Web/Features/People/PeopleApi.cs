@@ -13,18 +13,20 @@ public sealed record PersonResponse(
     Guid Id,
     string Name,
     string Email,
-    [property: Description("leader, manager, seller or ops & enablement.")] string Role,
+    [property: Description("The role family results count the person in: leader, manager, seller or ops & enablement.")] string Role,
     [property: Description("The team; \"\" when none.")] string Team,
-    DateTime CreatedAt)
+    DateTime CreatedAt,
+    [property: Description("The organization's own role (AE, SDR…) the person holds; the family when none.")] string RoleName)
 {
-    public static PersonResponse From(Person person) => new(person.Id, person.Name, person.Email, Assessments.PersonRoles.Text(person.Role), person.Team, ApiProblems.Utc(person.CreatedAt));
+    public static PersonResponse From(Person person, RoleCatalog roles) =>
+        new(person.Id, person.Name, person.Email, Assessments.PersonRoles.Text(person.Role), person.Team, ApiProblems.Utc(person.CreatedAt), roles.NameOf(person));
 }
 
 [Description("A person's fields.")]
 public sealed record PersonRequest(
     [property: Description("Required, at most 200 characters.")] string? Name,
     [property: Description("Required; each email once per organization.")] string? Email,
-    [property: Description("leader, manager, seller, or ops & enablement (also: ops, enablement).")] string? Role,
+    [property: Description("One of the organization's own roles (any case), or a family: leader, manager, seller, or ops & enablement (also: ops, enablement).")] string? Role,
     [property: Description("Optional, at most 100 characters.")] string? Team = null);
 
 [Description("What an import did (or, with preview, would do).")]
@@ -74,14 +76,17 @@ public static class PeopleApi
 
         var people = db.People.AsNoTracking().Where(p => p.OrganizationId == caller.OrganizationId)
             .OrderBy(p => p.Name.ToLower()).ThenBy(p => p.Email).ThenBy(p => p.Id);
-        return TypedResults.Ok(await people.ToPageAsync(number, size, PersonResponse.From, http, cancellationToken));
+        var roles = await RoleCatalog.LoadAsync(db, caller.OrganizationId, cancellationToken);
+        return TypedResults.Ok(await people.ToPageAsync(number, size, p => PersonResponse.From(p, roles), http, cancellationToken));
     }
 
-    private static async Task<Results<Ok<PersonResponse>, ProblemHttpResult>> Get(Guid id, ApiCaller caller, PersonActions people, CancellationToken cancellationToken) =>
-        await people.FindAsync(caller.OrganizationId, id, cancellationToken) is { } person ? TypedResults.Ok(PersonResponse.From(person)) : ApiProblems.NotFound("person");
+    private static async Task<Results<Ok<PersonResponse>, ProblemHttpResult>> Get(Guid id, ApiCaller caller, PersonActions people, AppDbContext db, CancellationToken cancellationToken) =>
+        await people.FindAsync(caller.OrganizationId, id, cancellationToken) is { } person
+            ? TypedResults.Ok(PersonResponse.From(person, await RoleCatalog.LoadAsync(db, caller.OrganizationId, cancellationToken)))
+            : ApiProblems.NotFound("person");
 
     private static async Task<Results<Created<PersonResponse>, ValidationProblem>> Create(
-        PersonRequest request, ApiCaller caller, PersonActions people, CancellationToken cancellationToken)
+        PersonRequest request, ApiCaller caller, PersonActions people, AppDbContext db, CancellationToken cancellationToken)
     {
         var outcome = await people.AddAsync(caller.OrganizationId, caller.Actor, FormOf(request), cancellationToken);
         if (outcome.Person is not { } person)
@@ -89,11 +94,11 @@ public static class PeopleApi
             return ApiProblems.Invalid(outcome.Errors.ByField);
         }
 
-        return TypedResults.Created($"/api/v1/people/{person.Id}", PersonResponse.From(person));
+        return TypedResults.Created($"/api/v1/people/{person.Id}", PersonResponse.From(person, await RoleCatalog.LoadAsync(db, caller.OrganizationId, cancellationToken)));
     }
 
     private static async Task<Results<Ok<PersonResponse>, ValidationProblem, ProblemHttpResult>> Update(
-        Guid id, PersonRequest request, ApiCaller caller, PersonActions people, CancellationToken cancellationToken)
+        Guid id, PersonRequest request, ApiCaller caller, PersonActions people, AppDbContext db, CancellationToken cancellationToken)
     {
         if (await people.FindAsync(caller.OrganizationId, id, cancellationToken) is not { } person)
         {
@@ -101,7 +106,9 @@ public static class PeopleApi
         }
 
         var outcome = await people.ChangeAsync(caller.OrganizationId, caller.Actor, person, FormOf(request), cancellationToken);
-        return outcome.Person is null ? ApiProblems.Invalid(outcome.Errors.ByField) : TypedResults.Ok(PersonResponse.From(person));
+        return outcome.Person is null
+            ? ApiProblems.Invalid(outcome.Errors.ByField)
+            : TypedResults.Ok(PersonResponse.From(person, await RoleCatalog.LoadAsync(db, caller.OrganizationId, cancellationToken)));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid id, ApiCaller caller, PersonActions people, CancellationToken cancellationToken)

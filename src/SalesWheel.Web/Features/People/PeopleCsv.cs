@@ -1,10 +1,9 @@
 using SalesWheel.Core.Text;
-using SalesWheel.Data.Entities;
 
 namespace SalesWheel.Web.Features.People;
 
 /// <summary>One good row of an import file.</summary>
-public sealed record ImportRow(int Line, string Name, string Email, PersonRole Role, string Team);
+public sealed record ImportRow(int Line, string Name, string Email, RoleChoice Role, string Team);
 
 /// <summary>What is wrong with a line of the file (or with the file, when <see cref="Line"/> is null).</summary>
 public sealed record ImportProblem(int? Line, string Reason)
@@ -29,7 +28,8 @@ public static class PeopleCsv
     public static string? Decode(byte[] bytes) =>
         CsvText.IsUnicode(bytes) ? CsvText.Decode(bytes).Text : null;
 
-    public static (IReadOnlyList<ImportRow> Rows, IReadOnlyList<ImportProblem> Problems, IReadOnlyList<string> IgnoredColumns) Parse(string text)
+    /// <summary>Reads the rows; a role is read by <paramref name="roles"/> (the organization's own roles and the families).</summary>
+    public static (IReadOnlyList<ImportRow> Rows, IReadOnlyList<ImportProblem> Problems, IReadOnlyList<string> IgnoredColumns) Parse(string text, RoleCatalog roles)
     {
         text = text.TrimStart('\uFEFF');
         var rows = new List<ImportRow>();
@@ -113,14 +113,14 @@ public static class PeopleCsv
                     firstLine[email] = line;
                 }
 
-                var role = PersonRoles.Parse(roleText);
+                var role = roles.Read(roleText);
                 if (roleText.Length == 0)
                 {
-                    reasons.Add($"missing role (use {PersonRoles.Accepted})");
+                    reasons.Add($"missing role (use {roles.Accepted})");
                 }
                 else if (role is null)
                 {
-                    reasons.Add($"unknown role \"{roleText}\" (use {PersonRoles.Accepted})");
+                    reasons.Add($"unknown role \"{roleText}\" (use {roles.Accepted})");
                 }
 
                 if (team.Length > 100)

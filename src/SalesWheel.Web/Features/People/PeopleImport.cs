@@ -83,7 +83,8 @@ public sealed class ImportPreview
     /// <summary>Reads the file and compares it with the organization's people (tracked, so <see cref="Apply"/> can change them).</summary>
     public static async Task<ImportPreview> BuildAsync(AppDbContext db, Guid organizationId, string text, CancellationToken cancellationToken = default)
     {
-        var (rows, problems, ignored) = PeopleCsv.Parse(Core.Text.PlainText.Lines(text)); // no control characters in names
+        var roles = await RoleCatalog.LoadAsync(db, organizationId, cancellationToken);
+        var (rows, problems, ignored) = PeopleCsv.Parse(Core.Text.PlainText.Lines(text), roles); // no control characters in names
         var existing = (await db.People.Where(p => p.OrganizationId == organizationId).ToListAsync(cancellationToken))
             .GroupBy(p => EmailAddresses.Normalize(p.Email))
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
@@ -104,9 +105,9 @@ public sealed class ImportPreview
                 changes.Add($"name: {person.Name} → {row.Name}");
             }
 
-            if (person.Role != row.Role)
+            if (person.Role != row.Role.Family || person.RoleId != row.Role.Own?.Id)
             {
-                changes.Add($"role: {person.Role.DisplayName()} → {row.Role.DisplayName()}");
+                changes.Add($"role: {roles.NameOf(person)} → {row.Role.Name}");
             }
 
             if (person.Team != row.Team)
@@ -137,13 +138,14 @@ public sealed class ImportPreview
 
         foreach (var row in ToAdd)
         {
-            db.People.Add(new Person { OrganizationId = organizationId, Name = row.Name, Email = row.Email, Role = row.Role, Team = row.Team });
+            db.People.Add(new Person { OrganizationId = organizationId, Name = row.Name, Email = row.Email, Role = row.Role.Family, RoleId = row.Role.Own?.Id, Team = row.Team });
         }
 
         foreach (var (person, row, _) in ToUpdate)
         {
             person.Name = row.Name;
-            person.Role = row.Role;
+            person.Role = row.Role.Family;
+            person.RoleId = row.Role.Own?.Id;
             person.Team = row.Team;
         }
     }

@@ -54,14 +54,14 @@ public sealed class PersonActions(AppDbContext db, AuditLog audit)
     public async Task<PersonOutcome> AddAsync(Guid organizationId, Actor actor, PersonForm form, CancellationToken cancellationToken)
     {
         var (role, errors) = await CheckAsync(organizationId, form, except: null, cancellationToken);
-        if (role is null)
+        if (role is not { } choice)
         {
             return PersonOutcome.Refused(errors);
         }
 
-        var person = new Person { OrganizationId = organizationId, Name = form.CleanName, Email = form.CleanEmail, Role = role.Value, Team = form.CleanTeam };
+        var person = new Person { OrganizationId = organizationId, Name = form.CleanName, Email = form.CleanEmail, Role = choice.Family, RoleId = choice.Own?.Id, Team = form.CleanTeam };
         db.People.Add(person);
-        audit.Record(organizationId, actor, "person added", PersonText.Describe(person));
+        audit.Record(organizationId, actor, "person added", PersonText.Describe(person, choice.Name));
         if (!await SavedAsync(cancellationToken))
         {
             return Refused(PersonFields.Email, $"{form.CleanEmail} was added by someone else a moment ago. Each email can be on the list once.");
@@ -74,12 +74,13 @@ public sealed class PersonActions(AppDbContext db, AuditLog audit)
     public async Task<PersonOutcome> ChangeAsync(Guid organizationId, Actor actor, Person person, PersonForm form, CancellationToken cancellationToken)
     {
         var (role, errors) = await CheckAsync(organizationId, form, except: person.Id, cancellationToken);
-        if (role is null)
+        if (role is not { } choice)
         {
             return PersonOutcome.Refused(errors);
         }
 
-        var changes = Apply(person, form, role.Value);
+        var roles = await RoleCatalog.LoadAsync(db, organizationId, cancellationToken);
+        var changes = Apply(person, form, choice, roles.NameOf(person));
         if (changes.Count > 0)
         {
             audit.Record(organizationId, actor, "person changed", $"{person.Name} <{person.Email}>: " + string.Join("; ", changes));
@@ -95,8 +96,9 @@ public sealed class PersonActions(AppDbContext db, AuditLog audit)
     /// <summary>Removes the person; their invitations stay (participation counts do not change), without the link to them.</summary>
     public async Task RemoveAsync(Guid organizationId, Actor actor, Person person, CancellationToken cancellationToken)
     {
+        var roles = await RoleCatalog.LoadAsync(db, organizationId, cancellationToken);
         db.People.Remove(person);
-        audit.Record(organizationId, actor, "person removed", PersonText.Describe(person));
+        audit.Record(organizationId, actor, "person removed", PersonText.Describe(person, roles.NameOf(person)));
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -105,7 +107,7 @@ public sealed class PersonActions(AppDbContext db, AuditLog audit)
         exception.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true;
 
     /// <summary>The form's rules (required, lengths, a valid email), the role, and an email once per organization.</summary>
-    private async Task<(PersonRole? Role, FieldErrors Errors)> CheckAsync(Guid organizationId, PersonForm form, Guid? except, CancellationToken cancellationToken)
+    private async Task<(RoleChoice? Role, FieldErrors Errors)> CheckAsync(Guid organizationId, PersonForm form, Guid? except, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var results = new List<ValidationResult>();
@@ -118,7 +120,7 @@ public sealed class PersonActions(AppDbContext db, AuditLog audit)
             }
         }
 
-        var role = form.CheckRole(errors);
+        var role = form.CheckRole(errors, await RoleCatalog.LoadAsync(db, organizationId, cancellationToken));
         if (errors.IsEmpty && await HolderOfAsync(organizationId, form.CleanEmail, except, cancellationToken) is { } holder)
         {
             errors.Add(PersonFields.Email, $"{form.CleanEmail} is already on the list, as {holder.Name}. Each email can be on the list once.");
@@ -134,7 +136,7 @@ public sealed class PersonActions(AppDbContext db, AuditLog audit)
             .FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>Gives the person the form's fields; returns what changed as "what: old → new" (empty when nothing did).</summary>
-    private static List<string> Apply(Person person, PersonForm form, PersonRole role)
+    private static List<string> Apply(Person person, PersonForm form, RoleChoice role, string roleName)
     {
         var changes = new List<string>();
         if (person.Name != form.CleanName)
@@ -150,10 +152,11 @@ public sealed class PersonActions(AppDbContext db, AuditLog audit)
             person.EmailChangedAt = DateTime.UtcNow;
         }
 
-        if (person.Role != role)
+        if (person.Role != role.Family || person.RoleId != role.Own?.Id)
         {
-            changes.Add($"role: {person.Role.DisplayName()} → {role.DisplayName()}");
-            person.Role = role;
+            changes.Add($"role: {roleName} → {role.Name}");
+            person.Role = role.Family;
+            person.RoleId = role.Own?.Id;
         }
 
         if (person.Team != form.CleanTeam)

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 using SalesWheel.Data.Entities;
 using SalesWheel.Web.Infrastructure;
@@ -23,26 +24,35 @@ public sealed class PersonForm
     [StringLength(100, ErrorMessage = "Use at most 100 characters for the team.")]
     public string? Team { get; set; }
 
-    public static PersonForm From(Person person) => new()
+    /// <summary>What the form offers (the organization's roles), set by the page; never posted.</summary>
+    [BindNever]
+    [ValidateNever]
+    public RoleCatalog Roles { get; set; } = RoleCatalog.Of([]);
+
+    public static PersonForm From(Person person, RoleCatalog roles) => new()
     {
+        Roles = roles,
         Name = person.Name,
         Email = person.Email,
-        Role = person.Role.ToString(),
+        Role = roles.FormValueOf(person),
         Team = person.Team,
     };
 
-    /// <summary>Checks the role (our message, not the binder's) and returns it; null with a field error when it is not one of ours.</summary>
-    public PersonRole? CheckRole(FieldErrors errors)
+    /// <summary>
+    /// Checks the role (our message, not the binder's) against the organization's roles and returns it; null with a field
+    /// error when it is none of them.
+    /// </summary>
+    public RoleChoice? CheckRole(FieldErrors errors, RoleCatalog roles)
     {
         if (string.IsNullOrWhiteSpace(Role))
         {
             return null; // [Required] already said so
         }
 
-        var role = PersonRoles.Parse(Role); // the select posts the enum names, which Parse reads too
+        var role = roles.Read(Role); // the select posts own roles' names and the families' enum names, which Read reads too
         if (role is null)
         {
-            errors.Add(PersonFields.Role, "Choose one of the roles listed: " + PersonRoles.Accepted + ".");
+            errors.Add(PersonFields.Role, "Choose one of the roles listed: " + roles.Accepted + ".");
         }
 
         return role;
@@ -62,8 +72,8 @@ public sealed class PersonForm
 /// <summary>How a person reads in the audit log.</summary>
 public static class PersonText
 {
-    public static string Describe(Person person) =>
-        $"{person.Name} <{person.Email}>, {person.Role.DisplayName()}, team {Team(person.Team)}";
+    public static string Describe(Person person, string roleName) =>
+        $"{person.Name} <{person.Email}>, {roleName}, team {Team(person.Team)}";
 
     public static string Team(string team) => team.Length == 0 ? "(none)" : team;
 }
