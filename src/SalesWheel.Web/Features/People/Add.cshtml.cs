@@ -12,7 +12,7 @@ public sealed class AddModel(PersonActions people, AppDbContext db) : Organizati
     [BindProperty]
     public PersonForm Form { get; set; } = new();
 
-    public async Task OnGetAsync() => Form.Roles = await RoleCatalog.LoadAsync(db, OrganizationId, HttpContext.RequestAborted);
+    public async Task OnGetAsync() => await OfferAsync();
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -20,12 +20,18 @@ public sealed class AddModel(PersonActions people, AppDbContext db) : Organizati
         var outcome = await people.AddAsync(OrganizationId, Actor.Of(CurrentUser), Form, HttpContext.RequestAborted);
         if (outcome.Person is not { } person)
         {
-            Form.Roles = await RoleCatalog.LoadAsync(db, OrganizationId, HttpContext.RequestAborted);
+            await OfferAsync();
             outcome.Errors.ShowOn(ModelState, PersonFields.PageKey);
             return Page();
         }
 
         TempData["Notice"] = $"{person.Name} was added.";
         return Redirect("/people");
+    }
+
+    private async Task OfferAsync()
+    {
+        Form.Roles = await RoleCatalog.LoadAsync(db, OrganizationId, HttpContext.RequestAborted);
+        Form.Definitions = await AttributeSettings.ListAsync(db, OrganizationId, HttpContext.RequestAborted);
     }
 }

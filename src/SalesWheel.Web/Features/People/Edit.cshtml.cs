@@ -22,7 +22,8 @@ public sealed class EditModel(PersonActions people, AppDbContext db) : Organizat
         }
 
         Person = person;
-        Form = PersonForm.From(person, await RoleCatalog.LoadAsync(db, OrganizationId, HttpContext.RequestAborted));
+        Form = PersonForm.From(person, await RoleCatalog.LoadAsync(db, OrganizationId, HttpContext.RequestAborted),
+            await AttributeSettings.ListAsync(db, OrganizationId, HttpContext.RequestAborted));
         return Page();
     }
 
@@ -38,12 +39,18 @@ public sealed class EditModel(PersonActions people, AppDbContext db) : Organizat
         var outcome = await people.ChangeAsync(OrganizationId, Actor.Of(CurrentUser), person, Form, HttpContext.RequestAborted);
         if (outcome.Person is null)
         {
-            Form.Roles = await RoleCatalog.LoadAsync(db, OrganizationId, HttpContext.RequestAborted);
+            await OfferAsync();
             outcome.Errors.ShowOn(ModelState, PersonFields.PageKey);
             return Page();
         }
 
         TempData["Notice"] = outcome.Changes.Count == 0 ? $"Nothing changed for {person.Name}." : $"{person.Name} was saved.";
         return Redirect("/people");
+    }
+
+    private async Task OfferAsync()
+    {
+        Form.Roles = await RoleCatalog.LoadAsync(db, OrganizationId, HttpContext.RequestAborted);
+        Form.Definitions = await AttributeSettings.ListAsync(db, OrganizationId, HttpContext.RequestAborted);
     }
 }

@@ -18,10 +18,13 @@ public sealed class IndexModel(AppDbContext db) : OrganizationPageModel
 
     public RoleCatalog Roles { get; private set; } = RoleCatalog.Of([]);
 
+    public IReadOnlyList<AttributeDefinition> Attributes { get; private set; } = [];
+
     public async Task OnGetAsync()
     {
         Notice = TempData["Notice"] as string;
         Roles = await RoleCatalog.LoadAsync(db, OrganizationId, HttpContext.RequestAborted);
+        Attributes = await AttributeSettings.ListAsync(db, OrganizationId, HttpContext.RequestAborted);
         var people = await db.People.AsNoTracking().Where(p => p.OrganizationId == OrganizationId).ToListAsync();
         People = people.OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Email, StringComparer.Ordinal).ToList();
         ByRole = PersonRoles.InOrder.Select(r => (r, people.Count(p => p.Role == r))).ToList();

@@ -16,10 +16,23 @@ public sealed record PersonResponse(
     [property: Description("The role family results count the person in: leader, manager, seller or ops & enablement.")] string Role,
     [property: Description("The team; \"\" when none.")] string Team,
     DateTime CreatedAt,
-    [property: Description("The organization's own role (AE, SDR…) the person holds; the family when none.")] string RoleName)
+    [property: Description("The organization's own role (AE, SDR…) the person holds; the family when none.")] string RoleName,
+    [property: Description("The person's values of the organization's attributes, by attribute name; an attribute without a value is left out.")] IReadOnlyDictionary<string, string> Attributes)
 {
-    public static PersonResponse From(Person person, RoleCatalog roles) =>
-        new(person.Id, person.Name, person.Email, Assessments.PersonRoles.Text(person.Role), person.Team, ApiProblems.Utc(person.CreatedAt), roles.NameOf(person));
+    public static PersonResponse From(Person person, RoleCatalog roles, IReadOnlyList<AttributeDefinition> attributes)
+    {
+        var values = AttributeValues.Read(person.AttributesJson);
+        return new(person.Id, person.Name, person.Email, Assessments.PersonRoles.Text(person.Role), person.Team, ApiProblems.Utc(person.CreatedAt), roles.NameOf(person),
+            attributes.Where(a => values.ContainsKey(a.Id)).ToDictionary(a => a.Name, a => values[a.Id], StringComparer.Ordinal));
+    }
+
+    /// <summary>The organization's roles and attributes, which a response names.</summary>
+    public static async Task<Func<Person, PersonResponse>> ForAsync(AppDbContext db, Guid organizationId, CancellationToken cancellationToken)
+    {
+        var roles = await RoleCatalog.LoadAsync(db, organizationId, cancellationToken);
+        var attributes = await AttributeSettings.ListAsync(db, organizationId, cancellationToken);
+        return person => From(person, roles, attributes);
+    }
 }
 
 [Description("A person's fields.")]
@@ -27,7 +40,9 @@ public sealed record PersonRequest(
     [property: Description("Required, at most 200 characters.")] string? Name,
     [property: Description("Required; each email once per organization.")] string? Email,
     [property: Description("One of the organization's own roles (any case), or a family: leader, manager, seller, or ops & enablement (also: ops, enablement).")] string? Role,
-    [property: Description("Optional, at most 100 characters.")] string? Team = null);
+    [property: Description("Optional, at most 100 characters.")] string? Team = null,
+    [property: Description("Values of the organization's attributes by attribute name (any case), at most 100 characters each; \"\" clears one. Left out: values stay as they are.")]
+    IReadOnlyDictionary<string, string?>? Attributes = null);
 
 [Description("What an import did (or, with preview, would do).")]
 public sealed record ImportResponse(
@@ -54,6 +69,7 @@ public static class PeopleApi
             .WithDescription("""
                 The body is the CSV file itself (Content-Type: text/csv, UTF-8, at most 1 MB), exactly as the web import reads it:
                 a header row naming the columns name, email, role and team (team optional, any order, extra columns ignored),
+                and a column for each of the organization's attributes to set (named like the attribute, any case; a blank cell clears the value),
                 delimiter `,` `;` or tab. People already on the list (same email) are updated. If any row is bad, nothing is
                 stored and every bad row is named under `errors` ("line 3": […]). With `preview=true`, nothing is stored either way.
                 """)
@@ -76,13 +92,12 @@ public static class PeopleApi
 
         var people = db.People.AsNoTracking().Where(p => p.OrganizationId == caller.OrganizationId)
             .OrderBy(p => p.Name.ToLower()).ThenBy(p => p.Email).ThenBy(p => p.Id);
-        var roles = await RoleCatalog.LoadAsync(db, caller.OrganizationId, cancellationToken);
-        return TypedResults.Ok(await people.ToPageAsync(number, size, p => PersonResponse.From(p, roles), http, cancellationToken));
+        return TypedResults.Ok(await people.ToPageAsync(number, size, await PersonResponse.ForAsync(db, caller.OrganizationId, cancellationToken), http, cancellationToken));
     }
 
     private static async Task<Results<Ok<PersonResponse>, ProblemHttpResult>> Get(Guid id, ApiCaller caller, PersonActions people, AppDbContext db, CancellationToken cancellationToken) =>
         await people.FindAsync(caller.OrganizationId, id, cancellationToken) is { } person
-            ? TypedResults.Ok(PersonResponse.From(person, await RoleCatalog.LoadAsync(db, caller.OrganizationId, cancellationToken)))
+            ? TypedResults.Ok((await PersonResponse.ForAsync(db, caller.OrganizationId, cancellationToken))(person))
             : ApiProblems.NotFound("person");
 
     private static async Task<Results<Created<PersonResponse>, ValidationProblem>> Create(
@@ -94,7 +109,7 @@ public static class PeopleApi
             return ApiProblems.Invalid(outcome.Errors.ByField);
         }
 
-        return TypedResults.Created($"/api/v1/people/{person.Id}", PersonResponse.From(person, await RoleCatalog.LoadAsync(db, caller.OrganizationId, cancellationToken)));
+        return TypedResults.Created($"/api/v1/people/{person.Id}", (await PersonResponse.ForAsync(db, caller.OrganizationId, cancellationToken))(person));
     }
 
     private static async Task<Results<Ok<PersonResponse>, ValidationProblem, ProblemHttpResult>> Update(
@@ -108,7 +123,7 @@ public static class PeopleApi
         var outcome = await people.ChangeAsync(caller.OrganizationId, caller.Actor, person, FormOf(request), cancellationToken);
         return outcome.Person is null
             ? ApiProblems.Invalid(outcome.Errors.ByField)
-            : TypedResults.Ok(PersonResponse.From(person, await RoleCatalog.LoadAsync(db, caller.OrganizationId, cancellationToken)));
+            : TypedResults.Ok((await PersonResponse.ForAsync(db, caller.OrganizationId, cancellationToken))(person));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(Guid id, ApiCaller caller, PersonActions people, CancellationToken cancellationToken)
@@ -179,5 +194,9 @@ public static class PeopleApi
     }
 
     /// <summary>The request as the people pages' form, checked by the same rules.</summary>
-    private static PersonForm FormOf(PersonRequest request) => new() { Name = request.Name!, Email = request.Email!, Role = request.Role!, Team = request.Team };
+    private static PersonForm FormOf(PersonRequest request) => new()
+    {
+        Name = request.Name!, Email = request.Email!, Role = request.Role!, Team = request.Team,
+        Attributes = request.Attributes?.ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal),
+    };
 }

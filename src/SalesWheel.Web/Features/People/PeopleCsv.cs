@@ -1,9 +1,16 @@
 using SalesWheel.Core.Text;
+using SalesWheel.Data;
+using SalesWheel.Data.Entities;
 
 namespace SalesWheel.Web.Features.People;
 
-/// <summary>One good row of an import file.</summary>
-public sealed record ImportRow(int Line, string Name, string Email, RoleChoice Role, string Team);
+/// <summary>One good row of an import file; <c>Attributes</c> holds the values of the attribute columns the file has, by attribute id ("" clears a value).</summary>
+public sealed record ImportRow(int Line, string Name, string Email, RoleChoice Role, string Team, IReadOnlyDictionary<Guid, string> Attributes)
+{
+    /// <summary>The person's stored attribute values once this row is applied over <paramref name="current"/>.</summary>
+    public string AttributesOver(string current) =>
+        AttributeValues.Write(AttributeValues.Read(current).Where(v => !Attributes.ContainsKey(v.Key)).Concat(Attributes));
+}
 
 /// <summary>What is wrong with a line of the file (or with the file, when <see cref="Line"/> is null).</summary>
 public sealed record ImportProblem(int? Line, string Reason)
@@ -14,7 +21,7 @@ public sealed record ImportProblem(int? Line, string Reason)
 /// <summary>
 /// Reads a people file by the reading policy of <see cref="CsvText"/> (encoding, delimiter, a <c>sep=</c> line): a
 /// header row naming the columns name, email, role and team (team may be left out, extra columns are ignored, any
-/// order). Every bad row is reported with its line number and every reason, never only the first.
+/// order), and a column for each of the organization's attributes it gives (named like the attribute, any case). Every bad row is reported with its line number and every reason, never only the first.
 /// </summary>
 public static class PeopleCsv
 {
@@ -28,8 +35,12 @@ public static class PeopleCsv
     public static string? Decode(byte[] bytes) =>
         CsvText.IsUnicode(bytes) ? CsvText.Decode(bytes).Text : null;
 
-    /// <summary>Reads the rows; a role is read by <paramref name="roles"/> (the organization's own roles and the families).</summary>
-    public static (IReadOnlyList<ImportRow> Rows, IReadOnlyList<ImportProblem> Problems, IReadOnlyList<string> IgnoredColumns) Parse(string text, RoleCatalog roles)
+    /// <summary>
+    /// Reads the rows; a role is read by <paramref name="roles"/> (the organization's own roles and the families), a
+    /// column named like one of <paramref name="attributes"/> gives its values.
+    /// </summary>
+    public static (IReadOnlyList<ImportRow> Rows, IReadOnlyList<ImportProblem> Problems, IReadOnlyList<string> IgnoredColumns) Parse(
+        string text, RoleCatalog roles, IReadOnlyList<AttributeDefinition> attributes)
     {
         text = text.TrimStart('\uFEFF');
         var rows = new List<ImportRow>();
@@ -65,7 +76,7 @@ public static class PeopleCsv
                 if (!headerRead)
                 {
                     headerRead = true;
-                    if (!ReadHeader(cells, line, columns, ignored, problems))
+                    if (!ReadHeader(cells, line, columns, ignored, problems, attributes))
                     {
                         return (rows, problems, ignored); // without the columns no row can be judged
                     }
@@ -128,13 +139,25 @@ public static class PeopleCsv
                     reasons.Add("the team is longer than 100 characters");
                 }
 
+                var values = new Dictionary<Guid, string>();
+                foreach (var attribute in attributes.Where(a => columns.ContainsKey(a.Name.ToLowerInvariant())))
+                {
+                    var value = Cell(attribute.Name.ToLowerInvariant());
+                    if (value.Length > AttributeSettings.MaximumValueLength)
+                    {
+                        reasons.Add($"the {attribute.Name} is longer than {AttributeSettings.MaximumValueLength} characters");
+                    }
+
+                    values[attribute.Id] = value;
+                }
+
                 if (reasons.Count > 0)
                 {
                     problems.Add(new(line, string.Join("; ", reasons)));
                 }
                 else
                 {
-                    rows.Add(new ImportRow(line, name, email, role!.Value, team));
+                    rows.Add(new ImportRow(line, name, email, role!.Value, team, values));
                 }
             }
 
@@ -155,13 +178,13 @@ public static class PeopleCsv
         return (rows, problems, ignored);
     }
 
-    private static bool ReadHeader(string[] cells, int line, Dictionary<string, int> columns, List<string> ignored, List<ImportProblem> problems)
+    private static bool ReadHeader(string[] cells, int line, Dictionary<string, int> columns, List<string> ignored, List<ImportProblem> problems, IReadOnlyList<AttributeDefinition> attributes)
     {
         var reasons = new List<string>();
         for (var c = 0; c < cells.Length; c++)
         {
             var column = cells[c].ToLowerInvariant();
-            if (!Columns.Contains(column))
+            if (!Columns.Contains(column) && !attributes.Any(a => a.Name.ToLowerInvariant() == column))
             {
                 ignored.Add(cells[c].Length == 0 ? $"(column {c + 1}, no name)" : cells[c]);
             }

@@ -84,7 +84,8 @@ public sealed class ImportPreview
     public static async Task<ImportPreview> BuildAsync(AppDbContext db, Guid organizationId, string text, CancellationToken cancellationToken = default)
     {
         var roles = await RoleCatalog.LoadAsync(db, organizationId, cancellationToken);
-        var (rows, problems, ignored) = PeopleCsv.Parse(Core.Text.PlainText.Lines(text), roles); // no control characters in names
+        var attributes = await AttributeSettings.ListAsync(db, organizationId, cancellationToken);
+        var (rows, problems, ignored) = PeopleCsv.Parse(Core.Text.PlainText.Lines(text), roles, attributes); // no control characters in names
         var existing = (await db.People.Where(p => p.OrganizationId == organizationId).ToListAsync(cancellationToken))
             .GroupBy(p => EmailAddresses.Normalize(p.Email))
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
@@ -115,6 +116,7 @@ public sealed class ImportPreview
                 changes.Add($"team: {PersonText.Team(person.Team)} → {PersonText.Team(row.Team)}");
             }
 
+            changes.AddRange(PersonActions.AttributeChanges(attributes, person.AttributesJson, row.AttributesOver(person.AttributesJson)));
             if (changes.Count == 0)
             {
                 unchanged.Add(row);
@@ -138,7 +140,7 @@ public sealed class ImportPreview
 
         foreach (var row in ToAdd)
         {
-            db.People.Add(new Person { OrganizationId = organizationId, Name = row.Name, Email = row.Email, Role = row.Role.Family, RoleId = row.Role.Own?.Id, Team = row.Team });
+            db.People.Add(new Person { OrganizationId = organizationId, Name = row.Name, Email = row.Email, Role = row.Role.Family, RoleId = row.Role.Own?.Id, Team = row.Team, AttributesJson = row.AttributesOver("") });
         }
 
         foreach (var (person, row, _) in ToUpdate)
@@ -146,6 +148,7 @@ public sealed class ImportPreview
             person.Name = row.Name;
             person.Role = row.Role.Family;
             person.RoleId = row.Role.Own?.Id;
+            person.AttributesJson = row.AttributesOver(person.AttributesJson);
             person.Team = row.Team;
         }
     }

@@ -13,6 +13,7 @@ public static class PersonFields
     public const string Email = "email";
     public const string Role = "role";
     public const string Team = "team";
+    public const string Attributes = "attributes";
 
     /// <summary>The field of a <see cref="PersonForm"/> property (as its validation attributes name it).</summary>
     public static string Of(string member) => member switch
@@ -31,6 +32,7 @@ public static class PersonFields
         Email => "Form.Email",
         Role => "Form.Role",
         Team => "Form.Team",
+        Attributes => "Form.Attributes",
         _ => "",
     };
 }
@@ -53,13 +55,17 @@ public sealed class PersonActions(AppDbContext db, AuditLog audit)
 
     public async Task<PersonOutcome> AddAsync(Guid organizationId, Actor actor, PersonForm form, CancellationToken cancellationToken)
     {
-        var (role, errors) = await CheckAsync(organizationId, form, except: null, cancellationToken);
-        if (role is not { } choice)
+        var (role, attributes, errors) = await CheckAsync(organizationId, form, null, cancellationToken);
+        if (role is not { } choice || attributes is null)
         {
             return PersonOutcome.Refused(errors);
         }
 
-        var person = new Person { OrganizationId = organizationId, Name = form.CleanName, Email = form.CleanEmail, Role = choice.Family, RoleId = choice.Own?.Id, Team = form.CleanTeam };
+        var person = new Person
+        {
+            OrganizationId = organizationId, Name = form.CleanName, Email = form.CleanEmail, Role = choice.Family, RoleId = choice.Own?.Id, Team = form.CleanTeam,
+            AttributesJson = attributes,
+        };
         db.People.Add(person);
         audit.Record(organizationId, actor, "person added", PersonText.Describe(person, choice.Name));
         if (!await SavedAsync(cancellationToken))
@@ -73,14 +79,16 @@ public sealed class PersonActions(AppDbContext db, AuditLog audit)
     /// <summary>Gives the person the form's fields; saves and audits only when something changed.</summary>
     public async Task<PersonOutcome> ChangeAsync(Guid organizationId, Actor actor, Person person, PersonForm form, CancellationToken cancellationToken)
     {
-        var (role, errors) = await CheckAsync(organizationId, form, except: person.Id, cancellationToken);
-        if (role is not { } choice)
+        var (role, attributes, errors) = await CheckAsync(organizationId, form, person, cancellationToken);
+        if (role is not { } choice || attributes is null)
         {
             return PersonOutcome.Refused(errors);
         }
 
         var roles = await RoleCatalog.LoadAsync(db, organizationId, cancellationToken);
         var changes = Apply(person, form, choice, roles.NameOf(person));
+        changes.AddRange(AttributeChanges(await AttributeSettings.ListAsync(db, organizationId, cancellationToken), person.AttributesJson, attributes));
+        person.AttributesJson = attributes;
         if (changes.Count > 0)
         {
             audit.Record(organizationId, actor, "person changed", $"{person.Name} <{person.Email}>: " + string.Join("; ", changes));
@@ -107,7 +115,7 @@ public sealed class PersonActions(AppDbContext db, AuditLog audit)
         exception.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true;
 
     /// <summary>The form's rules (required, lengths, a valid email), the role, and an email once per organization.</summary>
-    private async Task<(RoleChoice? Role, FieldErrors Errors)> CheckAsync(Guid organizationId, PersonForm form, Guid? except, CancellationToken cancellationToken)
+    private async Task<(RoleChoice? Role, string? Attributes, FieldErrors Errors)> CheckAsync(Guid organizationId, PersonForm form, Person? existing, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var results = new List<ValidationResult>();
@@ -121,12 +129,13 @@ public sealed class PersonActions(AppDbContext db, AuditLog audit)
         }
 
         var role = form.CheckRole(errors, await RoleCatalog.LoadAsync(db, organizationId, cancellationToken));
-        if (errors.IsEmpty && await HolderOfAsync(organizationId, form.CleanEmail, except, cancellationToken) is { } holder)
+        var attributes = form.CheckAttributes(errors, await AttributeSettings.ListAsync(db, organizationId, cancellationToken), existing?.AttributesJson ?? "");
+        if (errors.IsEmpty && await HolderOfAsync(organizationId, form.CleanEmail, existing?.Id, cancellationToken) is { } holder)
         {
             errors.Add(PersonFields.Email, $"{form.CleanEmail} is already on the list, as {holder.Name}. Each email can be on the list once.");
         }
 
-        return (errors.IsEmpty ? role : null, errors);
+        return (errors.IsEmpty ? role : null, attributes, errors);
     }
 
     /// <summary>The person of this organization who already has the address (any case), other than <paramref name="except"/>.</summary>
@@ -166,6 +175,22 @@ public sealed class PersonActions(AppDbContext db, AuditLog audit)
         }
 
         return changes;
+    }
+
+    /// <summary>What changed between two stored sets of attribute values, as "Region: – → EMEA".</summary>
+    internal static IEnumerable<string> AttributeChanges(IReadOnlyList<AttributeDefinition> definitions, string before, string after)
+    {
+        var old = AttributeValues.Read(before);
+        var now = AttributeValues.Read(after);
+        foreach (var definition in definitions)
+        {
+            var from = old.GetValueOrDefault(definition.Id, "");
+            var to = now.GetValueOrDefault(definition.Id, "");
+            if (from != to)
+            {
+                yield return $"{definition.Name}: {(from.Length == 0 ? "–" : from)} → {(to.Length == 0 ? "–" : to)}";
+            }
+        }
     }
 
     private async Task<bool> SavedAsync(CancellationToken cancellationToken)
