@@ -50,7 +50,8 @@ public sealed record ImportResponse(
     int Added,
     int Updated,
     int Unchanged,
-    [property: Description("Columns of the file that were not read.")] IReadOnlyList<string> IgnoredColumns);
+    [property: Description("Columns of the file that were not read.")] IReadOnlyList<string> IgnoredColumns,
+    [property: Description("With onlyGoodRows: the bad rows left out, by line (\"line 3\": reasons); empty otherwise.")] IReadOnlyDictionary<string, string[]> LeftOut);
 
 /// <summary>/api/v1/people: the same rules, messages and audit entries as the people pages and the CSV import.</summary>
 public static class PeopleApi
@@ -71,7 +72,8 @@ public static class PeopleApi
                 a header row naming the columns name, email, role and team (team optional, any order, extra columns ignored),
                 and a column for each of the organization's attributes to set (named like the attribute, any case; a blank cell clears the value),
                 delimiter `,` `;` or tab. People already on the list (same email) are updated. If any row is bad, nothing is
-                stored and every bad row is named under `errors` ("line 3": […]). With `preview=true`, nothing is stored either way.
+                stored and every bad row is named under `errors` ("line 3": […]), unless `onlyGoodRows=true`: then the good rows are
+                stored and the response names the lines left out. With `preview=true`, nothing is stored either way.
                 """)
             .Accepts<string>("text/csv")
             .ProducesValidationProblem()
@@ -140,6 +142,7 @@ public static class PeopleApi
     private static async Task<Results<Ok<ImportResponse>, ValidationProblem, ProblemHttpResult>> Import(
         HttpRequest http,
         [Description("true: check the file and say what would happen, without storing anything.")] bool? preview,
+        [Description("true: store the good rows and leave out the bad ones (named under leftOut); a file that cannot be read is still refused.")] bool? onlyGoodRows,
         ApiCaller caller, PeopleImport import, CancellationToken cancellationToken)
     {
         var mediaType = http.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
@@ -173,7 +176,7 @@ public static class PeopleApi
         }
         else
         {
-            var outcome = await import.ImportAsync(caller.OrganizationId, caller.Actor, text, "the API", "send the file again", cancellationToken);
+            var outcome = await import.ImportAsync(caller.OrganizationId, caller.Actor, text, "the API", "send the file again", cancellationToken, onlyGoodRows: onlyGoodRows == true);
             if (outcome.Conflict is not null)
             {
                 return ApiProblems.Conflict(outcome.Conflict);
@@ -182,15 +185,15 @@ public static class PeopleApi
             result = outcome.Preview;
         }
 
-        if (!result.IsClean)
+        var errors = result.Problems
+            .GroupBy(p => p.Line is { } line ? $"line {line}" : "file")
+            .ToDictionary(g => g.Key, g => g.Select(p => p.Reason).ToArray());
+        if (!result.IsClean && !(onlyGoodRows == true && result.CanImportGoodRows))
         {
-            var errors = result.Problems
-                .GroupBy(p => p.Line is { } line ? $"line {line}" : "file")
-                .ToDictionary(g => g.Key, g => g.Select(p => p.Reason).ToArray());
             return ApiProblems.Invalid(errors, $"Nothing was imported: {result.Problems.Count} {(result.Problems.Count == 1 ? "problem" : "problems")} in the file, each under its line.");
         }
 
-        return TypedResults.Ok(new ImportResponse(preview != true, result.ToAdd.Count, result.ToUpdate.Count, result.Unchanged.Count, result.IgnoredColumns));
+        return TypedResults.Ok(new ImportResponse(preview != true, result.ToAdd.Count, result.ToUpdate.Count, result.Unchanged.Count, result.IgnoredColumns, errors));
     }
 
     /// <summary>The request as the people pages' form, checked by the same rules.</summary>

@@ -12,6 +12,15 @@ public sealed record ImportRow(int Line, string Name, string Email, RoleChoice R
         AttributeValues.Write(AttributeValues.Read(current).Where(v => !Attributes.ContainsKey(v.Key)).Concat(Attributes));
 }
 
+/// <summary>
+/// A role as written in the file (first spelling met), on how many rows, and what it reads as: directly (one of the
+/// organization's roles or a family) or through the admin's mapping; null when neither.
+/// </summary>
+public sealed record ImportRoleValue(string Text, int Rows, RoleChoice? Direct, RoleChoice? Mapped)
+{
+    public RoleChoice? ReadsAs => Direct ?? Mapped;
+}
+
 /// <summary>What is wrong with a line of the file (or with the file, when <see cref="Line"/> is null).</summary>
 public sealed record ImportProblem(int? Line, string Reason)
 {
@@ -39,8 +48,31 @@ public static class PeopleCsv
     /// Reads the rows; a role is read by <paramref name="roles"/> (the organization's own roles and the families), a
     /// column named like one of <paramref name="attributes"/> gives its values.
     /// </summary>
-    public static (IReadOnlyList<ImportRow> Rows, IReadOnlyList<ImportProblem> Problems, IReadOnlyList<string> IgnoredColumns) Parse(
-        string text, RoleCatalog roles, IReadOnlyList<AttributeDefinition> attributes)
+    /// <param name="text">The file's text.</param>
+    /// <param name="roles">The organization's roles.</param>
+    /// <param name="attributes">The organization's attributes.</param>
+    /// <param name="mapping">
+    /// Roles the admin mapped: a value of the file (any case, trimmed) to the role it stands for ("Account Executive" →
+    /// "AE"); used only for values <paramref name="roles"/> does not read itself.
+    /// </param>
+    public static (IReadOnlyList<ImportRow> Rows, IReadOnlyList<ImportProblem> Problems, IReadOnlyList<string> IgnoredColumns, IReadOnlyList<ImportRoleValue> RoleValues) Parse(
+        string text, RoleCatalog roles, IReadOnlyList<AttributeDefinition> attributes, IReadOnlyDictionary<string, string>? mapping = null)
+    {
+        var roleValues = new Dictionary<string, (string Text, int Rows)>(StringComparer.OrdinalIgnoreCase);
+        RoleChoice? Mapped(string value) =>
+            mapping is not null && mapping.TryGetValue(value.Trim(), out var target) ? roles.Read(target) : null;
+        var (rows, problems, ignored) = ParseRows(text, roles, attributes, value =>
+        {
+            roleValues[value] = roleValues.TryGetValue(value, out var seen) ? (seen.Text, seen.Rows + 1) : (value, 1);
+            return roles.Read(value) ?? Mapped(value);
+        });
+        var values = roleValues.Values.OrderBy(v => v.Text, StringComparer.OrdinalIgnoreCase)
+            .Select(v => new ImportRoleValue(v.Text, v.Rows, roles.Read(v.Text), roles.Read(v.Text) is null ? Mapped(v.Text) : null)).ToList();
+        return (rows, problems, ignored, values);
+    }
+
+    private static (IReadOnlyList<ImportRow> Rows, IReadOnlyList<ImportProblem> Problems, IReadOnlyList<string> IgnoredColumns) ParseRows(
+        string text, RoleCatalog roles, IReadOnlyList<AttributeDefinition> attributes, Func<string, RoleChoice?> readRole)
     {
         text = text.TrimStart('\uFEFF');
         var rows = new List<ImportRow>();
@@ -124,7 +156,7 @@ public static class PeopleCsv
                     firstLine[email] = line;
                 }
 
-                var role = roles.Read(roleText);
+                var role = roleText.Length == 0 ? null : readRole(roleText);
                 if (roleText.Length == 0)
                 {
                     reasons.Add($"missing role (use {roles.Accepted})");
