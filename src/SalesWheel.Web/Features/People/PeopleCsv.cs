@@ -1,3 +1,4 @@
+using SalesWheel.Core.Exports;
 using SalesWheel.Core.Text;
 using SalesWheel.Data;
 using SalesWheel.Data.Entities;
@@ -35,6 +36,25 @@ public sealed record ImportProblem(int? Line, string Reason)
 public static class PeopleCsv
 {
     public static readonly string[] Columns = ["name", "email", "role", "team"];
+
+    /// <summary>
+    /// The people as a file this import reads back: the columns name, email, role (the own role's name, else the
+    /// family), team, then one per attribute; UTF-8 with a byte order mark (Excel), every cell through the product's CSV
+    /// guard (<see cref="CsvCells.Quoted"/>), so a name a spreadsheet would run as a formula starts with an apostrophe.
+    /// </summary>
+    public static byte[] Write(IEnumerable<Person> people, RoleCatalog roles, IReadOnlyList<AttributeDefinition> attributes)
+    {
+        var text = new System.Text.StringBuilder();
+        void Line(IEnumerable<string> cells) => text.Append(string.Join(',', cells.Select(CsvCells.Quoted))).Append("\r\n");
+        Line([.. Columns, .. attributes.Select(a => a.Name)]);
+        foreach (var person in people)
+        {
+            var values = AttributeValues.Read(person.AttributesJson);
+            Line([person.Name, person.Email, roles.NameOf(person), person.Team, .. attributes.Select(a => values.GetValueOrDefault(a.Id, ""))]);
+        }
+
+        return [.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(text.ToString())];
+    }
 
     /// <summary>
     /// The text of an uploaded file (<see cref="CsvText.Decode"/>). A file that is neither UTF-8 nor marked as UTF-16 is

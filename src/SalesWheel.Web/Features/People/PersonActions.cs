@@ -110,6 +110,24 @@ public sealed class PersonActions(AppDbContext db, AuditLog audit)
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>Removes several people of the organization in one save, each audited as when removed alone.</summary>
+    public async Task RemoveAllAsync(Guid organizationId, Actor actor, IReadOnlyList<Person> people, CancellationToken cancellationToken)
+    {
+        var roles = await RoleCatalog.LoadAsync(db, organizationId, cancellationToken);
+        foreach (var person in people.Where(p => p.OrganizationId == organizationId))
+        {
+            db.People.Remove(person);
+            audit.Record(organizationId, actor, "person removed", PersonText.Describe(person, roles.NameOf(person)));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The people of the organization among <paramref name="ids"/> (tracked; other organizations' ids find nothing).</summary>
+    public async Task<List<Person>> FindAllAsync(Guid organizationId, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+        (await db.People.Where(p => p.OrganizationId == organizationId && ids.Contains(p.Id)).ToListAsync(cancellationToken))
+        .OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Email, StringComparer.Ordinal).ToList();
+
     /// <summary>True for the unique index on (organization, email) refusing a row another request saved a moment earlier.</summary>
     internal static bool IsDuplicate(DbUpdateException exception) =>
         exception.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true;
