@@ -18,21 +18,25 @@ public sealed class AttributeBreakdownTests(AppFactory app) : IClassFixture<AppF
     }
 
     /// <summary>A closed assessment: per region, that many people invited (all sellers of East) who all answered.</summary>
-    private Guid Seed(Guid organizationId, Guid region, params (string Region, int People)[] groups) => app.Service(db =>
+    private Guid Seed(Guid organizationId, Guid region, params (string Region, int People)[] groups) =>
+        Seed(organizationId, region, [.. groups.Select(g => ("East", g.Region, g.People))]);
+
+    /// <summary>A closed assessment: per team and region, that many sellers invited who all answered.</summary>
+    private Guid Seed(Guid organizationId, Guid region, (string Team, string Region, int People)[] cells) => app.Service(db =>
     {
         var assessment = new Assessment { OrganizationId = organizationId, Name = "By region", Status = AssessmentStatus.Closed, OpenedAt = DateTime.UtcNow.AddDays(-7), ClosedAt = DateTime.UtcNow };
         db.Assessments.Add(assessment);
         var value = 1;
-        foreach (var (name, people) in groups)
+        foreach (var (team, name, people) in cells)
         {
             var values = AttributeValues.Write([new(region, name)]);
             for (var i = 0; i < people; i++)
             {
                 db.Invitations.Add(new Invitation
                 {
-                    AssessmentId = assessment.Id, TokenHash = Tokens.Hash(Tokens.New()), Role = "seller", Team = "East", AttributesJson = values, State = InvitationState.Submitted,
+                    AssessmentId = assessment.Id, TokenHash = Tokens.Hash(Tokens.New()), Role = "seller", Team = team, AttributesJson = values, State = InvitationState.Submitted,
                 });
-                var response = ResultsKit.Answer("seller", "East", value % 5 + 1);
+                var response = ResultsKit.Answer("seller", team, value % 5 + 1);
                 response.AssessmentId = assessment.Id;
                 response.Attributes = values; // stored in the clear, as responses released before sealing read
                 db.SurveyResponses.Add(response);
@@ -67,6 +71,40 @@ public sealed class AttributeBreakdownTests(AppFactory app) : IClassFixture<AppF
         var shown = columns.Values.Where(v => v.StartsWith("n=", StringComparison.Ordinal)).Sum(v => int.Parse(v[2..], System.Globalization.CultureInfo.InvariantCulture));
         var hiddenBlock = 15 - shown;
         Assert.False(hiddenBlock is > 0 and < 5, $"the hidden block holds {hiddenBlock} people");
+    }
+
+    [Fact]
+    public async Task NoSignedCombinationOfTheTeamAndRegionGroupsShownIsolatesFewerThanTheMinimum()
+    {
+        // East = 5 North + 1 South; West = 6 South. Each group alone has 5 or more, but East − North is one person.
+        var (owner, org, region) = await OrganizationWithRegion("Across breakdowns");
+        (string Team, string Region, int People)[] cells = [("East", "North", 5), ("East", "South", 1), ("West", "South", 6)];
+        var id = Seed(org, region, cells);
+
+        var page = await owner.GetPage($"/assessments/{id}/results");
+        var published = new List<int[]> { cells.Select(_ => 1).ToArray() }; // the total: which cells each published number sums
+        foreach (var (by, pick) in new (string, Func<(string Team, string Region, int People), string>)[] { ("team", c => c.Team), ("Region", c => c.Region) })
+        {
+            foreach (var group in Columns(page, by).Where(c => c.Value != "hidden").Select(c => c.Key))
+            {
+                published.Add([.. cells.Select(c => pick(c) == group ? 1 : 0)]);
+            }
+        }
+
+        // The attacker: every sum of published sets with signs −1, 0, +1 that is itself a set of cells.
+        foreach (var signs in Signs(published.Count))
+        {
+            var sum = cells.Select((_, c) => published.Select((set, p) => signs[p] * set[c]).Sum()).ToArray();
+            if (sum.All(x => x is 0 or 1) && sum.Any(x => x == 1))
+            {
+                var people = cells.Where((_, c) => sum[c] == 1).Sum(c => c.People);
+                Assert.False(people < 5, $"published groups combine to {people} people ({string.Join(", ", cells.Where((_, c) => sum[c] == 1))})");
+            }
+        }
+
+        static IEnumerable<int[]> Signs(int count) => count == 0
+            ? [Array.Empty<int>()]
+            : Signs(count - 1).SelectMany(rest => new[] { -1, 0, 1 }.Select(sign => rest.Append(sign).ToArray()));
     }
 
     [Fact]
