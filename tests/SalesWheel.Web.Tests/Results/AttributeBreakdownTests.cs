@@ -34,7 +34,12 @@ public sealed class AttributeBreakdownTests(AppFactory app) : IClassFixture<AppF
             {
                 db.Invitations.Add(new Invitation
                 {
-                    AssessmentId = assessment.Id, TokenHash = Tokens.Hash(Tokens.New()), Role = "seller", Team = team, AttributesJson = values, State = InvitationState.Submitted,
+                    AssessmentId = assessment.Id,
+                    TokenHash = Tokens.Hash(Tokens.New()),
+                    Role = "seller",
+                    Team = team,
+                    AttributesJson = values,
+                    State = InvitationState.Submitted,
                 });
                 var response = ResultsKit.Answer("seller", team, value % 5 + 1);
                 response.AssessmentId = assessment.Id;

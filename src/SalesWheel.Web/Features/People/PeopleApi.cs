@@ -199,7 +199,10 @@ public static class PeopleApi
     /// <summary>The request as the people pages' form, checked by the same rules.</summary>
     private static PersonForm FormOf(PersonRequest request) => new()
     {
-        Name = request.Name!, Email = request.Email!, Role = request.Role!, Team = request.Team,
+        Name = request.Name!,
+        Email = request.Email!,
+        Role = request.Role!,
+        Team = request.Team,
         Attributes = request.Attributes?.ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal),
     };
 }

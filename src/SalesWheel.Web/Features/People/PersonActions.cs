@@ -63,7 +63,12 @@ public sealed class PersonActions(AppDbContext db, AuditLog audit)
 
         var person = new Person
         {
-            OrganizationId = organizationId, Name = form.CleanName, Email = form.CleanEmail, Role = choice.Family, RoleId = choice.Own?.Id, Team = form.CleanTeam,
+            OrganizationId = organizationId,
+            Name = form.CleanName,
+            Email = form.CleanEmail,
+            Role = choice.Family,
+            RoleId = choice.Own?.Id,
+            Team = form.CleanTeam,
             AttributesJson = attributes,
         };
         db.People.Add(person);
