@@ -16,6 +16,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<Person> People => Set<Person>();
 
+    public DbSet<OrganizationRole> OrganizationRoles => Set<OrganizationRole>();
+
+    public DbSet<AttributeDefinition> AttributeDefinitions => Set<AttributeDefinition>();
+
     public DbSet<Assessment> Assessments => Set<Assessment>();
 
     public DbSet<Invitation> Invitations => Set<Invitation>();

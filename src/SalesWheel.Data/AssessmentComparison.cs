@@ -65,6 +65,6 @@ public sealed class AssessmentComparison(AppDbContext db, AssessmentScoring scor
     private async Task<string> StampAsync(Assessment assessment, Organization organization, CancellationToken cancellationToken)
     {
         var count = await db.SurveyResponses.CountAsync(r => r.AssessmentId == assessment.Id, cancellationToken);
-        return $"{count}|" + AssessmentScoring.Fingerprint(AssessmentScoring.OptionsFor(organization, assessment: assessment));
+        return $"{count}|" + AssessmentScoring.Fingerprint(await scoring.OptionsForAsync(assessment, organization, cancellationToken));
     }
 }

@@ -14,8 +14,29 @@ namespace SalesWheel.Data;
 /// </summary>
 public sealed class AssessmentScoring(AppDbContext db, SubmissionSeal seal)
 {
-    /// <summary>The attributes every team assessment breaks down by.</summary>
+    /// <summary>The attributes every team assessment breaks down by; an organization's own attributes follow them (<see cref="GroupByAsync"/>).</summary>
     public static readonly IReadOnlyList<string> Attributes = ["role", "team"];
+
+    /// <summary>
+    /// What an assessment's results break down by: role and team, then the organization's own attributes by their
+    /// current names (their values are kept by id, so a renamed attribute keeps its values). Uploaded answers carry
+    /// only their role and team.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> GroupByAsync(Assessment assessment, CancellationToken cancellationToken = default) =>
+        [.. Attributes, .. (await OwnAttributesAsync(assessment, cancellationToken)).Select(a => a.Name)];
+
+    /// <summary>
+    /// The options an assessment's shared result is computed with: <see cref="OptionsFor"/> with its breakdowns
+    /// (<see cref="GroupByAsync"/>). The result, the waves of a comparison and the comparison's stamp all use these.
+    /// </summary>
+    public async Task<ScoringOptions> OptionsForAsync(Assessment assessment, Organization organization, CancellationToken cancellationToken = default) =>
+        OptionsFor(organization, await GroupByAsync(assessment, cancellationToken), assessment);
+
+    private async Task<IReadOnlyList<AttributeDefinition>> OwnAttributesAsync(Assessment assessment, CancellationToken cancellationToken) =>
+        assessment.Uploaded
+            ? []
+            : await db.AttributeDefinitions.AsNoTracking().Where(a => a.OrganizationId == assessment.OrganizationId)
+                .OrderBy(a => a.Position).ThenBy(a => a.Name).ToListAsync(cancellationToken);
 
     // Custom instruments parsed once per assessment; the text is compared too, so a cached instrument is never stale.
     private const int MaximumCachedInstruments = 256;
@@ -66,7 +87,7 @@ public sealed class AssessmentScoring(AppDbContext db, SubmissionSeal seal)
     public async Task<ScoreReport> ResultAsync(Assessment assessment, Organization organization, CancellationToken cancellationToken = default)
     {
         var count = await db.SurveyResponses.CountAsync(r => r.AssessmentId == assessment.Id, cancellationToken);
-        var options = OptionsFor(organization, assessment: assessment);
+        var options = await OptionsForAsync(assessment, organization, cancellationToken);
         var cached = await db.AssessmentResults.FindAsync([assessment.Id], cancellationToken);
         var fingerprint = Fingerprint(options);
         if (cached is not null && cached.ResponseCount == count && cached.ReportJson.StartsWith(fingerprint, StringComparison.Ordinal))
@@ -116,7 +137,7 @@ public sealed class AssessmentScoring(AppDbContext db, SubmissionSeal seal)
 
         var invited = await db.Invitations.AsNoTracking()
             .Where(i => i.AssessmentId == assessment.Id && i.Kind != InvitationKind.OpenLink)
-            .GroupBy(i => new { i.Role, i.Team }).Select(g => new { g.Key.Role, g.Key.Team, Count = g.Count() })
+            .GroupBy(i => new { i.Role, i.Team, i.AttributesJson }).Select(g => new { g.Key.Role, g.Key.Team, g.Key.AttributesJson, Count = g.Count() })
             .ToListAsync(cancellationToken);
         if (invited.Count == 0)
         {
@@ -125,9 +146,11 @@ public sealed class AssessmentScoring(AppDbContext db, SubmissionSeal seal)
 
         // Each breakdown's groups, plus one more (always hidden) for values nobody answered from.
         var index = report.Breakdowns.Select(b => b.Groups.Select((g, i) => (g.Value, i)).ToDictionary(p => p.Value, p => p.i, StringComparer.Ordinal)).ToList();
-        string ValueOf(string by, string role, string team) => (by == "role" ? role : by == "team" ? team : "").Trim();
+        var own = (await OwnAttributesAsync(assessment, cancellationToken)).ToDictionary(a => a.Name, a => a.Id, StringComparer.Ordinal);
+        string ValueOf(string by, string role, string team, string attributes) =>
+            (by == "role" ? role : by == "team" ? team : own.TryGetValue(by, out var id) ? AttributeValues.Of(attributes, id) : "").Trim();
         var cells = invited.Select(c => new PopulationCell(
-            report.Breakdowns.Select((b, x) => index[x].GetValueOrDefault(ValueOf(b.By, c.Role, c.Team), b.Groups.Count)).ToArray(), c.Count)).ToList();
+            report.Breakdowns.Select((b, x) => index[x].GetValueOrDefault(ValueOf(b.By, c.Role, c.Team, c.AttributesJson), b.Groups.Count)).ToArray(), c.Count)).ToList();
         var hidden = report.Breakdowns.Select(b => (IReadOnlyList<bool>)[.. b.Groups.Select(g => g.Suppressed), true]).ToList();
         var result = Anonymity.HideAcrossBreakdowns(cells, hidden, report.Context.MinGroupSize);
         return report with { Breakdowns = SharedResult.Hide(report.Breakdowns, result) };
@@ -140,7 +163,7 @@ public sealed class AssessmentScoring(AppDbContext db, SubmissionSeal seal)
     /// </summary>
     public async Task<ScoredWave> WaveAsync(Assessment assessment, Organization organization, CancellationToken cancellationToken = default)
     {
-        var wave = ScoringEngine.ScoreWave(await AnswersAsync(assessment, cancellationToken), OptionsFor(organization, assessment: assessment));
+        var wave = ScoringEngine.ScoreWave(await AnswersAsync(assessment, cancellationToken), await OptionsForAsync(assessment, organization, cancellationToken));
         return wave with { Report = SharedResult.From(await HideForInviteesAsync(assessment, wave.Report, cancellationToken)) };
     }
 
@@ -149,20 +172,30 @@ public sealed class AssessmentScoring(AppDbContext db, SubmissionSeal seal)
         ScoringEngine.Score(await AnswersAsync(assessment, cancellationToken), options);
 
     /// <summary>
-    /// The assessment's stored answers with their role and team, as the engine reads them. Only what scores and exports
-    /// may hold is read: never a response's id, date or comment.
+    /// The assessment's stored answers with their role, team and the organization's own attributes
+    /// (<see cref="GroupByAsync"/>), as the engine reads them. Only what scores and exports may hold is read: never a
+    /// response's id, date or comment.
     /// </summary>
     public async Task<ResponseSet> AnswersAsync(Assessment assessment, CancellationToken cancellationToken = default)
     {
-        var set = new ResponseSet(InstrumentOf(assessment), Attributes);
+        var own = await OwnAttributesAsync(assessment, cancellationToken);
+        var set = new ResponseSet(InstrumentOf(assessment), [.. Attributes, .. own.Select(a => a.Name)]);
         var width = set.Items.Count;
         await foreach (var response in db.SurveyResponses.AsNoTracking().Where(r => r.AssessmentId == assessment.Id)
-                           .Select(r => new { r.Answers, r.Role, r.Team }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+                           .Select(r => new { r.Answers, r.Role, r.Team, r.Attributes }).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             var row = set.AddRow();
             response.Answers.AsSpan(0, Math.Min(width, response.Answers.Length)).CopyTo(row);
             set.Attributes[0].Append(seal.OpenAttribute(assessment.Id, response.Role));
             set.Attributes[1].Append(seal.OpenAttribute(assessment.Id, response.Team));
+            if (own.Count > 0)
+            {
+                var values = AttributeValues.Read(seal.OpenAttribute(assessment.Id, response.Attributes));
+                for (var a = 0; a < own.Count; a++)
+                {
+                    set.Attributes[2 + a].Append(values.GetValueOrDefault(own[a].Id, ""));
+                }
+            }
         }
 
         return set;
@@ -171,5 +204,5 @@ public sealed class AssessmentScoring(AppDbContext db, SubmissionSeal seal)
     // The cached result is only valid for the settings it was computed with (k, phase, ACV band, levels); the stored
     // comparison (AssessmentComparison) is stamped with each wave's fingerprint too.
     internal static string Fingerprint(ScoringOptions options) =>
-        $"{options.MinimumGroupSize}|{options.Phase}|{options.Acv}|{RelevanceLevels.Serialize(options.Relevance)}|across:{(options.SuppressAcrossBreakdowns ? "cells+invitees" : "off")}\n";
+        $"{options.MinimumGroupSize}|by:{string.Join('\u001f', options.GroupBy)}|{options.Phase}|{options.Acv}|{RelevanceLevels.Serialize(options.Relevance)}|across:{(options.SuppressAcrossBreakdowns ? "cells+invitees" : "off")}\n";
 }

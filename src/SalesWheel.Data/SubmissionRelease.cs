@@ -99,6 +99,7 @@ public static class SubmissionRelease
                 SubmittedOn = released, // the same day for all: when they answered could tie a response to an invitation
                 Role = seal.SealAttribute(assessmentId, content.Role),
                 Team = seal.SealAttribute(assessmentId, content.Team),
+                Attributes = seal.SealAttributes(assessmentId, content.Attributes),
                 Answers = content.Answers,
                 Comment = content.Comment,
             });

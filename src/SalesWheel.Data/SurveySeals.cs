@@ -81,7 +81,12 @@ public static class DraftSeal
 /// What a sealed submission holds; becomes a <see cref="Entities.SurveyResponse"/> when its assessment closes. No day:
 /// responses carry the day they were released, so no moment ties one to an invitation.
 /// </summary>
-public sealed record SubmissionContent(string Role, string Team, byte[] Answers, string? Comment);
+/// <param name="Role">The role family when invited.</param>
+/// <param name="Team">The team when invited.</param>
+/// <param name="Answers">One byte per item, as <see cref="Entities.SurveyResponse.Answers"/>.</param>
+/// <param name="Comment">The comment, if any.</param>
+/// <param name="Attributes">The attribute values when invited (<see cref="AttributeValues"/>), "" for none.</param>
+public sealed record SubmissionContent(string Role, string Team, byte[] Answers, string? Comment, string Attributes = "");
 
 /// <summary>
 /// Seals submissions until their assessment closes, with a 256-bit AES-GCM key kept outside the database
@@ -179,6 +184,16 @@ public sealed class SubmissionSeal
             : throw new CryptographicException("A response's role or team is sealed with a different submission key than this server has (SalesWheel:SubmissionKey or data/keys/submission.key).");
     }
 
+    /// <summary>
+    /// A response's attribute values (<see cref="AttributeValues"/>) as stored: sealed like role and team, padded to one
+    /// length for every response whatever values it holds (even none), so the length tells nothing.
+    /// </summary>
+    public string SealAttributes(Guid assessmentId, string json) =>
+        SealedMark + Convert.ToBase64String(Aead.Seal(_key, AttributeData(assessmentId), Encoding.UTF8.GetBytes(json), AttributesBlock));
+
+    // Five attributes of 100 characters (up to 4 bytes each in UTF-8) with their ids fit in one block.
+    private const int AttributesBlock = 4096;
+
     private static byte[] AttributeData(Guid assessmentId) => [.. assessmentId.ToByteArray(), .. "attribute"u8];
 
     public byte[] Seal(Guid assessmentId, SubmissionContent content)
@@ -192,6 +207,7 @@ public sealed class SubmissionSeal
             writer.Write(content.Answers);
             writer.Write(content.Comment is not null);
             writer.Write(content.Comment ?? "");
+            writer.Write(content.Attributes);
         }
 
         return Aead.Seal(_key, assessmentId.ToByteArray(), buffer.ToArray());
@@ -211,7 +227,9 @@ public sealed class SubmissionSeal
         var answers = reader.ReadBytes(reader.ReadInt32());
         var hasComment = reader.ReadBoolean();
         var comment = reader.ReadString();
-        return new SubmissionContent(role, team, answers, hasComment ? comment : null);
+        // Submissions sealed before attributes existed end here.
+        var attributes = reader.BaseStream.Position < reader.BaseStream.Length ? reader.ReadString() : "";
+        return new SubmissionContent(role, team, answers, hasComment ? comment : null, attributes);
     }
 }
 

@@ -105,6 +105,8 @@ builder.Services.AddScoped<SalesWheel.Web.Features.Assessments.AssessmentActions
 builder.Services.AddScoped<SalesWheel.Web.Features.People.PersonActions>();
 builder.Services.AddScoped<SalesWheel.Web.Features.Plan.ActionPlan>();
 builder.Services.AddScoped<SalesWheel.Web.Features.People.PeopleImport>();
+builder.Services.AddScoped<SalesWheel.Web.Features.People.RoleSettings>();
+builder.Services.AddScoped<SalesWheel.Web.Features.People.AttributeSettings>();
 builder.Services.AddScoped<SalesWheel.Web.Features.Assessments.NewAssessment>();
 builder.Services.AddScoped<SalesWheel.Web.Features.Assessments.AssessmentRename>();
 builder.Services.AddScoped<SalesWheel.Web.Features.Assessments.DraftEdit>();

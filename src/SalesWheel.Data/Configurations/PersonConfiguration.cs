@@ -13,6 +13,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Property(p => p.Name).HasMaxLength(200);
         b.Property(p => p.Email).HasMaxLength(320);
         b.Property(p => p.Team).HasMaxLength(100);
+        b.HasOne<OrganizationRole>().WithMany().HasForeignKey(p => p.RoleId).OnDelete(DeleteBehavior.SetNull);
         b.Property(p => p.Role).HasConversion<string>().HasMaxLength(20);
     }
 }

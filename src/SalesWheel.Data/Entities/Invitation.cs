@@ -24,6 +24,9 @@ public sealed class Invitation
 
     public required string Team { get; set; }
 
+    /// <summary>The person's attribute values when invited (<see cref="AttributeValues"/>), kept like role and team; "" for none.</summary>
+    public string AttributesJson { get; set; } = "";
+
     /// <summary>
     /// The name and address the invitation was made for. Reminders go here, never to an address edited later, so
     /// editing a person's email cannot redirect their link. Empty for invitations made before this was kept.

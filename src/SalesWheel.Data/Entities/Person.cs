@@ -11,9 +11,16 @@ public sealed class Person
 
     public required string Email { get; set; }
 
+    /// <summary>The role family: the person's own role's family when they have one (<see cref="RoleId"/>).</summary>
     public PersonRole Role { get; set; }
 
+    /// <summary>The organization's own role (AE, SDR…) the person holds; null for a family name only.</summary>
+    public Guid? RoleId { get; set; }
+
     public string Team { get; set; } = "";
+
+    /// <summary>The person's values of the organization's attributes (<see cref="AttributeValues"/>); "" for none.</summary>
+    public string AttributesJson { get; set; } = "";
 
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
 

@@ -16,6 +16,9 @@ public sealed class SurveyResponse
 
     public required string Team { get; set; }
 
+    /// <summary>The attribute values (<see cref="AttributeValues"/>), sealed like role and team; "" for none.</summary>
+    public string Attributes { get; set; } = "";
+
     /// <summary>One byte per item in instrument order: 0 = not answered, else value − min + 1.</summary>
     public required byte[] Answers { get; set; }
 

@@ -56,7 +56,7 @@ public sealed class SurveyTests(AppFactory app) : IClassFixture<AppFactory>
     public void AStoredResponseHasNoColumnThatCouldLeadBackToThePersonOrTheInvitation()
     {
         var columns = app.Service(db => db.Model.FindEntityType(typeof(SurveyResponse))!.GetProperties().Select(p => p.Name).Order().ToList());
-        Assert.Equal(["Answers", "AssessmentId", "Comment", "Id", "Role", "SubmittedOn", "Team"], columns);
+        Assert.Equal(["Answers", "AssessmentId", "Attributes", "Comment", "Id", "Role", "SubmittedOn", "Team"], columns);
         Assert.Equal(typeof(DateOnly), typeof(SurveyResponse).GetProperty(nameof(SurveyResponse.SubmittedOn))!.PropertyType); // a day, never a time
     }
 

@@ -144,6 +144,7 @@ public sealed partial class AssessmentActions(
                     TokenHash = Tokens.Hash(token),
                     Role = PersonRoles.Text(person.Role),
                     Team = person.Team.Trim(),
+                    AttributesJson = person.AttributesJson,
                     Name = person.Name,
                     Email = person.Email,
                     Kind = withOpenLink ? InvitationKind.Headcount : InvitationKind.Personal,

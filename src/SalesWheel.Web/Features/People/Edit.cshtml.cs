@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
+using SalesWheel.Data;
 using SalesWheel.Data.Entities;
 using SalesWheel.Web.Infrastructure;
 
 namespace SalesWheel.Web.Features.People;
 
-public sealed class EditModel(PersonActions people) : OrganizationPageModel
+public sealed class EditModel(PersonActions people, AppDbContext db) : OrganizationPageModel
 {
     protected override MemberRole RequiredRole => MemberRole.Admin;
 
@@ -21,7 +22,8 @@ public sealed class EditModel(PersonActions people) : OrganizationPageModel
         }
 
         Person = person;
-        Form = PersonForm.From(person);
+        Form = PersonForm.From(person, await RoleCatalog.LoadAsync(db, OrganizationId, HttpContext.RequestAborted),
+            await AttributeSettings.ListAsync(db, OrganizationId, HttpContext.RequestAborted));
         return Page();
     }
 
@@ -37,11 +39,18 @@ public sealed class EditModel(PersonActions people) : OrganizationPageModel
         var outcome = await people.ChangeAsync(OrganizationId, Actor.Of(CurrentUser), person, Form, HttpContext.RequestAborted);
         if (outcome.Person is null)
         {
+            await OfferAsync();
             outcome.Errors.ShowOn(ModelState, PersonFields.PageKey);
             return Page();
         }
 
         TempData["Notice"] = outcome.Changes.Count == 0 ? $"Nothing changed for {person.Name}." : $"{person.Name} was saved.";
         return Redirect("/people");
+    }
+
+    private async Task OfferAsync()
+    {
+        Form.Roles = await RoleCatalog.LoadAsync(db, OrganizationId, HttpContext.RequestAborted);
+        Form.Definitions = await AttributeSettings.ListAsync(db, OrganizationId, HttpContext.RequestAborted);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using SalesWheel.Data;
 using SalesWheel.Data.Entities;
 using SalesWheel.Web.Infrastructure;
 
@@ -8,7 +9,7 @@ namespace SalesWheel.Web.Features.People;
 /// Import from CSV in two steps: the upload shows a preview (what will be added, updated, left alone, and every bad row);
 /// the confirm button sends the same text back, which is checked again and applied only when clean.
 /// </summary>
-public sealed class ImportModel(PeopleImport import) : OrganizationPageModel
+public sealed class ImportModel(PeopleImport import, AppDbContext db) : OrganizationPageModel
 {
     protected override MemberRole RequiredRole => MemberRole.Admin;
 
@@ -26,15 +27,46 @@ public sealed class ImportModel(PeopleImport import) : OrganizationPageModel
     [BindProperty]
     public string? FileName { get; set; }
 
+    /// <summary>Role values of the file the admin mapped (in step with <see cref="MapTo"/>).</summary>
+    [BindProperty]
+    public List<string> MapFrom { get; set; } = [];
+
+    /// <summary>The role each of <see cref="MapFrom"/> stands for ("" leaves it unmapped).</summary>
+    [BindProperty]
+    public List<string> MapTo { get; set; } = [];
+
     public ImportPreview? Preview { get; private set; }
 
-    public void OnGet()
+    public RoleCatalog Roles { get; private set; } = RoleCatalog.Of([]);
+
+    public IReadOnlyList<AttributeDefinition> Attributes { get; private set; } = [];
+
+    /// <summary>The mapping as the use case reads it: a file's value (any case) → a role.</summary>
+    public IReadOnlyDictionary<string, string> Mapping =>
+        MapFrom.Zip(MapTo).Where(m => !string.IsNullOrWhiteSpace(m.First) && !string.IsNullOrWhiteSpace(m.Second))
+            .GroupBy(m => m.First.Trim(), StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Last().Second.Trim(), StringComparer.OrdinalIgnoreCase);
+
+    public Task OnGetAsync() => LoadChoicesAsync();
+
+    /// <summary>The same text again, with the roles the admin mapped.</summary>
+    public async Task<IActionResult> OnPostRemapAsync()
     {
+        ModelState.Clear();
+        await LoadChoicesAsync();
+        if (string.IsNullOrEmpty(CsvText) || CsvText.Length > PeopleImport.MaximumBytes)
+        {
+            Refuse(nameof(Upload), "The preview was lost. Upload the file again.");
+            return Page();
+        }
+
+        Preview = await import.PreviewAsync(OrganizationId, CsvText, HttpContext.RequestAborted, Mapping);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostPreviewAsync()
     {
         ModelState.Clear();
+        await LoadChoicesAsync();
         string? text;
         if (Upload is { Length: > 0 })
         {
@@ -61,9 +93,16 @@ public sealed class ImportModel(PeopleImport import) : OrganizationPageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostConfirmAsync()
+    /// <summary>Confirms the file as it is when every row is right.</summary>
+    public Task<IActionResult> OnPostConfirmAsync() => ImportAsync(onlyGoodRows: false);
+
+    /// <summary>Imports the good rows and leaves out the bad ones (each named in the preview).</summary>
+    public Task<IActionResult> OnPostGoodRowsAsync() => ImportAsync(onlyGoodRows: true);
+
+    private async Task<IActionResult> ImportAsync(bool onlyGoodRows)
     {
         ModelState.Clear();
+        await LoadChoicesAsync();
         if (string.IsNullOrEmpty(CsvText) || CsvText.Length > PeopleImport.MaximumBytes)
         {
             Refuse(nameof(Upload), "The preview was lost. Upload the file again.");
@@ -71,7 +110,8 @@ public sealed class ImportModel(PeopleImport import) : OrganizationPageModel
         }
 
         // The list may have changed since the preview, and the text comes back from the browser: everything is checked again.
-        var outcome = await import.ImportAsync(OrganizationId, Actor.Of(CurrentUser), CsvText, Clip(FileName) ?? "a CSV file", "check the preview again", HttpContext.RequestAborted);
+        var outcome = await import.ImportAsync(OrganizationId, Actor.Of(CurrentUser), CsvText, Clip(FileName) ?? "a CSV file", "check the preview again", HttpContext.RequestAborted,
+            Mapping, onlyGoodRows);
         Preview = outcome.Preview;
         if (outcome.Conflict is not null)
         {
@@ -83,8 +123,15 @@ public sealed class ImportModel(PeopleImport import) : OrganizationPageModel
             return Page();
         }
 
-        TempData["Notice"] = $"Import done: {Preview.Counts}.";
+        var leftOut = Preview.IsClean ? "" : $"; {Preview.Problems.Count} bad {(Preview.Problems.Count == 1 ? "row" : "rows")} left out";
+        TempData["Notice"] = $"Import done: {Preview.Counts}{leftOut}.";
         return Redirect("/people");
+    }
+
+    private async Task LoadChoicesAsync()
+    {
+        Roles = await RoleCatalog.LoadAsync(db, OrganizationId, HttpContext.RequestAborted);
+        Attributes = await AttributeSettings.ListAsync(db, OrganizationId, HttpContext.RequestAborted);
     }
 
     private async Task<string?> ReadAsync(IFormFile file)

@@ -26,25 +26,31 @@ public sealed class PeopleImport(AppDbContext db, AuditLog audit)
     /// <summary>The file's text (<see cref="PeopleCsv.Decode"/>): null when it is neither UTF-8 nor marked as UTF-16.</summary>
     public static string? Decode(byte[] bytes) => PeopleCsv.Decode(bytes);
 
-    /// <summary>What importing the text would do now, storing nothing.</summary>
-    public Task<ImportPreview> PreviewAsync(Guid organizationId, string text, CancellationToken cancellationToken) =>
-        ImportPreview.BuildAsync(db, organizationId, text, cancellationToken);
+    /// <summary>What importing the text would do now (with the admin's role <paramref name="mapping"/>, if any), storing nothing.</summary>
+    public Task<ImportPreview> PreviewAsync(Guid organizationId, string text, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? mapping = null) =>
+        ImportPreview.BuildAsync(db, organizationId, text, mapping, cancellationToken);
 
     /// <summary>
     /// Checks the text again against the list as it is now (it may have changed since a preview) and, only when every
-    /// row is right, adds and updates the people in one save, audited with where the file came from
-    /// (<paramref name="source"/>). <paramref name="retry"/> ends the message when another change got there first.
+    /// row is right (or, with <paramref name="onlyGoodRows"/>, every row that is right, when the file itself could be
+    /// read), adds and updates the people in one save, audited with where the file came from (<paramref name="source"/>),
+    /// the roles mapped and the lines left out. <paramref name="retry"/> ends the message when another change got there first.
     /// </summary>
-    public async Task<ImportOutcome> ImportAsync(Guid organizationId, Actor actor, string text, string source, string retry, CancellationToken cancellationToken)
+    public async Task<ImportOutcome> ImportAsync(Guid organizationId, Actor actor, string text, string source, string retry, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, string>? mapping = null, bool onlyGoodRows = false)
     {
-        var preview = await PreviewAsync(organizationId, text, cancellationToken);
-        if (!preview.IsClean)
+        var preview = await PreviewAsync(organizationId, text, cancellationToken, mapping);
+        if (!preview.IsClean && !(onlyGoodRows && preview.CanImportGoodRows))
         {
             return new ImportOutcome(preview, Imported: false, Conflict: null);
         }
 
         preview.Apply(db, organizationId);
-        audit.Record(organizationId, actor, "people imported", $"{preview.Counts}, from {source}");
+        var mapped = preview.RoleValues.Where(v => v.Mapped is not null).Select(v => $"{v.Text} → {v.Mapped!.Value.Name}").ToList();
+        var leftOut = preview.Problems.Where(p => p.Line is not null).Select(p => p.Line!.Value).ToList();
+        audit.Record(organizationId, actor, "people imported", $"{preview.Counts}, from {source}"
+            + (mapped.Count > 0 ? "; roles mapped: " + string.Join(", ", mapped) : "")
+            + (leftOut.Count > 0 ? $"; {leftOut.Count} bad {(leftOut.Count == 1 ? "row" : "rows")} left out (lines {string.Join(", ", leftOut)})" : ""));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -52,7 +58,7 @@ public sealed class PeopleImport(AppDbContext db, AuditLog audit)
         catch (DbUpdateException e) when (PersonActions.IsDuplicate(e))
         {
             db.ChangeTracker.Clear();
-            return new ImportOutcome(await PreviewAsync(organizationId, text, cancellationToken), Imported: false,
+            return new ImportOutcome(await PreviewAsync(organizationId, text, cancellationToken, mapping), Imported: false,
                 $"Someone changed the list of people at the same moment. Nothing was imported; {retry}.");
         }
 
@@ -76,14 +82,22 @@ public sealed class ImportPreview
 
     public required IReadOnlyList<string> IgnoredColumns { get; init; }
 
+    /// <summary>Each role value of the file and what it reads as.</summary>
+    public required IReadOnlyList<ImportRoleValue> RoleValues { get; init; }
+
     public bool IsClean => Problems.Count == 0;
+
+    /// <summary>The good rows can be imported without the bad ones: the file itself was read, and some rows are right and change something.</summary>
+    public bool CanImportGoodRows => Problems.All(p => p.Line is not null) && ToAdd.Count + ToUpdate.Count > 0;
 
     public string Counts => $"{ToAdd.Count} added, {ToUpdate.Count} updated, {Unchanged.Count} unchanged";
 
     /// <summary>Reads the file and compares it with the organization's people (tracked, so <see cref="Apply"/> can change them).</summary>
-    public static async Task<ImportPreview> BuildAsync(AppDbContext db, Guid organizationId, string text, CancellationToken cancellationToken = default)
+    public static async Task<ImportPreview> BuildAsync(AppDbContext db, Guid organizationId, string text, IReadOnlyDictionary<string, string>? mapping = null, CancellationToken cancellationToken = default)
     {
-        var (rows, problems, ignored) = PeopleCsv.Parse(Core.Text.PlainText.Lines(text)); // no control characters in names
+        var roles = await RoleCatalog.LoadAsync(db, organizationId, cancellationToken);
+        var attributes = await AttributeSettings.ListAsync(db, organizationId, cancellationToken);
+        var (rows, problems, ignored, roleValues) = PeopleCsv.Parse(Core.Text.PlainText.Lines(text), roles, attributes, mapping); // no control characters in names
         var existing = (await db.People.Where(p => p.OrganizationId == organizationId).ToListAsync(cancellationToken))
             .GroupBy(p => EmailAddresses.Normalize(p.Email))
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
@@ -104,9 +118,9 @@ public sealed class ImportPreview
                 changes.Add($"name: {person.Name} → {row.Name}");
             }
 
-            if (person.Role != row.Role)
+            if (person.Role != row.Role.Family || person.RoleId != row.Role.Own?.Id)
             {
-                changes.Add($"role: {person.Role.DisplayName()} → {row.Role.DisplayName()}");
+                changes.Add($"role: {roles.NameOf(person)} → {row.Role.Name}");
             }
 
             if (person.Team != row.Team)
@@ -114,6 +128,7 @@ public sealed class ImportPreview
                 changes.Add($"team: {PersonText.Team(person.Team)} → {PersonText.Team(row.Team)}");
             }
 
+            changes.AddRange(PersonActions.AttributeChanges(attributes, person.AttributesJson, row.AttributesOver(person.AttributesJson)));
             if (changes.Count == 0)
             {
                 unchanged.Add(row);
@@ -124,26 +139,28 @@ public sealed class ImportPreview
             }
         }
 
-        return new ImportPreview { Problems = problems, ToAdd = add, ToUpdate = update, Unchanged = unchanged, IgnoredColumns = ignored };
+        return new ImportPreview { Problems = problems, ToAdd = add, ToUpdate = update, Unchanged = unchanged, IgnoredColumns = ignored, RoleValues = roleValues };
     }
 
-    /// <summary>Adds and updates people (the caller saves); refuses a file with problems.</summary>
+    /// <summary>Adds and updates the good rows' people (the caller saves); refuses a file that could not be read.</summary>
     public void Apply(AppDbContext db, Guid organizationId)
     {
-        if (!IsClean)
+        if (!IsClean && !CanImportGoodRows)
         {
-            throw new InvalidOperationException("A file with problems is never imported.");
+            throw new InvalidOperationException("A file that could not be read is never imported.");
         }
 
         foreach (var row in ToAdd)
         {
-            db.People.Add(new Person { OrganizationId = organizationId, Name = row.Name, Email = row.Email, Role = row.Role, Team = row.Team });
+            db.People.Add(new Person { OrganizationId = organizationId, Name = row.Name, Email = row.Email, Role = row.Role.Family, RoleId = row.Role.Own?.Id, Team = row.Team, AttributesJson = row.AttributesOver("") });
         }
 
         foreach (var (person, row, _) in ToUpdate)
         {
             person.Name = row.Name;
-            person.Role = row.Role;
+            person.Role = row.Role.Family;
+            person.RoleId = row.Role.Own?.Id;
+            person.AttributesJson = row.AttributesOver(person.AttributesJson);
             person.Team = row.Team;
         }
     }

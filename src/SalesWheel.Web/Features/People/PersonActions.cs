@@ -13,6 +13,7 @@ public static class PersonFields
     public const string Email = "email";
     public const string Role = "role";
     public const string Team = "team";
+    public const string Attributes = "attributes";
 
     /// <summary>The field of a <see cref="PersonForm"/> property (as its validation attributes name it).</summary>
     public static string Of(string member) => member switch
@@ -31,6 +32,7 @@ public static class PersonFields
         Email => "Form.Email",
         Role => "Form.Role",
         Team => "Form.Team",
+        Attributes => "Form.Attributes",
         _ => "",
     };
 }
@@ -53,15 +55,24 @@ public sealed class PersonActions(AppDbContext db, AuditLog audit)
 
     public async Task<PersonOutcome> AddAsync(Guid organizationId, Actor actor, PersonForm form, CancellationToken cancellationToken)
     {
-        var (role, errors) = await CheckAsync(organizationId, form, except: null, cancellationToken);
-        if (role is null)
+        var (role, attributes, errors) = await CheckAsync(organizationId, form, null, cancellationToken);
+        if (role is not { } choice || attributes is null)
         {
             return PersonOutcome.Refused(errors);
         }
 
-        var person = new Person { OrganizationId = organizationId, Name = form.CleanName, Email = form.CleanEmail, Role = role.Value, Team = form.CleanTeam };
+        var person = new Person
+        {
+            OrganizationId = organizationId,
+            Name = form.CleanName,
+            Email = form.CleanEmail,
+            Role = choice.Family,
+            RoleId = choice.Own?.Id,
+            Team = form.CleanTeam,
+            AttributesJson = attributes,
+        };
         db.People.Add(person);
-        audit.Record(organizationId, actor, "person added", PersonText.Describe(person));
+        audit.Record(organizationId, actor, "person added", PersonText.Describe(person, choice.Name));
         if (!await SavedAsync(cancellationToken))
         {
             return Refused(PersonFields.Email, $"{form.CleanEmail} was added by someone else a moment ago. Each email can be on the list once.");
@@ -73,13 +84,16 @@ public sealed class PersonActions(AppDbContext db, AuditLog audit)
     /// <summary>Gives the person the form's fields; saves and audits only when something changed.</summary>
     public async Task<PersonOutcome> ChangeAsync(Guid organizationId, Actor actor, Person person, PersonForm form, CancellationToken cancellationToken)
     {
-        var (role, errors) = await CheckAsync(organizationId, form, except: person.Id, cancellationToken);
-        if (role is null)
+        var (role, attributes, errors) = await CheckAsync(organizationId, form, person, cancellationToken);
+        if (role is not { } choice || attributes is null)
         {
             return PersonOutcome.Refused(errors);
         }
 
-        var changes = Apply(person, form, role.Value);
+        var roles = await RoleCatalog.LoadAsync(db, organizationId, cancellationToken);
+        var changes = Apply(person, form, choice, roles.NameOf(person));
+        changes.AddRange(AttributeChanges(await AttributeSettings.ListAsync(db, organizationId, cancellationToken), person.AttributesJson, attributes));
+        person.AttributesJson = attributes;
         if (changes.Count > 0)
         {
             audit.Record(organizationId, actor, "person changed", $"{person.Name} <{person.Email}>: " + string.Join("; ", changes));
@@ -95,17 +109,36 @@ public sealed class PersonActions(AppDbContext db, AuditLog audit)
     /// <summary>Removes the person; their invitations stay (participation counts do not change), without the link to them.</summary>
     public async Task RemoveAsync(Guid organizationId, Actor actor, Person person, CancellationToken cancellationToken)
     {
+        var roles = await RoleCatalog.LoadAsync(db, organizationId, cancellationToken);
         db.People.Remove(person);
-        audit.Record(organizationId, actor, "person removed", PersonText.Describe(person));
+        audit.Record(organizationId, actor, "person removed", PersonText.Describe(person, roles.NameOf(person)));
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>Removes several people of the organization in one save, each audited as when removed alone.</summary>
+    public async Task RemoveAllAsync(Guid organizationId, Actor actor, IReadOnlyList<Person> people, CancellationToken cancellationToken)
+    {
+        var roles = await RoleCatalog.LoadAsync(db, organizationId, cancellationToken);
+        foreach (var person in people.Where(p => p.OrganizationId == organizationId))
+        {
+            db.People.Remove(person);
+            audit.Record(organizationId, actor, "person removed", PersonText.Describe(person, roles.NameOf(person)));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The people of the organization among <paramref name="ids"/> (tracked; other organizations' ids find nothing).</summary>
+    public async Task<List<Person>> FindAllAsync(Guid organizationId, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+        (await db.People.Where(p => p.OrganizationId == organizationId && ids.Contains(p.Id)).ToListAsync(cancellationToken))
+        .OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Email, StringComparer.Ordinal).ToList();
 
     /// <summary>True for the unique index on (organization, email) refusing a row another request saved a moment earlier.</summary>
     internal static bool IsDuplicate(DbUpdateException exception) =>
         exception.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true;
 
     /// <summary>The form's rules (required, lengths, a valid email), the role, and an email once per organization.</summary>
-    private async Task<(PersonRole? Role, FieldErrors Errors)> CheckAsync(Guid organizationId, PersonForm form, Guid? except, CancellationToken cancellationToken)
+    private async Task<(RoleChoice? Role, string? Attributes, FieldErrors Errors)> CheckAsync(Guid organizationId, PersonForm form, Person? existing, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var results = new List<ValidationResult>();
@@ -118,13 +151,14 @@ public sealed class PersonActions(AppDbContext db, AuditLog audit)
             }
         }
 
-        var role = form.CheckRole(errors);
-        if (errors.IsEmpty && await HolderOfAsync(organizationId, form.CleanEmail, except, cancellationToken) is { } holder)
+        var role = form.CheckRole(errors, await RoleCatalog.LoadAsync(db, organizationId, cancellationToken));
+        var attributes = form.CheckAttributes(errors, await AttributeSettings.ListAsync(db, organizationId, cancellationToken), existing?.AttributesJson ?? "");
+        if (errors.IsEmpty && await HolderOfAsync(organizationId, form.CleanEmail, existing?.Id, cancellationToken) is { } holder)
         {
             errors.Add(PersonFields.Email, $"{form.CleanEmail} is already on the list, as {holder.Name}. Each email can be on the list once.");
         }
 
-        return (errors.IsEmpty ? role : null, errors);
+        return (errors.IsEmpty ? role : null, attributes, errors);
     }
 
     /// <summary>The person of this organization who already has the address (any case), other than <paramref name="except"/>.</summary>
@@ -134,7 +168,7 @@ public sealed class PersonActions(AppDbContext db, AuditLog audit)
             .FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>Gives the person the form's fields; returns what changed as "what: old → new" (empty when nothing did).</summary>
-    private static List<string> Apply(Person person, PersonForm form, PersonRole role)
+    private static List<string> Apply(Person person, PersonForm form, RoleChoice role, string roleName)
     {
         var changes = new List<string>();
         if (person.Name != form.CleanName)
@@ -150,10 +184,11 @@ public sealed class PersonActions(AppDbContext db, AuditLog audit)
             person.EmailChangedAt = DateTime.UtcNow;
         }
 
-        if (person.Role != role)
+        if (person.Role != role.Family || person.RoleId != role.Own?.Id)
         {
-            changes.Add($"role: {person.Role.DisplayName()} → {role.DisplayName()}");
-            person.Role = role;
+            changes.Add($"role: {roleName} → {role.Name}");
+            person.Role = role.Family;
+            person.RoleId = role.Own?.Id;
         }
 
         if (person.Team != form.CleanTeam)
@@ -163,6 +198,22 @@ public sealed class PersonActions(AppDbContext db, AuditLog audit)
         }
 
         return changes;
+    }
+
+    /// <summary>What changed between two stored sets of attribute values, as "Region: – → EMEA".</summary>
+    internal static IEnumerable<string> AttributeChanges(IReadOnlyList<AttributeDefinition> definitions, string before, string after)
+    {
+        var old = AttributeValues.Read(before);
+        var now = AttributeValues.Read(after);
+        foreach (var definition in definitions)
+        {
+            var from = old.GetValueOrDefault(definition.Id, "");
+            var to = now.GetValueOrDefault(definition.Id, "");
+            if (from != to)
+            {
+                yield return $"{definition.Name}: {(from.Length == 0 ? "–" : from)} → {(to.Length == 0 ? "–" : to)}";
+            }
+        }
     }
 
     private async Task<bool> SavedAsync(CancellationToken cancellationToken)

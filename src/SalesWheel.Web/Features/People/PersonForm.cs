@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
+using SalesWheel.Data;
 using SalesWheel.Data.Entities;
 using SalesWheel.Web.Infrastructure;
 
@@ -23,29 +25,89 @@ public sealed class PersonForm
     [StringLength(100, ErrorMessage = "Use at most 100 characters for the team.")]
     public string? Team { get; set; }
 
-    public static PersonForm From(Person person) => new()
+    /// <summary>
+    /// The values of the organization's attributes, keyed by the attribute's id (the page) or name in any case (the API);
+    /// a blank value clears it. Null leaves every value as it is.
+    /// </summary>
+    public Dictionary<string, string?>? Attributes { get; set; }
+
+    /// <summary>The organization's attributes the form offers, set by the page; never posted.</summary>
+    [BindNever]
+    [ValidateNever]
+    public IReadOnlyList<AttributeDefinition> Definitions { get; set; } = [];
+
+    /// <summary>What the form offers (the organization's roles), set by the page; never posted.</summary>
+    [BindNever]
+    [ValidateNever]
+    public RoleCatalog Roles { get; set; } = RoleCatalog.Of([]);
+
+    public static PersonForm From(Person person, RoleCatalog roles, IReadOnlyList<AttributeDefinition> definitions) => new()
     {
+        Roles = roles,
+        Definitions = definitions,
+        Attributes = definitions.ToDictionary(d => d.Id.ToString(), d => (string?)AttributeValues.Of(person.AttributesJson, d.Id)),
         Name = person.Name,
         Email = person.Email,
-        Role = person.Role.ToString(),
+        Role = roles.FormValueOf(person),
         Team = person.Team,
     };
 
-    /// <summary>Checks the role (our message, not the binder's) and returns it; null with a field error when it is not one of ours.</summary>
-    public PersonRole? CheckRole(FieldErrors errors)
+    /// <summary>
+    /// Checks the role (our message, not the binder's) against the organization's roles and returns it; null with a field
+    /// error when it is none of them.
+    /// </summary>
+    public RoleChoice? CheckRole(FieldErrors errors, RoleCatalog roles)
     {
         if (string.IsNullOrWhiteSpace(Role))
         {
             return null; // [Required] already said so
         }
 
-        var role = PersonRoles.Parse(Role); // the select posts the enum names, which Parse reads too
+        var role = roles.Read(Role); // the select posts own roles' names and the families' enum names, which Read reads too
         if (role is null)
         {
-            errors.Add(PersonFields.Role, "Choose one of the roles listed: " + PersonRoles.Accepted + ".");
+            errors.Add(PersonFields.Role, "Choose one of the roles listed: " + roles.Accepted + ".");
         }
 
         return role;
+    }
+
+    /// <summary>
+    /// The attribute values to store (<see cref="AttributeValues"/>), starting from <paramref name="current"/>; null with
+    /// field errors (under "attributes") when a key names no attribute or a value is too long.
+    /// </summary>
+    public string? CheckAttributes(FieldErrors errors, IReadOnlyList<AttributeDefinition> definitions, string current)
+    {
+        if (Attributes is null)
+        {
+            return current;
+        }
+
+        var values = AttributeValues.Read(current).Where(v => definitions.Any(d => d.Id == v.Key)).ToDictionary(v => v.Key, v => v.Value);
+        var ok = true;
+        foreach (var (key, value) in Attributes)
+        {
+            var definition = definitions.FirstOrDefault(d => d.Id.ToString() == key || string.Equals(d.Name, key, StringComparison.OrdinalIgnoreCase));
+            var clean = Core.Text.PlainText.Line(value ?? "").Trim();
+            if (definition is null)
+            {
+                errors.Add(PersonFields.Attributes, definitions.Count == 0
+                    ? $"\"{key}\" is not an attribute: your organization has none (Settings, Roles and attributes)."
+                    : $"\"{key}\" is not an attribute; yours are {string.Join(", ", definitions.Select(d => d.Name))}.");
+                ok = false;
+            }
+            else if (clean.Length > AttributeSettings.MaximumValueLength)
+            {
+                errors.Add(PersonFields.Attributes, $"Use at most {AttributeSettings.MaximumValueLength} characters for {definition.Name}.");
+                ok = false;
+            }
+            else
+            {
+                values[definition.Id] = clean;
+            }
+        }
+
+        return ok ? AttributeValues.Write(values) : null;
     }
 
     // The binder leaves blank fields null whatever the declared type, and validation reads these too.
@@ -62,8 +124,8 @@ public sealed class PersonForm
 /// <summary>How a person reads in the audit log.</summary>
 public static class PersonText
 {
-    public static string Describe(Person person) =>
-        $"{person.Name} <{person.Email}>, {person.Role.DisplayName()}, team {Team(person.Team)}";
+    public static string Describe(Person person, string roleName) =>
+        $"{person.Name} <{person.Email}>, {roleName}, team {Team(person.Team)}";
 
     public static string Team(string team) => team.Length == 0 ? "(none)" : team;
 }

@@ -99,7 +99,7 @@ public sealed class SurveyLink
     private const string LookupSql = """
         SELECT i."Id", i."AssessmentId", i."Role", i."Team", i."State", i."HandedToAdmin", i."OpenedBySignedInMemberAt",
                a."OrganizationId", a."Name", a."Status", a."CloseDate", a."ClosedAt", a."QuickForm", a."Uploaded", a."InstrumentJson", a."MinimumGroupSize",
-               o."Name", o."MinimumGroupSize"
+               o."Name", o."MinimumGroupSize", i."AttributesJson"
         FROM "Invitations" AS i
         INNER JOIN "Assessments" AS a ON a."Id" = i."AssessmentId"
         INNER JOIN "Organizations" AS o ON o."Id" = a."OrganizationId"
@@ -154,6 +154,7 @@ public sealed class SurveyLink
                     State = Enum.Parse<InvitationState>(row.GetString(4)),
                     HandedToAdmin = row.GetBoolean(5),
                     OpenedBySignedInMemberAt = row.IsDBNull(6) ? null : row.GetDateTime(6),
+                    AttributesJson = row.GetString(18),
                 };
                 assessment = new Assessment
                 {

@@ -37,7 +37,7 @@ public static class SurveySubmission
             Id = Guid.NewGuid(), // random (version 4): neither sequential nor time-ordered
             AssessmentId = invitation.AssessmentId,
             Sealed = seal.Seal(invitation.AssessmentId, new SubmissionContent(
-                invitation.Role, invitation.Team, answers, string.IsNullOrWhiteSpace(comment) ? null : comment)),
+                invitation.Role, invitation.Team, answers, string.IsNullOrWhiteSpace(comment) ? null : comment, invitation.AttributesJson)),
         });
         // This browser's draft becomes its receipt. Drafts other browsers saved with the same link stay (sealed, unreadable
         // here) until the assessment closes: deleting them now would change the "started" count and so tell whoever had
