@@ -186,9 +186,9 @@ public sealed class MembersTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("/signin", after.Headers.Location!.ToString());
 
         var audit = app.Service(db => db.AuditEntries.Where(a => a.OrganizationId == org).Select(a => a.Action + ": " + a.Detail).ToList());
-        Assert.Contains($"member role changed: {email}: Viewer → Admin", audit);
-        Assert.Contains($"invitation revoked: {pending} as Admin", audit);
-        Assert.Contains($"member removed: {email} (Admin)", audit);
+        Assert.Contains($"member role changed: {email}: viewer → admin", audit);
+        Assert.Contains($"invitation revoked: {pending} as admin", audit);
+        Assert.Contains($"member removed: {email} (admin)", audit);
     }
 
     [Fact]

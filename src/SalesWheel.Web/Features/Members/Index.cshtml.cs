@@ -96,7 +96,7 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, IMailer mailer, 
             ExpiresAt = DateTime.UtcNow + MemberRoles.InviteLifetime,
         };
         db.MemberInvites.Add(invite);
-        audit.Record(OrganizationId, CurrentUser, earlier.Count > 0 ? "member invited again" : "member invited", $"{email} as {role.Value}");
+        audit.Record(OrganizationId, CurrentUser, earlier.Count > 0 ? "member invited again" : "member invited", $"{email} as {MemberRoles.Word(role.Value)}");
         await db.SaveChangesAsync();
 
         var link = links.Absolute("/join/" + token);
@@ -166,8 +166,9 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, IMailer mailer, 
         }
 
         var user = await db.Users.FirstAsync(u => u.Id == membership.UserId);
-        audit.Record(OrganizationId, CurrentUser, "member role changed", $"{user.Email}: {membership.Role} → {newRole}");
-        membership.Role = newRole!.Value;
+        var changedTo = newRole!.Value;
+        audit.Record(OrganizationId, CurrentUser, "member role changed", $"{user.Email}: {MemberRoles.Word(membership.Role)} → {MemberRoles.Word(changedTo)}");
+        membership.Role = changedTo;
         await db.SaveChangesAsync();
         TempData["Notice"] = $"{user.DisplayName} is now {newRole.Value.ToString().ToLowerInvariant()}.";
         return Redirect(membership.UserId == CurrentUser.Id && newRole == MemberRole.Viewer ? "/settings" : "/members");
@@ -240,7 +241,7 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, IMailer mailer, 
         }
 
         db.MemberInvites.Remove(invite);
-        audit.Record(OrganizationId, CurrentUser, "invitation revoked", $"{invite.Email} as {invite.Role}");
+        audit.Record(OrganizationId, CurrentUser, "invitation revoked", $"{invite.Email} as {MemberRoles.Word(invite.Role)}");
         await db.SaveChangesAsync();
         TempData["Notice"] = $"The invitation to {invite.Email} was revoked; its link no longer works.";
         return Redirect("/members");

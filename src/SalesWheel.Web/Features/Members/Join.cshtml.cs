@@ -80,7 +80,7 @@ public sealed class JoinModel(AppDbContext db, UserManager<AppUser> users, SignI
 
         Invite.AcceptedAt = DateTime.UtcNow;
         db.Memberships.Add(new Membership { OrganizationId = Invite.OrganizationId, UserId = user.Id, Role = Invite.Role });
-        audit.Record(Invite.OrganizationId, user, "member joined", $"{user.Email} as {Invite.Role}, from the invitation of {Invite.CreatedAt:yyyy-MM-dd}");
+        audit.Record(Invite.OrganizationId, user, "member joined", $"{user.Email} as {MemberRoles.Word(Invite.Role)}, from the invitation of {Invite.CreatedAt:yyyy-MM-dd}");
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
 
@@ -113,7 +113,7 @@ public sealed class JoinModel(AppDbContext db, UserManager<AppUser> users, SignI
         if (accepted == 1 && !await db.Memberships.AnyAsync(m => m.UserId == user.Id && m.OrganizationId == Invite.OrganizationId))
         {
             db.Memberships.Add(new Membership { OrganizationId = Invite.OrganizationId, UserId = user.Id, Role = Invite.Role });
-            audit.Record(Invite.OrganizationId, user, "member joined", $"{user.Email} as {Invite.Role}, with the account they already had, from the invitation of {Invite.CreatedAt:yyyy-MM-dd}");
+            audit.Record(Invite.OrganizationId, user, "member joined", $"{user.Email} as {MemberRoles.Word(Invite.Role)}, with the account they already had, from the invitation of {Invite.CreatedAt:yyyy-MM-dd}");
             await db.SaveChangesAsync();
         }
 

@@ -10,6 +10,14 @@ public static class MemberRoles
     /// <summary>How long an emailed invitation to join stays usable.</summary>
     public static readonly TimeSpan InviteLifetime = TimeSpan.FromDays(7);
 
+    /// <summary>The role as a word, as the pages and the audit log write it ("owner", "admin", "viewer").</summary>
+    public static string Word(MemberRole role) => role switch
+    {
+        MemberRole.Owner => "owner",
+        MemberRole.Admin => "admin",
+        _ => "viewer",
+    };
+
     public static string Describe(MemberRole role) => role switch
     {
         MemberRole.Owner => "everything, including members, roles and the audit log",

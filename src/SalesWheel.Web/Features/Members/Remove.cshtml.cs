@@ -50,7 +50,7 @@ public sealed class RemoveModel(AppDbContext db, AuditLog audit, SignInManager<A
         var you = IsYou;
         // The account goes with its last membership; one that belongs to other organizations too stays theirs.
         var elsewhere = await db.Memberships.AnyAsync(m => m.UserId == MemberUser.Id && m.OrganizationId != OrganizationId);
-        audit.Record(OrganizationId, CurrentUser, "member removed", $"{MemberUser.Email} ({Member.Role})");
+        audit.Record(OrganizationId, CurrentUser, "member removed", $"{MemberUser.Email} ({MemberRoles.Word(Member.Role)})");
         db.Memberships.Remove(Member);
         if (!elsewhere)
         {
