@@ -66,9 +66,10 @@ public sealed class ComparedWaves(AppDbContext db, AssessmentWaves waves, Assess
         }
 
         var done = await db.PlannedActions.AsNoTracking()
-            .Where(a => a.OrganizationId == after.OrganizationId && a.Status == PlannedActionStatus.Done && a.DoneAt != null)
+            .Where(a => a.OrganizationId == after.OrganizationId && a.Status == PlannedActionStatus.Done && a.DoneAt > from && a.DoneAt <= to)
+            .OrderBy(a => a.DoneAt)
             .ToListAsync(cancellationToken);
-        return done.Where(a => a.DoneAt > from && a.DoneAt <= to).OrderBy(a => a.DoneAt).ToLookup(a => a.Driver, StringComparer.Ordinal);
+        return done.ToLookup(a => a.Driver, StringComparer.Ordinal);
     }
 }
 

@@ -60,8 +60,11 @@ public sealed record ExportContext(
 /// </summary>
 public static class ApiExports
 {
-    /// <summary>A format: its content type, its renderer, and its file's name (<see cref="DownloadNames"/>: the results page's).</summary>
-    public sealed record Format(string ContentType, Func<ExportContext, Task<byte[]>> Render, Func<ExportContext, string> FileName);
+    /// <summary>
+    /// A format: its content type, its renderer, its file's name (<see cref="DownloadNames"/>: the results page's), and
+    /// whether it draws other waves (the outline, the trend, the PDF's comparison), which reads every released wave.
+    /// </summary>
+    public sealed record Format(string ContentType, Func<ExportContext, Task<byte[]>> Render, Func<ExportContext, string> FileName, bool DrawsWaves = true);
 
     /// <summary>By name, in any case ("pdf", "PDF"); in the order the reference lists them.</summary>
     public static IReadOnlyDictionary<string, Format> Formats { get; } = new Dictionary<string, Format>(StringComparer.OrdinalIgnoreCase)
@@ -77,9 +80,9 @@ public static class ApiExports
         ["pdf"] = new("application/pdf", c => ReportFiles.PdfAsync(c.Db, c.Waves, c.Comparison, c.Cache, c.Organization, c.Assessment, c.Report, c.Paper, c.CancellationToken),
             c => DownloadNames.Report(c.Assessment.Name, c.Paper)),
         ["xlsx"] = new(ResultsWorkbook.ContentType, c => DataFiles.WriteAsync(DataFiles.WorkbookFile, c.Db, c.Scoring, c.Cache, c.Organization, c.Assessment, c.Report, c.MayTakeAnswers, c.CancellationToken),
-            c => DownloadNames.Workbook(c.Assessment.Name)),
+            c => DownloadNames.Workbook(c.Assessment.Name), DrawsWaves: false),
         ["csv"] = new("text/csv; charset=utf-8", c => DataFiles.WriteAsync(DataFiles.AnswersFile, c.Db, c.Scoring, c.Cache, c.Organization, c.Assessment, c.Report, c.MayTakeAnswers, c.CancellationToken),
-            c => DownloadNames.Answers(c.Assessment.Name)),
+            c => DownloadNames.Answers(c.Assessment.Name), DrawsWaves: false),
     };
 }
 
@@ -213,7 +216,10 @@ public static class ResultsApi
                 return ApiProblems.Conflict($"Not enough answers to export results: fewer than {report.Context.MinGroupSize} people have answered, so only participation can be shown.");
         }
 
-        var waves = await charts.ForAsync(assessment, organization, with, cancellationToken);
+        // The workbook and the answers draw no other wave: without a with= to check, they need not read the waves at all.
+        var waves = export.DrawsWaves || with is not null
+            ? await charts.ForAsync(assessment, organization, with, cancellationToken)
+            : WaveChartSet.None;
         if (waves.UnknownWith)
         {
             return ApiProblems.Problem(StatusCodes.Status404NotFound, $"There is no other released assessment {with} of the same instrument to draw as the outline.");

@@ -21,6 +21,9 @@ namespace SalesWheel.Web.Features.Results;
 /// </param>
 public sealed record WaveChartSet(ReleasedWave? Before, TrendWave? Outline, Trend Trend, IReadOnlyList<ReleasedWave> Waves, bool UnknownWith)
 {
+    /// <summary>Nothing to draw: no outline, an empty trend.</summary>
+    public static WaveChartSet None { get; } = new(null, null, new Trend([], []), [], false);
+
     /// <summary>The trend is worth showing only with something to follow: two released waves or more.</summary>
     public bool ShowsTrend => Trend.Waves.Count >= 2;
 }
@@ -45,7 +48,7 @@ public sealed class WaveCharts(AssessmentWaves waves)
         var at = released.ToList().FindIndex(w => w.Assessment.Id == assessment.Id);
         if (at < 0)
         {
-            return new WaveChartSet(null, null, new Trend([], []), [], with is not null);
+            return WaveChartSet.None with { UnknownWith = with is not null };
         }
 
         // The trend stops at the wave being read: its page tells its story up to then, whatever came after.
