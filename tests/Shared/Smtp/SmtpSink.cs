@@ -66,9 +66,12 @@ public sealed class SmtpSink : MessageStore, IAsyncDisposable
 
     public ConcurrentQueue<MimeMessage> Messages { get; } = new();
 
+    /// <summary>Every message received for the address, oldest first.</summary>
+    public IReadOnlyList<MimeMessage> MessagesTo(string address) =>
+        Messages.Where(m => m.To.Mailboxes.Any(to => string.Equals(to.Address, address, StringComparison.OrdinalIgnoreCase))).ToList();
+
     /// <summary>The text of every message received for the address, oldest first.</summary>
-    public IReadOnlyList<string> TextsTo(string address) =>
-        Messages.Where(m => m.To.Mailboxes.Any(to => string.Equals(to.Address, address, StringComparison.OrdinalIgnoreCase))).Select(m => m.TextBody ?? "").ToList();
+    public IReadOnlyList<string> TextsTo(string address) => MessagesTo(address).Select(m => m.TextBody ?? "").ToList();
 
     public override Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
     {
