@@ -124,9 +124,11 @@ public sealed class EmailRolloutJourney(SmtpLiveApp fixture) : IClassFixture<Smt
         await Expect(admin.GetByText("Closed", new() { Exact = true }).First).ToBeVisibleAsync();
         Assert.Equal(sentAfterReminder, SentToTeam()); // closing emails nobody
 
-        // A submitter's link, opened from the email on the phone, shows the participant summary.
+        // A submitter's link, opened from the email on the phone, thanks them (never "a mistake") and shows the participant summary.
         var back = await App.NewPageAsync(390, 844);
         await back.GotoAsync(firstLinks[answered[0]]);
+        await Expect(back.Locator("[data-closed-note]")).ToContainTextAsync("If you submitted your answers, thank you: they are in.");
+        await Expect(back.Locator("main")).Not.ToContainTextAsync("mistake");
         var summary = back.Locator("section.participant-summary[data-summary='shown']");
         await Expect(summary.GetByRole(AriaRole.Heading, new() { Name = "What the team said" })).ToBeVisibleAsync();
         await Expect(summary.Locator("ol.priorities li").First).ToBeVisibleAsync();
