@@ -12,8 +12,25 @@ namespace SalesWheel.E2E;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xunit disposes it through IAsyncLifetime.DisposeAsync, which disposes the factory.")]
 public sealed class LiveApp : IAsyncLifetime
 {
-    private readonly Factory _factory = new();
+    private readonly Factory _factory;
+    private readonly Func<string, IReadOnlyList<string>> _mailsTo;
     private IPlaywright? _playwright;
+
+    /// <summary>The app without a mail server: every email is written to the outbox folder.</summary>
+    public LiveApp()
+        : this(new Dictionary<string, string>(), null)
+    {
+    }
+
+    /// <summary>
+    /// The app with further <paramref name="settings"/> (a mail server, for <see cref="SmtpLiveApp"/>), reading the
+    /// texts of the messages sent to an address with <paramref name="mailsTo"/> instead of from the outbox.
+    /// </summary>
+    internal LiveApp(IReadOnlyDictionary<string, string> settings, Func<string, IReadOnlyList<string>>? mailsTo)
+    {
+        _factory = new Factory(settings);
+        _mailsTo = mailsTo ?? OutboxMailsTo;
+    }
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -67,14 +84,12 @@ public sealed class LiveApp : IAsyncLifetime
 
     /// <summary>
     /// The second step of signing up, as a person does it: the page says to check the email; the link in the message
-    /// written to the outbox (no mail server here) opens the confirmation, whose button creates the organization.
+    /// (in the outbox, or received by the mail server) opens the confirmation, whose button creates the organization.
     /// </summary>
     public async Task ConfirmSignUp(IPage page, string email, string password)
     {
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Check your email" })).ToBeVisibleAsync();
-        var link = Directory.GetFiles(OutboxFolder, "*.eml")
-            .Select(File.ReadAllText)
-            .Where(mail => mail.Contains(email, StringComparison.OrdinalIgnoreCase))
+        var link = _mailsTo(email)
             .Select(mail => Regex.Match(mail, @"/signup/confirm/[A-Za-z0-9_-]{22}").Value)
             .Single(l => l.Length > 0);
         await page.GotoAsync(link);
@@ -105,6 +120,11 @@ public sealed class LiveApp : IAsyncLifetime
         }
     }
 
+    // Without a mail server, a message is a file in the outbox; the whole file is searched (headers name the address).
+    private List<string> OutboxMailsTo(string address) => Directory.Exists(OutboxFolder)
+        ? [.. Directory.GetFiles(OutboxFolder, "*.eml").Order(StringComparer.Ordinal).Select(File.ReadAllText).Where(mail => mail.Contains(address, StringComparison.OrdinalIgnoreCase))]
+        : [];
+
     public static Task Screenshot(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
 
@@ -115,7 +135,7 @@ public sealed class LiveApp : IAsyncLifetime
         await _factory.DisposeAsync();
     }
 
-    private sealed class Factory : WebApplicationFactory<Program>
+    private sealed class Factory(IReadOnlyDictionary<string, string> settings) : WebApplicationFactory<Program>
     {
         public string DataFolder { get; } = Path.Combine(Path.GetTempPath(), "saleswheel-e2e", Guid.NewGuid().ToString("N"));
 
@@ -126,6 +146,10 @@ public sealed class LiveApp : IAsyncLifetime
             builder.UseSetting("SalesWheel:DataFolder", DataFolder);
             builder.UseSetting("SalesWheel:RateLimits:SignInPerMinute", "1000");
             builder.UseSetting("SalesWheel:RateLimits:SurveyPerMinute", "100000");
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
         }
     }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using SalesWheel.Web.Tests.Assessments;
 
 namespace SalesWheel.Web.Tests.Infrastructure;
 

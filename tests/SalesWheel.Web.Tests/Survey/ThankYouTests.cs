@@ -77,6 +77,26 @@ public sealed class ThankYouTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task AfterCloseASubmittersLinkThanksThemWithoutCallingItAMistakeInWordsTrueForThoseWhoDidNotAnswer()
+    {
+        var (survey, first) = await Answered(invited: 6, answering: 5);
+        await app.CloseAndReleaseAsync(survey.AssessmentId);
+
+        var submitter = Html.Parse(await first.GetPage($"/s/{survey.Token}", HttpStatusCode.Gone));
+        var elsewhere = Html.Parse(await app.Browser().GetPage($"/s/{survey.Token}", HttpStatusCode.Gone)); // the same link, another browser
+        var nonSubmitter = Html.Parse(await app.Browser().GetPage($"/s/{survey.Tokens[5]}", HttpStatusCode.Gone));
+
+        var note = submitter.One("[data-closed-note]").Text();
+        Assert.StartsWith("If you submitted your answers, thank you: they are in.", note, StringComparison.Ordinal);
+        Assert.Contains("does not show whether answers were submitted with this link", note, StringComparison.Ordinal);
+        Assert.DoesNotContain("mistake", submitter.One(".survey").Text(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("shown", submitter.One(".participant-summary").GetAttribute("data-summary"));
+        // Words true for both, and the same for both: the page does not tell a submitter from anyone else with a link.
+        Assert.Equal(note, elsewhere.One("[data-closed-note]").Text());
+        Assert.Equal(note, nonSubmitter.One("[data-closed-note]").Text());
+    }
+
+    [Fact]
     public async Task WhenTheAdminDoesNotShareItTheLinkShowsNoScores()
     {
         var (survey, first) = await Answered(invited: 5, answering: 5);

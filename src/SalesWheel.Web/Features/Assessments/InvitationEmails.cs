@@ -45,7 +45,7 @@ public static class InvitationEmails
         link,
         $"Hello {name},",
         Note(assessment),
-        $"A reminder that {organization.Name} would like your view in the survey \"{assessment.Name}\". If you have already answered, thank you: there is nothing more to do. (Everyone invited gets this reminder, so that nobody can tell who has answered.) {Length(assessment)}{Deadline(assessment)}",
+        $"A reminder that {organization.Name} would like your view in the survey \"{assessment.Name}\". If you have already answered, thank you: there is nothing more to do. {Length(assessment)}{Deadline(assessment)}",
         $"Here is a new personal link. The link in earlier emails keeps working too. If you already started, your answers so far are kept in the browser where you gave them: open this link in that same browser to continue where you left off.\n{link}",
         Anonymity(organization, assessment),
         "The link is yours alone. Please do not forward it.",
