@@ -195,6 +195,27 @@ public sealed class EditAndDeleteTests(AppFactory app) : IClassFixture<AppFactor
     }
 
     [Fact]
+    public async Task DeletingAsksThroughTheSharedConfirmationStepAndAMismatchKeepsWhatWasTypedInItsField()
+    {
+        var (owner, _, closed) = await ClosedWithEverything("Shared Confirm Co");
+
+        var wrong = await owner.PostForm($"/assessments/{closed}/delete", [new("Confirm", "Q3 health chek")]);
+
+        Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        var confirm = Html.Parse(await wrong.Content.ReadAsStringAsync()).One("section.confirm");
+        Assert.Equal("Delete \u201cQ3 health check\u201d?", confirm.One("h1").Text());
+        Assert.Equal("Q3 health chek", confirm.One("input[name='Confirm']").GetAttribute("value"));
+        Assert.Equal("true", confirm.One("input[name='Confirm']").GetAttribute("aria-invalid"));
+        Assert.Contains("Q3 health check", confirm.One("label[for='Confirm']").Text());
+        Assert.Contains("exactly to confirm", confirm.One("[data-valmsg-for='Confirm']").Text());
+        Assert.Equal($"/assessments/{closed}/delete", confirm.One("form").GetAttribute("action"));
+        Assert.Equal("Delete the assessment", confirm.One("form button.danger").Text());
+        Assert.Equal($"/assessments/{closed}", confirm.QuerySelectorAll("form a").Single(a => a.Text() == "Cancel, keep it").GetAttribute("href"));
+        Assert.Contains("1 action made from these results", confirm.Text());
+        Assert.True(app.Service(db => db.Assessments.Any(a => a.Id == closed)));
+    }
+
+    [Fact]
     public async Task TheApiDeletesAClosedAssessmentOnlyWhenTheConfirmParameterRepeatsItsName()
     {
         var (owner, organization, closed) = await ClosedWithEverything("Api Delete Co");
