@@ -75,7 +75,11 @@ public sealed class DeleteModel(AppDbContext db, AssessmentActions actions, Asse
         if (!AssessmentRemoval.NeedsTypedName(assessment))
         {
             return new Confirmation(question, "This draft was never opened: nobody was invited and nothing was answered. Deleting it removes it for good.",
-                "Delete the assessment", $"{url}/delete", url, Danger: true) { What = "draft", CancelText = "Cancel, keep it" };
+                "Delete the assessment", $"{url}/delete", url, Danger: true)
+            {
+                What = "draft",
+                CancelText = "Cancel, keep it",
+            };
         }
 
         return new Confirmation(question, "This cannot be undone. Deleting it removes, for good:", "Delete the assessment", $"{url}/delete", url, Danger: true)
