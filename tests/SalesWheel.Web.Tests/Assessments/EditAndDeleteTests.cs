@@ -74,6 +74,53 @@ public sealed class EditAndDeleteTests(AppFactory app) : IClassFixture<AppFactor
     }
 
     [Fact]
+    public async Task ADraftsInvitationNoteAndSenderNameCanBeEditedAndTheInvitationSaysThem()
+    {
+        var (owner, organization) = await app.NewOrganization("Note Edit Co");
+        var id = await owner.CreateAssessment("Q3 check", instrument: "quick");
+        var form = Html.Parse(await owner.GetPage($"/assessments/{id}/edit"));
+        Assert.Equal("Owner of Note Edit Co", form.One("input[name='Form.SenderName']").GetAttribute("value"));
+        Assert.Equal("", form.One("textarea[name='Form.Note']").TextContent);
+
+        var response = await owner.PostForm($"/assessments/{id}/edit",
+            [new("Form.Name", "Q3 check"), new("Form.Instrument", "quick"), new("Form.CloseDate", ""), new("Form.Note", "Why we ask:\r\nto fix what matters."), new("Form.SenderName", "Dana Lee")]);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var saved = app.Assessment(id);
+        Assert.Equal(("Why we ask:\nto fix what matters.", "Dana Lee"), (saved.InvitationNote, saved.SenderName));
+        var again = Html.Parse(await owner.GetPage($"/assessments/{id}/edit"));
+        Assert.Equal("Dana Lee", again.One("input[name='Form.SenderName']").GetAttribute("value"));
+        Assert.Equal("Why we ask:\nto fix what matters.", again.One("textarea[name='Form.Note']").TextContent);
+        var preview = Html.Parse(await owner.GetPage($"/assessments/{id}/invitation")).One("[data-email='invitation']");
+        Assert.Equal("Dana Lee", preview.One("[data-from-name]").TextContent);
+        Assert.Contains("Why we ask:\nto fix what matters.", preview.One("[data-text]").TextContent.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
+        var entry = Assert.Single(Audit(organization, "draft edited"));
+        Assert.EndsWith("; the invitation: from \u201cOwner of Note Edit Co\u201d, no note \u2192 from \u201cDana Lee\u201d, a note of 32 characters", entry.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("fix what matters", entry.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ATooLongNoteOnADraftIsRefusedNextToTheFieldKeepsEverythingTypedAndChangesNothing()
+    {
+        var (owner, _) = await app.NewOrganization("Long Note Edit Co");
+        var id = await owner.CreateAssessment("Kept draft");
+        var note = new string('n', 1001);
+
+        var response = await owner.PostForm($"/assessments/{id}/edit",
+            [new("Form.Name", "Renamed draft"), new("Form.Instrument", "full"), new("Form.Note", note), new("Form.SenderName", "Dana Lee")]);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("at most 1,000 characters (this one has 1,001)", AssessmentKit.FieldError(page, "Form.Note"));
+        var form = Html.Parse(page);
+        Assert.Equal(note, form.One("textarea[name='Form.Note']").TextContent);
+        Assert.Equal("Dana Lee", form.One("input[name='Form.SenderName']").GetAttribute("value"));
+        Assert.Equal("Renamed draft", form.One("input[name='Form.Name']").GetAttribute("value"));
+        var kept = app.Assessment(id);
+        Assert.Equal(("Kept draft", (string?)null, "Owner of Long Note Edit Co"), (kept.Name, kept.InvitationNote, kept.SenderName));
+    }
+
+    [Fact]
     public async Task AnOpenedAssessmentCannotBeEditedOrDeletedUntilItIsClosed()
     {
         var (owner, organization) = await app.NewOrganization("Open Co");
@@ -145,6 +192,27 @@ public sealed class EditAndDeleteTests(AppFactory app) : IClassFixture<AppFactor
         Assert.Equal(HttpStatusCode.NotFound, (await owner.GetAsync($"/assessments/{closed}/results")).StatusCode);
         var entry = Assert.Single(Audit(organization, "assessment deleted"));
         Assert.Equal("Q3 health check: closed, 8 invitations, 6 responses", entry.Detail);
+    }
+
+    [Fact]
+    public async Task DeletingAsksThroughTheSharedConfirmationStepAndAMismatchKeepsWhatWasTypedInItsField()
+    {
+        var (owner, _, closed) = await ClosedWithEverything("Shared Confirm Co");
+
+        var wrong = await owner.PostForm($"/assessments/{closed}/delete", [new("Confirm", "Q3 health chek")]);
+
+        Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        var confirm = Html.Parse(await wrong.Content.ReadAsStringAsync()).One("section.confirm");
+        Assert.Equal("Delete \u201cQ3 health check\u201d?", confirm.One("h1").Text());
+        Assert.Equal("Q3 health chek", confirm.One("input[name='Confirm']").GetAttribute("value"));
+        Assert.Equal("true", confirm.One("input[name='Confirm']").GetAttribute("aria-invalid"));
+        Assert.Contains("Q3 health check", confirm.One("label[for='Confirm']").Text());
+        Assert.Contains("exactly to confirm", confirm.One("[data-valmsg-for='Confirm']").Text());
+        Assert.Equal($"/assessments/{closed}/delete", confirm.One("form").GetAttribute("action"));
+        Assert.Equal("Delete the assessment", confirm.One("form button.danger").Text());
+        Assert.Equal($"/assessments/{closed}", confirm.QuerySelectorAll("form a").Single(a => a.Text() == "Cancel, keep it").GetAttribute("href"));
+        Assert.Contains("1 action made from these results", confirm.Text());
+        Assert.True(app.Service(db => db.Assessments.Any(a => a.Id == closed)));
     }
 
     [Fact]

@@ -90,6 +90,7 @@ public static partial class ApiSetup
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         // Each feature maps its own endpoints (Features/<Feature>/<Feature>Api.cs); the order is the reference's.
         api.MapOrganization();
+        api.MapRolesAndAttributes();
         api.MapPeople();
         api.MapAssessments();
         api.MapResults();

@@ -2,13 +2,14 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SalesWheel.Data;
 using SalesWheel.Data.Entities;
+using SalesWheel.Web.Features.Shared;
 using SalesWheel.Web.Infrastructure;
 
 namespace SalesWheel.Web.Features.Assessments;
 
 /// <summary>
 /// "Delete this assessment?": a GET page saying what will go, and a POST form (typing the name for one that holds
-/// answers). Works without JavaScript.
+/// answers), through the shared confirmation step. Works without JavaScript.
 /// </summary>
 public sealed class DeleteModel(AppDbContext db, AssessmentActions actions, AssessmentRemoval removal) : OrganizationPageModel
 {
@@ -26,6 +27,9 @@ public sealed class DeleteModel(AppDbContext db, AssessmentActions actions, Asse
 
     public int PlannedActions { get; private set; }
 
+    /// <summary>What deleting it would remove and the button; null while it is open (it cannot be deleted then).</summary>
+    public Confirmation? Confirmation { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, toChange: false, cancellationToken) is not { } assessment)
@@ -34,6 +38,7 @@ public sealed class DeleteModel(AppDbContext db, AssessmentActions actions, Asse
         }
 
         Assessment = assessment;
+        Confirmation = ConfirmationFor(assessment);
         return Page();
     }
 
@@ -50,12 +55,56 @@ public sealed class DeleteModel(AppDbContext db, AssessmentActions actions, Asse
         if (!outcome.Deleted)
         {
             outcome.Errors.ShowOn(ModelState, field => field == "confirm" ? nameof(Confirm) : "");
+            Confirmation = ConfirmationFor(assessment);
             return Page();
         }
 
         TempData["Deleted"] = AssessmentRemoval.NameToType(assessment);
         return Redirect("/assessments");
     }
+
+    private Confirmation? ConfirmationFor(Assessment assessment)
+    {
+        if (assessment.Status == AssessmentStatus.Open && !assessment.Uploaded)
+        {
+            return null;
+        }
+
+        var url = $"/assessments/{assessment.Id}";
+        var question = $"Delete \u201c{assessment.Name}\u201d?";
+        if (!AssessmentRemoval.NeedsTypedName(assessment))
+        {
+            return new Confirmation(question, "This draft was never opened: nobody was invited and nothing was answered. Deleting it removes it for good.",
+                "Delete the assessment", $"{url}/delete", url, Danger: true)
+            {
+                What = "draft",
+                CancelText = "Cancel, keep it",
+            };
+        }
+
+        return new Confirmation(question, "This cannot be undone. Deleting it removes, for good:", "Delete the assessment", $"{url}/delete", url, Danger: true)
+        {
+            What = "answers",
+            Items = assessment.Uploaded
+                ? [$"its {Counted(Responses, "response", "responses")} and its results (the wheel, the report and every download)"]
+                :
+                [
+                    $"its {Counted(Responses, "response", "responses")} and its results (the wheel, the report and every download),",
+                    $"its {Counted(Invitations, "invitation", "invitations")} and their survey links (which then stop working).",
+                ],
+            Notes =
+            [
+                .. PlannedActions > 0
+                    ? [$"Your action plan keeps its {Counted(PlannedActions, "action", "actions")} made from these results, with their text; they just no longer point to this assessment."]
+                    : Array.Empty<string>(),
+                "The audit log keeps a line saying who deleted it and when.",
+            ],
+            Typed = new TypedConfirmation(nameof(Confirm), "the assessment's name", AssessmentRemoval.NameToType(assessment), Confirm),
+            CancelText = "Cancel, keep it",
+        };
+    }
+
+    private static string Counted(int count, string one, string many) => $"{count} {(count == 1 ? one : many)}";
 
     /// <summary>The assessment and what deleting it would remove; one past its close date is closed first on a POST.</summary>
     private async Task<Assessment?> LoadAsync(Guid id, bool toChange, CancellationToken cancellationToken)

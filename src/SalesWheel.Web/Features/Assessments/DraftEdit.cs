@@ -8,8 +8,8 @@ namespace SalesWheel.Web.Features.Assessments;
 
 /// <summary>
 /// Changing a draft before it is opened (owners and admins, page and API rules alike): its name, its form (full or
-/// quick) and its close date, checked as a new assessment's are, audited as "before → after". Messages are keyed
-/// "name", "instrument", "closeDate".
+/// quick), its close date and the invitation's note and sender name, checked as a new assessment's are, audited as
+/// "before → after". Messages are keyed "name", "instrument", "closeDate", "note", "senderName".
 /// </summary>
 public sealed class DraftEdit(AppDbContext db, AuditLog audit)
 {
@@ -20,10 +20,20 @@ public sealed class DraftEdit(AppDbContext db, AuditLog audit)
         : null;
 
     /// <summary>
-    /// Saves the draft's new name, form and close date, or nothing with a message per bad field. A pulse (a follow-up
-    /// restricted to some drivers) keeps its instrument: <paramref name="instrument"/> is then ignored.
+    /// Saves the draft's new name, form, close date, note and sender name, or nothing with a message per bad field. A
+    /// pulse (a follow-up restricted to some drivers) keeps its instrument: <paramref name="instrument"/> is then
+    /// ignored. An empty sender name keeps the current one, as on the invitation page.
     /// </summary>
-    public async Task<AssessmentOutcome> EditAsync(Guid organizationId, Actor actor, Assessment assessment, string? name, string? instrument, string? closeDate, CancellationToken cancellationToken)
+    public async Task<AssessmentOutcome> EditAsync(
+        Guid organizationId,
+        Actor actor,
+        Assessment assessment,
+        string? name,
+        string? instrument,
+        string? closeDate,
+        string? note,
+        string? senderName,
+        CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         if (Refusal(assessment) is { } refusal)
@@ -40,19 +50,27 @@ public sealed class DraftEdit(AppDbContext db, AuditLog audit)
         }
 
         var close = NewAssessment.CheckCloseDate(closeDate, errors);
+        var checkedNote = NewAssessment.CheckNote(note, errors);
+        var sender = NewAssessment.CheckSenderName(senderName, errors);
         if (!errors.IsEmpty)
         {
             return new AssessmentOutcome(null, errors);
         }
 
+        var noteBefore = assessment.InvitationNote;
         var before = Describe(assessment);
+        var textBefore = InvitationSettings.DescribeText(assessment);
         assessment.Name = cleaned;
         assessment.QuickForm = ownInstrument ? assessment.QuickForm : instrument == "quick";
         assessment.CloseDate = close;
+        assessment.InvitationNote = checkedNote;
+        assessment.SenderName = sender.Length > 0 ? sender : assessment.SenderName;
         var after = Describe(assessment);
-        if (!string.Equals(before, after, StringComparison.Ordinal))
+        var textAfter = InvitationSettings.DescribeText(assessment);
+        var textChanged = checkedNote != noteBefore || !string.Equals(textBefore, textAfter, StringComparison.Ordinal);
+        if (textChanged || !string.Equals(before, after, StringComparison.Ordinal))
         {
-            audit.Record(organizationId, actor, "draft edited", $"{before} \u2192 {after}");
+            audit.Record(organizationId, actor, "draft edited", $"{before} \u2192 {after}" + (textChanged ? $"; the invitation: {textBefore} \u2192 {textAfter}" : ""));
             await db.SaveChangesAsync(cancellationToken);
         }
 

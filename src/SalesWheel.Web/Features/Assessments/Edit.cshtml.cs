@@ -6,7 +6,7 @@ using SalesWheel.Web.Infrastructure;
 
 namespace SalesWheel.Web.Features.Assessments;
 
-/// <summary>Edits a draft's name, form and close date, with the new assessment form's fields and rules.</summary>
+/// <summary>Edits a draft's name, form, close date and the invitation's note and sender name, with the new assessment form's fields and rules.</summary>
 public sealed class EditModel(AppDbContext db, DraftEdit edit) : OrganizationPageModel
 {
     protected override MemberRole RequiredRole => MemberRole.Admin;
@@ -34,6 +34,8 @@ public sealed class EditModel(AppDbContext db, DraftEdit edit) : OrganizationPag
             Name = SalesWheel.Core.Text.PlainText.Line(assessment.Name),
             Instrument = assessment.QuickForm ? "quick" : "full",
             CloseDate = assessment.CloseDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            Note = assessment.InvitationNote,
+            SenderName = assessment.SenderName,
         };
         return Page();
     }
@@ -47,7 +49,7 @@ public sealed class EditModel(AppDbContext db, DraftEdit edit) : OrganizationPag
 
         Assessment = assessment;
         ModelState.Clear(); // the use case checks every rule, with messages in our words
-        var outcome = await edit.EditAsync(OrganizationId, Actor.Of(CurrentUser), assessment, Form.Name, Form.Instrument, Form.CloseDate, cancellationToken);
+        var outcome = await edit.EditAsync(OrganizationId, Actor.Of(CurrentUser), assessment, Form.Name, Form.Instrument, Form.CloseDate, Form.Note, Form.SenderName, cancellationToken);
         if (outcome.Assessment is null)
         {
             Refusal = DraftEdit.Refusal(assessment);
@@ -56,6 +58,8 @@ public sealed class EditModel(AppDbContext db, DraftEdit edit) : OrganizationPag
                 "name" => "Form.Name",
                 "instrument" => "Form.Instrument",
                 "closeDate" => "Form.CloseDate",
+                "note" => "Form.Note",
+                "senderName" => "Form.SenderName",
                 _ => "",
             });
             return Page();

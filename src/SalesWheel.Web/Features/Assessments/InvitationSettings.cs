@@ -40,12 +40,16 @@ public sealed class InvitationSettings(AppDbContext db, AuditLog audit)
         {
             assessment.InvitationNote = checkedNote;
             assessment.SenderName = sender;
-            audit.Record(organizationId, actor, "invitation note changed", $"{assessment.Name}: from \u201c{sender}\u201d, {(checkedNote is null ? "no note" : $"a note of {checkedNote.Length} characters")}");
+            audit.Record(organizationId, actor, "invitation note changed", $"{assessment.Name}: {DescribeText(assessment)}");
             await db.SaveChangesAsync(cancellationToken);
         }
 
         return new AssessmentOutcome(assessment, errors);
     }
+
+    /// <summary>The audit log's words for an invitation's text: its sender and the length of its note, never the note itself.</summary>
+    public static string DescribeText(Assessment assessment) =>
+        $"from \u201c{assessment.SenderName}\u201d, {(assessment.InvitationNote is null ? "no note" : $"a note of {assessment.InvitationNote.Length} characters")}";
 
     /// <summary>Shares the participant summary with respondents, or stops sharing it (audited when it changes).</summary>
     public async Task ShareSummaryAsync(Guid organizationId, Actor actor, Assessment assessment, bool share, CancellationToken cancellationToken)

@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
 using SalesWheel.Data.Entities;
 using SalesWheel.Web.Features.Shared;
-using SalesWheel.Web.Infrastructure;
 
 namespace SalesWheel.Web.Features.Assessments;
 
@@ -9,53 +7,29 @@ namespace SalesWheel.Web.Features.Assessments;
 /// "Send a reminder to the 26 people who have not submitted?": the confirmation before a reminder, with counts only
 /// (never who answered). Nothing is sent until its button posts to the assessment page's Remind handler.
 /// </summary>
-public sealed class RemindModel(AssessmentActions actions) : OrganizationPageModel
+public sealed class RemindModel(AssessmentActions actions) : OpenAssessmentConfirmationModel(actions)
 {
-    protected override MemberRole RequiredRole => MemberRole.Admin;
+    protected override string DraftRefusal => "This assessment is not open yet: open it first, which sends the invitations.";
 
-    public Guid AssessmentId { get; private set; }
+    protected override string ClosedRefusal => "This assessment is closed: no more answers are taken, so there is nobody to remind.";
 
-    public string AssessmentName { get; private set; } = "";
-
-    /// <summary>Why there is nothing to confirm (not open, uploaded, an open link, nobody left), or null.</summary>
-    public string? Refusal { get; private set; }
-
-    public Confirmation? Confirmation { get; private set; }
-
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    protected override async Task<ConfirmationStep> AskAsync(Assessment assessment, CancellationToken cancellationToken)
     {
-        if (await actions.FindAsync(OrganizationId, id, toChange: false, cancellationToken) is not { } assessment)
-        {
-            return NotFound();
-        }
-
-        AssessmentId = assessment.Id;
-        AssessmentName = assessment.Name;
         var back = $"/assessments/{assessment.Id}";
-        if (assessment.Uploaded || assessment.Status != AssessmentStatus.Open)
-        {
-            Refusal = assessment.Uploaded ? AssessmentActions.UploadedRefusal
-                : assessment.Status == AssessmentStatus.Draft ? "This assessment is not open yet: open it first, which sends the invitations."
-                : "This assessment is closed: no more answers are taken, so there is nobody to remind.";
-            return Page();
-        }
-
         if (assessment.OpenLinkTokenHash is not null)
         {
-            Refusal = "This assessment runs on one anonymous open link, which SalesWheel does not keep: share the link you were given when it opened again, with a reminder in your own words.";
-            return Page();
+            return ConfirmationStep.Refuse("This assessment runs on one anonymous open link, which SalesWheel does not keep: share the link you were given when it opened again, with a reminder in your own words.");
         }
 
-        var reach = await actions.ReminderReachAsync(Organization, assessment, cancellationToken);
+        var reach = await Actions.ReminderReachAsync(Organization, assessment, cancellationToken);
         if (reach.ToRemind == 0)
         {
-            Refusal = reach.Invited == 0
+            return ConfirmationStep.Refuse(reach.Invited == 0
                 ? "Nobody on this assessment is still on your people list, so there is nobody to remind."
-                : $"Everyone invited has answered ({reach.Answered} of {reach.Invited}): there is nobody to remind.";
-            return Page();
+                : $"Everyone invited has answered ({reach.Answered} of {reach.Invited}): there is nobody to remind.");
         }
 
-        Confirmation = reach.ByEmail
+        return ConfirmationStep.Ask(reach.ByEmail
             ? new Confirmation(
                 $"Send a reminder to the {People(reach.ToRemind)} who {(reach.ToRemind == 1 ? "has" : "have")} not submitted?",
                 $"{reach.Answered} of {reach.Invited} have answered; they get nothing. Each of the {reach.ToRemind} gets an email with a further personal link, at the address their invitation went to.",
@@ -78,8 +52,7 @@ public sealed class RemindModel(AssessmentActions actions) : OrganizationPageMod
                     "Links for only those still to answer would tell you who has answered, which SalesWheel never shows; so everyone gets one, and the reminder thanks those who answered.",
                     "Earlier links keep working, and answers saved so far are kept. With a mail server (SMTP) set up, reminders go by email only to those who have not answered.",
                 ],
-            };
-        return Page();
+            });
     }
 
     private static string People(int count) => $"{count} {(count == 1 ? "person" : "people")}";
