@@ -81,6 +81,9 @@ public sealed record DimensionResult
     /// <summary><c>items-disagree</c> (alpha below 0.7), <c>few-answers</c> (n below 10).</summary>
     public required IReadOnlyList<string> Flags { get; init; }
 
+    /// <summary>Why <see cref="Score"/> is null (<see cref="NoScoreReason"/>); null when there is a score.</summary>
+    public NoScoreReason? NoScore { get; init; }
+
     /// <summary>Facet scores.</summary>
     public required IReadOnlyList<FacetResult> Facets { get; init; }
 
