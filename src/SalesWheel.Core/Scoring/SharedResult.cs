@@ -90,7 +90,15 @@ public static class SharedResult
         return dimension.N < k
             ? dimension with
             {
-                Mean = null, Score = null, Ci95 = null, Favorable = null, Neutral = null, Unfavorable = null, Alpha = null, Facets = facets, Items = items,
+                Mean = null,
+                Score = null,
+                Ci95 = null,
+                Favorable = null,
+                Neutral = null,
+                Unfavorable = null,
+                Alpha = null,
+                Facets = facets,
+                Items = items,
                 NoScore = dimension.N == 0 ? dimension.NoScore : NoScoreReason.BelowMinimumGroupSize,
             }
             : dimension with { Facets = facets, Items = items };
