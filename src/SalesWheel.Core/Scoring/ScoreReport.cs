@@ -81,7 +81,10 @@ public sealed record DimensionResult
     /// <summary><c>items-disagree</c> (alpha below 0.7), <c>few-answers</c> (n below 10).</summary>
     public required IReadOnlyList<string> Flags { get; init; }
 
-    /// <summary>Why <see cref="Score"/> is null (<see cref="NoScoreReason"/>); null when there is a score.</summary>
+    /// <summary>
+    /// Why there is no score: <c>no-answers</c>, <c>fewer-than-half-answered</c> (nobody answered at least half of its
+    /// statements) or <c>below-minimum-group-size</c> (hidden in a shared result); null when there is a score.
+    /// </summary>
     public NoScoreReason? NoScore { get; init; }
 
     /// <summary>Facet scores.</summary>
