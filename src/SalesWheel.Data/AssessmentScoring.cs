@@ -203,6 +203,7 @@ public sealed class AssessmentScoring(AppDbContext db, SubmissionSeal seal)
 
     // The cached result is only valid for the settings it was computed with (k, phase, ACV band, levels); the stored
     // comparison (AssessmentComparison) is stamped with each wave's fingerprint too.
+    // "reasons": a result stored before drivers carried why they have no score (NoScoreReason) is computed again.
     internal static string Fingerprint(ScoringOptions options) =>
-        $"{options.MinimumGroupSize}|by:{string.Join('\u001f', options.GroupBy)}|{options.Phase}|{options.Acv}|{RelevanceLevels.Serialize(options.Relevance)}|across:{(options.SuppressAcrossBreakdowns ? "cells+invitees" : "off")}\n";
+        $"{options.MinimumGroupSize}|by:{string.Join('\u001f', options.GroupBy)}|{options.Phase}|{options.Acv}|{RelevanceLevels.Serialize(options.Relevance)}|across:{(options.SuppressAcrossBreakdowns ? "cells+invitees" : "off")}|reasons\n";
 }

@@ -191,7 +191,7 @@ public sealed partial class EveryPage(LiveApp app) : IClassFixture<LiveApp>
 
         return new Tour(
         [
-            (false, "/"), (false, "/signin"), (false, "/signup"), (false, "/quick"), (false, quickResult),
+            (false, "/"), (false, "/signin"), (false, "/signup"), (false, "/quick"), (false, quickResult), (false, "/statements"),
             (true, "/assessments"), (true, "/assessments/new"), (true, draft), (true, open!), (true, open + "/results"),
             (true, closed!), (true, closed + "/results"), (true, "/assessments/upload"),
             (true, "/people"), (true, "/people/import"), (true, "/plan"), (true, "/plan/new"),

@@ -197,7 +197,7 @@ public static class ResultsWorkbook
                     Text(d.Name), Text(d.Kind), Text(d.Half ?? ""), Number(d.N, styles.Count), Number(d.Mean, styles.Mean), Number(d.Score, styles.Score),
                     Number(d.Ci95?.Low, styles.Score), Number(d.Ci95?.High, styles.Score),
                     Number(d.Favorable, styles.Share), Number(d.Neutral, styles.Share), Number(d.Unfavorable, styles.Share),
-                    Number(d.Alpha, styles.Mean), Number(d.AlphaN, styles.Count), Text(string.Join("; ", d.Flags.Select(Reliability.NameWithThreshold))),
+                    Number(d.Alpha, styles.Mean), Number(d.AlphaN, styles.Count), Text(string.Join("; ", NoScore.ShownFlags(d).Select(Reliability.NameWithThreshold).Prepend(NoScore.Sentence(d, report.Context.MinGroupSize)).OfType<string>())),
                     Number(priority?.Rank, styles.Count), Number(priority?.Weight, styles.Mean), Number(priority?.Priority, styles.Score));
             }
         }

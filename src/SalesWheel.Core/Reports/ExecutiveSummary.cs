@@ -79,6 +79,13 @@ public static class ExecutiveSummary
 
         if (scored.Count == 0)
         {
+            if (drivers.Any(d => d.NoScore is NoScoreReason.FewerThanHalfAnswered or NoScoreReason.BelowMinimumGroupSize))
+            {
+                text.Append("No driver has a score, so nothing can be compared or ranked. ");
+                Unscored(text, drivers, report.Context.MinGroupSize);
+                return text.ToString().TrimEnd();
+            }
+
             text.Append("No driver has enough answers for a score, so nothing can be compared or ranked.");
             return text.ToString();
         }
@@ -95,6 +102,8 @@ public static class ExecutiveSummary
             text.Append(CultureInfo.InvariantCulture, $"The strongest driver is {strongest.Name} at {ScoreWithInterval(strongest)}; ");
             text.Append(CultureInfo.InvariantCulture, $"the weakest is {weakest.Name} at {ScoreWithInterval(weakest)}. ");
         }
+
+        Unscored(text, drivers, report.Context.MinGroupSize);
 
         if (report.Priorities.Count > 0)
         {
@@ -132,6 +141,17 @@ public static class ExecutiveSummary
         }
 
         return text.ToString().TrimEnd();
+    }
+
+    // Why each driver without a score has none, one sentence per reason: "Strategy and Training have no score: respondents answered fewer than half of their statements."
+    private static void Unscored(StringBuilder text, List<DimensionResult> drivers, int minimumGroupSize)
+    {
+        foreach (var group in drivers.Where(d => d.NoScore is not null).GroupBy(d => d.NoScore!.Value))
+        {
+            var names = group.Select(d => d.Name).ToList();
+            text.Append(CultureInfo.InvariantCulture,
+                $"{Join(names)} {(names.Count == 1 ? "has" : "have")} no score: {NoScore.Reason(group.Key, minimumGroupSize, several: names.Count > 1)}. ");
+        }
     }
 
     private static string ScoreWithInterval(DimensionResult d) =>

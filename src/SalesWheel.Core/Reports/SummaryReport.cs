@@ -53,6 +53,14 @@ public static class SummaryReport
             doc.Table(header, numeric, outcomes);
         }
 
+        foreach (var d in report.Dimensions)
+        {
+            if (NoScore.Sentence(d, report.Context.MinGroupSize) is { } noScore)
+            {
+                doc.Paragraph($"{d.Name}: {noScore}.");
+            }
+        }
+
         doc.Paragraph("Score: 0 = everyone chose the lowest answer, 100 = everyone the highest. Favorable = top two answers. "
             + $"Flags: {Reliability.ItemsDisagree} = alpha below {Reliability.MinimumAlphaText}, the driver's items do not measure one thing for these people; "
             + $"{Reliability.FewAnswers} = fewer than {Reliability.MinimumAnswers} respondents.");
@@ -152,7 +160,7 @@ public static class SummaryReport
         ReportFormat.Percent(d.Unfavorable),
         d.Alpha is { } a ? $"{a.ToString("0.00", Invariant)} ({d.AlphaN})" : $"– ({d.AlphaN})",
         d.N.ToString(Invariant),
-        string.Join(", ", d.Flags),
+        string.Join(", ", NoScore.Marks(d, flag => flag)),
     ];
 
     private static string Level(int? level) => level is { } l ? $"{PriorityExplanation.LevelWord(l)} ({l})" : "–";

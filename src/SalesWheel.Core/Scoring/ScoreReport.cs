@@ -81,6 +81,12 @@ public sealed record DimensionResult
     /// <summary><c>items-disagree</c> (alpha below 0.7), <c>few-answers</c> (n below 10).</summary>
     public required IReadOnlyList<string> Flags { get; init; }
 
+    /// <summary>
+    /// Why there is no score: <c>no-answers</c>, <c>fewer-than-half-answered</c> (nobody answered at least half of its
+    /// statements) or <c>below-minimum-group-size</c> (hidden in a shared result); null when there is a score.
+    /// </summary>
+    public NoScoreReason? NoScore { get; init; }
+
     /// <summary>Facet scores.</summary>
     public required IReadOnlyList<FacetResult> Facets { get; init; }
 

@@ -154,6 +154,7 @@ public static class ScoringEngine
             Alpha = alpha.Alpha,
             AlphaN = alpha.N,
             Flags = flags,
+            NoScore = NoScore.Of(stats.N, items),
             Facets = facets,
             Items = items,
         };

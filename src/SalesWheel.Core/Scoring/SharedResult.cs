@@ -88,7 +88,19 @@ public static class SharedResult
         var items = dimension.Items.Select(i => i.N < k ? i with { Mean = null, Favorable = null } : i).ToList();
         var facets = dimension.Facets.Select(f => f.N < k ? f with { Mean = null, Score = null, Ci95 = null, Favorable = null, Neutral = null, Unfavorable = null } : f).ToList();
         return dimension.N < k
-            ? dimension with { Mean = null, Score = null, Ci95 = null, Favorable = null, Neutral = null, Unfavorable = null, Alpha = null, Facets = facets, Items = items }
+            ? dimension with
+            {
+                Mean = null,
+                Score = null,
+                Ci95 = null,
+                Favorable = null,
+                Neutral = null,
+                Unfavorable = null,
+                Alpha = null,
+                Facets = facets,
+                Items = items,
+                NoScore = dimension.N == 0 ? dimension.NoScore : NoScoreReason.BelowMinimumGroupSize,
+            }
             : dimension with { Facets = facets, Items = items };
     }
 }

@@ -43,7 +43,7 @@ internal sealed class DriversSection : ReportSection
         pages.Y += 16;
         pages.Paragraph("Favorable: share of answers in the top two points of the scale; unfavorable: the bottom two; neutral: the rest. "
             + $"Flags: \"items disagree\" when the driver's statements do not measure one thing for these people (alpha below {Reliability.MinimumAlphaText}), "
-            + $"\"few answers\" when fewer than {Reliability.MinimumAnswers} people are counted.", Tiny, after: 0);
+            + $"\"few answers\" when fewer than {Reliability.MinimumAnswers} people are counted; \"{NoScore.Mark}\" when no one answered at least half of its statements (why: under Reliability).", Tiny, after: 0);
     }
 
     private static void DimensionTable(PdfPages pages, IReadOnlyList<DimensionResult> dimensions, string first = "Driver")
@@ -58,7 +58,7 @@ internal sealed class DriversSection : ReportSection
         for (var r = 0; r < dimensions.Count; r++)
         {
             var d = dimensions[r];
-            var flags = d.Flags.Select(Reliability.Name).ToList();
+            var flags = NoScore.Marks(d, Reliability.Name);
             var nameLines = pages.Wrap(d.Name, Cell.Heavy(), columns[0].Width - 8);
             var height = Math.Max(24, (Math.Max(flags.Count, nameLines.Count) * 10) + 12);
             var top = TableRow(pages, columns, r, height);

@@ -40,7 +40,7 @@ internal sealed class ReliabilitySection : ReportSection
     /// <summary>The sentences under the table: why each flagged driver is flagged, or that none is.</summary>
     private static List<string> Closing(ScoreReport report)
     {
-        var flagged = report.Dimensions.Where(d => d.Flags.Count > 0).ToList();
+        var flagged = report.Dimensions.Where(d => NoScore.ShownFlags(d).Count > 0 || d.NoScore is not null).ToList();
         if (flagged.Count == 0)
         {
             return [Reliability.NoneFlagged];
@@ -49,12 +49,17 @@ internal sealed class ReliabilitySection : ReportSection
         var sentences = new List<string>();
         foreach (var d in flagged)
         {
+            if (NoScore.Sentence(d, report.Context.MinGroupSize) is { } noScore)
+            {
+                sentences.Add($"{d.Name}: {noScore}.");
+            }
+
             if (d.Flags.Contains(Reliability.ItemsDisagree))
             {
                 sentences.Add($"{d.Name}: items disagree. {Reliability.ItemsDisagreeReason("Alpha", d.Alpha, ReportFormat.Count(d.AlphaN))}");
             }
 
-            if (d.Flags.Contains(Reliability.FewAnswers))
+            if (NoScore.ShownFlags(d).Contains(Reliability.FewAnswers))
             {
                 sentences.Add($"{d.Name}: few answers. {ReportFormat.Capitalized(Reliability.FewAnswersReason(d.N, ReportFormat.Count(d.N)))}");
             }
@@ -84,9 +89,10 @@ internal sealed class ReliabilitySection : ReportSection
             x += columns[2].Width;
             pages.Text(ReportFormat.Count(d.N), x + columns[3].Width - 4, baseline, Cell, SKTextAlign.Right);
             x += columns[3].Width;
-            var reading = d.Flags.Count > 0 ? string.Join(", ", d.Flags.Select(Reliability.Name))
+            var shown = NoScore.Marks(d, Reliability.Name);
+            var reading = shown.Count > 0 ? string.Join(", ", shown)
                 : d.Alpha is null ? "alpha cannot be computed" : "consistent";
-            pages.Text(reading, x + 4, baseline, Cell.With(d.Flags.Count > 0 ? Warning : Muted));
+            pages.Text(reading, x + 4, baseline, Cell.With(shown.Count > 0 ? Warning : Muted));
             pages.Y = top + height;
         }
 

@@ -21,8 +21,6 @@ namespace SalesWheel.Web.Features.Assessments;
 [RefuseOversizedUpload]
 public sealed class UploadModel(AnswersUpload upload) : OrganizationPageModel
 {
-    private static readonly string[] AttributeColumns = ["role", "team"];
-
     public const long MaximumFileBytes = 20L * 1024 * 1024;
 
     public const int MaximumInstrumentBytes = 1024 * 1024;
@@ -61,12 +59,7 @@ public sealed class UploadModel(AnswersUpload upload) : OrganizationPageModel
     public void OnGet([FromQuery(Name = "too-large")] bool tooLarge = false) => TooLarge = tooLarge;
 
     /// <summary>A CSV with only the header row for the built-in full or quick form: role, team and one column per statement.</summary>
-    public IActionResult OnGetTemplate(string? form)
-    {
-        var instrument = form == "quick" ? BuiltInInstrument.Quick : BuiltInInstrument.Full;
-        var header = string.Join(',', AttributeColumns.Concat(instrument.Items.Select(i => i.Id))) + "\r\n";
-        return File(Encoding.UTF8.GetBytes(header), "text/csv; charset=utf-8", $"saleswheel-{(form == "quick" ? "quick" : "full")}-answers.csv");
-    }
+    public IActionResult OnGetTemplate(string? form) => Statements.IndexModel.TemplateFile(form, headers: null);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
