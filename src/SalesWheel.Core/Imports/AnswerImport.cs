@@ -125,7 +125,7 @@ public static class AnswerImport
                 cells[c] = row[c].ToString();
             }
 
-            head.Add(new HeadRow(cells, new RowPosition(row.RowIndex + rowOffset, row.LineNumberFrom)));
+            head.Add(new HeadRow(cells, new RowPosition(row.RowIndex + rowOffset, Line(row))));
         }
 
         var import = Start(head, source, options, estimatedRows);
@@ -134,7 +134,7 @@ public static class AnswerImport
         while (reader.MoveNext())
         {
             var row = reader.Current;
-            import.Rows.Add(new SepCells(row), new RowPosition(row.RowIndex + rowOffset, row.LineNumberFrom));
+            import.Rows.Add(new SepCells(row), new RowPosition(row.RowIndex + rowOffset, Line(row)));
             if (progress is not null && (row.RowIndex & 0xFFFF) == 0)
             {
                 progress.Report((double)stream.Position / total);
@@ -144,6 +144,9 @@ public static class AnswerImport
         progress?.Report(1.0);
         return import.Finish(new FileFacts(format, part, encoding, encodingNote, layout.Value.Delimiter));
     }
+
+    // Sep numbers the first row's line from after it; the first row starts on line 1.
+    private static int Line(nietras.SeparatedValues.SepReader.Row row) => row.RowIndex == 0 ? 1 : row.LineNumberFrom;
 
     private static ImportResult ReadWorkbook(Stream stream, string source, ImportOptions options)
     {
@@ -213,7 +216,7 @@ public static class AnswerImport
         var mapping = options.Mapping;
         var reverse = options.ReverseScale ?? mapping?.ReverseScale ?? false;
         var values = new AnswerValues(options.Instrument.Scale, reverse, mapping?.Values ?? []);
-        var plan = ImportPlan.Make(head, options, values, source);
+        var plan = ImportPlan.Make(head, options, source);
         var responses = new ResponseSet(plan.Instrument, options.GroupBy, capacity: estimatedRows);
         var rows = new AnswerRows(plan, values, responses, options.GroupBy, mapping?.Merges ?? [], source);
         for (var i = plan.HeaderIndex + 1; i < head.Count; i++)

@@ -103,24 +103,6 @@ internal sealed class AnswerValues
         return entry.Stored;
     }
 
-    /// <summary>Whether a cell reads as an answer (a point or "not answered" other than blank), without counting it.</summary>
-    public bool IsAnswerLike(ReadOnlySpan<char> cell)
-    {
-        cell = cell.Trim();
-        if (cell.IsEmpty)
-        {
-            return false;
-        }
-
-        if (cell.Length == 1 && (uint)(cell[0] - '0') <= 9)
-        {
-            return DigitBytes[cell[0] - '0'] != Invalid;
-        }
-
-        var entry = Judge(cell.ToString());
-        return entry.Stored is not Invalid;
-    }
-
     /// <summary>Whether any text was read as a scale label (labels fix the direction).</summary>
     public bool AnyLabel => _entries.Any(e => e.Reading == ValueReading.Label && e.Count > 0);
 

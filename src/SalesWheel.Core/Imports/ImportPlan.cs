@@ -49,7 +49,7 @@ internal sealed class ImportPlan
         return header.Length is > 0 and <= 24 ? header : $"{ColumnLetters.Of(column)} \"{ImportText.Short(header, 40)}\"";
     }
 
-    public static ImportPlan Make(IReadOnlyList<HeadRow> head, ImportOptions options, AnswerValues values, string source)
+    public static ImportPlan Make(IReadOnlyList<HeadRow> head, ImportOptions options, string source)
     {
         var full = options.Instrument;
         var mapping = options.Mapping;
@@ -174,7 +174,7 @@ internal sealed class ImportPlan
         var index = instrument.Items.Select((item, i) => (item.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         var itemColumns = columns.Where(c => c.Target == ColumnTarget.Item && index.ContainsKey(c.Name!)).Select(c => (c.Index, index[c.Name!])).ToArray();
 
-        var attributeColumns = FindAttributes(columns, options.GroupBy, items, header.Position, problems);
+        var attributeColumns = FindAttributes(columns, options.GroupBy, items, problems);
 
         // The statement each ignored column is closest to, so a typo can be found.
         for (var i = 0; i < columns.Count; i++)
@@ -203,7 +203,7 @@ internal sealed class ImportPlan
             throw new InvalidResponsesException(source, problems.Take(AnswerImport.MaxListedProblems).ToList(), problems.Count);
         }
 
-        var (skipped, skippedHead) = SkipAround(head, h, itemColumns, values);
+        var (skipped, skippedHead) = SkipAround(head, h, itemColumns, matcher);
         var present = itemColumns.Select(p => p.Item2).ToHashSet();
         return new ImportPlan
         {
@@ -324,7 +324,7 @@ internal sealed class ImportPlan
         return null;
     }
 
-    private static int[] FindAttributes(List<ImportedColumn> columns, IReadOnlyList<string> groupBy, Dictionary<string, Item> items, RowPosition header, List<string> problems)
+    private static int[] FindAttributes(List<ImportedColumn> columns, IReadOnlyList<string> groupBy, Dictionary<string, Item> items, List<string> problems)
     {
         var taken = new HashSet<int>();
         var result = new int[groupBy.Count];
@@ -341,7 +341,7 @@ internal sealed class ImportPlan
             if (column is null)
             {
                 var others = columns.Where(c => c.Target != ColumnTarget.Item && c.Header.Length > 0).Select(c => c.Header).DefaultIfEmpty("no attribute columns");
-                problems.Add($"cannot group by \"{name}\": the header ({header}) has no such column (it has: {string.Join(", ", others)})");
+                problems.Add($"cannot group by \"{name}\": the header has no such column (it has: {string.Join(", ", others)})");
                 continue;
             }
 
@@ -403,7 +403,12 @@ internal sealed class ImportPlan
         return null;
     }
 
-    private static (List<SkippedRow>, HashSet<int>) SkipAround(IReadOnlyList<HeadRow> head, int h, (int Column, int Item)[] itemColumns, AnswerValues values)
+    /// <summary>
+    /// Rows above the header, and rows right below it that are more header: most of their statement cells name a
+    /// statement again (Qualtrics' question-text row) or hold JSON (its ImportId row). Any other row is data, so a row
+    /// of typos is reported, not skipped.
+    /// </summary>
+    private static (List<SkippedRow>, HashSet<int>) SkipAround(IReadOnlyList<HeadRow> head, int h, (int Column, int Item)[] itemColumns, StatementMatcher matcher)
     {
         var skipped = new List<SkippedRow>();
         for (var i = 0; i < h; i++)
@@ -415,16 +420,16 @@ internal sealed class ImportPlan
         for (var i = h + 1; i < head.Count; i++)
         {
             var row = head[i];
-            var filled = itemColumns.Any(p => row.Cell(p.Column).Length > 0);
-            if (!filled || itemColumns.Any(p => values.IsAnswerLike(row.Cell(p.Column))))
+            var cells = itemColumns.Select(p => row.Cell(p.Column)).Where(c => c.Length > 0).ToList();
+            var json = cells.Count(c => c.StartsWith('{'));
+            var named = cells.Count(c => !c.StartsWith('{') && matcher.Match(c).Id is not null);
+            if (cells.Count == 0 || (json + named) * 2 <= cells.Count)
             {
                 break;
             }
 
             skippedHead.Add(i);
-            skipped.Add(new SkippedRow(row.Position, row.Cells.Any(c => c.TrimStart().StartsWith("{\"ImportId\"", StringComparison.Ordinal))
-                ? "Qualtrics' ImportId row below the header"
-                : "below the header with no answers (more header text)"));
+            skipped.Add(new SkippedRow(row.Position, json >= named ? "Qualtrics' ImportId row below the header" : "below the header, naming the statements again (question text)"));
         }
 
         return (skipped, skippedHead);
