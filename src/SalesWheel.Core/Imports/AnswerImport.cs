@@ -21,6 +21,13 @@ public static class AnswerImport
     /// <summary>At most this many problems are listed one by one; the rest are counted.</summary>
     public const int MaxListedProblems = ResponsesCsv.MaxListedProblems;
 
+    // ExcelDataReader looks Windows-1252 up by code page even for .xlsx, which .NET knows only once code pages are registered.
+    private static readonly Lazy<System.Text.Encoding> Windows1252 = new(() =>
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        return System.Text.Encoding.GetEncoding(1252);
+    });
+
     /// <summary>Reads a file of answers.</summary>
     /// <exception cref="InvalidResponsesException">The file cannot be read or scored: each problem says where (row, line, column) and what.</exception>
     public static ImportResult Read(string path, ImportOptions options)
@@ -150,7 +157,8 @@ public static class AnswerImport
 
     private static ImportResult ReadWorkbook(Stream stream, string source, ImportOptions options)
     {
-        using var excel = ExcelReaderFactory.CreateOpenXmlReader(stream, new ExcelReaderConfiguration { LeaveOpen = true });
+        var fallback = Windows1252.Value; // before the configuration, whose default asks for it
+        using var excel = ExcelReaderFactory.CreateOpenXmlReader(stream, new ExcelReaderConfiguration { LeaveOpen = true, FallbackEncoding = fallback });
         var sheets = new List<string>();
         do
         {
