@@ -132,7 +132,7 @@ public static class AnswerImport
                 cells[c] = row[c].ToString();
             }
 
-            head.Add(new HeadRow(cells, new RowPosition(row.RowIndex + rowOffset, Line(row))));
+            head.Add(new HeadRow(cells, new SepCells(row, rowOffset).Position));
         }
 
         var import = Start(head, source, options, estimatedRows);
@@ -141,7 +141,7 @@ public static class AnswerImport
         while (reader.MoveNext())
         {
             var row = reader.Current;
-            import.Rows.Add(new SepCells(row), new RowPosition(row.RowIndex + rowOffset, Line(row)));
+            import.Rows.Add(new SepCells(row, rowOffset));
             if (progress is not null && (row.RowIndex & 0xFFFF) == 0)
             {
                 progress.Report((double)stream.Position / total);
@@ -151,9 +151,6 @@ public static class AnswerImport
         progress?.Report(1.0);
         return import.Finish(new FileFacts(format, part, encoding, encodingNote, layout.Value.Delimiter));
     }
-
-    // Sep numbers the first row's line from after it; the first row starts on line 1.
-    private static int Line(nietras.SeparatedValues.SepReader.Row row) => row.RowIndex == 0 ? 1 : row.LineNumberFrom;
 
     private static ImportResult ReadWorkbook(Stream stream, string source, ImportOptions options)
     {
@@ -188,7 +185,7 @@ public static class AnswerImport
         while (excel.Read())
         {
             number++;
-            import.Rows.Add(new TextCells(Cells(excel)), new RowPosition(number, number));
+            import.Rows.Add(new TextCells(Cells(excel), new RowPosition(number, number)));
             if (options.Progress is not null && (number & 0x3FFF) == 0)
             {
                 options.Progress.Report((double)number / total);
@@ -231,7 +228,7 @@ public static class AnswerImport
         {
             if (!plan.SkippedHeadRows.Contains(i))
             {
-                rows.Add(new TextCells(head[i].Cells), head[i].Position);
+                rows.Add(new TextCells(head[i].Cells, head[i].Position));
             }
         }
 
