@@ -162,6 +162,14 @@ internal sealed class AnswerValues
             return new Entry(text, Store(labelled, number: false), ValueReading.Label, null);
         }
 
+        // "Strongly agree (5)", "Agree - 4": the label decides.
+        var lastWord = normalized.LastIndexOf(' ');
+        if (lastWord > 0 && !normalized.AsSpan(lastWord + 1).ContainsAnyExceptInRange('0', '9')
+            && _labels.TryGetValue(normalized[..lastWord], out var labelledWithNumber))
+        {
+            return new Entry(text, Store(labelledWithNumber, number: false), ValueReading.Label, null);
+        }
+
         // "4 - Agree", "4 = Agree", "4: Agree": the label decides when known, else the number.
         var digits = 0;
         while (digits < span.Length && (char.IsAsciiDigit(span[digits]) || (digits == 0 && span[0] is '-' or '+')))

@@ -109,13 +109,13 @@ public sealed class ImportFormatTests
     [Fact]
     public void AnswersAsNumbersWithLabelsDecimalsAndCommonWordingsAreRead()
     {
-        var csv = "STR1,STR2,STR3,STR4,STR5,STC1,STC2,STC3\n"
-            + "4 - Agree,\"4,0\",4.0,Agree strongly,NEUTRAL,Somewhat disagree,Prefer not to say,N/A\n";
+        var csv = "STR1,STR2,STR3,STR4,STR5,STC1,STC2,STC3,STC4,STC5\n"
+            + "4 - Agree,\"4,0\",4.0,Agree strongly,NEUTRAL,Somewhat disagree,Prefer not to say,N/A,Strongly agree (5),Don’t know\n";
 
         var result = Import(Utf8(csv), new ImportOptions());
 
-        string[] ids = ["STR1", "STR2", "STR3", "STR4", "STR5", "STC1", "STC2", "STC3"];
-        Assert.Equal([4, 4, 4, 5, 3, 2, null, null], ids.Select(id => result.Responses.Answer(0, result.Responses.IndexOf(id))));
+        string[] ids = ["STR1", "STR2", "STR3", "STR4", "STR5", "STC1", "STC2", "STC3", "STC4", "STC5"];
+        Assert.Equal([4, 4, 4, 5, 3, 2, null, null, 5, null], ids.Select(id => result.Responses.Answer(0, result.Responses.IndexOf(id))));
         Assert.False(result.Report.NumbersOnly);
     }
 
