@@ -53,7 +53,10 @@ public static class ImportFiles
 
         watch.Restart();
         WriteWorkbook(Path.Combine(folder, "labels.xlsx"), header, instrument, workbookRows).GetAwaiter().GetResult();
-        Console.WriteLine($"labels.xlsx: {workbookRows:N0} rows, {new FileInfo(Path.Combine(folder, "labels.xlsx")).Length:N0} bytes, in {watch.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine($"labels.xlsx (inline strings): {workbookRows:N0} rows, {new FileInfo(Path.Combine(folder, "labels.xlsx")).Length:N0} bytes, in {watch.Elapsed.TotalSeconds:F1} s");
+        watch.Restart();
+        WriteSharedStringWorkbook(Path.Combine(folder, "labels-shared.xlsx"), header, instrument, workbookRows);
+        Console.WriteLine($"labels-shared.xlsx (shared strings): {workbookRows:N0} rows, {new FileInfo(Path.Combine(folder, "labels-shared.xlsx")).Length:N0} bytes, in {watch.Elapsed.TotalSeconds:F1} s");
         return 0;
     }
 
@@ -103,6 +106,65 @@ public static class ImportFiles
         : cell;
 
     private static string Timestamp(int n) => new DateTime(2026, 10, 12, 9, 0, 0, DateTimeKind.Utc).AddSeconds(n).ToString("yyyy/MM/dd h:mm:ss tt", CultureInfo.InvariantCulture);
+
+    /// <summary>The same rows as Excel saves them: every text in the shared-string table, cells pointing into it.</summary>
+    private static void WriteSharedStringWorkbook(string path, List<string> header, Instrument instrument, int rows)
+    {
+        var strings = new Dictionary<string, int>(StringComparer.Ordinal);
+        int Shared(string text)
+        {
+            if (!strings.TryGetValue(text, out var index))
+            {
+                index = strings.Count;
+                strings[text] = index;
+            }
+
+            return index;
+        }
+
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Create(path, DocumentFormat.OpenXml.SpreadsheetDocumentType.Workbook);
+        var workbook = document.AddWorkbookPart();
+        workbook.Workbook = new DocumentFormat.OpenXml.Spreadsheet.Workbook();
+        var sheetPart = workbook.AddNewPart<DocumentFormat.OpenXml.Packaging.WorksheetPart>();
+        using (var writer = DocumentFormat.OpenXml.OpenXmlWriter.Create(sheetPart))
+        {
+            writer.WriteStartElement(new DocumentFormat.OpenXml.Spreadsheet.Worksheet());
+            writer.WriteStartElement(new DocumentFormat.OpenXml.Spreadsheet.SheetData());
+            void Row(IEnumerable<string> cells)
+            {
+                writer.WriteStartElement(new DocumentFormat.OpenXml.Spreadsheet.Row());
+                foreach (var cell in cells)
+                {
+                    writer.WriteElement(new DocumentFormat.OpenXml.Spreadsheet.Cell
+                    {
+                        DataType = DocumentFormat.OpenXml.Spreadsheet.CellValues.SharedString,
+                        CellValue = new DocumentFormat.OpenXml.Spreadsheet.CellValue(Shared(cell)),
+                    });
+                }
+
+                writer.WriteEndElement();
+            }
+
+            Row(header);
+            var n = 0;
+            foreach (var respondent in DemoCompany.Respondents(instrument, rows, Data.Seed))
+            {
+                Row([Timestamp(n), $"rep{n++}@northwind.example", respondent.Role, respondent.Team,
+                    .. respondent.Answers.Select(a => a == 0 ? "Don't know" : Labels[a - 1])]);
+            }
+
+            writer.WriteEndElement();
+            writer.WriteEndElement();
+        }
+
+        var table = workbook.AddNewPart<DocumentFormat.OpenXml.Packaging.SharedStringTablePart>();
+        table.SharedStringTable = new DocumentFormat.OpenXml.Spreadsheet.SharedStringTable(
+            strings.OrderBy(p => p.Value).Select(p => new DocumentFormat.OpenXml.Spreadsheet.SharedStringItem(new DocumentFormat.OpenXml.Spreadsheet.Text(p.Key))));
+        workbook.Workbook.AppendChild(new DocumentFormat.OpenXml.Spreadsheet.Sheets(new DocumentFormat.OpenXml.Spreadsheet.Sheet
+        {
+            Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = "Form1",
+        }));
+    }
 
     private static async Task WriteWorkbook(string path, List<string> header, Instrument instrument, int rows)
     {

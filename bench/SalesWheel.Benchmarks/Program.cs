@@ -13,6 +13,11 @@ if (args is ["import-files", _, ..])
     return ImportFiles.Write(args[1..]);
 }
 
+if (args is ["xlsx-probe", var probe])
+{
+    return XlsxProbe.Run(probe);
+}
+
 if (args is ["import-compare", _])
 {
     return ImportFiles.Compare(args[1..]);

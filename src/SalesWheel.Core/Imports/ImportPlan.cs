@@ -13,7 +13,7 @@ internal sealed record HeadRow(string[] Cells, RowPosition Position)
 /// What the first rows of a file say: which is the header, what each column becomes, which rows below the header are
 /// more header (skipped), which instrument form the statements belong to.
 /// </summary>
-internal sealed class ImportPlan
+internal sealed partial class ImportPlan
 {
     /// <summary>The header is looked for among this many first rows.</summary>
     public const int HeaderSearchRows = 10;
@@ -77,6 +77,15 @@ internal sealed class ImportPlan
             }
 
             questions[c] = QuestionAbove(head, h, c);
+        }
+
+        // Qualtrics exported with its tags set to the ids: the header is the tag row, and the question text is the row below.
+        if (h + 1 < head.Count && NamesStatements(head[h + 1], matcher))
+        {
+            for (var c = 0; c < width; c++)
+            {
+                questions[c] ??= head[h + 1].Cell(c) is { Length: > 0 } below ? below : null;
+            }
         }
 
         var items = full.Items.ToDictionary(i => i.Id, StringComparer.Ordinal);
@@ -307,6 +316,12 @@ internal sealed class ImportPlan
         return new InvalidResponsesException(source, problems, problems.Count);
     }
 
+    private static bool NamesStatements(HeadRow row, StatementMatcher matcher)
+    {
+        var cells = row.Cells.Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
+        return cells.Count > 0 && cells.Count(c => matcher.Match(c).Id is not null) * 2 > cells.Count;
+    }
+
     /// <summary>The text above the header in this column, or the nearest to its left in that row (a question heading a grid).</summary>
     private static string? QuestionAbove(IReadOnlyList<HeadRow> head, int header, int column)
     {
@@ -394,8 +409,9 @@ internal sealed class ImportPlan
             return (worded.Index, MatchedBy.HeaderText);
         }
 
-        // SurveyMonkey: "What is your role?" above a column headed "Response".
-        if (candidates.FirstOrDefault(c => GenericHeaders.Contains(ImportText.Normalize(c.Header)) && c.QuestionText is { } q && ImportText.Words(ImportText.Normalize(q)).Contains(key)) is { } asked)
+        // SurveyMonkey: "What is your role?" above a column headed "Response"; Qualtrics: below a column headed "Q1".
+        if (candidates.FirstOrDefault(c => (GenericHeaders.Contains(ImportText.Normalize(c.Header)) || QuestionCode().IsMatch(c.Header))
+            && c.QuestionText is { } q && ImportText.Words(ImportText.Normalize(q)).Contains(key)) is { } asked)
         {
             return (asked.Index, MatchedBy.QuestionText);
         }
@@ -434,4 +450,8 @@ internal sealed class ImportPlan
 
         return (skipped, skippedHead);
     }
+
+    /// <summary>A question code as tools head columns when told to (<c>Q1</c>, <c>QID12</c>, <c>Q3_1</c>).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z]{1,4}\d{1,4}(_\d{1,3})?$")]
+    private static partial System.Text.RegularExpressions.Regex QuestionCode();
 }

@@ -55,6 +55,24 @@ public sealed class ImportFormatTests
     }
 
     [Fact]
+    public void QualtricsWithItsExportTagsSetToTheIdsScoresLikeTheTruthAndFindsRolesInTheQuestionRow()
+    {
+        const string name = "08_qualtrics_choice_text";
+        var truth = ReadTruth(name, BuiltInInstrument.Full);
+        var rows = Rows(Export(name));
+        var statements = BuiltInInstrument.Full.Items.ToList();
+        rows[0] = [.. rows[0].Select((tag, c) => statements.FirstOrDefault(i => rows[1][c].EndsWith(i.Text, StringComparison.Ordinal))?.Id ?? tag)];
+        var bytes = Utf8(Csv(rows));
+
+        var result = Import(bytes, new ImportOptions { GroupBy = RoleTeam });
+
+        Assert.Equal(1, result.Report.Header.Row);
+        Assert.Equal(MatchedBy.QuestionText, result.Report.Columns.Single(c => c.Name == "role").How);
+        Assert.Equal(2, result.Report.SkippedRows.Count);
+        Assert.Equal(Numbers(truth), Numbers(Merged(bytes, result, truth)));
+    }
+
+    [Fact]
     public void AZipWithoutExactlyOneCsvIsRefusedSayingWhatItHolds()
     {
         var zip = Zip(("a.csv", Utf8("STR1\n4\n")), ("b.csv", Utf8("STR1\n4\n")));
