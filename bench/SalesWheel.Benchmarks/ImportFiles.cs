@@ -162,7 +162,9 @@ public static class ImportFiles
             strings.OrderBy(p => p.Value).Select(p => new DocumentFormat.OpenXml.Spreadsheet.SharedStringItem(new DocumentFormat.OpenXml.Spreadsheet.Text(p.Key))));
         workbook.Workbook.AppendChild(new DocumentFormat.OpenXml.Spreadsheet.Sheets(new DocumentFormat.OpenXml.Spreadsheet.Sheet
         {
-            Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = "Form1",
+            Id = workbook.GetIdOfPart(sheetPart),
+            SheetId = 1,
+            Name = "Form1",
         }));
     }
 

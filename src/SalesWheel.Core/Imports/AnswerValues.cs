@@ -25,12 +25,30 @@ internal sealed class AnswerValues
     // Common wordings of a five-point agreement scale (1 = strongly disagree), normalised.
     private static readonly Dictionary<string, int> AgreementVariants = new(StringComparer.Ordinal)
     {
-        ["strongly disagree"] = 1, ["disagree strongly"] = 1, ["completely disagree"] = 1, ["totally disagree"] = 1,
-        ["disagree"] = 2, ["somewhat disagree"] = 2, ["mostly disagree"] = 2, ["tend to disagree"] = 2, ["slightly disagree"] = 2,
-        ["neither agree nor disagree"] = 3, ["neither agree or disagree"] = 3, ["neither disagree nor agree"] = 3, ["neutral"] = 3,
-        ["neither"] = 3, ["undecided"] = 3,
-        ["agree"] = 4, ["somewhat agree"] = 4, ["mostly agree"] = 4, ["tend to agree"] = 4, ["slightly agree"] = 4,
-        ["strongly agree"] = 5, ["agree strongly"] = 5, ["completely agree"] = 5, ["totally agree"] = 5,
+        ["strongly disagree"] = 1,
+        ["disagree strongly"] = 1,
+        ["completely disagree"] = 1,
+        ["totally disagree"] = 1,
+        ["disagree"] = 2,
+        ["somewhat disagree"] = 2,
+        ["mostly disagree"] = 2,
+        ["tend to disagree"] = 2,
+        ["slightly disagree"] = 2,
+        ["neither agree nor disagree"] = 3,
+        ["neither agree or disagree"] = 3,
+        ["neither disagree nor agree"] = 3,
+        ["neutral"] = 3,
+        ["neither"] = 3,
+        ["undecided"] = 3,
+        ["agree"] = 4,
+        ["somewhat agree"] = 4,
+        ["mostly agree"] = 4,
+        ["tend to agree"] = 4,
+        ["slightly agree"] = 4,
+        ["strongly agree"] = 5,
+        ["agree strongly"] = 5,
+        ["completely agree"] = 5,
+        ["totally agree"] = 5,
     };
 
     private readonly ResponseScale _scale;

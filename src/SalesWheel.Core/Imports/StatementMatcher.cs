@@ -14,6 +14,7 @@ internal sealed partial class StatementMatcher
 {
     private readonly Dictionary<string, string> _idByKey = new(StringComparer.Ordinal);
     private readonly (string Id, string Text, string[] Words)[] _statements;
+    private readonly Dictionary<string, HeaderMatch> _matched = new(StringComparer.Ordinal);
 
     public StatementMatcher(Instrument instrument)
     {
@@ -25,11 +26,23 @@ internal sealed partial class StatementMatcher
         _statements = instrument.Items
             .Select(i => (i.Id, Text: ImportText.Normalize(i.Text)))
             .Where(s => s.Text.Length > 0)
-            .Select(s => (s.Id, s.Text, ImportText.Words(s.Text)))
+            .Select(s => (s.Id, " " + s.Text + " ", ImportText.Words(s.Text)))
             .ToArray();
     }
 
+    /// <summary>What a header names (remembered: the first rows are looked at several times).</summary>
     public HeaderMatch Match(string header)
+    {
+        if (!_matched.TryGetValue(header, out var match))
+        {
+            match = Find(header);
+            _matched[header] = match;
+        }
+
+        return match;
+    }
+
+    private HeaderMatch Find(string header)
     {
         header = header.Trim();
         if (header.Length == 0)
@@ -60,9 +73,9 @@ internal sealed partial class StatementMatcher
 
         var text = " " + ImportText.Normalize(header) + " ";
         string? first = null;
-        foreach (var (statementId, statement, _) in _statements)
+        foreach (var (statementId, statement, _) in _statements) // each statement padded with spaces: whole words only
         {
-            if (text.Contains(" " + statement + " ", StringComparison.Ordinal))
+            if (text.Contains(statement, StringComparison.Ordinal))
             {
                 if (first is not null && first != statementId)
                 {
