@@ -92,6 +92,7 @@ public static partial class ApiSetup
         api.MapOrganization();
         api.MapPeople();
         api.MapAssessments();
+        api.MapUploads();
         api.MapResults();
         api.MapActionPlan();
 
