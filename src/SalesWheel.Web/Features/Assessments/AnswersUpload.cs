@@ -57,8 +57,14 @@ public sealed class AnswersUpload(AppDbContext db, AuditLog audit, SubmissionSea
         ImportResult import;
         try
         {
-            using var stream = new MemoryStream(content, writable: false);
-            import = AnswerImport.Read(stream, fileName, options);
+            // Asking for a role or team the file does not have is an error, so the first reading finds which it has
+            // (by header, question text or the mapping); only then are they kept.
+            import = AnswerImport.Read(new MemoryStream(content, writable: false), fileName, options with { GroupBy = [] });
+            var found = GroupBy.Where(name => import.Report.Columns.Any(c => c.Target != ColumnTarget.Item && c.Name == name)).ToList();
+            if (found.Count > 0)
+            {
+                import = AnswerImport.Read(new MemoryStream(content, writable: false), fileName, options with { GroupBy = found });
+            }
         }
         catch (InvalidResponsesException e)
         {
