@@ -273,7 +273,9 @@ public sealed class AnswersUpload(AppDbContext db, AuditLog audit, SubmissionSea
 
     private async Task RememberAsync(Guid organizationId, ImportMapping mapping, CancellationToken cancellationToken)
     {
-        var json = mapping.ToJson();
+        // What this file's shape fixed (its header row, its form) is found again in the next one: replayed, it would
+        // misread a file laid out differently (another tool, or the full form after a quick one).
+        var json = (mapping with { HeaderRow = null, Form = null }).ToJson();
         var saved = await db.LastImportMappings.FirstOrDefaultAsync(m => m.OrganizationId == organizationId, cancellationToken);
         if (saved is null)
         {
