@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SalesWheel.Core.Imports;
@@ -41,8 +42,8 @@ public sealed record UploadReportResponse(
     [property: Description("Statement ids with no column (no answers).")] IReadOnlyList<string> ItemsWithoutColumn,
     IReadOnlyList<UploadValueResponse> Values,
     IReadOnlyList<UploadAttributeResponse> Attributes,
-    [property: Description("Likely silent mistakes, each with a code and what to do.")] IReadOnlyList<ImportWarning> Warnings,
-    [property: Description("The mapping as applied: replayable as the `mapping` field.")] ImportMapping Mapping)
+    [property: Description("Likely silent mistakes, each with a code and what to do.")] IReadOnlyList<UploadWarningResponse> Warnings,
+    [property: Description("The mapping as applied (version, columns with header, target and name, values, reverseScale, merges): send it back, corrected, as the `mapping` field.")] JsonElement Mapping)
 {
     public static UploadReportResponse From(ImportReport report) => new(
         Camel(report.Format.ToString()), report.Encoding, report.EncodingNote, report.Header.Row, Camel(report.Form.ToString()),
@@ -51,10 +52,15 @@ public sealed record UploadReportResponse(
         report.ItemsWithoutColumn,
         report.Values.Select(v => new UploadValueResponse(v.Text, v.Count, v.Point, Camel(v.ReadAs.ToString()))).ToList(),
         report.Attributes.Select(a => new UploadAttributeResponse(a.Name, a.Values.ToDictionary(v => v.Value, v => v.Count), a.NearDuplicates)).ToList(),
-        report.Warnings, report.Mapping);
+        report.Warnings.Select(w => new UploadWarningResponse(w.Code, w.Message)).ToList(), JsonDocument.Parse(report.Mapping.ToJson()).RootElement.Clone());
 
     private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name[1..];
 }
+
+[Description("A warning about a likely silent mistake.")]
+public sealed record UploadWarningResponse(
+    [property: Description("reverse-keyed-negative, numbers-only, near-miss-id, attribute-near-duplicates, full-file-as-quick, read-as-quick, encoding or reverse-with-labels.")] string Code,
+    [property: Description("What was seen and what to do.")] string Message);
 
 [Description("What an upload did (or, with dryRun, would do).")]
 public sealed record UploadResponse(
