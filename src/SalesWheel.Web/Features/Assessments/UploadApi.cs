@@ -1,7 +1,9 @@
 using System.ComponentModel;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.OpenApi;
 using SalesWheel.Core.Imports;
 using SalesWheel.Core.Responses;
 using SalesWheel.Data;
@@ -92,21 +94,54 @@ public static class UploadApi
         group.MapPost("/upload", Upload).Changes().WithName("uploadAnswers")
             .WithSummary("Upload answers from another tool (a closed assessment)")
             .WithDescription(Body + "\n\nCreates a closed assessment named `name` (required unless `dryRun`), `instrument` full (default: the form is detected) or quick; 201 with its location.")
-            .Accepts<string>("text/csv", "multipart/form-data", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/zip", "application/octet-stream")
+            .AddOpenApiOperationTransformer(DescribeBody)
             .Produces<UploadResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         group.MapPut("/{id:guid}/answers", Replace).Changes().WithName("replaceAnswers")
             .WithSummary("Replace the answers of an uploaded assessment")
             .WithDescription(Body + "\n\nReplaces every response of the uploaded assessment by the file's (its name, id and instrument stay; the built-in form is detected again). "
                 + "Only uploaded assessments: another is refused with 409. The replacement is recorded in the audit log.")
-            .Accepts<string>("text/csv", "multipart/form-data", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/zip", "application/octet-stream")
+            .AddOpenApiOperationTransformer(DescribeBody)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+    }
+
+    /// <summary>
+    /// The file's content types for the document. Not <c>Accepts</c>: routing would then answer 415 for another type before
+    /// the token's role (403) or the assessment (404) is checked; the handler reads any body as the file instead.
+    /// </summary>
+    private static Task DescribeBody(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var binary = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" };
+        var form = new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Required = new HashSet<string> { "file" },
+            Properties = new Dictionary<string, IOpenApiSchema>
+            {
+                ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "The answers file (CSV, .xlsx or a ZIP holding one CSV)." },
+                ["name"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "As the query parameter." },
+                ["instrument"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "As the query parameter." },
+                ["mapping"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "As the query parameter." },
+                ["reverseScale"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "As the query parameter." },
+            },
+        };
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Description = "The answers file as the body, or a form with it in `file`.",
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["text/csv"] = new() { Schema = binary },
+                ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"] = new() { Schema = binary },
+                ["application/zip"] = new() { Schema = binary },
+                ["multipart/form-data"] = new() { Schema = form },
+            },
+        };
+        return Task.CompletedTask;
     }
 
     private static async Task<Results<Created<UploadResponse>, Ok<UploadResponse>, ValidationProblem, ProblemHttpResult>> Upload(
