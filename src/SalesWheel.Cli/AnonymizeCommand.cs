@@ -1,7 +1,5 @@
 using System.CommandLine;
 using SalesWheel.Core.Exports;
-using SalesWheel.Core.Instruments;
-using SalesWheel.Core.Responses;
 using SalesWheel.Core.Scoring;
 
 namespace SalesWheel.Cli;
@@ -52,6 +50,7 @@ public static class AnonymizeCommand
         {
             responses, instrumentOption, groupBy, minGroup, output,
         };
+        var import = new ImportArguments(command);
 
         command.SetAction(parse =>
         {
@@ -59,28 +58,16 @@ public static class AnonymizeCommand
                 .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
                 .Distinct(StringComparer.Ordinal)
                 .ToList();
-            return Anonymize(parse.GetValue(responses)!, parse.GetValue(instrumentOption), groups, parse.GetValue(minGroup), parse.GetValue(output), stdout, stderr);
+            return Anonymize(parse.GetValue(responses)!, parse.GetValue(instrumentOption), groups, parse.GetValue(minGroup), parse.GetValue(output), import.Read(parse), stdout, stderr);
         });
         return command;
     }
 
-    private static int Anonymize(string path, string? instrumentPath, IReadOnlyList<string> groupBy, int k, string? output, TextWriter stdout, TextWriter stderr)
+    private static int Anonymize(string path, string? instrumentPath, IReadOnlyList<string> groupBy, int k, string? output, ImportChoices choices, TextWriter stdout, TextWriter stderr)
     {
-        ResponsesFile file;
-        try
+        if (ScoreCommand.LoadInstrument(instrumentPath, stderr) is not { } instrument
+            || ScoreCommand.ReadResponses(path, instrument, groupBy, choices, stderr, showProgress: false) is not var (file, _))
         {
-            var instrument = instrumentPath is null ? BuiltInInstrument.Full : InstrumentFile.Load(instrumentPath);
-            if (!File.Exists(path))
-            {
-                stderr.WriteLine($"error: {path}: no such file.");
-                return CliApp.BadInput;
-            }
-
-            file = ResponsesCsv.Read(path, instrument, groupBy);
-        }
-        catch (Exception e) when (e is InvalidInstrumentException or InvalidResponsesException)
-        {
-            stderr.WriteLine($"error: {e.Message}");
             return CliApp.BadInput;
         }
 
@@ -91,14 +78,15 @@ public static class AnonymizeCommand
             return CliApp.BadInput;
         }
 
-        if (file.EncodingNote is { } encodingNote)
+        if (file.Report.EncodingNote is { } encodingNote)
         {
             stderr.WriteLine($"note: {encodingNote}");
         }
 
-        if (file.IgnoredColumns.Count > 0)
+        var ignored = file.Report.IgnoredColumns.Select(c => c.Header.Length == 0 ? $"(column {c.Index + 1}, no name)" : c.Header).ToList();
+        if (ignored.Count > 0)
         {
-            stderr.WriteLine($"note: left out {file.IgnoredColumns.Count} column{(file.IgnoredColumns.Count == 1 ? "" : "s")} that {(file.IgnoredColumns.Count == 1 ? "is" : "are")} neither an item nor a --group-by attribute: {string.Join(", ", file.IgnoredColumns)}");
+            stderr.WriteLine($"note: left out {ignored.Count} column{(ignored.Count == 1 ? "" : "s")} that {(ignored.Count == 1 ? "is" : "are")} neither an item nor a --group-by attribute: {string.Join(", ", ignored)}");
         }
 
         foreach (var (name, a) in answers.AttributeNames.Select((name, a) => (name, a)))

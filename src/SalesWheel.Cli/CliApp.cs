@@ -18,6 +18,7 @@ public static class CliApp
             CompareCommand.Create(stdout, stderr, showProgress),
             TrendCommand.Create(stdout, stderr, showProgress),
             AnonymizeCommand.Create(stdout, stderr),
+            InspectCommand.Create(stdout, stderr),
             InstrumentCommand.Create(stdout),
             PlaybookCommand.Create(stdout),
             SampleCommand.Create(stdout),

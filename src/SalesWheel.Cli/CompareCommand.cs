@@ -59,6 +59,7 @@ public static class CompareCommand
         {
             before, after, instrumentOption, groupBy, minGroup, format, output,
         };
+        var import = new ImportArguments(command, canSave: false);
         command.SetAction(parse => Compare(
             parse.GetValue(before)!,
             parse.GetValue(after)!,
@@ -67,6 +68,7 @@ public static class CompareCommand
             parse.GetValue(minGroup),
             parse.GetValue(format) ?? "text",
             parse.GetValue(output),
+            import.Read(parse),
             stdout,
             stderr,
             showProgress));
@@ -74,7 +76,7 @@ public static class CompareCommand
     }
 
     private static int Compare(string beforePath, string afterPath, string? instrumentPath, IReadOnlyList<string> groupBy, int minGroup,
-        string format, string? output, TextWriter stdout, TextWriter stderr, bool showProgress)
+        string format, string? output, ImportChoices choices, TextWriter stdout, TextWriter stderr, bool showProgress)
     {
         if (ScoreCommand.LoadInstrument(instrumentPath, stderr) is not { } instrument)
         {
@@ -84,8 +86,8 @@ public static class CompareCommand
         // Both files are read (at the same time, on two cores) before failing, so every bad cell of either is reported
         // in one run; the later wave's errors are held back so that they follow the earlier wave's.
         using var afterErrors = new StringWriter();
-        var reading = Task.Run(() => ScoreCommand.ReadResponses(afterPath, instrument, groupBy, afterErrors, showProgress: false));
-        var first = ScoreCommand.ReadResponses(beforePath, instrument, groupBy, stderr, showProgress);
+        var reading = Task.Run(() => ScoreCommand.ReadResponses(afterPath, instrument, groupBy, choices, afterErrors, showProgress: false));
+        var first = ScoreCommand.ReadResponses(beforePath, instrument, groupBy, choices, stderr, showProgress);
         var second = reading.GetAwaiter().GetResult();
         stderr.Write(afterErrors.ToString());
         if (first is not var (beforeFile, beforeNotes) || second is not var (afterFile, afterNotes))

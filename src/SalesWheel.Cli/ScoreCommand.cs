@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using SalesWheel.Core.Exports;
 using System.Text;
+using SalesWheel.Core.Exports;
+using SalesWheel.Core.Imports;
 using SalesWheel.Core.Instruments;
 using SalesWheel.Core.Reports;
 using SalesWheel.Core.Responses;
@@ -22,7 +23,9 @@ public static class ScoreCommand
     {
         var responses = new Argument<string>("RESPONSES.csv")
         {
-            Description = "CSV of answers: a header row, one column per item id, one row per respondent (delimiter , ; or tab; UTF-8).",
+            Description = "Answers: a CSV (delimiter , ; or tab), an Excel workbook (.xlsx) or a ZIP holding a CSV, as SalesWheel or a survey tool "
+                + "(Google Forms, Microsoft Forms, SurveyMonkey, Qualtrics, Typeform, LimeSurvey…) exports them: one row per respondent, a column "
+                + "per statement named by its id or its text, answers as numbers or labels. How it was read is printed on stderr.",
         };
         var instrumentOption = new Option<string?>("--instrument")
         {
@@ -87,6 +90,7 @@ public static class ScoreCommand
         {
             responses, instrumentOption, groupBy, minGroup, phase, acv, format, output, paper, organization, title,
         };
+        var import = new ImportArguments(command);
         command.Validators.Add(result =>
         {
             if (result.GetValue(format) is { } chosen && BinaryFormats.Contains(chosen) && string.IsNullOrWhiteSpace(result.GetValue(output)))
@@ -121,18 +125,19 @@ public static class ScoreCommand
                 parse.GetValue(output),
                 parse.GetValue(paper) == "letter" ? PaperSize.Letter : PaperSize.A4,
                 parse.GetValue(organization),
-                parse.GetValue(title)), stdout, stderr, showProgress);
+                parse.GetValue(title),
+                import.Read(parse)), stdout, stderr, showProgress);
         });
         return command;
     }
 
     private sealed record ScoreRequest(string Responses, string? Instrument, IReadOnlyList<string> GroupBy, int MinGroup,
-        CompanyPhase? Phase, AcvBand? Acv, string Format, string? Output, PaperSize Paper, string? Organization, string? Title);
+        CompanyPhase? Phase, AcvBand? Acv, string Format, string? Output, PaperSize Paper, string? Organization, string? Title, ImportChoices Import);
 
     private static int Score(ScoreRequest request, TextWriter stdout, TextWriter stderr, bool showProgress)
     {
         if (LoadInstrument(request.Instrument, stderr) is not { } instrument
-            || ReadResponses(request.Responses, instrument, request.GroupBy, stderr, showProgress) is not var (file, notes))
+            || ReadResponses(request.Responses, instrument, request.GroupBy, request.Import, stderr, showProgress) is not var (file, notes))
         {
             return CliApp.BadInput;
         }
@@ -223,10 +228,11 @@ public static class ScoreCommand
     }
 
     /// <summary>
-    /// Reads a CSV of answers, with the notes to warn about (encoding, ignored columns, skipped rows, items without a
-    /// column); null (every bad cell printed by line and column) when the file is missing or has bad data.
+    /// Reads a file of answers through the one import (<see cref="AnswerImport"/>), prints its short summary on stderr, and
+    /// returns it with the notes to warn about (encoding, import warnings, ignored columns, skipped rows, items without a
+    /// column); null (every problem printed by row, line and column) when the file is missing or cannot be scored.
     /// </summary>
-    internal static (ResponsesFile File, List<string> Notes)? ReadResponses(string path, Instrument instrument, IReadOnlyList<string> groupBy, TextWriter stderr, bool showProgress)
+    internal static (ImportResult File, List<string> Notes)? ReadResponses(string path, Instrument instrument, IReadOnlyList<string> groupBy, ImportChoices choices, TextWriter stderr, bool showProgress, bool summary = true)
     {
         if (!File.Exists(path))
         {
@@ -234,12 +240,26 @@ public static class ScoreCommand
             return null;
         }
 
-        ResponsesFile file;
+        if (!ImportArguments.TryLoadMapping(choices, stderr, out var mapping))
+        {
+            return null;
+        }
+
+        ImportResult file;
         using (var progress = showProgress && new FileInfo(path).Length > (8 << 20) ? new TerminalProgress(stderr, "Reading answers") : null)
         {
             try
             {
-                file = ResponsesCsv.Read(path, instrument, groupBy, progress);
+                file = AnswerImport.Read(path, new ImportOptions
+                {
+                    Instrument = instrument,
+                    GroupBy = groupBy,
+                    Mapping = mapping,
+                    Sheet = choices.Sheet,
+                    ReverseScale = choices.ReverseScale ? true : null,
+                    Form = choices.Quick ? InstrumentForm.Quick : null,
+                    Progress = progress,
+                });
             }
             catch (InvalidResponsesException e)
             {
@@ -249,25 +269,34 @@ public static class ScoreCommand
             }
         }
 
-        var notes = new List<string>();
-        if (file.EncodingNote is { } encodingNote)
+        var report = file.Report;
+        if (summary)
         {
-            notes.Add(encodingNote);
+            stderr.Write(report.Summary());
         }
 
-        if (file.IgnoredColumns.Count > 0)
+        if (choices.SaveMapping is { } save
+            && WriteAtomically(save, stream => stream.Write(new UTF8Encoding(false).GetBytes(report.Mapping.ToJson())), stderr) != CliApp.Success)
         {
-            notes.Add($"ignored {file.IgnoredColumns.Count} column{Plural(file.IgnoredColumns.Count)} that {(file.IgnoredColumns.Count == 1 ? "is" : "are")} neither an item nor a --group-by attribute: {string.Join(", ", file.IgnoredColumns)}");
+            return null;
         }
 
-        if (file.SkippedEmptyRows > 0)
+        // The direction of numbers-only answers is stated in the summary above; every other warning is a note.
+        var notes = report.Warnings.Where(w => w.Code != "numbers-only").Select(w => w.Message).ToList();
+        var ignored = report.IgnoredColumns.Select(c => c.Header.Length == 0 ? $"(column {c.Index + 1}, no name)" : c.Header).ToList();
+        if (ignored.Count > 0)
         {
-            notes.Add($"skipped {file.SkippedEmptyRows} row{Plural(file.SkippedEmptyRows)} with no answered item");
+            notes.Add($"ignored {ignored.Count} column{Plural(ignored.Count)} that {(ignored.Count == 1 ? "is" : "are")} neither an item nor a --group-by attribute: {string.Join(", ", ignored)}");
         }
 
-        if (file.ItemsWithoutColumn.Count > 0)
+        if (report.SkippedEmptyRows > 0)
         {
-            notes.Add($"{file.ItemsWithoutColumn.Count} item{Plural(file.ItemsWithoutColumn.Count)} of the instrument {(file.ItemsWithoutColumn.Count == 1 ? "has" : "have")} no column, so no answers: {string.Join(", ", file.ItemsWithoutColumn)}");
+            notes.Add($"skipped {report.SkippedEmptyRows} row{Plural(report.SkippedEmptyRows)} with no answered item");
+        }
+
+        if (report.ItemsWithoutColumn.Count > 0)
+        {
+            notes.Add($"{report.ItemsWithoutColumn.Count} item{Plural(report.ItemsWithoutColumn.Count)} of the instrument {(report.ItemsWithoutColumn.Count == 1 ? "has" : "have")} no column, so no answers: {string.Join(", ", report.ItemsWithoutColumn)}");
         }
 
         return (file, notes);

@@ -81,7 +81,7 @@ public static class TrendCommand
         var scored = new List<(string Name, DateOnly? Date, ScoreReport Report)>();
         for (var i = 0; i < files.Length; i++)
         {
-            if (ScoreCommand.ReadResponses(files[i], instrument, [], stderr, showProgress) is not var (file, notes))
+            if (ScoreCommand.ReadResponses(files[i], instrument, [], ImportChoices.None, stderr, showProgress) is not var (file, notes))
             {
                 return CliApp.BadInput;
             }

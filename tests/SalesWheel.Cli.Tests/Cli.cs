@@ -35,6 +35,10 @@ internal static class Cli
         return (process.ExitCode, output.Result, error.Result);
     }
 
+    /// <summary>What a run wrote on stderr besides the import summary every reading command prints (lines starting "import: ").</summary>
+    public static string WithoutImportSummary(string error) =>
+        string.Join('\n', error.Split('\n').Where(line => !line.StartsWith("import: ", StringComparison.Ordinal)));
+
     public static string TempFolder()
     {
         var path = Path.Combine(Path.GetTempPath(), "saleswheel-tests", Guid.NewGuid().ToString("N"));

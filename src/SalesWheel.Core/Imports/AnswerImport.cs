@@ -21,6 +21,16 @@ public static class AnswerImport
     /// <summary>At most this many problems are listed one by one; the rest are counted.</summary>
     public const int MaxListedProblems = ResponsesCsv.MaxListedProblems;
 
+    // A CSV inside a ZIP is unpacked into memory: a bound, so a small archive cannot unpack into more than memory holds.
+    private const long MaxZippedCsvBytes = 1L << 30;
+
+    // ExcelDataReader looks Windows-1252 up by code page even for .xlsx, which .NET knows only once code pages are registered.
+    private static readonly Lazy<System.Text.Encoding> Windows1252 = new(() =>
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        return System.Text.Encoding.GetEncoding(1252);
+    });
+
     /// <summary>Reads a file of answers.</summary>
     /// <exception cref="InvalidResponsesException">The file cannot be read or scored: each problem says where (row, line, column) and what.</exception>
     public static ImportResult Read(string path, ImportOptions options)
@@ -85,11 +95,21 @@ public static class AnswerImport
         }
 
         var files = zip.Entries.Where(e => e.Length > 0 && !e.FullName.EndsWith('/') && !e.FullName.StartsWith("__MACOSX/", StringComparison.Ordinal)).ToList();
-        var csv = files.Where(e => e.Name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || e.Name.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) || e.Name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase)).ToList();
+        var csv = files.Where(e => e.Name.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || e.Name.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase)).ToList();
+        if (csv.Count == 0)
+        {
+            csv = [.. files.Where(e => e.Name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase))];
+        }
+
         if (csv.Count != 1)
         {
             var what = csv.Count == 0 ? "no CSV file" : $"{csv.Count} CSV files ({string.Join(", ", csv.Take(5).Select(e => e.FullName))})";
             throw new InvalidResponsesException(source, [$"this is a ZIP archive holding {what}: import a ZIP with exactly one CSV file, or the CSV itself"], 1);
+        }
+
+        if (csv[0].Length > MaxZippedCsvBytes)
+        {
+            throw new InvalidResponsesException(source, [$"this is a ZIP archive whose CSV file ({csv[0].FullName}) is larger than {MaxZippedCsvBytes >> 30} GiB unpacked: import the CSV itself"], 1);
         }
 
         var text = new MemoryStream();
@@ -125,7 +145,7 @@ public static class AnswerImport
                 cells[c] = row[c].ToString();
             }
 
-            head.Add(new HeadRow(cells, new RowPosition(row.RowIndex + rowOffset, row.LineNumberFrom)));
+            head.Add(new HeadRow(cells, new SepCells(row, rowOffset).Position));
         }
 
         var import = Start(head, source, options, estimatedRows);
@@ -134,7 +154,7 @@ public static class AnswerImport
         while (reader.MoveNext())
         {
             var row = reader.Current;
-            import.Rows.Add(new SepCells(row), new RowPosition(row.RowIndex + rowOffset, row.LineNumberFrom));
+            import.Rows.Add(new SepCells(row, rowOffset));
             if (progress is not null && (row.RowIndex & 0xFFFF) == 0)
             {
                 progress.Report((double)stream.Position / total);
@@ -147,14 +167,15 @@ public static class AnswerImport
 
     private static ImportResult ReadWorkbook(Stream stream, string source, ImportOptions options)
     {
-        using var excel = ExcelReaderFactory.CreateOpenXmlReader(stream, new ExcelReaderConfiguration { LeaveOpen = true });
+        var fallback = Windows1252.Value; // before the configuration, whose default asks for it
+        using var excel = ExcelReaderFactory.CreateOpenXmlReader(stream, new ExcelReaderConfiguration { LeaveOpen = true, FallbackEncoding = fallback });
         var sheets = new List<string>();
         do
         {
             sheets.Add(excel.Name ?? "");
             if (options.Sheet is null || string.Equals(excel.Name?.Trim(), options.Sheet.Trim(), StringComparison.OrdinalIgnoreCase))
             {
-                return ReadSheet(excel, source, options);
+                return ReadSheet(excel, stream, source, options);
             }
         }
         while (excel.NextResult());
@@ -162,7 +183,7 @@ public static class AnswerImport
         throw new InvalidResponsesException(source, [$"this is an Excel workbook without a sheet named \"{options.Sheet}\" (it has: {string.Join(", ", sheets)})"], 1);
     }
 
-    private static ImportResult ReadSheet(IExcelDataReader excel, string source, ImportOptions options)
+    private static ImportResult ReadSheet(IExcelDataReader excel, Stream stream, string source, ImportOptions options)
     {
         var head = new List<HeadRow>(ImportPlan.HeaderSearchRows);
         var number = 0;
@@ -172,15 +193,16 @@ public static class AnswerImport
             head.Add(new HeadRow(Cells(excel), new RowPosition(number, number)));
         }
 
-        var import = Start(head, source, options, Math.Max(16, excel.RowCount));
-        var total = Math.Max(1, excel.RowCount);
+        // Not excel.RowCount: without a <dimension> element it reads the whole sheet once more to count.
+        var import = Start(head, source, options, Math.Max(16, (int)Math.Min(stream.Length / 64, 1 << 20)));
+        var total = Math.Max(1, stream.Length);
         while (excel.Read())
         {
             number++;
-            import.Rows.Add(new TextCells(Cells(excel)), new RowPosition(number, number));
+            import.Rows.Add(new TextCells(Cells(excel), new RowPosition(number, number)));
             if (options.Progress is not null && (number & 0x3FFF) == 0)
             {
-                options.Progress.Report((double)number / total);
+                options.Progress.Report(Math.Min(1.0, (double)stream.Position / total));
             }
         }
 
@@ -213,14 +235,14 @@ public static class AnswerImport
         var mapping = options.Mapping;
         var reverse = options.ReverseScale ?? mapping?.ReverseScale ?? false;
         var values = new AnswerValues(options.Instrument.Scale, reverse, mapping?.Values ?? []);
-        var plan = ImportPlan.Make(head, options, values, source);
+        var plan = ImportPlan.Make(head, options, source);
         var responses = new ResponseSet(plan.Instrument, options.GroupBy, capacity: estimatedRows);
         var rows = new AnswerRows(plan, values, responses, options.GroupBy, mapping?.Merges ?? [], source);
         for (var i = plan.HeaderIndex + 1; i < head.Count; i++)
         {
             if (!plan.SkippedHeadRows.Contains(i))
             {
-                rows.Add(new TextCells(head[i].Cells), head[i].Position);
+                rows.Add(new TextCells(head[i].Cells, head[i].Position));
             }
         }
 
@@ -282,7 +304,7 @@ public static class AnswerImport
             {
                 warnings.Add(new ImportWarning("numbers-only", Reverse
                     ? $"The answers are numbers only, read reversed: {direction}. If your tool numbered {scale.Min} = {low}, import without reversing."
-                    : $"The answers are numbers only, read as {direction}, as in your tool? If it numbered {scale.Min} = {high}, reverse the scale (--reverse-scale)."));
+                    : $"The answers are numbers only, read as {direction}, as in your tool? If it numbered {scale.Min} = {high}, reverse the scale."));
             }
             else if (Reverse && Values.AnyLabel)
             {

@@ -11,24 +11,32 @@ internal interface ICells
     int Count { get; }
 
     ReadOnlySpan<char> this[int column] { get; }
+
+    /// <summary>Where the row is; asked for only when a problem is reported.</summary>
+    RowPosition Position { get; }
 }
 
-/// <summary>A CSV row as Sep reads it (no copy).</summary>
-internal readonly ref struct SepCells(SepReader.Row row) : ICells
+/// <summary>A CSV row as Sep reads it (no copy). <paramref name="rowOffset"/>: 1, or 0 after a <c>sep=</c> line (Excel hides it).</summary>
+internal readonly ref struct SepCells(SepReader.Row row, int rowOffset) : ICells
 {
     private readonly SepReader.Row _row = row;
 
     public int Count => _row.ColCount;
 
     public ReadOnlySpan<char> this[int column] => _row[column].Span;
+
+    // Sep numbers the first row's line from after it; the first row starts on line 1.
+    public RowPosition Position => new(_row.RowIndex + rowOffset, _row.RowIndex == 0 ? 1 : _row.LineNumberFrom);
 }
 
 /// <summary>A row held as strings (the first rows of any file, and workbook rows).</summary>
-internal readonly struct TextCells(string[] cells) : ICells
+internal readonly struct TextCells(string[] cells, RowPosition position) : ICells
 {
     public int Count => cells.Length;
 
     public ReadOnlySpan<char> this[int column] => cells[column];
+
+    public RowPosition Position => position;
 }
 
 /// <summary>Reads data rows into a <see cref="ResponseSet"/> by an <see cref="ImportPlan"/>, collecting problems.</summary>
@@ -45,6 +53,7 @@ internal sealed class AnswerRows
     private readonly int[] _digitCounts;
     private readonly string _source;
     private readonly List<string> _problems = [];
+    private readonly int _maxRespondents;
 
     public AnswerRows(ImportPlan plan, AnswerValues values, ResponseSet responses, IReadOnlyList<string> groupBy, IReadOnlyList<AttributeMerge> merges, string source)
     {
@@ -57,6 +66,7 @@ internal sealed class AnswerRows
         _digits = values.DigitBytes;
         _digitCounts = values.DigitCounts;
         _source = source;
+        _maxRespondents = responses.MaxRespondents;
         _merges = new Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>>?[groupBy.Count];
         for (var a = 0; a < groupBy.Count; a++)
         {
@@ -78,13 +88,13 @@ internal sealed class AnswerRows
 
     public int TotalProblems { get; private set; }
 
-    public void Add<T>(T row, RowPosition position)
+    public void Add<T>(T row)
         where T : ICells, allows ref struct
     {
         var responses = _responses;
-        if (responses.Count == responses.MaxRespondents)
+        if (responses.Count == _maxRespondents)
         {
-            throw new InvalidResponsesException(_source, [$"{position}: too many rows; one file can hold at most {responses.MaxRespondents:N0} respondents"], 1);
+            throw new InvalidResponsesException(_source, [$"{row.Position}: too many rows; one file can hold at most {_maxRespondents:N0} respondents"], 1);
         }
 
         var answers = responses.AddRow();
@@ -125,7 +135,7 @@ internal sealed class AnswerRows
 
             if (stored == AnswerValues.Invalid)
             {
-                Problem(position, column, problem!);
+                Problem(row.Position, column, problem!);
                 continue;
             }
 

@@ -103,24 +103,6 @@ internal sealed class AnswerValues
         return entry.Stored;
     }
 
-    /// <summary>Whether a cell reads as an answer (a point or "not answered" other than blank), without counting it.</summary>
-    public bool IsAnswerLike(ReadOnlySpan<char> cell)
-    {
-        cell = cell.Trim();
-        if (cell.IsEmpty)
-        {
-            return false;
-        }
-
-        if (cell.Length == 1 && (uint)(cell[0] - '0') <= 9)
-        {
-            return DigitBytes[cell[0] - '0'] != Invalid;
-        }
-
-        var entry = Judge(cell.ToString());
-        return entry.Stored is not Invalid;
-    }
-
     /// <summary>Whether any text was read as a scale label (labels fix the direction).</summary>
     public bool AnyLabel => _entries.Any(e => e.Reading == ValueReading.Label && e.Count > 0);
 
@@ -178,6 +160,14 @@ internal sealed class AnswerValues
         if (_labels.TryGetValue(normalized, out var labelled))
         {
             return new Entry(text, Store(labelled, number: false), ValueReading.Label, null);
+        }
+
+        // "Strongly agree (5)", "Agree - 4": the label decides.
+        var lastWord = normalized.LastIndexOf(' ');
+        if (lastWord > 0 && !normalized.AsSpan(lastWord + 1).ContainsAnyExceptInRange('0', '9')
+            && _labels.TryGetValue(normalized[..lastWord], out var labelledWithNumber))
+        {
+            return new Entry(text, Store(labelledWithNumber, number: false), ValueReading.Label, null);
         }
 
         // "4 - Agree", "4 = Agree", "4: Agree": the label decides when known, else the number.

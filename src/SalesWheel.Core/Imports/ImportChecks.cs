@@ -1,4 +1,3 @@
-using SalesWheel.Core.Instruments;
 using SalesWheel.Core.Scoring;
 
 namespace SalesWheel.Core.Imports;
@@ -11,6 +10,9 @@ internal static class ImportChecks
 
     /// <summary>Too few respondents say nothing about a correlation.</summary>
     private const int MinimumRespondents = 10;
+
+    /// <summary>The reverse-keyed check reads at most this many respondents.</summary>
+    private const int SampleRespondents = 20_000;
 
     /// <summary>Each attribute's values with counts, and values differing only in case, spacing or punctuation.</summary>
     public static List<AttributeSummary> Attributes(ResponseSet responses, int[] columns, List<ImportWarning> warnings)
@@ -48,7 +50,8 @@ internal static class ImportChecks
 
     /// <summary>
     /// A reverse-keyed statement whose (reverse-coded) answers correlate negatively with the rest of its driver: most
-    /// likely the file holds it already reversed, and it is now reversed twice.
+    /// likely the file holds it already reversed, and it is now reversed twice. The first <see cref="SampleRespondents"/>
+    /// respondents are enough to see it, so a million-row file costs no more than a small one.
     /// </summary>
     public static void ReverseKeyed(ResponseSet responses, List<ImportWarning> warnings)
     {
@@ -57,24 +60,20 @@ internal static class ImportChecks
             return;
         }
 
-        var scale = responses.Instrument.Scale;
+        var width = responses.Items.Count;
+        var count = Math.Min(responses.Count, SampleRespondents);
+        var answers = responses.AnswerBytes[..(count * width)];
+        var points = responses.Instrument.Scale.Points;
         var index = responses.Items.Select((item, i) => (item.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         var suspects = new List<string>();
         foreach (var dimension in responses.Instrument.Dimensions)
         {
-            var members = dimension.Items.Select(i => (Item: i, Index: index[i.Id])).ToList();
-            foreach (var (item, column) in members.Where(m => m.Item.Reverse))
+            var members = dimension.Items.Select(i => (Column: index[i.Id], i.Reverse)).ToArray();
+            foreach (var (column, reverse) in members)
             {
-                var others = members.Where(m => m.Index != column).ToList();
-                if (others.Count == 0)
+                if (reverse && members.Length > 1 && Correlation(answers, width, points, column, members) is < SuspectCorrelation)
                 {
-                    continue;
-                }
-
-                var r = Correlation(responses, scale, item, column, others);
-                if (r is < SuspectCorrelation)
-                {
-                    suspects.Add(item.Id);
+                    suspects.Add(responses.Items[column].Id);
                 }
             }
         }
@@ -86,34 +85,36 @@ internal static class ImportChecks
         }
     }
 
-    private static double? Correlation(ResponseSet responses, ResponseScale scale, Item item, int column, List<(Item Item, int Index)> others)
+    /// <summary>Pearson's r between one statement and the mean of the others of its driver, all reverse-coded, on stored bytes (1..points).</summary>
+    private static double? Correlation(ReadOnlySpan<byte> answers, int width, int points, int column, (int Column, bool Reverse)[] members)
     {
         double n = 0, sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
-        for (var r = 0; r < responses.Count; r++)
+        for (var start = 0; start < answers.Length; start += width)
         {
-            if (responses.Answer(r, column) is not { } raw)
+            var raw = answers[start + column];
+            if (raw == 0)
             {
                 continue;
             }
 
             double sum = 0;
-            var count = 0;
-            foreach (var (other, index) in others)
+            var given = 0;
+            foreach (var (other, reverse) in members)
             {
-                if (responses.Answer(r, index) is { } v)
+                if (other != column && answers[start + other] is var v and > 0)
                 {
-                    sum += other.Reverse ? scale.Min + scale.Max - v : v;
-                    count++;
+                    sum += reverse ? points + 1 - v : v;
+                    given++;
                 }
             }
 
-            if (count == 0)
+            if (given == 0)
             {
                 continue;
             }
 
-            double x = item.Reverse ? scale.Min + scale.Max - raw : raw;
-            var y = sum / count;
+            double x = points + 1 - raw; // the statement is reverse-keyed
+            var y = sum / given;
             n++;
             sx += x;
             sy += y;

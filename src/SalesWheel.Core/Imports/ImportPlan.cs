@@ -13,7 +13,7 @@ internal sealed record HeadRow(string[] Cells, RowPosition Position)
 /// What the first rows of a file say: which is the header, what each column becomes, which rows below the header are
 /// more header (skipped), which instrument form the statements belong to.
 /// </summary>
-internal sealed class ImportPlan
+internal sealed partial class ImportPlan
 {
     /// <summary>The header is looked for among this many first rows.</summary>
     public const int HeaderSearchRows = 10;
@@ -49,7 +49,7 @@ internal sealed class ImportPlan
         return header.Length is > 0 and <= 24 ? header : $"{ColumnLetters.Of(column)} \"{ImportText.Short(header, 40)}\"";
     }
 
-    public static ImportPlan Make(IReadOnlyList<HeadRow> head, ImportOptions options, AnswerValues values, string source)
+    public static ImportPlan Make(IReadOnlyList<HeadRow> head, ImportOptions options, string source)
     {
         var full = options.Instrument;
         var mapping = options.Mapping;
@@ -77,6 +77,15 @@ internal sealed class ImportPlan
             }
 
             questions[c] = QuestionAbove(head, h, c);
+        }
+
+        // Qualtrics exported with its tags set to the ids: the header is the tag row, and the question text is the row below.
+        if (h + 1 < head.Count && NamesStatements(head[h + 1], matcher))
+        {
+            for (var c = 0; c < width; c++)
+            {
+                questions[c] ??= head[h + 1].Cell(c) is { Length: > 0 } below ? below : null;
+            }
         }
 
         var items = full.Items.ToDictionary(i => i.Id, StringComparer.Ordinal);
@@ -174,7 +183,7 @@ internal sealed class ImportPlan
         var index = instrument.Items.Select((item, i) => (item.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         var itemColumns = columns.Where(c => c.Target == ColumnTarget.Item && index.ContainsKey(c.Name!)).Select(c => (c.Index, index[c.Name!])).ToArray();
 
-        var attributeColumns = FindAttributes(columns, options.GroupBy, items, header.Position, problems);
+        var attributeColumns = FindAttributes(columns, options.GroupBy, items, problems);
 
         // The statement each ignored column is closest to, so a typo can be found.
         for (var i = 0; i < columns.Count; i++)
@@ -203,7 +212,7 @@ internal sealed class ImportPlan
             throw new InvalidResponsesException(source, problems.Take(AnswerImport.MaxListedProblems).ToList(), problems.Count);
         }
 
-        var (skipped, skippedHead) = SkipAround(head, h, itemColumns, values);
+        var (skipped, skippedHead) = SkipAround(head, h, itemColumns, matcher);
         var present = itemColumns.Select(p => p.Item2).ToHashSet();
         return new ImportPlan
         {
@@ -307,6 +316,12 @@ internal sealed class ImportPlan
         return new InvalidResponsesException(source, problems, problems.Count);
     }
 
+    private static bool NamesStatements(HeadRow row, StatementMatcher matcher)
+    {
+        var cells = row.Cells.Select(c => c.Trim()).Where(c => c.Length > 0).ToList();
+        return cells.Count > 0 && cells.Count(c => matcher.Match(c).Id is not null) * 2 > cells.Count;
+    }
+
     /// <summary>The text above the header in this column, or the nearest to its left in that row (a question heading a grid).</summary>
     private static string? QuestionAbove(IReadOnlyList<HeadRow> head, int header, int column)
     {
@@ -324,7 +339,7 @@ internal sealed class ImportPlan
         return null;
     }
 
-    private static int[] FindAttributes(List<ImportedColumn> columns, IReadOnlyList<string> groupBy, Dictionary<string, Item> items, RowPosition header, List<string> problems)
+    private static int[] FindAttributes(List<ImportedColumn> columns, IReadOnlyList<string> groupBy, Dictionary<string, Item> items, List<string> problems)
     {
         var taken = new HashSet<int>();
         var result = new int[groupBy.Count];
@@ -341,7 +356,7 @@ internal sealed class ImportPlan
             if (column is null)
             {
                 var others = columns.Where(c => c.Target != ColumnTarget.Item && c.Header.Length > 0).Select(c => c.Header).DefaultIfEmpty("no attribute columns");
-                problems.Add($"cannot group by \"{name}\": the header ({header}) has no such column (it has: {string.Join(", ", others)})");
+                problems.Add($"cannot group by \"{name}\": the header has no such column (it has: {string.Join(", ", others)})");
                 continue;
             }
 
@@ -394,8 +409,9 @@ internal sealed class ImportPlan
             return (worded.Index, MatchedBy.HeaderText);
         }
 
-        // SurveyMonkey: "What is your role?" above a column headed "Response".
-        if (candidates.FirstOrDefault(c => GenericHeaders.Contains(ImportText.Normalize(c.Header)) && c.QuestionText is { } q && ImportText.Words(ImportText.Normalize(q)).Contains(key)) is { } asked)
+        // SurveyMonkey: "What is your role?" above a column headed "Response"; Qualtrics: below a column headed "Q1".
+        if (candidates.FirstOrDefault(c => (GenericHeaders.Contains(ImportText.Normalize(c.Header)) || QuestionCode().IsMatch(c.Header))
+            && c.QuestionText is { } q && ImportText.Words(ImportText.Normalize(q)).Contains(key)) is { } asked)
         {
             return (asked.Index, MatchedBy.QuestionText);
         }
@@ -403,7 +419,12 @@ internal sealed class ImportPlan
         return null;
     }
 
-    private static (List<SkippedRow>, HashSet<int>) SkipAround(IReadOnlyList<HeadRow> head, int h, (int Column, int Item)[] itemColumns, AnswerValues values)
+    /// <summary>
+    /// Rows above the header, and rows right below it that are more header: most of their statement cells name a
+    /// statement again (Qualtrics' question-text row) or hold JSON (its ImportId row). Any other row is data, so a row
+    /// of typos is reported, not skipped.
+    /// </summary>
+    private static (List<SkippedRow>, HashSet<int>) SkipAround(IReadOnlyList<HeadRow> head, int h, (int Column, int Item)[] itemColumns, StatementMatcher matcher)
     {
         var skipped = new List<SkippedRow>();
         for (var i = 0; i < h; i++)
@@ -415,18 +436,22 @@ internal sealed class ImportPlan
         for (var i = h + 1; i < head.Count; i++)
         {
             var row = head[i];
-            var filled = itemColumns.Any(p => row.Cell(p.Column).Length > 0);
-            if (!filled || itemColumns.Any(p => values.IsAnswerLike(row.Cell(p.Column))))
+            var cells = itemColumns.Select(p => row.Cell(p.Column)).Where(c => c.Length > 0).ToList();
+            var json = cells.Count(c => c.StartsWith('{'));
+            var named = cells.Count(c => !c.StartsWith('{') && matcher.Match(c).Id is not null);
+            if (cells.Count == 0 || (json + named) * 2 <= cells.Count)
             {
                 break;
             }
 
             skippedHead.Add(i);
-            skipped.Add(new SkippedRow(row.Position, row.Cells.Any(c => c.TrimStart().StartsWith("{\"ImportId\"", StringComparison.Ordinal))
-                ? "Qualtrics' ImportId row below the header"
-                : "below the header with no answers (more header text)"));
+            skipped.Add(new SkippedRow(row.Position, json >= named ? "Qualtrics' ImportId row below the header" : "below the header, naming the statements again (question text)"));
         }
 
         return (skipped, skippedHead);
     }
+
+    /// <summary>A question code as tools head columns when told to (<c>Q1</c>, <c>QID12</c>, <c>Q3_1</c>).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[A-Za-z]{1,4}\d{1,4}(_\d{1,3})?$")]
+    private static partial System.Text.RegularExpressions.Regex QuestionCode();
 }

@@ -142,7 +142,9 @@ internal static class ImportReportText
     {
         if (report.NumbersOnly)
         {
-            return $"numbers only, read as {report.Direction}";
+            return report.ReverseScale
+                ? $"numbers only, read as {report.Direction}"
+                : $"numbers only, read as {report.Direction} (as in your tool? if it numbered from the other end, reverse the scale)";
         }
 
         var labels = report.Values.Count(v => v.ReadAs == ValueReading.Label);

@@ -61,7 +61,7 @@ internal static class ImportCases
         return AnswerImport.Read(path, options with { GroupBy = RoleTeam, Mapping = mapping });
     }
 
-    /// <summary>Every number of the score report (overall, drivers, facets, statements, priorities, breakdowns by role and team), as JSON.</summary>
+    /// <summary>Every number of the score report (overall, drivers, facets, statements, priorities, breakdowns by each attribute read), as JSON.</summary>
     public static string Numbers(ResponseSet responses) =>
-        ScoreReportJson.Serialize(ScoringEngine.Score(responses, new ScoringOptions { GroupBy = RoleTeam }));
+        ScoreReportJson.Serialize(ScoringEngine.Score(responses, new ScoringOptions { GroupBy = [.. responses.Attributes.Select(a => a.Name)] }));
 }
