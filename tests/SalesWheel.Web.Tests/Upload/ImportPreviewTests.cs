@@ -162,6 +162,23 @@ public sealed class ImportPreviewTests(AppFactory app) : IClassFixture<AppFactor
     }
 
     [Fact]
+    public async Task AnAnswerReadAsTheWrongScalePointIsCorrectedWithItsSelect()
+    {
+        var (client, _) = await app.NewOrganization("Values");
+        var csv = QuickCsv(Quick[0], [.. Enumerable.Range(0, 6).Select(_ => ("seller", "East", "Agree"))]);
+        var preview = await PreviewKit.PreviewOf(await client.UploadAnswers("Labels", "quick", csv));
+        var page = Html.Parse(await client.GetPage(preview));
+        var agree = PreviewKit.ValueField(page, "Agree");
+        Assert.Equal("4", page.One($"select[name='{agree}'] option:checked").GetAttribute("value"));
+
+        var confirmed = await client.SubmitPreview(preview, fields => fields.Set(agree, "5"));
+
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        var id = Guid.Parse(confirmed.Headers.Location!.ToString()["/assessments/".Length..]);
+        Assert.All(app.OpenedResponses(id), r => Assert.All(r.Answers, b => Assert.Equal(5, b))); // stored as value − min + 1
+    }
+
+    [Fact]
     public async Task AnotherOrganizationsPendingUploadAndReplacePageAreNotFoundAndAViewerIsRefused()
     {
         var (owner, organization) = await app.NewOrganization("Pending owner");
