@@ -48,6 +48,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<PlannedAction> PlannedActions => Set<PlannedAction>();
 
+    public DbSet<PendingUpload> PendingUploads => Set<PendingUpload>();
+
+    public DbSet<LastImportMapping> LastImportMappings => Set<LastImportMapping>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

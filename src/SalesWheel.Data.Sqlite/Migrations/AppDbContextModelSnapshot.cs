@@ -541,6 +541,23 @@ namespace SalesWheel.Data.Sqlite.Migrations
                     b.ToTable("InvitationTokens");
                 });
 
+            modelBuilder.Entity("SalesWheel.Data.Entities.LastImportMapping", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MappingJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OrganizationId");
+
+                    b.ToTable("LastImportMappings");
+                });
+
             modelBuilder.Entity("SalesWheel.Data.Entities.MemberInvite", b =>
                 {
                     b.Property<Guid>("Id")
@@ -767,6 +784,64 @@ namespace SalesWheel.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("PendingSignUps");
+                });
+
+            modelBuilder.Entity("SalesWheel.Data.Entities.PendingUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AssessmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Instrument")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstrumentJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MappingJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReplacesAssessmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("UsesLastMapping")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("PendingUploads");
                 });
 
             modelBuilder.Entity("SalesWheel.Data.Entities.Person", b =>
@@ -1146,6 +1221,15 @@ namespace SalesWheel.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SalesWheel.Data.Entities.LastImportMapping", b =>
+                {
+                    b.HasOne("SalesWheel.Data.Entities.Organization", null)
+                        .WithOne()
+                        .HasForeignKey("SalesWheel.Data.Entities.LastImportMapping", "OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SalesWheel.Data.Entities.MemberInvite", b =>
                 {
                     b.HasOne("SalesWheel.Data.Entities.Organization", null)
@@ -1184,6 +1268,15 @@ namespace SalesWheel.Data.Sqlite.Migrations
                     b.HasOne("SalesWheel.Data.Entities.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SalesWheel.Data.Entities.PendingUpload", b =>
+                {
+                    b.HasOne("SalesWheel.Data.Entities.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -18,7 +18,7 @@ public sealed class ApiAccessTests(AppFactory app) : IClassFixture<AppFactory>
         "GET /api/v1/organization", "PUT /api/v1/organization",
         "GET /api/v1/organization/roles", "POST /api/v1/organization/roles", "GET /api/v1/organization/attributes", "POST /api/v1/organization/attributes",
         "GET /api/v1/people", "POST /api/v1/people", "POST /api/v1/people/import",
-        "GET /api/v1/assessments", "POST /api/v1/assessments",
+        "GET /api/v1/assessments", "POST /api/v1/assessments", "POST /api/v1/assessments/upload",
         "GET /api/v1/actions", "POST /api/v1/actions", "GET /api/v1/actions.csv",
     ];
 

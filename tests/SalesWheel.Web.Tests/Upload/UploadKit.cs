@@ -133,14 +133,22 @@ internal static partial class UploadKit
         return await client.PostAsync(Page, content);
     }
 
-    /// <summary>Uploads and expects the redirect to the new assessment; returns its id.</summary>
+    /// <summary>Uploads, confirms the preview as shown and expects the redirect to the new assessment; returns its id.</summary>
     public static async Task<Guid> UploadAndCreate(this HttpClient client, string name, string instrument, string answers, string? instrumentFile = null,
-        string? roleColumn = null, string? teamColumn = null)
+        string? roleColumn = null, string? teamColumn = null) =>
+        await client.ConfirmUpload(await client.UploadAnswers(name, instrument, answers, instrumentFile, roleColumn, teamColumn));
+
+    /// <summary>Follows an upload's redirect to its preview, confirms it as shown and expects the redirect to the assessment; returns its id.</summary>
+    public static async Task<Guid> ConfirmUpload(this HttpClient client, HttpResponseMessage uploaded) =>
+        await client.ConfirmPreview(await PreviewKit.PreviewOf(uploaded));
+
+    /// <summary>Confirms a preview as shown ("Import N respondents") and expects the redirect to the assessment; returns its id.</summary>
+    public static async Task<Guid> ConfirmPreview(this HttpClient client, string preview)
     {
-        var response = await client.UploadAnswers(name, instrument, answers, instrumentFile, roleColumn, teamColumn);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"upload: {(int)response.StatusCode}\n{Text(body)[..Math.Min(3000, Text(body).Length)]}");
-        var location = response.Headers.Location!.ToString();
+        var confirmed = await client.SubmitPreview(preview);
+        var body = await confirmed.Content.ReadAsStringAsync();
+        Assert.True(confirmed.StatusCode == HttpStatusCode.Redirect, $"confirm: {(int)confirmed.StatusCode}\n{Text(body)[..Math.Min(3000, Text(body).Length)]}");
+        var location = confirmed.Headers.Location!.ToString();
         Assert.Matches("^/assessments/[0-9a-f-]{36}$", location);
         return Guid.Parse(location["/assessments/".Length..]);
     }

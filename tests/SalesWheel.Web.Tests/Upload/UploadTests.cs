@@ -120,23 +120,27 @@ public sealed class UploadTests(AppFactory app) : IClassFixture<AppFactory>
 
         var response = await client.UploadAnswers("Legacy export", "quick", [.. encoding.GetPreamble(), .. encoding.GetBytes(csv)]);
 
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect, Text(await response.Content.ReadAsStringAsync()));
-        var id = Guid.Parse(response.Headers.Location!.ToString()["/assessments/".Length..]);
+        var id = await client.ConfirmUpload(response);
         var stored = app.OpenedResponses(id);
         Assert.Equal(5, stored.Count);
         Assert.All(stored, r => Assert.Equal(("Seller", "Île-de-France"), (r.Role, r.Team)));
     }
 
     [Fact]
-    public async Task AnswersInAnEncodingThatWouldHaveToBeGuessedAreRefusedWithWhatToDo()
+    public async Task AnswersInAnEncodingThatHadToBeGuessedAreReadAsWindows1252WithTheGuessShownBeforeAnythingIsStored()
     {
+        // Issue 12: one decoding policy everywhere (CLI, page, API): Windows-1252 as the fallback, with a visible note.
         var (client, _) = await app.NewOrganization("Windows 1252");
         var csv = QuickCsv([.. Enumerable.Range(0, 5).Select(_ => ("Seller", "Île-de-France", "4"))]);
+        var before = Stored();
 
-        var response = await client.UploadAnswers("Legacy export", "quick", CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetBytes(csv));
+        var preview = await PreviewKit.PreviewOf(await client.UploadAnswers("Legacy export", "quick", CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetBytes(csv)));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("answers.csv is not UTF-8 text. In your spreadsheet, save it as “CSV UTF-8” and choose it again.", Text(await response.Content.ReadAsStringAsync()));
+        var page = Html.Parse(await client.GetPage(preview));
+        Assert.Equal(SalesWheel.Core.Text.CsvText.Windows1252Note, page.One("[data-encoding-note]").Text());
+        Assert.Equal(before, Stored());
+        var id = await client.ConfirmPreview(preview);
+        Assert.All(app.OpenedResponses(id), r => Assert.Equal(("Seller", "Île-de-France"), (r.Role, r.Team)));
     }
 
     [Fact]

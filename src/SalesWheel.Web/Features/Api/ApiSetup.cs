@@ -93,6 +93,7 @@ public static partial class ApiSetup
         api.MapRolesAndAttributes();
         api.MapPeople();
         api.MapAssessments();
+        api.MapUploads();
         api.MapResults();
         api.MapActionPlan();
 

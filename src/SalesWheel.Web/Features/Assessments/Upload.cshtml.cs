@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
+using SalesWheel.Core.Imports;
 using SalesWheel.Core.Instruments;
 using SalesWheel.Core.Responses;
 using SalesWheel.Data.Entities;
@@ -84,34 +85,64 @@ public sealed class UploadModel(AnswersUpload upload) : OrganizationPageModel
         };
 
         var bytes = await ReadAnswersAsync(cancellationToken);
-        ResponsesFile? file = null;
-        string? roleColumn = null, teamColumn = null;
-        if (bytes is not null && instrument is not null)
-        {
-            using var stream = new MemoryStream(bytes, writable: false);
-            var header = ResponsesCsv.ReadHeader(stream);
-            var items = instrument.Items.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
-            OtherColumns = header.Where(h => h.Length > 0 && !items.Contains(h)).Distinct(StringComparer.Ordinal).ToList();
-            roleColumn = PickColumn(Form.RoleColumn, "role", "Form.RoleColumn", items);
-            teamColumn = PickColumn(Form.TeamColumn, "team", "Form.TeamColumn", items);
-            if (roleColumn is not null && roleColumn == teamColumn)
-            {
-                ModelState.AddModelError("Form.TeamColumn", $"\u201c{teamColumn}\u201d is already the role column: choose another column for the team, or leave it empty.");
-                teamColumn = null;
-            }
-
-            // Read even when a column choice is wrong (with the columns that are right), so every bad cell is named now.
-            file = ReadAnswers(stream, instrument, [.. new[] { roleColumn, teamColumn }.OfType<string>()]);
-        }
-
-        if (!ModelState.IsValid || file is null || instrument is null)
+        if (bytes is null || instrument is null)
         {
             return Page();
         }
 
-        var assessment = await upload.StoreAsync(Organization, Actor.Of(CurrentUser), name, instrument, instrumentJson, file, roleColumn, teamColumn, cancellationToken);
-        TempData["Notice"] = Summary(file, roleColumn, teamColumn);
-        return Redirect($"/assessments/{assessment.Id}");
+        var fileName = Path.GetFileName(AnswersFile!.FileName);
+        var last = await upload.LastMappingAsync(Organization.Id, cancellationToken);
+        var mapping = last;
+        var reading = AnswersUpload.Read(bytes, fileName, AnswersUpload.Options(Form.Instrument!, instrumentJson, mapping));
+        var items = instrument.Items.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+        OtherColumns = reading.Import is { } read
+            ? read.Report.Columns.Where(c => c.Target != ColumnTarget.Item && c.Header.Length > 0).Select(c => c.Header).Distinct(StringComparer.Ordinal).ToList()
+            : HeaderOf(bytes).Where(h => h.Length > 0 && !items.Contains(h)).Distinct(StringComparer.Ordinal).ToList();
+        var roleColumn = PickColumn(Form.RoleColumn, "role", "Form.RoleColumn", items);
+        var teamColumn = PickColumn(Form.TeamColumn, "team", "Form.TeamColumn", items);
+        if (roleColumn is not null && roleColumn == teamColumn)
+        {
+            ModelState.AddModelError("Form.TeamColumn", $"\u201c{teamColumn}\u201d is already the role column: choose another column for the team, or leave it empty.");
+            teamColumn = null;
+        }
+
+        if (roleColumn is not null || teamColumn is not null)
+        {
+            // The columns named on the form win over the last mapping and over detection.
+            var named = new[] { (roleColumn, "role"), (teamColumn, "team") }.Where(c => c.Item1 is not null).Select(c => new ColumnMapping(c.Item1!, ColumnTarget.Attribute, c.Item2)).ToList();
+            var start = mapping ?? new ImportMapping();
+            mapping = start with { Columns = [.. start.Columns.Where(c => !named.Any(n => n.Header == c.Header || n.Name == c.Name)), .. named] };
+            reading = AnswersUpload.Read(bytes, fileName, AnswersUpload.Options(Form.Instrument!, instrumentJson, mapping));
+        }
+
+        if (reading.Refusal is not null)
+        {
+            AnswerProblems = reading.Problems;
+            AnswerProblemsTotal = reading.TotalProblems;
+            ModelState.AddModelError("AnswersFile", reading.Refusal);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var pending = await upload.KeepAsync(Organization.Id, fileName, bytes, name, Form.Instrument!, instrumentJson, null, mapping, last is not null, cancellationToken);
+        return Redirect($"/assessments/upload/{pending.Id}");
+    }
+
+    /// <summary>The first row of a file the pipeline could not read, to offer its columns on the form.</summary>
+    private static IReadOnlyList<string> HeaderOf(byte[] bytes)
+    {
+        try
+        {
+            using var stream = new MemoryStream(bytes, writable: false);
+            return ResponsesCsv.ReadHeader(stream);
+        }
+        catch (InvalidResponsesException)
+        {
+            return [];
+        }
     }
 
     private async Task<(Instrument? Instrument, string? Json)> ReadInstrumentAsync(CancellationToken cancellationToken)
@@ -168,56 +199,18 @@ public sealed class UploadModel(AnswersUpload upload) : OrganizationPageModel
             return Refuse<byte[]>("AnswersFile", $"{fileName} is larger than {MaximumFileBytes / (1024 * 1024)} MB, the most one upload takes (with at most {MaximumRows.ToString("N0", CultureInfo.InvariantCulture)} rows). Split the answers into smaller files and upload each as its own assessment, or score the whole file with the command line (saleswheel score).");
         }
 
-        var bytes = await ReadAllAsync(upload, cancellationToken);
-        if (!Core.Text.CsvText.IsUnicode(bytes))
-        {
-            return Refuse<byte[]>("AnswersFile", $"{fileName} is not UTF-8 text. In your spreadsheet, save it as \u201cCSV UTF-8\u201d and choose it again.");
-        }
-
-        return bytes;
-    }
-
-    /// <summary>The answers, read and checked exactly as <c>saleswheel score</c> reads them; null (with every problem listed) when anything is wrong.</summary>
-    private ResponsesFile? ReadAnswers(Stream stream, Instrument instrument, IReadOnlyList<string> groupBy)
-    {
-        var fileName = Path.GetFileName(AnswersFile!.FileName);
-        ResponsesFile file;
-        try
-        {
-            file = ResponsesCsv.Read(stream, fileName, instrument, groupBy);
-        }
-        catch (InvalidResponsesException e)
-        {
-            AnswerProblems = e.Problems;
-            AnswerProblemsTotal = e.TotalProblems;
-            return Refuse<ResponsesFile>("AnswersFile", $"{fileName} has {Count(e.TotalProblems, "problem")}. Fix {(e.TotalProblems == 1 ? "it" : "them")} in the file and upload it again: nothing is stored until every cell is right.");
-        }
-
-        var rows = file.Responses.Count + file.SkippedEmptyRows;
-        if (rows > MaximumRows)
-        {
-            return Refuse<ResponsesFile>("AnswersFile", $"{fileName} has {rows.ToString("N0", CultureInfo.InvariantCulture)} rows; one upload takes at most {MaximumRows.ToString("N0", CultureInfo.InvariantCulture)}. Split the answers into smaller files, or score the whole file with the command line (saleswheel score).");
-        }
-
-        if (file.Responses.Count == 0)
-        {
-            return Refuse<ResponsesFile>("AnswersFile", file.SkippedEmptyRows == 0
-                ? $"{fileName} has a header but no rows of answers."
-                : $"{fileName} has {Count(file.SkippedEmptyRows, "row")}, but not one answered statement: every cell is blank or \u201cnot answered\u201d.");
-        }
-
-        return file;
+        return await ReadAllAsync(upload, cancellationToken);
     }
 
     /// <summary>
-    /// The column for an attribute: the one named in the form (exactly, or in other capitals), or else a column called
-    /// <paramref name="usual"/> in any capitals; null for none.
+    /// The column for an attribute (<paramref name="usual"/>) named in the form (exactly, or in other capitals); null
+    /// when none is named (then the import finds it).
     /// </summary>
     private string? PickColumn(string? typed, string usual, string field, HashSet<string> items)
     {
         if (string.IsNullOrWhiteSpace(typed))
         {
-            return OtherColumns.FirstOrDefault(c => c == usual) ?? OtherColumns.FirstOrDefault(c => string.Equals(c, usual, StringComparison.OrdinalIgnoreCase));
+            return null; // found by the import (a column called role or team, or asking for it), or as the last mapping says
         }
 
         typed = typed.Trim();
@@ -238,29 +231,6 @@ public sealed class UploadModel(AnswersUpload upload) : OrganizationPageModel
             ? $"\u201c{typed}\u201d is a statement of the instrument, not a {usual} column. {columns}"
             : $"The file has no column called \u201c{typed}\u201d. {columns} Leave this empty for none.");
         return null;
-    }
-
-    private static string Summary(ResponsesFile file, string? roleColumn, string? teamColumn)
-    {
-        var text = new StringBuilder($"{Count(file.Responses.Count, "response")} uploaded.");
-        text.Append(roleColumn is null ? " No role column." : $" Roles from the column \u201c{roleColumn}\u201d.");
-        text.Append(teamColumn is null ? " No team column." : $" Teams from the column \u201c{teamColumn}\u201d.");
-        if (file.SkippedEmptyRows > 0)
-        {
-            text.Append(CultureInfo.InvariantCulture, $" Skipped {Count(file.SkippedEmptyRows, "row")} with no answered statement.");
-        }
-
-        if (file.IgnoredColumns.Count > 0)
-        {
-            text.Append(CultureInfo.InvariantCulture, $" Ignored {Count(file.IgnoredColumns.Count, "column")} that {(file.IgnoredColumns.Count == 1 ? "is" : "are")} neither a statement nor the role or team: {string.Join(", ", file.IgnoredColumns)}.");
-        }
-
-        if (file.ItemsWithoutColumn.Count > 0)
-        {
-            text.Append(CultureInfo.InvariantCulture, $" {Count(file.ItemsWithoutColumn.Count, "statement")} of the instrument had no column, so no answers: {string.Join(", ", file.ItemsWithoutColumn)}.");
-        }
-
-        return text.ToString();
     }
 
     private static async Task<byte[]> ReadAllAsync(IFormFile upload, CancellationToken cancellationToken)
