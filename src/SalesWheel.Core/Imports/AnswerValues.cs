@@ -223,7 +223,8 @@ internal sealed class AnswerValues
                 : new Entry(text, Invalid, ValueReading.Number, $"{value} is outside the scale {_scale.Min}..{_scale.Max}");
         }
 
-        if (_reportUnknown)
+        // Only a word-like text can be a label the person may map; a number off the scale or a stray letter ("x") is a typo.
+        if (_reportUnknown && IsWordLike(span))
         {
             // Left unanswered until the person chooses its point (the report cannot be confirmed meanwhile).
             return new Entry(text, 0, ValueReading.Unknown, null);
@@ -232,6 +233,20 @@ internal sealed class AnswerValues
         var labels = _scale.Labels is { Count: > 0 } l ? $" nor one of its labels ({string.Join(", ", l)})" : "";
         return new Entry(text, Invalid, ValueReading.Label,
             $"\"{ImportText.Short(span.ToString(), 40)}\" is not a whole number on the scale {_scale.Min}..{_scale.Max}{labels} (leave it blank, or write NA, if not answered; or give it a scale point in a mapping's \"values\" and pass it with --mapping FILE.json)");
+    }
+
+    private static bool IsWordLike(ReadOnlySpan<char> text)
+    {
+        var letters = 0;
+        foreach (var c in text)
+        {
+            if (char.IsLetter(c) && ++letters == 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private sealed class Entry(string text, byte stored, ValueReading reading, string? problem)

@@ -32,7 +32,8 @@ public sealed record ImportOptions
     public InstrumentForm? Form { get; init; }
 
     /// <summary>
-    /// What to do with an answer text that is neither a number, a label of the scale nor "not answered" (e.g. "Largely agree"):
+    /// What to do with a word-like answer text (two letters or more) that is neither a number, a label of the scale nor "not
+    /// answered" (e.g. "Largely agree"); a stray letter or a number off the scale is an error either way:
     /// refuse the file (the default, as <c>saleswheel score</c> does), or report it in <see cref="ImportReport.UnknownValues"/>
     /// with its cells left unanswered until a mapping gives it a point (the upload preview).
     /// </summary>
