@@ -234,7 +234,7 @@ public static class AnswerImport
     {
         var mapping = options.Mapping;
         var reverse = options.ReverseScale ?? mapping?.ReverseScale ?? false;
-        var values = new AnswerValues(options.Instrument.Scale, reverse, mapping?.Values ?? []);
+        var values = new AnswerValues(options.Instrument.Scale, reverse, mapping?.Values ?? [], options.UnknownValues == UnknownValues.Report);
         var plan = ImportPlan.Make(head, options, source);
         var responses = new ResponseSet(plan.Instrument, options.GroupBy, capacity: estimatedRows);
         var rows = new AnswerRows(plan, values, responses, options.GroupBy, mapping?.Merges ?? [], source);
@@ -311,6 +311,14 @@ public static class AnswerImport
                 warnings.Add(new ImportWarning("reverse-with-labels", "Reversing the scale applies to numbers only: answers given as labels (\"Agree\") were read by their words."));
             }
 
+            var found = Values.Found();
+            var unknown = found.Where(v => v.ReadAs == ValueReading.Unknown).Select(v => $"\u201c{v.Text}\u201d").ToList();
+            if (unknown.Count > 0)
+            {
+                warnings.Add(new ImportWarning("unknown-values",
+                    $"{string.Join(", ", unknown)} {(unknown.Count == 1 ? "is" : "are")} not on the scale: choose {(unknown.Count == 1 ? "its" : "each one's")} scale point (or \u201cnot answered\u201d); the answers cannot be confirmed until then."));
+            }
+
             var attributes = ImportChecks.Attributes(Responses, Plan.AttributeColumns, warnings);
             ImportChecks.ReverseKeyed(Responses, warnings);
 
@@ -337,7 +345,7 @@ public static class AnswerImport
                 SkippedRows = Plan.Skipped,
                 Columns = Plan.Columns,
                 ItemsWithoutColumn = Plan.ItemsWithoutColumn,
-                Values = Values.Found(),
+                Values = found,
                 Attributes = attributes,
                 Instrument = Plan.Instrument,
                 Form = Plan.Form,

@@ -53,16 +53,18 @@ internal sealed class AnswerValues
 
     private readonly ResponseScale _scale;
     private readonly bool _reverse;
+    private readonly bool _reportUnknown;
     private readonly Dictionary<string, int> _labels = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int?> _mapped = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly List<Entry> _entries = [];
 
-    public AnswerValues(ResponseScale scale, bool reverse, IReadOnlyList<ValueMapping> mapped)
+    public AnswerValues(ResponseScale scale, bool reverse, IReadOnlyList<ValueMapping> mapped, bool reportUnknown = false)
     {
         _scale = scale;
         _reverse = reverse;
+        _reportUnknown = reportUnknown;
         _lookup = _index.GetAlternateLookup<ReadOnlySpan<char>>();
         if (scale.Labels is { } labels)
         {
@@ -145,9 +147,9 @@ internal sealed class AnswerValues
         return found;
     }
 
-    /// <summary>The texts that are not plain numbers (labels and "not answered"), as a mapping to replay.</summary>
+    /// <summary>The texts that are not plain numbers (labels and "not answered"), as a mapping to replay; unknown ones stay out (no point chosen yet).</summary>
     public List<ValueMapping> AsMapping() => _entries
-        .Where(e => e.Count > 0 && e.Stored != Invalid && e.Reading != ValueReading.Number)
+        .Where(e => e.Count > 0 && e.Stored != Invalid && e.Reading is not (ValueReading.Number or ValueReading.Unknown))
         .Select(e => new ValueMapping(e.Text, Point(e.Stored)))
         .ToList();
 
@@ -221,9 +223,30 @@ internal sealed class AnswerValues
                 : new Entry(text, Invalid, ValueReading.Number, $"{value} is outside the scale {_scale.Min}..{_scale.Max}");
         }
 
+        // Only a word-like text can be a label the person may map; a number off the scale or a stray letter ("x") is a typo.
+        if (_reportUnknown && IsWordLike(span))
+        {
+            // Left unanswered until the person chooses its point (the report cannot be confirmed meanwhile).
+            return new Entry(text, 0, ValueReading.Unknown, null);
+        }
+
         var labels = _scale.Labels is { Count: > 0 } l ? $" nor one of its labels ({string.Join(", ", l)})" : "";
         return new Entry(text, Invalid, ValueReading.Label,
-            $"\"{ImportText.Short(span.ToString(), 40)}\" is not a whole number on the scale {_scale.Min}..{_scale.Max}{labels} (leave it blank, or write NA, if not answered)");
+            $"\"{ImportText.Short(span.ToString(), 40)}\" is not a whole number on the scale {_scale.Min}..{_scale.Max}{labels} (leave it blank, or write NA, if not answered; or give it a scale point in a mapping's \"values\" and pass it with --mapping FILE.json)");
+    }
+
+    private static bool IsWordLike(ReadOnlySpan<char> text)
+    {
+        var letters = 0;
+        foreach (var c in text)
+        {
+            if (char.IsLetter(c) && ++letters == 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private sealed class Entry(string text, byte stored, ValueReading reading, string? problem)

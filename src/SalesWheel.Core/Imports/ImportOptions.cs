@@ -31,6 +31,14 @@ public sealed record ImportOptions
     /// <summary>The form the answers belong to, when the person said (CLI <c>--quick</c>); null: detected from the columns.</summary>
     public InstrumentForm? Form { get; init; }
 
+    /// <summary>
+    /// What to do with a word-like answer text (two letters or more) that is neither a number, a label of the scale nor "not
+    /// answered" (e.g. "Largely agree"); a stray letter or a number off the scale is an error either way:
+    /// refuse the file (the default, as <c>saleswheel score</c> does), or report it in <see cref="ImportReport.UnknownValues"/>
+    /// with its cells left unanswered until a mapping gives it a point (the upload preview).
+    /// </summary>
+    public UnknownValues UnknownValues { get; init; } = UnknownValues.Refuse;
+
     /// <summary>Receives the share of the file read (0–1), when given.</summary>
     public IProgress<double>? Progress { get; init; }
 }
@@ -47,4 +55,14 @@ public enum InstrumentForm
 
     /// <summary>A subset of the instrument's statements that is not the quick form (reported only; scored as the full form).</summary>
     Custom,
+}
+
+/// <summary>What an import does with answer texts it cannot read (see <see cref="ImportOptions.UnknownValues"/>).</summary>
+public enum UnknownValues
+{
+    /// <summary>Each cell holding one is an error: the file is refused.</summary>
+    Refuse,
+
+    /// <summary>Each is listed with no point (<see cref="ValueReading.Unknown"/>) and its cells are left unanswered; the report cannot be confirmed until each is mapped.</summary>
+    Report,
 }

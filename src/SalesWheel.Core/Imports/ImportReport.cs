@@ -72,6 +72,15 @@ public sealed record ImportReport
     /// <summary>The mapping as applied, to save and replay on the next file.</summary>
     public required ImportMapping Mapping { get; init; }
 
+    /// <summary>
+    /// The answer texts read as <see cref="ValueReading.Unknown"/> (only under <see cref="Imports.UnknownValues.Report"/>):
+    /// their cells were left unanswered, so the answers must not be stored until a mapping gives each a point or "not answered".
+    /// </summary>
+    public IReadOnlyList<string> UnknownValues => Values.Where(v => v.ReadAs == ValueReading.Unknown).Select(v => v.Text).ToList();
+
+    /// <summary>Whether the answers may be stored as read: false while any <see cref="UnknownValues"/> awaits its scale point.</summary>
+    public bool CanConfirm => !Values.Any(v => v.ReadAs == ValueReading.Unknown);
+
     /// <summary>Columns that became statements.</summary>
     public IEnumerable<ImportedColumn> ItemColumns => Columns.Where(c => c.Target == ColumnTarget.Item);
 
@@ -175,6 +184,9 @@ public enum ValueReading
 
     /// <summary>Blank, NA, Don't know, Not applicable, Prefer not to say…: not answered.</summary>
     NotAnswered,
+
+    /// <summary>A text that is none of these ("Largely agree"): unknown, choose its scale point; its cells are left unanswered meanwhile (<see cref="UnknownValues.Report"/> only).</summary>
+    Unknown,
 }
 
 /// <summary>An attribute kept for breakdowns, with its values.</summary>

@@ -93,6 +93,7 @@ internal static class ImportReportText
             {
                 ValueReading.Number => "number",
                 ValueReading.Label => "label",
+                ValueReading.Unknown => "unknown: choose its scale point",
                 _ => "not answered",
             };
             text.AppendLine(CultureInfo.InvariantCulture, $"  \"{ImportText.Short(value.Text, 40)}\" × {value.Count} → {point} ({how})");

@@ -154,6 +154,33 @@ public sealed class ImportFormatTests
     }
 
     [Fact]
+    public void AnUnknownAnswerIsAnErrorThatSaysToMapItWithAMapping()
+    {
+        var error = Assert.Throws<InvalidResponsesException>(() => Import(Utf8("STR1\nLargely agree\n"), new ImportOptions()));
+
+        Assert.Contains("--mapping", Assert.Single(error.Problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnderReportAnUnknownAnswerIsListedWithoutAPointItsCellsUnansweredAndTheReportNotConfirmableUntilMapped()
+    {
+        var csv = Utf8("STR1,STR2,STR3\nLargely agree,Agree,Largely agree\nAgree,Largely agree,Strongly agree\n");
+
+        var reported = Import(csv, new ImportOptions { UnknownValues = UnknownValues.Report });
+        var mapped = Import(csv, new ImportOptions { UnknownValues = UnknownValues.Report, Mapping = new ImportMapping { Values = [new("Largely agree", 4)] } });
+
+        var unknown = Assert.Single(reported.Report.Values, v => v.Text == "Largely agree");
+        Assert.Equal((3, (int?)null, ValueReading.Unknown), (unknown.Count, unknown.Point, unknown.ReadAs));
+        Assert.Equal(["Largely agree"], reported.Report.UnknownValues);
+        Assert.False(reported.Report.CanConfirm);
+        Assert.Contains(reported.Report.Warnings, w => w.Code == "unknown-values" && w.Message.Contains("Largely agree", StringComparison.Ordinal));
+        Assert.Equal([null, 4, null], Enumerable.Range(0, 3).Select(i => reported.Responses.Answer(0, i)));
+        Assert.DoesNotContain(reported.Report.Mapping.Values, v => v.Value == "Largely agree"); // no point chosen yet, so none saved
+        Assert.True(mapped.Report.CanConfirm);
+        Assert.Equal([4, 4, 4, 4, 4, 5], Enumerable.Range(0, 2).SelectMany(r => Enumerable.Range(0, 3).Select(i => mapped.Responses.Answer(r, i))));
+    }
+
+    [Fact]
     public void ASavedMappingReplaysColumnsValuesAndTheReversedDirection()
     {
         var csv = "Who,Q1,Q2,Q3\nseller,1,Kinda,2\nSeller,2,Kinda,5\n";

@@ -179,6 +179,37 @@ public sealed class ImportPreviewTests(AppFactory app) : IClassFixture<AppFactor
     }
 
     [Fact]
+    public async Task AnAnswerNotOnTheScaleIsListedRefusedUntilChosenThenScoresLikeTheFileWithThatLabel()
+    {
+        const string google = "01_google_forms_grid_labels";
+        var (client, _) = await app.NewOrganization("Unknown value");
+        var api = app.Api(await client.MakeToken("results"));
+        var withAgree = Encoding.UTF8.GetString(ImportCasesKit.Export(google));
+        var withMostly = withAgree.Replace(",Agree,", ",Largely agree,", StringComparison.Ordinal).Replace(",Agree\n", ",Largely agree\n", StringComparison.Ordinal);
+        Assert.NotEqual(withAgree, withMostly);
+        var expected = await api.OverallNumbers(await client.UploadAndCreate("With Agree", "full", withAgree));
+
+        var preview = await PreviewKit.PreviewOf(await client.UploadAnswers("With Largely agree", "full", withMostly));
+        var page = Html.Parse(await client.GetPage(preview));
+        var row = page.One("tr[data-value='Largely agree']");
+        Assert.Equal("true", row.GetAttribute("data-unknown"));
+        Assert.Equal("", page.One($"select[name='{PreviewKit.ValueField(page, "Largely agree")}'] option:checked").GetAttribute("value"));
+        var before = Stored();
+
+        var refused = await client.SubmitPreview(preview);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("\u201cLargely agree\u201d", Html.Parse(await refused.Content.ReadAsStringAsync()).One("[data-refusal]").Text(), StringComparison.Ordinal);
+        Assert.Equal(before, Stored());
+
+        var confirmed = await client.SubmitPreview(preview, fields => fields.Set(PreviewKit.ValueField(page, "Largely agree"), "4"));
+
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        var id = Guid.Parse(confirmed.Headers.Location!.ToString()["/assessments/".Length..]);
+        Assert.Equal(expected, await api.OverallNumbers(id));
+    }
+
+    [Fact]
     public async Task AnotherOrganizationsPendingUploadAndReplacePageAreNotFoundAndAViewerIsRefused()
     {
         var (owner, organization) = await app.NewOrganization("Pending owner");

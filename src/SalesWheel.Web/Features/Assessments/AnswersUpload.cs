@@ -147,9 +147,9 @@ public sealed class AnswersUpload(AppDbContext db, AuditLog audit, SubmissionSea
         return db.PendingUploads.FirstOrDefaultAsync(u => u.Id == id && u.OrganizationId == organizationId && u.ExpiresAt >= now, cancellationToken);
     }
 
-    /// <summary>The options a kept file is read with: its instrument and the mapping chosen so far.</summary>
+    /// <summary>The options a kept file is read with on the preview: its instrument, the mapping chosen so far, unknown answers listed to be chosen.</summary>
     public static ImportOptions OptionsFor(PendingUpload pending) =>
-        Options(pending.Instrument, pending.InstrumentJson, ParseMapping(pending.MappingJson));
+        Options(pending.Instrument, pending.InstrumentJson, ParseMapping(pending.MappingJson)) with { UnknownValues = UnknownValues.Report };
 
     /// <summary>Keeps the choices made on the preview, so the next page (and the confirmation) reads the file with them.</summary>
     public async Task SaveChoicesAsync(PendingUpload pending, ImportMapping? mapping, bool usesLastMapping, CancellationToken cancellationToken)

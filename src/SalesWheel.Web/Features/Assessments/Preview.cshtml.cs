@@ -127,6 +127,15 @@ public sealed class PreviewModel(AnswersUpload upload, AppDbContext db) : Organi
             return Page();
         }
 
+        if (!import.Report.CanConfirm)
+        {
+            // Their cells were read as unanswered only for the preview: storing them so would lose answers.
+            var unknown = import.Report.UnknownValues;
+            Refusal = $"Choose a scale point (or \u201cNot answered\u201d) for {(unknown.Count == 1 ? "the answer" : "each answer")} not on the scale: {string.Join(", ", unknown.Select(v => $"\u201c{v}\u201d"))}. Nothing is stored until each is chosen.";
+            Posted = Choices.Apply(Report!);
+            return Page();
+        }
+
         var assessment = await upload.ConfirmAsync(Organization, Actor.Of(CurrentUser), Pending, import, cancellationToken);
         if (assessment is not { } stored)
         {
@@ -189,7 +198,7 @@ public sealed class PreviewModel(AnswersUpload upload, AppDbContext db) : Organi
 
         Report = shown.Report;
         var mapping = Choices.Apply(shown.Report);
-        var reading = Read(AnswersUpload.Options(Pending.Instrument, Pending.InstrumentJson, mapping));
+        var reading = Read(AnswersUpload.Options(Pending.Instrument, Pending.InstrumentJson, mapping) with { UnknownValues = UnknownValues.Report });
         if (reading.Refusal is not null)
         {
             Posted = mapping;
@@ -215,6 +224,11 @@ public sealed class PreviewModel(AnswersUpload upload, AppDbContext db) : Organi
     public string ValueChoice(AnswerValue value)
     {
         var posted = Posted?.Values.FirstOrDefault(v => string.Equals(v.Value.Trim(), value.Text, StringComparison.OrdinalIgnoreCase));
+        if (posted is null && value.ReadAs == ValueReading.Unknown)
+        {
+            return ""; // "choose…": nothing chosen yet
+        }
+
         var point = posted is null ? value.Point : posted.Point;
         return point is { } p ? p.ToString(CultureInfo.InvariantCulture) : NotAnswered;
     }
@@ -319,7 +333,7 @@ public sealed class PreviewModel(AnswersUpload upload, AppDbContext db) : Organi
             if (Values.Count == report.Values.Count)
             {
                 var changed = report.Values.Select((value, i) => (value, choice: Values[i]))
-                    .Where(v => v.choice is not null && v.choice != (v.value.Point is { } p ? p.ToString(CultureInfo.InvariantCulture) : NotAnswered))
+                    .Where(v => v.choice is not null && (v.value.ReadAs == ValueReading.Unknown || v.choice != (v.value.Point is { } p ? p.ToString(CultureInfo.InvariantCulture) : NotAnswered)))
                     .Select(v => new ValueMapping(v.value.Text, int.TryParse(v.choice, NumberStyles.None, CultureInfo.InvariantCulture, out var point) ? point : null))
                     .ToList();
                 mapping = mapping with

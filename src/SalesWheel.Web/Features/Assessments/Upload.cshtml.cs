@@ -93,7 +93,7 @@ public sealed class UploadModel(AnswersUpload upload) : OrganizationPageModel
         var fileName = Path.GetFileName(AnswersFile!.FileName);
         var last = await upload.LastMappingAsync(Organization.Id, cancellationToken);
         var mapping = last;
-        var reading = AnswersUpload.Read(bytes, fileName, AnswersUpload.Options(Form.Instrument!, instrumentJson, mapping));
+        var reading = AnswersUpload.Read(bytes, fileName, AnswersUpload.Options(Form.Instrument!, instrumentJson, mapping) with { UnknownValues = UnknownValues.Report });
         var items = instrument.Items.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
         OtherColumns = reading.Import is { } read
             ? read.Report.Columns.Where(c => c.Target != ColumnTarget.Item && c.Header.Length > 0).Select(c => c.Header).Distinct(StringComparer.Ordinal).ToList()
@@ -112,7 +112,7 @@ public sealed class UploadModel(AnswersUpload upload) : OrganizationPageModel
             var named = new[] { (roleColumn, "role"), (teamColumn, "team") }.Where(c => c.Item1 is not null).Select(c => new ColumnMapping(c.Item1!, ColumnTarget.Attribute, c.Item2)).ToList();
             var start = mapping ?? new ImportMapping();
             mapping = start with { Columns = [.. start.Columns.Where(c => !named.Any(n => n.Header == c.Header || n.Name == c.Name)), .. named] };
-            reading = AnswersUpload.Read(bytes, fileName, AnswersUpload.Options(Form.Instrument!, instrumentJson, mapping));
+            reading = AnswersUpload.Read(bytes, fileName, AnswersUpload.Options(Form.Instrument!, instrumentJson, mapping) with { UnknownValues = UnknownValues.Report });
         }
 
         if (reading.Refusal is not null)
