@@ -38,6 +38,7 @@ builder.Services
     .AddDefaultTokenProviders()
     .AddPasswordValidator<CommonPasswordValidator>();
 builder.Services.AddSingleton(new SignInThrottle(TimeProvider.System));
+builder.Services.AddSharedKeyRing();
 
 builder.Services.ConfigureApplicationCookie(options =>
 {
