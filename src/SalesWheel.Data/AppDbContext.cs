@@ -52,6 +52,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<PlannedAction> PlannedActions => Set<PlannedAction>();
 
+    public DbSet<ShownSecret> ShownSecrets => Set<ShownSecret>();
+
+    public DbSet<LinksFile> LinksFiles => Set<LinksFile>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -98,7 +98,7 @@ if (settings.Smtp.Host.Length > 0)
 
 builder.Services.AddScoped<LinkBuilder>();
 // Secrets a POST made (links, tokens), readable for a few minutes by a GET after the redirect (Post/Redirect/Get).
-builder.Services.AddSingleton(services => new ShownOnce(services.GetService<TimeProvider>() ?? TimeProvider.System));
+builder.Services.AddScoped(services => new ShownOnce(services.GetRequiredService<AppDbContext>(), services.GetRequiredService<SubmissionSeal>(), services.GetService<TimeProvider>() ?? TimeProvider.System));
 // Submissions stay sealed until their assessment closes, with a key kept outside the database (see docs/security.md).
 builder.Services.AddSingleton(_ => SubmissionSeal.FromConfiguredKeyOrFile(settings.SubmissionKey, Path.Combine(settings.DataFolder, "keys", "submission.key")));
 builder.Services.AddScoped<SalesWheel.Web.Features.Assessments.AssessmentActions>();
