@@ -558,6 +558,31 @@ namespace SalesWheel.Data.Sqlite.Migrations
                     b.ToTable("InvitationTokens");
                 });
 
+            modelBuilder.Entity("SalesWheel.Data.Entities.LinksFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Sealed")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("LinksFiles");
+                });
+
             modelBuilder.Entity("SalesWheel.Data.Entities.MemberInvite", b =>
                 {
                     b.Property<Guid>("Id")
@@ -966,6 +991,33 @@ namespace SalesWheel.Data.Sqlite.Migrations
                     b.ToTable("SealedSubmissions");
                 });
 
+            modelBuilder.Entity("SalesWheel.Data.Entities.ShownSecret", b =>
+                {
+                    b.Property<string>("KeyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("MadeAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Sealed")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("KeyHash");
+
+                    b.HasIndex("MadeAt");
+
+                    b.ToTable("ShownSecrets");
+                });
+
             modelBuilder.Entity("SalesWheel.Data.Entities.SurveyDraft", b =>
                 {
                     b.Property<Guid>("InvitationId")
@@ -1159,6 +1211,15 @@ namespace SalesWheel.Data.Sqlite.Migrations
                     b.HasOne("SalesWheel.Data.Entities.Invitation", null)
                         .WithMany()
                         .HasForeignKey("InvitationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SalesWheel.Data.Entities.LinksFile", b =>
+                {
+                    b.HasOne("SalesWheel.Data.Entities.Assessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
