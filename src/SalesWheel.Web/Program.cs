@@ -7,7 +7,7 @@ using SalesWheel.Web.Features.Api;
 using SalesWheel.Web.Features.Results;
 using SalesWheel.Web.Infrastructure;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(DatabaseStartup.WithMigrateSwitch(args));
 var settings = builder.Configuration.GetSection("SalesWheel").Get<SalesWheelOptions>() ?? new SalesWheelOptions();
 builder.Services.Configure<SalesWheelOptions>(builder.Configuration.GetSection("SalesWheel"));
 builder.Services.AddReverseProxy(builder.Configuration, builder.Environment);
@@ -19,6 +19,7 @@ var connectionString = builder.Configuration.GetConnectionString("SalesWheel")
 // Pooled: a request reuses a context (and its internal services) instead of building one; the context has no state
 // of its own beyond what EF resets.
 builder.Services.AddDbContextPool<AppDbContext>(options => options.UseSalesWheelSqlite(connectionString));
+builder.Services.AddSingleton<IDatabaseMigrator, SqliteMigrator>();
 
 builder.Services
     .AddIdentity<AppUser, IdentityRole>(options =>
@@ -150,16 +151,7 @@ app.MapRazorPages();
 app.MapSalesWheelApi();
 app.MapReportFiles();
 
-await using (var scope = app.Services.CreateAsyncScope())
-{
-    var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-    await SqliteDatabase.MigrateAsync(db);
-    // Roles and teams stored in the clear by earlier releases are sealed now, and no copy is left in the log.
-    if (await ResponseAttributes.SealClearValuesAsync(db, scope.ServiceProvider.GetRequiredService<SubmissionSeal>()) > 0)
-    {
-        await SubmissionRelease.EmptyWriteAheadLogAsync(db);
-    }
-}
+await app.PrepareDatabaseAsync();
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {
