@@ -23,8 +23,8 @@ public enum ShownOnceState
 /// random key that goes in the redirect's URL. The page the POST redirects to reads them with a GET, so a reload shows
 /// them again instead of repeating the action; only the member who made them, in the same organization, can read them,
 /// and after the lifetime the page says they are gone. In the database, so the GET may reach another web node than the
-/// POST did: sealed with the submission key (kept outside the database), under the key's hash, and wiped when their
-/// time is up (secure_delete zeroes them in a SQLite file).
+/// POST did: sealed with the submission key (kept outside the database), under the key's hash; once their time is up,
+/// the next secret kept wipes their value (secure_delete zeroes it in a SQLite file), and after two hours the row.
 /// </summary>
 public sealed class ShownOnce(AppDbContext db, SubmissionSeal seal, TimeProvider clock)
 {
