@@ -24,6 +24,7 @@ public static class CliApp
             SampleCommand.Create(stdout),
             DemoCommand.Create(stdout, stderr),
             UsersCommand.Create(stdout, stderr),
+            MigrateCommand.Create(stdout, stderr),
         };
 
         var parsed = root.Parse(args);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SalesWheel.Data.Entities;
@@ -6,8 +7,11 @@ namespace SalesWheel.Data;
 
 // Migrations live in one assembly per provider:
 //   dotnet ef migrations add NAME --project src/SalesWheel.Data.Sqlite --startup-project src/SalesWheel.Web -- --provider Sqlite
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The data-protection key ring (cookies, antiforgery), shared by every web node on this database.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Organization> Organizations => Set<Organization>();
 
     public DbSet<Membership> Memberships => Set<Membership>();
@@ -51,6 +55,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<PendingUpload> PendingUploads => Set<PendingUpload>();
 
     public DbSet<LastImportMapping> LastImportMappings => Set<LastImportMapping>();
+
+    public DbSet<ShownSecret> ShownSecrets => Set<ShownSecret>();
+
+    public DbSet<LinksFile> LinksFiles => Set<LinksFile>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -213,6 +213,18 @@ public sealed class SubmissionSeal
         return Aead.Seal(_key, assessmentId.ToByteArray(), buffer.ToArray());
     }
 
+    /// <summary>
+    /// Seals a server secret the database keeps for every web node (the data-protection key ring, links shown once,
+    /// links files) with this key, which lives outside the database: a copy of the database alone reads none of them.
+    /// <paramref name="purpose"/> binds it to what it is (a sealed link list does not open as a key ring).
+    /// </summary>
+    public byte[] SealSecret(string purpose, byte[] content) => Aead.Seal(_key, SecretData(purpose), content, 256);
+
+    /// <summary>A secret sealed by <see cref="SealSecret"/> for the same purpose, or null (another key or purpose).</summary>
+    public byte[]? OpenSecret(string purpose, byte[] sealedContent) => Aead.Open(_key, SecretData(purpose), sealedContent);
+
+    private static byte[] SecretData(string purpose) => Encoding.UTF8.GetBytes("secret\n" + purpose);
+
     /// <summary>The content, or null when it was not sealed with this key for this assessment.</summary>
     public SubmissionContent? Open(Guid assessmentId, byte[] sealedContent)
     {

@@ -7,7 +7,7 @@ using SalesWheel.Web.Features.Api;
 using SalesWheel.Web.Features.Results;
 using SalesWheel.Web.Infrastructure;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(DatabaseStartup.WithMigrateSwitch(args));
 var settings = builder.Configuration.GetSection("SalesWheel").Get<SalesWheelOptions>() ?? new SalesWheelOptions();
 builder.Services.Configure<SalesWheelOptions>(builder.Configuration.GetSection("SalesWheel"));
 builder.Services.AddReverseProxy(builder.Configuration, builder.Environment);
@@ -19,6 +19,7 @@ var connectionString = builder.Configuration.GetConnectionString("SalesWheel")
 // Pooled: a request reuses a context (and its internal services) instead of building one; the context has no state
 // of its own beyond what EF resets.
 builder.Services.AddDbContextPool<AppDbContext>(options => options.UseSalesWheelSqlite(connectionString));
+builder.Services.AddSingleton<IDatabaseMigrator, SqliteMigrator>();
 
 builder.Services
     .AddIdentity<AppUser, IdentityRole>(options =>
@@ -38,6 +39,7 @@ builder.Services
     .AddDefaultTokenProviders()
     .AddPasswordValidator<CommonPasswordValidator>();
 builder.Services.AddSingleton(new SignInThrottle(TimeProvider.System));
+builder.Services.AddSharedKeyRing();
 
 builder.Services.ConfigureApplicationCookie(options =>
 {
@@ -97,7 +99,7 @@ if (settings.Smtp.Host.Length > 0)
 
 builder.Services.AddScoped<LinkBuilder>();
 // Secrets a POST made (links, tokens), readable for a few minutes by a GET after the redirect (Post/Redirect/Get).
-builder.Services.AddSingleton(services => new ShownOnce(services.GetService<TimeProvider>() ?? TimeProvider.System));
+builder.Services.AddScoped(services => new ShownOnce(services.GetRequiredService<AppDbContext>(), services.GetRequiredService<SubmissionSeal>(), services.GetService<TimeProvider>() ?? TimeProvider.System));
 // Submissions stay sealed until their assessment closes, with a key kept outside the database (see docs/security.md).
 builder.Services.AddSingleton(_ => SubmissionSeal.FromConfiguredKeyOrFile(settings.SubmissionKey, Path.Combine(settings.DataFolder, "keys", "submission.key")));
 builder.Services.AddScoped<SalesWheel.Web.Features.Assessments.AssessmentActions>();
@@ -149,16 +151,7 @@ app.MapRazorPages();
 app.MapSalesWheelApi();
 app.MapReportFiles();
 
-await using (var scope = app.Services.CreateAsyncScope())
-{
-    var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-    await SqliteDatabase.MigrateAsync(db);
-    // Roles and teams stored in the clear by earlier releases are sealed now, and no copy is left in the log.
-    if (await ResponseAttributes.SealClearValuesAsync(db, scope.ServiceProvider.GetRequiredService<SubmissionSeal>()) > 0)
-    {
-        await SubmissionRelease.EmptyWriteAheadLogAsync(db);
-    }
-}
+await app.PrepareDatabaseAsync();
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {

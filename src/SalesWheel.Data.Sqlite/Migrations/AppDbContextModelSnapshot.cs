@@ -17,6 +17,23 @@ namespace SalesWheel.Data.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -558,6 +575,31 @@ namespace SalesWheel.Data.Sqlite.Migrations
                     b.ToTable("LastImportMappings");
                 });
 
+            modelBuilder.Entity("SalesWheel.Data.Entities.LinksFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Sealed")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("LinksFiles");
+                });
+
             modelBuilder.Entity("SalesWheel.Data.Entities.MemberInvite", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1024,6 +1066,33 @@ namespace SalesWheel.Data.Sqlite.Migrations
                     b.ToTable("SealedSubmissions");
                 });
 
+            modelBuilder.Entity("SalesWheel.Data.Entities.ShownSecret", b =>
+                {
+                    b.Property<string>("KeyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("MadeAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Sealed")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("KeyHash");
+
+                    b.HasIndex("MadeAt");
+
+                    b.ToTable("ShownSecrets");
+                });
+
             modelBuilder.Entity("SalesWheel.Data.Entities.SurveyDraft", b =>
                 {
                     b.Property<Guid>("InvitationId")
@@ -1226,6 +1295,15 @@ namespace SalesWheel.Data.Sqlite.Migrations
                     b.HasOne("SalesWheel.Data.Entities.Organization", null)
                         .WithOne()
                         .HasForeignKey("SalesWheel.Data.Entities.LastImportMapping", "OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SalesWheel.Data.Entities.LinksFile", b =>
+                {
+                    b.HasOne("SalesWheel.Data.Entities.Assessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

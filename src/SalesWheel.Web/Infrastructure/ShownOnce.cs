@@ -1,4 +1,7 @@
-using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using SalesWheel.Data;
+using SalesWheel.Data.Entities;
 
 namespace SalesWheel.Web.Infrastructure;
 
@@ -16,45 +19,57 @@ public enum ShownOnceState
 }
 
 /// <summary>
-/// Secrets made by a POST (personal links, an API token, a join or reset link) kept in this server's memory for
-/// <see cref="Lifetime"/>, under a random key that goes in the redirect's URL. The page the POST redirects to reads
-/// them with a GET, so a reload shows them again instead of repeating the action; only the member who made them, in
-/// the same organization, can read them, and after the lifetime the page says they are gone. Memory, not the database:
-/// they must never be stored, and a restart simply makes them gone sooner.
+/// Secrets made by a POST (personal links, an API token, a join or reset link) kept for <see cref="Lifetime"/> under a
+/// random key that goes in the redirect's URL. The page the POST redirects to reads them with a GET, so a reload shows
+/// them again instead of repeating the action; only the member who made them, in the same organization, can read them,
+/// and after the lifetime the page says they are gone. In the database, so the GET may reach another web node than the
+/// POST did: sealed with the submission key (kept outside the database), under the key's hash; once their time is up,
+/// the next secret kept wipes their value (secure_delete zeroes it in a SQLite file), and after two hours the row.
 /// </summary>
-public sealed class ShownOnce(TimeProvider clock)
+public sealed class ShownOnce(AppDbContext db, SubmissionSeal seal, TimeProvider clock)
 {
     /// <summary>How long a secret stays viewable after the POST that made it.</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
 
-    // Expired entries are kept a while longer so that their owner reads "gone" and anyone else still reads "not found".
+    // Expired entries are kept a while longer (without their value) so that their owner reads "gone" and anyone else
+    // still reads "not found".
     private static readonly TimeSpan Forgotten = TimeSpan.FromHours(2);
 
-    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
-
     /// <summary>Keeps a value for the member of the organization; returns the key for the URL (22 URL-safe characters).</summary>
-    public string Keep<T>(Guid organizationId, string userId, T value)
+    public async Task<string> KeepAsync<T>(Guid organizationId, string userId, T value, CancellationToken cancellationToken = default)
         where T : class
     {
-        var now = clock.GetUtcNow();
-        foreach (var (key, old) in _entries)
-        {
-            if (old.MadeAt + Forgotten <= now)
-            {
-                _entries.TryRemove(key, out _);
-            }
-        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var forgotten = now - Forgotten;
+        var expired = now - Lifetime;
+        await db.ShownSecrets.Where(s => s.MadeAt <= forgotten).ExecuteDeleteAsync(cancellationToken);
+        await db.ShownSecrets.Where(s => s.MadeAt <= expired && s.Sealed != null).ExecuteUpdateAsync(s => s.SetProperty(r => r.Sealed, (byte[]?)null), cancellationToken);
 
-        var id = Data.Tokens.New();
-        _entries[id] = new Entry(organizationId, userId, now, value);
-        return id;
+        var key = Tokens.New();
+        db.ShownSecrets.Add(new ShownSecret
+        {
+            KeyHash = Tokens.Hash(key),
+            OrganizationId = organizationId,
+            UserId = userId,
+            MadeAt = now,
+            Sealed = seal.SealSecret(Purpose<T>(), JsonSerializer.SerializeToUtf8Bytes(value)),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return key;
     }
 
     /// <summary>The value kept under the key for this member of this organization, with what the lookup found.</summary>
-    public (ShownOnceState State, T? Value, DateTimeOffset Until) Find<T>(string? key, Guid organizationId, string userId)
+    public async Task<(ShownOnceState State, T? Value, DateTimeOffset Until)> FindAsync<T>(string? key, Guid organizationId, string userId, CancellationToken cancellationToken = default)
         where T : class
     {
-        if (key is null || !_entries.TryGetValue(key, out var entry) || entry.Value is not T value)
+        if (!Tokens.LooksValid(key))
+        {
+            return (ShownOnceState.Gone, null, default);
+        }
+
+        var hash = Tokens.Hash(key!);
+        var entry = await db.ShownSecrets.AsNoTracking().SingleOrDefaultAsync(s => s.KeyHash == hash, cancellationToken);
+        if (entry is null)
         {
             return (ShownOnceState.Gone, null, default);
         }
@@ -64,9 +79,15 @@ public sealed class ShownOnce(TimeProvider clock)
             return (ShownOnceState.NotYours, null, default);
         }
 
-        var until = entry.MadeAt + Lifetime;
-        return clock.GetUtcNow() < until ? (ShownOnceState.Found, value, until) : (ShownOnceState.Gone, null, until);
+        var until = new DateTimeOffset(DateTime.SpecifyKind(entry.MadeAt, DateTimeKind.Utc)) + Lifetime;
+        if (clock.GetUtcNow() >= until || entry.Sealed is null || seal.OpenSecret(Purpose<T>(), entry.Sealed) is not { } plain)
+        {
+            return (ShownOnceState.Gone, null, until);
+        }
+
+        return (ShownOnceState.Found, JsonSerializer.Deserialize<T>(plain), until);
     }
 
-    private sealed record Entry(Guid OrganizationId, string UserId, DateTimeOffset MadeAt, object Value);
+    // The type is part of what is sealed: a value kept as one type never opens as another.
+    private static string Purpose<T>() => "shown once " + typeof(T).FullName;
 }

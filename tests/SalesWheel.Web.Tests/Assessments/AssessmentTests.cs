@@ -128,8 +128,8 @@ public sealed class AssessmentTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("No email was sent", page);
         Assert.Contains(app.OutboxFolder, page);
 
-        // …and kept in a CSV in the outbox, which an admin can download.
-        var csvFile = Assert.Single(Directory.GetFiles(app.OutboxFolder, $"links-{id}-*.csv"));
+        // …and kept in a CSV (in the database, for every web node), which an admin can download.
+        var csvFile = Assert.Single(app.Service(db => db.LinksFiles.Where(f => f.AssessmentId == id).Select(f => f.Name).ToList()));
         Assert.Matches($"links-{id}-\\d{{14}}\\.csv$", csvFile);
         var csv = await owner.GetPage($"/assessments/{id}/links.csv");
         Assert.StartsWith("name,email,team,role,link", csv.TrimStart('\uFEFF'));

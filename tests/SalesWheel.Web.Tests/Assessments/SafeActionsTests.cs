@@ -209,7 +209,7 @@ public sealed class SafeActionsTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var timed = new AppFactory();
-        timed.TestServices.Add(services => services.AddSingleton(new ShownOnce(clock)));
+        timed.TestServices.Add(services => services.AddScoped(s => new ShownOnce(s.GetRequiredService<SalesWheel.Data.AppDbContext>(), s.GetRequiredService<SalesWheel.Data.SubmissionSeal>(), clock)));
         var (owner, org) = await timed.NewOrganization("Expiry Co");
         timed.AddPeople(org, "East", PersonRole.Seller, 2);
         var id = await owner.CreateAssessment("Expiry");

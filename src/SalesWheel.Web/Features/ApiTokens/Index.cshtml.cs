@@ -37,7 +37,7 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, ShownOnce shownO
         Notice = TempData["Notice"] as string;
         if (shown is not null)
         {
-            var (state, made, _) = shownOnce.Find<MadeToken>(shown, OrganizationId, CurrentUser.Id);
+            var (state, made, _) = await shownOnce.FindAsync<MadeToken>(shown, OrganizationId, CurrentUser.Id, cancellationToken);
             if (state == ShownOnceState.NotYours)
             {
                 return NotFound();
@@ -98,7 +98,7 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, ShownOnce shownO
         await db.SaveChangesAsync(cancellationToken);
 
         // Shown on the GET page the POST redirects to: a reload shows it again and makes no second token.
-        return Redirect("/settings/api-tokens?shown=" + shownOnce.Keep(OrganizationId, CurrentUser.Id, new MadeToken(name, secret)));
+        return Redirect("/settings/api-tokens?shown=" + await shownOnce.KeepAsync(OrganizationId, CurrentUser.Id, new MadeToken(name, secret), cancellationToken));
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid id, CancellationToken cancellationToken)

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using SalesWheel.Data;
 using SalesWheel.Data.Entities;
 using SalesWheel.Web.Infrastructure;
@@ -39,7 +38,6 @@ public sealed partial class AssessmentActions(
     IMailer mailer,
     LinkBuilder linkBuilder,
     SubmissionSeal seal,
-    IOptions<SalesWheelOptions> options,
     ILogger<AssessmentActions> logger)
 {
     /// <summary>
@@ -351,7 +349,7 @@ public sealed partial class AssessmentActions(
         CancellationToken cancellationToken)
     {
         var list = links.Select(l => l.Link).ToList();
-        var file = mailer.Delivers ? null : await InvitationLinks.WriteAsync(options.Value.OutboxFolder, assessment.Id, list, cancellationToken);
+        var file = mailer.Delivers ? null : await InvitationLinks.WriteAsync(db, seal, assessment.Id, list, cancellationToken);
         var failed = new List<InvitationLink>();
         Exception? firstError = null;
         var handedOver = new List<Guid>();
@@ -384,7 +382,7 @@ public sealed partial class AssessmentActions(
 
         if (mailer.Delivers && failed.Count > 0)
         {
-            file = await InvitationLinks.WriteAsync(options.Value.OutboxFolder, assessment.Id, failed, cancellationToken);
+            file = await InvitationLinks.WriteAsync(db, seal, assessment.Id, failed, cancellationToken);
         }
 
         return new ActionOutcome(null, done, mailer.Delivers ? failed : list, file, failed.Count);

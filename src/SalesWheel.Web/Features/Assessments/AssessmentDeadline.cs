@@ -62,7 +62,11 @@ public static class AssessmentDeadline
     }
 }
 
-/// <summary>Closes assessments whose close date has passed, at start-up and every few minutes.</summary>
+/// <summary>
+/// Closes assessments whose close date has passed, at start-up and every few minutes. Safe on any number of web nodes at
+/// once: closing is a conditional update (only while still open) in the transaction that releases the answers, so when
+/// two nodes race, one closes, records and releases, and the other's update changes nothing.
+/// </summary>
 public sealed partial class AssessmentDeadlines(IServiceScopeFactory scopes, ILogger<AssessmentDeadlines> logger) : BackgroundService
 {
     private static readonly TimeSpan Every = TimeSpan.FromMinutes(5);

@@ -87,7 +87,7 @@ public sealed class DetailModel(
 
         if (outcome.OpenLink is not null || outcome.Links is { Count: > 0 })
         {
-            var key = shownOnce.Keep(OrganizationId, CurrentUser.Id, ShownLinks.From(assessment.Id, outcome));
+            var key = await shownOnce.KeepAsync(OrganizationId, CurrentUser.Id, ShownLinks.From(assessment.Id, outcome), cancellationToken);
             return Redirect($"/assessments/{assessment.Id}/links/{key}");
         }
 
@@ -116,7 +116,7 @@ public sealed class DetailModel(
             Signals = await LinkSignals.LoadAsync(db, assessment, cancellationToken);
         }
 
-        HasLinksFile = CanAdminister && InvitationLinks.Latest(OutboxFolder, assessment.Id) is not null;
+        HasLinksFile = CanAdminister && await InvitationLinks.AnyAsync(db, assessment.Id, cancellationToken);
         return Page();
     }
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
+using SalesWheel.Data;
 using SalesWheel.Data.Entities;
 
 namespace SalesWheel.Web.Features.Assessments;
@@ -8,24 +10,26 @@ namespace SalesWheel.Web.Features.Assessments;
 public sealed record InvitationLink(string Name, string Email, string Team, string Role, string Link);
 
 /// <summary>
-/// The CSV of links written to the outbox folder after opening and after each reminder: the only copy of the links
-/// besides the emails themselves, so an admin without SMTP can hand them out.
+/// The CSV of links kept after opening and after each reminder when links reach the admin: the only copy of the links
+/// besides the emails themselves, so an admin without SMTP can hand them out. Kept in the database (sealed with the
+/// submission key), so every web node serves it.
 /// </summary>
 public static class InvitationLinks
 {
+    private const string Purpose = "links file";
+
     public static string FileName(Guid assessmentId, DateTime at) =>
         $"links-{assessmentId}-{at.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture)}.csv";
 
-    /// <summary>Writes the links; a second batch in the same second gets the next free second, so names keep their order.</summary>
-    public static async Task<string> WriteAsync(string outboxFolder, Guid assessmentId, IReadOnlyList<InvitationLink> links, CancellationToken cancellationToken = default)
+    /// <summary>Keeps the links; a second batch in the same second gets the next free second, so names keep their order. Returns the file's name.</summary>
+    public static async Task<string> WriteAsync(AppDbContext db, SubmissionSeal seal, Guid assessmentId, IReadOnlyList<InvitationLink> links, CancellationToken cancellationToken = default)
     {
-        Directory.CreateDirectory(outboxFolder);
         var at = DateTime.UtcNow;
-        var path = Path.Combine(outboxFolder, FileName(assessmentId, at));
-        while (File.Exists(path))
+        var name = FileName(assessmentId, at);
+        while (await db.LinksFiles.AnyAsync(f => f.AssessmentId == assessmentId && f.Name == name, cancellationToken))
         {
             at = at.AddSeconds(1);
-            path = Path.Combine(outboxFolder, FileName(assessmentId, at));
+            name = FileName(assessmentId, at);
         }
 
         var csv = new StringBuilder("name,email,team,role,link\r\n");
@@ -35,23 +39,23 @@ public static class InvitationLinks
         }
 
         // With a byte order mark so spreadsheet programs read names with accents correctly.
-        await File.WriteAllTextAsync(path, csv.ToString(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), cancellationToken);
-        return path;
+        var bytes = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true).GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
+        db.LinksFiles.Add(new LinksFile { AssessmentId = assessmentId, Name = name, Sealed = seal.SealSecret(Purpose, bytes) });
+        await db.SaveChangesAsync(cancellationToken);
+        return name;
     }
 
-    /// <summary>The newest links file of an assessment, or null when none was written.</summary>
-    public static string? Latest(string outboxFolder, Guid assessmentId)
-    {
-        if (!Directory.Exists(outboxFolder))
-        {
-            return null;
-        }
+    /// <summary>Whether links were kept for the assessment.</summary>
+    public static Task<bool> AnyAsync(AppDbContext db, Guid assessmentId, CancellationToken cancellationToken = default) =>
+        db.LinksFiles.AnyAsync(f => f.AssessmentId == assessmentId, cancellationToken);
 
+    /// <summary>The newest links file of an assessment (name and CSV), or null when none was kept or it does not open with this key.</summary>
+    public static async Task<(string Name, byte[] Csv)?> LatestAsync(AppDbContext db, SubmissionSeal seal, Guid assessmentId, CancellationToken cancellationToken = default)
+    {
         // The timestamp in the name is fixed-width, so ordinal order is time order.
-        return Directory.EnumerateFiles(outboxFolder, $"links-{assessmentId}-*.csv")
-            .Where(p => Path.GetFileName(p).Length == FileName(assessmentId, DateTime.UnixEpoch).Length)
-            .OrderByDescending(p => Path.GetFileName(p), StringComparer.Ordinal)
-            .FirstOrDefault();
+        var latest = await db.LinksFiles.AsNoTracking().Where(f => f.AssessmentId == assessmentId)
+            .OrderByDescending(f => f.Name).FirstOrDefaultAsync(cancellationToken);
+        return latest is not null && seal.OpenSecret(Purpose, latest.Sealed) is { } csv ? (latest.Name, csv) : null;
     }
 
     /// <summary>The product's one CSV cell guard: defuses formulas (a name like "=HYPERLINK(…)"), quotes when needed.</summary>

@@ -7,7 +7,7 @@ namespace SalesWheel.Web.Features.Assessments;
 /// <summary>
 /// The links that opening or reminding just made for the admin to pass on (no mail server, emails that failed, an open
 /// link), read with a GET after the action's redirect: a reload shows them again and re-issues nothing. They are kept
-/// in memory for <see cref="ShownOnce.Lifetime"/>, for the member who made them only (anyone else: 404); after that the
+/// for <see cref="ShownOnce.Lifetime"/>, for the member who made them only (anyone else: 404); after that the
 /// page says they are gone and where to get links again.
 /// </summary>
 public sealed class LinksModel(ShownOnce shownOnce, IMailer mailer, Microsoft.Extensions.Options.IOptions<SalesWheelOptions> options) : OrganizationPageModel
@@ -25,9 +25,9 @@ public sealed class LinksModel(ShownOnce shownOnce, IMailer mailer, Microsoft.Ex
 
     public string OutboxFolder => options.Value.OutboxFolder;
 
-    public IActionResult OnGet(Guid id, string key)
+    public async Task<IActionResult> OnGetAsync(Guid id, string key, CancellationToken cancellationToken)
     {
-        var (state, shown, until) = shownOnce.Find<ShownLinks>(key, OrganizationId, CurrentUser.Id);
+        var (state, shown, until) = await shownOnce.FindAsync<ShownLinks>(key, OrganizationId, CurrentUser.Id, cancellationToken);
         if (state == ShownOnceState.NotYours || (shown is not null && shown.AssessmentId != id))
         {
             return NotFound();

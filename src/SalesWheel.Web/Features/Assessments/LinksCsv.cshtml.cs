@@ -1,14 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using SalesWheel.Data;
 using SalesWheel.Data.Entities;
 using SalesWheel.Web.Infrastructure;
 
 namespace SalesWheel.Web.Features.Assessments;
 
-/// <summary>The newest CSV of personal links for an assessment, from the outbox folder (admins only: each link answers in someone's name).</summary>
-public sealed class LinksCsvModel(AppDbContext db, IOptions<SalesWheelOptions> options) : OrganizationPageModel
+/// <summary>The newest CSV of personal links for an assessment, from the database (admins only: each link answers in someone's name).</summary>
+public sealed class LinksCsvModel(AppDbContext db, SubmissionSeal seal) : OrganizationPageModel
 {
     protected override MemberRole RequiredRole => MemberRole.Admin;
 
@@ -19,12 +18,12 @@ public sealed class LinksCsvModel(AppDbContext db, IOptions<SalesWheelOptions> o
             return NotFound();
         }
 
-        if (InvitationLinks.Latest(options.Value.OutboxFolder, id) is not { } path)
+        if (await InvitationLinks.LatestAsync(db, seal, id, cancellationToken) is not { } latest)
         {
             return NotFound();
         }
 
         Response.Headers.CacheControl = "no-store";
-        return PhysicalFile(Path.GetFullPath(path), "text/csv; charset=utf-8", Path.GetFileName(path));
+        return File(latest.Csv, "text/csv; charset=utf-8", latest.Name);
     }
 }

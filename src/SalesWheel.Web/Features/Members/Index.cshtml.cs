@@ -42,7 +42,7 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, IMailer mailer, 
         Notice = TempData["Notice"] as string;
         if (shown is not null)
         {
-            var (state, notice, _) = shownOnce.Find<LinkNotice>(shown, OrganizationId, CurrentUser.Id);
+            var (state, notice, _) = await shownOnce.FindAsync<LinkNotice>(shown, OrganizationId, CurrentUser.Id);
             if (state == ShownOnceState.NotYours)
             {
                 return NotFound();
@@ -124,7 +124,7 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, IMailer mailer, 
         var notice = sent ? $"Invitation sent to {email}. It expires in 7 days."
             : failure is null ? $"Invitation created for {email}. No mail server is set up, so the email was written to the outbox folder instead of being sent: send them this link yourself. It works once and expires in 7 days."
             : $"Invitation created for {email}, but the email could not be sent ({failure}). Send them this link yourself. It works once and expires in 7 days.";
-        return ShowAfterRedirect(new LinkNotice(notice, sent ? null : link, null));
+        return await ShowAfterRedirectAsync(new LinkNotice(notice, sent ? null : link, null));
     }
 
     public async Task<IActionResult> OnPostRoleAsync(Guid id, string? role)
@@ -205,7 +205,7 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, IMailer mailer, 
         audit.Record(OrganizationId, CurrentUser, "password reset link made", row.Email ?? row.DisplayName);
         await db.SaveChangesAsync();
         var (token, expires) = await PasswordResetLinks.CreateAsync(db, row.Id, "owner", PasswordResetLinks.HandedLifetime, HttpContext.RequestAborted);
-        return ShowAfterRedirect(new LinkNotice(
+        return await ShowAfterRedirectAsync(new LinkNotice(
             $"A link for {row.DisplayName} to choose a new password. Pass it on privately: it works once, until {expires:d MMMM yyyy HH:mm} UTC, "
                 + "and using it signs them out everywhere. Earlier links for them no longer work.",
             null,
@@ -216,7 +216,7 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, IMailer mailer, 
     /// Post/Redirect/Get: a link made here is kept for a few minutes for the GET page, so a reload shows it again and
     /// never invites again or makes another link (which would stop the one just copied).
     /// </summary>
-    private RedirectResult ShowAfterRedirect(LinkNotice notice)
+    private async Task<RedirectResult> ShowAfterRedirectAsync(LinkNotice notice)
     {
         if (notice.InviteLink is null && notice.ResetLink is null)
         {
@@ -224,7 +224,7 @@ public sealed class IndexModel(AppDbContext db, AuditLog audit, IMailer mailer, 
             return Redirect("/members");
         }
 
-        return Redirect("/members?shown=" + shownOnce.Keep(OrganizationId, CurrentUser.Id, notice));
+        return Redirect("/members?shown=" + await shownOnce.KeepAsync(OrganizationId, CurrentUser.Id, notice));
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid id)
