@@ -22,6 +22,8 @@ public static class CliApp
             PlaybookCommand.Create(stdout),
             SampleCommand.Create(stdout),
             DemoCommand.Create(stdout, stderr),
+            BackupCommand.Create(stdout, stderr),
+            RestoreCommand.Create(stdout, stderr),
             UsersCommand.Create(stdout, stderr),
         };
 
