@@ -112,6 +112,7 @@ run_script() {
   fi
 }
 run_script tools/backup-restore-check.sh --no-build
+run_script tools/sigkill-check.sh --no-build
 
 stage "tests done"
 echo "$total_passed passed, $total_failed failed"
