@@ -46,7 +46,7 @@ start_server() {
   fail "the web app did not start"
 }
 
-"${load[@]}" seed "$data" 20000 0 >/dev/null
+"${load[@]}" seed "$data" 3000 0 >/dev/null
 start_server
 acked="$data/acknowledged.txt"
 : >"$acked"
