@@ -100,6 +100,20 @@ run_tests tests/SalesWheel.Cli.Tests
 run_tests tests/SalesWheel.Web.Tests
 run_tests tests/SalesWheel.E2E
 
+# Operating it: scripts that run the built app as an operator would, each counted as one test.
+run_script() {
+  if "$@"; then
+    total_passed=$((total_passed + 1))
+    stage "$(basename "$1"): passed"
+  else
+    total_failed=$((total_failed + 1))
+    status=1
+    stage "$(basename "$1"): FAILED"
+  fi
+}
+run_script tools/backup-restore-check.sh --no-build
+run_script tools/sigkill-check.sh --no-build
+
 stage "tests done"
 echo "$total_passed passed, $total_failed failed"
 exit "$status"

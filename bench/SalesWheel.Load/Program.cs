@@ -7,6 +7,9 @@ using SalesWheel.Load;
 //                                          of the same load, default 30 s, not measured); static-file ceiling; results page latency
 //   waves DATA_FOLDER RESPONSES          → an organization with two closed waves of RESPONSES answers each (ids, before then
 //                                          after, in DATA_FOLDER/load-assessments.txt): the results page's comparison
+//   acknowledged URL CONCURRENCY SECONDS DATA_FOLDER FILE → surveys taken until time is up or the server is gone, each
+//                                          acknowledged link written to FILE (tools/sigkill-check.sh)
+//   not-submitted DATA_FOLDER FILE       → how many links of FILE are not marked submitted in the database
 //   count DATA_FOLDER                    → answers stored for the open assessment (responses and sealed submissions)
 return args switch
 {
@@ -14,6 +17,8 @@ return args switch
     ["run", var url, var concurrency, var seconds, var data] => await Runner.RunAsync(url, int.Parse(concurrency), Seconds(seconds), 30, data),
     ["run", var url, var concurrency, var seconds, var data, var warmUp] => await Runner.RunAsync(url, int.Parse(concurrency), Seconds(seconds), Seconds(warmUp), data),
     ["waves", var data, var responses] => await Seed.WavesAsync(data, int.Parse(responses)),
+    ["acknowledged", var url, var concurrency, var seconds, var data, var output] => await Acknowledged.RunAsync(url, int.Parse(concurrency), Seconds(seconds), data, output),
+    ["not-submitted", var data, var file] => await Acknowledged.NotSubmittedAsync(data, file),
     ["count", var data] => await Seed.CountAsync(data),
     _ => Usage(),
 };
@@ -22,6 +27,6 @@ static double Seconds(string text) => double.Parse(text, System.Globalization.Cu
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: SalesWheel.Load seed DATA SURVEYS RESPONSES | waves DATA RESPONSES | run URL CONCURRENCY SECONDS DATA [WARM_UP_SECONDS] | count DATA");
+    Console.Error.WriteLine("usage: SalesWheel.Load seed DATA SURVEYS RESPONSES | waves DATA RESPONSES | run URL CONCURRENCY SECONDS DATA [WARM_UP_SECONDS] | acknowledged URL CONCURRENCY SECONDS DATA FILE | not-submitted DATA FILE | count DATA");
     return 2;
 }

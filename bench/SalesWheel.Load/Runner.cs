@@ -84,7 +84,7 @@ internal static partial class Runner
         return new PhaseResult(completed, errors, firstErrors, latencies, stopwatch.Elapsed.TotalSeconds);
     }
 
-    private static async Task TakeSurvey(HttpClient http, string token, List<double> latencies)
+    internal static async Task TakeSurvey(HttpClient http, string token, List<double> latencies)
     {
         var random = new Random(token.GetHashCode(StringComparison.Ordinal));
         var cookies = new Dictionary<string, string>();
@@ -108,7 +108,7 @@ internal static partial class Runner
             {
                 // A page without a form: the thank-you page, which counts only after this respondent's own submit (a
                 // link answered before, e.g. by an earlier run on the same data, is an error, not a completed survey).
-                if (step > 0 && page.Contains("Already submitted, thank you", StringComparison.Ordinal))
+                if (step > 0 && page.Contains("Your answers are in", StringComparison.Ordinal))
                 {
                     return;
                 }

@@ -23,6 +23,8 @@ public static class CliApp
             PlaybookCommand.Create(stdout),
             SampleCommand.Create(stdout),
             DemoCommand.Create(stdout, stderr),
+            BackupCommand.Create(stdout, stderr),
+            RestoreCommand.Create(stdout, stderr),
             UsersCommand.Create(stdout, stderr),
             MigrateCommand.Create(stdout, stderr),
         };
