@@ -107,8 +107,18 @@ public static class SubmissionRelease
         }
 
         RandomNumberGenerator.Shuffle(CollectionsMarshal.AsSpan(responses));
-        db.SurveyResponses.AddRange(responses);
-        await db.SaveChangesAsync(cancellationToken);
+        if (ResponseRows.CopyOf(db) is { } copy)
+        {
+            // Every caller holds a transaction open: the copied rows commit with the deleted sealed rows, or neither does.
+            await db.SaveChangesAsync(cancellationToken);
+            await copy.CopyAsync(db, responses, cancellationToken);
+        }
+        else
+        {
+            db.SurveyResponses.AddRange(responses);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         await db.SurveyDrafts.Where(d => db.Invitations.Any(i => i.Id == d.InvitationId && i.AssessmentId == assessmentId))
             .ExecuteDeleteAsync(cancellationToken);
         return new ReleaseOutcome(responses.Count, unreadable);

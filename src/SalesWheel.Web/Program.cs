@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using SalesWheel.Data;
 using SalesWheel.Data.Entities;
-using SalesWheel.Data.Sqlite;
 using SalesWheel.Web.Features.Api;
 using SalesWheel.Web.Features.Results;
 using SalesWheel.Web.Infrastructure;
@@ -14,11 +12,11 @@ builder.Services.AddReverseProxy(builder.Configuration, builder.Environment);
 builder.Logging.KeepLinkTokensOutOfLogs();
 var dataFolderNarrowed = DataFolder.Secure(settings.DataFolder);
 
-var connectionString = builder.Configuration.GetConnectionString("SalesWheel")
-    ?? SqliteDatabase.ConnectionStringFor(Path.Combine(settings.DataFolder, "saleswheel.db"));
+// Database:Provider (sqlite, the default, or postgres) and ConnectionStrings:SalesWheel.
+var database = DatabaseChoice.From(builder.Configuration, settings.DataFolder);
 // Pooled: a request reuses a context (and its internal services) instead of building one; the context has no state
 // of its own beyond what EF resets.
-builder.Services.AddDbContextPool<AppDbContext>(options => options.UseSalesWheelSqlite(connectionString));
+builder.Services.AddDbContextPool<AppDbContext>(options => options.UseSalesWheelDatabase(database));
 
 builder.Services
     .AddIdentity<AppUser, IdentityRole>(options =>
@@ -152,7 +150,7 @@ app.MapReportFiles();
 await using (var scope = app.Services.CreateAsyncScope())
 {
     var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-    await SqliteDatabase.MigrateAsync(db);
+    await SalesWheelDatabase.MigrateAsync(db);
     // Roles and teams stored in the clear by earlier releases are sealed now, and no copy is left in the log.
     if (await ResponseAttributes.SealClearValuesAsync(db, scope.ServiceProvider.GetRequiredService<SubmissionSeal>()) > 0)
     {
