@@ -100,6 +100,9 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 
     public string OutboxFolder => Path.Combine(DataFolder, "outbox");
 
+    /// <summary>The CLI's options that open this app's database (none on SQLite: --data finds the file).</summary>
+    public string[] DatabaseArguments => TestDatabase.IsPostgres ? ["--provider", "postgres", "--connection", _postgres.Value] : [];
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
