@@ -32,10 +32,8 @@ free_port() {
 
 case "${1:-}" in
   start)
-    if [ -f "$state" ]; then
-      echo "A test PostgreSQL is already running (folder $(head -1 "$state")); run '$0 stop' first." >&2
-      exit 1
-    fi
+    # A run that was killed left its server behind: stop it first.
+    [ -f "$state" ] && "$0" stop
     folder="$(mktemp -d /tmp/saleswheel-postgres.XXXXXX)"
     chmod 755 "$folder"
     [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$folder"
