@@ -84,11 +84,20 @@ public static class DemoCommand
                 stderr.WriteLine("warning: " + narrowed);
             }
 
-            choice = options.Choice(parse);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
         {
             stderr.WriteLine($"error: cannot use the data folder {dataFolder}: {e.Message}");
+            return CliApp.BadInput;
+        }
+
+        try
+        {
+            choice = options.Choice(parse);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            stderr.WriteLine($"error: {e.Message}");
             return CliApp.BadInput;
         }
 

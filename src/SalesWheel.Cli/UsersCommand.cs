@@ -39,8 +39,20 @@ public static class UsersCommand
     private static async Task<int> ResetPasswordAsync(string email, DatabaseOptions database, ParseResult parse, string baseUrl, TextWriter stdout,
         TextWriter stderr, CancellationToken cancellationToken)
     {
+        DatabaseChoice choice;
+        try
+        {
+            choice = database.Choice(parse);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return CliApp.BadInput;
+        }
+
+        // SQLite would create an empty file: say where it looked instead.
         var file = DatabaseChoice.DefaultSqliteFile(database.DataFolder(parse));
-        if (!database.HasConnection(parse) && !File.Exists(file))
+        if (choice.Provider == DatabaseProvider.Sqlite && !database.HasConnection(parse) && !File.Exists(file))
         {
             stderr.WriteLine($"error: there is no SalesWheel database at {Path.GetFullPath(file)} (use --data FOLDER, or --provider and --connection STRING)");
             return CliApp.BadInput;
@@ -49,7 +61,7 @@ public static class UsersCommand
         try
         {
             var options = new DbContextOptionsBuilder<AppDbContext>();
-            options.UseSalesWheelDatabase(database.Choice(parse));
+            options.UseSalesWheelDatabase(choice);
             await using var db = new AppDbContext(options.Options);
             await SalesWheelDatabase.MigrateAsync(db, cancellationToken);
             var normalized = email.Trim().ToUpperInvariant(); // as Identity normalizes NormalizedEmail
