@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of every project, after installing what the tests need on a fresh Debian machine
 # (python3 for the reference scorer, chromium for the browser tests, poppler-utils to read the PDF reports back,
-# npm's @redocly/cli for the OpenAPI lint).
+# npm's @redocly/cli for the OpenAPI lint, postgresql for the web tests' second run).
 # Ends with one line: "N passed, N failed" (totals over all test projects).
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -29,6 +29,15 @@ if [ ! -x /usr/bin/chromium ]; then
   echo "Installing chromium (for the browser tests)…"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null || {
     echo "Could not install chromium." >&2
+    exit 1
+  }
+fi
+
+# The web tests run a second time on PostgreSQL: Debian's server, started by tests/postgres.sh in a temporary folder.
+if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
+  echo "Installing postgresql (for the web tests on PostgreSQL)…"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null || {
+    echo "Could not install postgresql." >&2
     exit 1
   }
 fi
@@ -77,9 +86,10 @@ stage "built"
 
 # One test project at a time, so each stage says what it ran and how long it took.
 run_tests() {
-  local project=$1 log
+  local project=$1 label=${2:-} log
+  shift $(( $# < 2 ? $# : 2 ))
   log=$(mktemp)
-  dotnet test "$project" -c Release --no-build 2>&1 | tee "$log"
+  dotnet test "$project" -c Release --no-build "$@" 2>&1 | tee "$log"
   local code=${PIPESTATUS[0]}
   local passed failed
   passed=$(grep -Eo 'Passed: +[0-9]+' "$log" | awk '{s += $2} END {print s + 0}')
@@ -91,13 +101,27 @@ run_tests() {
     [ "$failed" -eq 0 ] && echo "dotnet test $project exited with $code before reporting a failed test." >&2
     status=1
   fi
-  stage "$(basename "$project"): $passed passed, $failed failed"
+  stage "$(basename "$project")$label: $passed passed, $failed failed"
 }
 
 # Fast tests first (maths, CLI, web app in process), then the browser tests (Chromium).
 run_tests tests/SalesWheel.Core.Tests
 run_tests tests/SalesWheel.Cli.Tests
 run_tests tests/SalesWheel.Web.Tests
+
+# The web and API tests again on a real PostgreSQL (a database per test app); tests about the SQLite file itself
+# carry the trait Provider=Sqlite and run on SQLite only.
+trap 'tests/postgres.sh stop' EXIT
+if postgres=$(tests/postgres.sh start); then
+  stage "PostgreSQL started"
+  SALESWHEEL_TEST_PROVIDER=postgres SALESWHEEL_TEST_POSTGRES="$postgres" \
+    run_tests tests/SalesWheel.Web.Tests " on PostgreSQL" --filter "Provider!=Sqlite"
+  tests/postgres.sh stop
+else
+  echo "Could not start PostgreSQL: the web tests did not run on it." >&2
+  status=1
+  total_failed=$((total_failed + 1))
+fi
 run_tests tests/SalesWheel.E2E
 
 # Operating it: scripts that run the built app as an operator would, each counted as one test.

@@ -2,15 +2,12 @@ using System.CommandLine;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SalesWheel.Core.Instruments;
 using SalesWheel.Core.Samples;
 using SalesWheel.Core.Scoring;
 using SalesWheel.Data;
 using SalesWheel.Data.Entities;
-using SalesWheel.Data.Sqlite;
 
 namespace SalesWheel.Cli;
 
@@ -51,17 +48,8 @@ public static class DemoCommand
 
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var data = new Option<string>("--data")
-        {
-            Description = "The web app's data folder: the database is FOLDER/saleswheel.db, and the links CSV is written there.",
-            DefaultValueFactory = _ => "data",
-            HelpName = "FOLDER",
-        };
-        var connection = new Option<string?>("--connection")
-        {
-            Description = "SQLite connection string of the web app's database, instead of the one in the data folder.",
-            HelpName = "STRING",
-        };
+        var database = new DatabaseOptions();
+        database.Data.Description = "The web app's data folder: the SQLite database is FOLDER/saleswheel.db, and the links CSV is written there.";
         var baseUrl = new Option<string>("--base-url")
         {
             Description = "Address the web app answers at, used in the printed sign-in link and in the survey links.",
@@ -72,17 +60,22 @@ public static class DemoCommand
             $"Create a demo organization, \"{OrganizationName}\", in the web app's database: an owner login (printed), "
             + $"{TeamSize} people, a closed assessment with about 80 answers and an open one whose survey links are written to a CSV file.")
         {
-            data, connection, baseUrl,
+            baseUrl,
         };
-        command.SetAction((parse, cancellationToken) => RunAsync(
-            parse.GetValue(data) ?? "data", parse.GetValue(connection), parse.GetValue(baseUrl) ?? "", stdout, stderr, cancellationToken));
+        foreach (var option in database.All)
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction((parse, cancellationToken) => RunAsync(database, parse, parse.GetValue(baseUrl) ?? "", stdout, stderr, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string dataFolder, string? connection, string baseUrl, TextWriter stdout, TextWriter stderr,
+    private static async Task<int> RunAsync(DatabaseOptions options, ParseResult parse, string baseUrl, TextWriter stdout, TextWriter stderr,
         CancellationToken cancellationToken)
     {
-        string connectionString;
+        var dataFolder = options.DataFolder(parse);
+        DatabaseChoice choice;
         try
         {
             // Owner-only, as the web app keeps it: the folder holds the database and a file of survey links.
@@ -91,7 +84,6 @@ public static class DemoCommand
                 stderr.WriteLine("warning: " + narrowed);
             }
 
-            connectionString = connection ?? SqliteDatabase.ConnectionStringFor(Path.Combine(dataFolder, "saleswheel.db"));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
         {
@@ -99,18 +91,28 @@ public static class DemoCommand
             return CliApp.BadInput;
         }
 
+        try
+        {
+            choice = options.Choice(parse);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return CliApp.BadInput;
+        }
+
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddDbContext<AppDbContext>(options => options.UseSalesWheelSqlite(connectionString));
-        services.AddIdentityCore<AppUser>(options =>
+        services.AddDbContext<AppDbContext>(builder => builder.UseSalesWheelDatabase(choice));
+        services.AddIdentityCore<AppUser>(identity =>
             {
                 // The web app's rules (length, no composition), so the printed password is one it accepts.
-                options.Password.RequiredLength = 8;
-                options.Password.RequireDigit = false;
-                options.Password.RequireLowercase = false;
-                options.Password.RequireUppercase = false;
-                options.Password.RequireNonAlphanumeric = false;
-                options.User.RequireUniqueEmail = true;
+                identity.Password.RequiredLength = 8;
+                identity.Password.RequireDigit = false;
+                identity.Password.RequireLowercase = false;
+                identity.Password.RequireUppercase = false;
+                identity.Password.RequireNonAlphanumeric = false;
+                identity.User.RequireUniqueEmail = true;
             })
             .AddEntityFrameworkStores<AppDbContext>();
         await using var provider = services.BuildServiceProvider();
@@ -121,13 +123,12 @@ public static class DemoCommand
         var linksPath = Path.GetFullPath(Path.Combine(dataFolder, $"demo-links-{RandomText(6)}.csv"));
         try
         {
-            await SqliteDatabase.MigrateAsync(db, cancellationToken);
+            await SalesWheelDatabase.MigrateAsync(db, cancellationToken);
             // The web app's submission key (configured, or the key file in the same data folder) seals the stored roles and teams.
             var seal = SubmissionSeal.FromConfiguredKeyOrFile(Environment.GetEnvironmentVariable("SalesWheel__SubmissionKey"), Path.Combine(dataFolder, "keys", "submission.key"));
             var demo = await CreateAsync(db, users, seal, linksPath, baseUrl.TrimEnd('/'), cancellationToken);
-            var database = new SqliteConnectionStringBuilder(connectionString).DataSource;
             stdout.WriteLine($"Demo organization created: {OrganizationName}");
-            stdout.WriteLine($"Database: {(connection is null ? Path.GetFullPath(database) : database)}");
+            stdout.WriteLine($"Database: {choice.Describe()}");
             stdout.WriteLine($"Owner login (sign in at {baseUrl.TrimEnd('/')}/signin):");
             stdout.WriteLine($"  Email:    {demo.Email}");
             stdout.WriteLine($"  Password: {demo.Password}");
@@ -137,7 +138,7 @@ public static class DemoCommand
             stdout.WriteLine("Keep that file private: each link lets one person answer, once.");
             return CliApp.Success;
         }
-        catch (Exception e) when (e is SqliteException or DbUpdateException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        catch (Exception e) when (SalesWheelDatabase.IsDatabaseError(e) || e is IOException or UnauthorizedAccessException or InvalidOperationException)
         {
             stderr.WriteLine($"error: could not create the demo organization: {e.GetBaseException().Message}");
             return CliApp.BadInput;

@@ -1,8 +1,6 @@
 using System.CommandLine;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using SalesWheel.Data;
-using SalesWheel.Data.Sqlite;
 
 namespace SalesWheel.Cli;
 
@@ -15,17 +13,7 @@ public static class UsersCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var email = new Argument<string>("EMAIL") { Description = "The address the account signs in with." };
-        var data = new Option<string>("--data")
-        {
-            Description = "The web app's data folder: the database is FOLDER/saleswheel.db.",
-            DefaultValueFactory = _ => "data",
-            HelpName = "FOLDER",
-        };
-        var connection = new Option<string?>("--connection")
-        {
-            Description = "SQLite connection string of the web app's database, instead of the one in the data folder.",
-            HelpName = "STRING",
-        };
+        var database = new DatabaseOptions();
         var baseUrl = new Option<string>("--base-url")
         {
             Description = "Address the web app answers at, used in the printed link.",
@@ -36,29 +24,46 @@ public static class UsersCommand
             "Print a one-time link to choose a new password for the account with this email (it works once, for 24 hours, "
             + "and using it signs the account out everywhere). Earlier links for the account stop working.")
         {
-            email, data, connection, baseUrl,
+            email, baseUrl,
         };
-        reset.SetAction((parse, cancellationToken) => ResetPasswordAsync(parse.GetValue(email) ?? "", parse.GetValue(data) ?? "data",
-            parse.GetValue(connection), parse.GetValue(baseUrl) ?? "", stdout, stderr, cancellationToken));
+        foreach (var option in database.All)
+        {
+            reset.Options.Add(option);
+        }
+
+        reset.SetAction((parse, cancellationToken) => ResetPasswordAsync(parse.GetValue(email) ?? "", database, parse,
+            parse.GetValue(baseUrl) ?? "", stdout, stderr, cancellationToken));
         return new Command("users", "Manage the web app's accounts.") { reset };
     }
 
-    private static async Task<int> ResetPasswordAsync(string email, string dataFolder, string? connection, string baseUrl, TextWriter stdout,
+    private static async Task<int> ResetPasswordAsync(string email, DatabaseOptions database, ParseResult parse, string baseUrl, TextWriter stdout,
         TextWriter stderr, CancellationToken cancellationToken)
     {
-        var database = Path.Combine(dataFolder, "saleswheel.db");
-        if (connection is null && !File.Exists(database))
+        DatabaseChoice choice;
+        try
         {
-            stderr.WriteLine($"error: there is no SalesWheel database at {Path.GetFullPath(database)} (use --data FOLDER or --connection STRING)");
+            choice = database.Choice(parse);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return CliApp.BadInput;
+        }
+
+        // SQLite would create an empty file: say where it looked instead.
+        var file = DatabaseChoice.DefaultSqliteFile(database.DataFolder(parse));
+        if (choice.Provider == DatabaseProvider.Sqlite && !database.HasConnection(parse) && !File.Exists(file))
+        {
+            stderr.WriteLine($"error: there is no SalesWheel database at {Path.GetFullPath(file)} (use --data FOLDER, or --provider and --connection STRING)");
             return CliApp.BadInput;
         }
 
         try
         {
             var options = new DbContextOptionsBuilder<AppDbContext>();
-            options.UseSalesWheelSqlite(connection ?? SqliteDatabase.ConnectionStringFor(database));
+            options.UseSalesWheelDatabase(choice);
             await using var db = new AppDbContext(options.Options);
-            await SqliteDatabase.MigrateAsync(db, cancellationToken);
+            await SalesWheelDatabase.MigrateAsync(db, cancellationToken);
             var normalized = email.Trim().ToUpperInvariant(); // as Identity normalizes NormalizedEmail
             var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken);
             if (user is null)
@@ -73,7 +78,7 @@ public static class UsersCommand
             stdout.WriteLine($"It works once, until {expires:yyyy-MM-dd HH:mm} UTC. Pass it on privately: whoever opens it can take over the account.");
             return CliApp.Success;
         }
-        catch (Exception e) when (e is SqliteException or DbUpdateException or IOException or UnauthorizedAccessException or InvalidOperationException)
+        catch (Exception e) when (SalesWheelDatabase.IsDatabaseError(e) || e is IOException or UnauthorizedAccessException or InvalidOperationException)
         {
             stderr.WriteLine($"error: could not make the link: {e.GetBaseException().Message}");
             return CliApp.BadInput;

@@ -5,8 +5,9 @@ using SalesWheel.Data.Entities;
 
 namespace SalesWheel.Data;
 
-// Migrations live in one assembly per provider:
-//   dotnet ef migrations add NAME --project src/SalesWheel.Data.Sqlite --startup-project src/SalesWheel.Web -- --provider Sqlite
+// Migrations live in one assembly per provider (add each migration to both, same name; docs/architecture.md):
+//   dotnet ef migrations add NAME --project src/SalesWheel.Data.Sqlite --startup-project src/SalesWheel.Data.Sqlite
+//   dotnet ef migrations add NAME --project src/SalesWheel.Data.Postgres --startup-project src/SalesWheel.Data.Postgres
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     /// <summary>The data-protection key ring (cookies, antiforgery), shared by every web node on this database.</summary>

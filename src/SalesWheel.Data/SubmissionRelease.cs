@@ -53,6 +53,21 @@ public static class SubmissionRelease
         return (true, outcome);
     }
 
+    /// <summary>
+    /// Inside a transaction that stores an answer: until it ends, no close of the assessment can run, and a close that
+    /// already changed the status makes this wait for it and then see it closed. On PostgreSQL (read committed, many
+    /// writers) a shared lock on the assessment's row, which the close's update waits for and which submits share; without
+    /// it a submit could commit after the close read the sealed rows, and stay sealed though acknowledged. SQLite has
+    /// one writer at a time, which already orders them.
+    /// </summary>
+    public static async Task KeepFromClosingAsync(AppDbContext db, Guid assessmentId, CancellationToken cancellationToken = default)
+    {
+        if (db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL")
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Assessments\" WHERE \"Id\" = {assessmentId} FOR SHARE", cancellationToken);
+        }
+    }
+
     /// <summary>Releases what a closed assessment still holds sealed (after a crash in the middle of closing, or a key restored late).</summary>
     public static async Task<ReleaseOutcome> ReleaseAsync(AppDbContext db, SubmissionSeal seal, Guid assessmentId, CancellationToken cancellationToken = default)
     {
@@ -107,8 +122,18 @@ public static class SubmissionRelease
         }
 
         RandomNumberGenerator.Shuffle(CollectionsMarshal.AsSpan(responses));
-        db.SurveyResponses.AddRange(responses);
-        await db.SaveChangesAsync(cancellationToken);
+        if (ResponseRows.CopyOf(db) is { } copy)
+        {
+            // Every caller holds a transaction open: the copied rows commit with the deleted sealed rows, or neither does.
+            await db.SaveChangesAsync(cancellationToken);
+            await copy.CopyAsync(db, responses, cancellationToken);
+        }
+        else
+        {
+            db.SurveyResponses.AddRange(responses);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
         await db.SurveyDrafts.Where(d => db.Invitations.Any(i => i.Id == d.InvitationId && i.AssessmentId == assessmentId))
             .ExecuteDeleteAsync(cancellationToken);
         return new ReleaseOutcome(responses.Count, unreadable);

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using SalesWheel.Data;
 using SalesWheel.Data.Entities;
-using SalesWheel.Data.Sqlite;
 using SalesWheel.Web.Features.Api;
 using SalesWheel.Web.Features.Results;
 using SalesWheel.Web.Infrastructure;
@@ -14,12 +12,12 @@ builder.Services.AddReverseProxy(builder.Configuration, builder.Environment);
 builder.Logging.KeepLinkTokensOutOfLogs();
 var dataFolderNarrowed = DataFolder.Secure(settings.DataFolder);
 
-var connectionString = builder.Configuration.GetConnectionString("SalesWheel")
-    ?? SqliteDatabase.ConnectionStringFor(Path.Combine(settings.DataFolder, "saleswheel.db"));
+// Database:Provider (sqlite, the default, or postgres) and ConnectionStrings:SalesWheel.
+var database = DatabaseChoice.From(builder.Configuration, settings.DataFolder);
 // Pooled: a request reuses a context (and its internal services) instead of building one; the context has no state
 // of its own beyond what EF resets.
-builder.Services.AddDbContextPool<AppDbContext>(options => options.UseSalesWheelSqlite(connectionString));
-builder.Services.AddSingleton<IDatabaseMigrator, SqliteMigrator>();
+builder.Services.AddDbContextPool<AppDbContext>(options => options.UseSalesWheelDatabase(database));
+builder.Services.AddSingleton<IDatabaseMigrator, ProviderMigrator>();
 
 builder.Services
     .AddIdentity<AppUser, IdentityRole>(options =>

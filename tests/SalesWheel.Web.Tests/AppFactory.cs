@@ -11,7 +11,8 @@ using SalesWheel.Data;
 namespace SalesWheel.Web.Tests;
 
 /// <summary>
-/// The real app on its real SQLite database (a fresh file in a temporary data folder per factory), served over
+/// The real app on its real SQLite database (a fresh file in a temporary data folder per factory), or on a fresh
+/// PostgreSQL database per factory when the tests run on PostgreSQL (<see cref="TestDatabase"/>), served over
 /// https://localhost so cookies carry their Secure flag as in production.
 /// </summary>
 public sealed class AppFactory : WebApplicationFactory<Program>
@@ -41,12 +42,21 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 
     public AppFactory() => Mailbox = OutboxMessagesTo;
 
+    // Made when the app is first built, shared by the apps derived from this one (WithWebHostBuilder), dropped with it.
+    private readonly Lazy<string> _postgres = new(TestDatabase.CreatePostgres);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.ConfigureTestServices(services => TestServices.ForEach(configure => configure(services)));
         Directory.CreateDirectory(DataFolder);
         builder.UseEnvironment("Testing");
         builder.UseSetting("SalesWheel:DataFolder", DataFolder);
+        if (TestDatabase.IsPostgres)
+        {
+            builder.UseSetting("Database:Provider", "postgres");
+            builder.UseSetting("ConnectionStrings:SalesWheel", _postgres.Value);
+        }
+
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -89,6 +99,18 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     }
 
     public string OutboxFolder => Path.Combine(DataFolder, "outbox");
+
+    /// <summary>The CLI's options that open this app's database (none on SQLite: --data finds the file).</summary>
+    public string[] DatabaseArguments => TestDatabase.IsPostgres ? ["--provider", "postgres", "--connection", _postgres.Value] : [];
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && _postgres.IsValueCreated)
+        {
+            TestDatabase.DropPostgres(_postgres.Value);
+        }
+    }
 }
 
 /// <summary>A logger provider that keeps every message.</summary>

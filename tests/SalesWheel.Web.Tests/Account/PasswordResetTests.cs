@@ -106,7 +106,7 @@ public sealed partial class PasswordResetTests(AppFactory app) : IClassFixture<A
 
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = CliApp.Run(["users", "reset-password", email.ToUpperInvariant(), "--data", app.DataFolder, "--base-url", "https://localhost"], stdout, stderr);
+        var code = CliApp.Run(["users", "reset-password", email.ToUpperInvariant(), "--data", app.DataFolder, .. app.DatabaseArguments, "--base-url", "https://localhost"], stdout, stderr);
         Assert.True(code == 0, stderr.ToString());
         var link = ResetLinkPattern().Match(stdout.ToString());
         Assert.True(link.Success, stdout.ToString());
@@ -117,7 +117,7 @@ public sealed partial class PasswordResetTests(AppFactory app) : IClassFixture<A
         Assert.Equal(HttpStatusCode.Redirect, (await app.Browser().PostForm("/signin", [new("Email", email), new("Password", NewPassword)])).StatusCode);
 
         var unknown = new StringWriter();
-        Assert.Equal(CliApp.BadInput, CliApp.Run(["users", "reset-password", "nobody@example.com", "--data", app.DataFolder], new StringWriter(), unknown));
+        Assert.Equal(CliApp.BadInput, CliApp.Run(["users", "reset-password", "nobody@example.com", "--data", app.DataFolder, .. app.DatabaseArguments], new StringWriter(), unknown));
         Assert.Contains("no account signs in with nobody@example.com", unknown.ToString());
     }
 

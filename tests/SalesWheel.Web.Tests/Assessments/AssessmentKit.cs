@@ -146,7 +146,9 @@ internal static partial class AssessmentKit
             var tables = new List<string>();
             using (var list = connection.CreateCommand())
             {
-                list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
+                list.CommandText = TestDatabase.IsPostgres
+                    ? "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'"
+                    : "SELECT name FROM sqlite_master WHERE type = 'table'";
                 using var reader = list.ExecuteReader();
                 while (reader.Read())
                 {

@@ -13,6 +13,7 @@ namespace SalesWheel.Web.Tests.Infrastructure;
 public sealed class UpgradeTests
 {
     [Fact]
+    [Trait("Provider", "Sqlite")] // upgrades a SQLite file made by SQLite's earlier migrations
     public async Task AnUpgradeDiscardsUnsealedDraftsKeepsResponsesAndBindsTheMinimumGroupSizeInForce()
     {
         var path = Path.Combine(Path.GetTempPath(), "saleswheel-upgrade-" + Guid.NewGuid().ToString("N") + ".db");

@@ -120,11 +120,11 @@ public sealed partial class InsiderAttackTests(AppFactory app) : IClassFixture<A
 
         // The backup: what the database file holds now (no key needed).
         var sealedLengths = app.Service(db => db.Database
-            .SqlQuery<long>($"SELECT length(\"Sealed\") AS \"Value\" FROM \"SealedSubmissions\" WHERE \"AssessmentId\" = {survey.AssessmentId} ORDER BY rowid")
+            .SqlQueryRaw<long>(TestDatabase.InInsertionOrder("SELECT length(\"Sealed\") AS \"Value\" FROM \"SealedSubmissions\" WHERE \"AssessmentId\" = {0}"), survey.AssessmentId)
             .ToList());
         var receiptOrder = app.Service(db => db.Database
-            .SqlQuery<string>($"SELECT \"InvitationId\" AS \"Value\" FROM \"SurveyDrafts\" WHERE \"Submitted\" = 1 ORDER BY rowid")
-            .ToList()).Select(Guid.Parse).Where(survey.InvitationIds.Contains).ToList();
+            .SqlQueryRaw<Guid>(TestDatabase.InInsertionOrder("SELECT \"InvitationId\" AS \"Value\" FROM \"SurveyDrafts\" WHERE \"Submitted\""))
+            .ToList()).Where(survey.InvitationIds.Contains).ToList();
         Assert.Equal(6, sealedLengths.Count);
         Assert.Equal(6, receiptOrder.Count);
 

@@ -79,6 +79,7 @@ public sealed class InsiderTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    [Trait("Provider", "Sqlite")] // reads the SQLite file and its write-ahead log byte by byte
     public async Task TheDatabaseFileAndItsLogHoldNoDraftTextAndNothingTiesAResponseToAnInvitation()
     {
         var survey = app.Seed(invitations: 6, quick: true);

@@ -18,6 +18,7 @@ public sealed class UpgradeAttackTests
     private const string LastMigrationBefore = "20261127060438_UploadedAssessments";
 
     [Fact]
+    [Trait("Provider", "Sqlite")] // upgrades a SQLite file made by SQLite's earlier migrations
     public async Task AfterTheUpgradeTheDatabaseFileHoldsNoDraftTheOldCodeDeletedAtSubmit()
     {
         using var app = new AppFactory();

@@ -24,7 +24,7 @@ public sealed class SurveyLinkLookupTests(AppFactory app) : IClassFixture<AppFac
             OrganizationId = organization.Id,
             Name = "Closed",
             Status = AssessmentStatus.Closed,
-            ClosedAt = new DateTime(2026, 3, 4, 23, 59, 58, 123, DateTimeKind.Utc).AddTicks(4567),
+            ClosedAt = new DateTime(2026, 3, 4, 23, 59, 58, 123, DateTimeKind.Utc).AddTicks(4560), // to the microsecond, as PostgreSQL keeps it
             CloseDate = new DateOnly(2026, 3, 5),
         };
         var draftAssessment = new Assessment { OrganizationId = organization.Id, Name = "Not opened", Status = AssessmentStatus.Draft };

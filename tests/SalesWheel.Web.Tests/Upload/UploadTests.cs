@@ -245,7 +245,7 @@ public sealed class UploadTests(AppFactory app) : IClassFixture<AppFactory>
 
         var fileOrder = rows.Select(r => string.Join(',', r)).ToList();
         string Key(byte[] answers) => string.Join(',', answers.Take(3));
-        var insertion = app.Service(db => db.SurveyResponses.FromSqlRaw("SELECT * FROM SurveyResponses ORDER BY rowid")
+        var insertion = app.Service(db => db.SurveyResponses.FromSqlRaw(TestDatabase.InInsertionOrder("SELECT * FROM \"SurveyResponses\""))
             .AsNoTracking().Where(r => r.AssessmentId == id).Select(r => r.Answers).ToList()).Select(Key).ToList();
         var byId = app.Service(db => db.SurveyResponses.AsNoTracking().Where(r => r.AssessmentId == id).OrderBy(r => r.Id).Select(r => r.Answers).ToList()).Select(Key).ToList();
 

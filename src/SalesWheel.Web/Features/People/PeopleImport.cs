@@ -55,9 +55,15 @@ public sealed class PeopleImport(AppDbContext db, AuditLog audit)
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (PersonActions.IsDuplicate(e))
+        catch (DbUpdateException) when (!cancellationToken.IsCancellationRequested)
         {
+            var added = db.ChangeTracker.Entries<Person>().Where(e => e.State == EntityState.Added).Select(e => e.Entity.Email).ToList();
             db.ChangeTracker.Clear();
+            if (!await PersonActions.EmailTakenAsync(db, organizationId, added, null, cancellationToken))
+            {
+                throw;
+            }
+
             return new ImportOutcome(await PreviewAsync(organizationId, text, cancellationToken, mapping), Imported: false,
                 $"Someone changed the list of people at the same moment. Nothing was imported; {retry}.");
         }

@@ -73,7 +73,7 @@ public sealed class PersonActions(AppDbContext db, AuditLog audit)
         };
         db.People.Add(person);
         audit.Record(organizationId, actor, "person added", PersonText.Describe(person, choice.Name));
-        if (!await SavedAsync(cancellationToken))
+        if (!await SavedAsync(person, cancellationToken))
         {
             return Refused(PersonFields.Email, $"{form.CleanEmail} was added by someone else a moment ago. Each email can be on the list once.");
         }
@@ -97,7 +97,7 @@ public sealed class PersonActions(AppDbContext db, AuditLog audit)
         if (changes.Count > 0)
         {
             audit.Record(organizationId, actor, "person changed", $"{person.Name} <{person.Email}>: " + string.Join("; ", changes));
-            if (!await SavedAsync(cancellationToken))
+            if (!await SavedAsync(person, cancellationToken))
             {
                 return Refused(PersonFields.Email, $"{form.CleanEmail} was given to someone else a moment ago. Each email can be on the list once.");
             }
@@ -133,9 +133,14 @@ public sealed class PersonActions(AppDbContext db, AuditLog audit)
         (await db.People.Where(p => p.OrganizationId == organizationId && ids.Contains(p.Id)).ToListAsync(cancellationToken))
         .OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ThenBy(p => p.Email, StringComparer.Ordinal).ToList();
 
-    /// <summary>True for the unique index on (organization, email) refusing a row another request saved a moment earlier.</summary>
-    internal static bool IsDuplicate(DbUpdateException exception) =>
-        exception.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true;
+    /// <summary>
+    /// After a refused save: whether another person of the organization now holds one of the addresses (the unique
+    /// index on organization and email refused a row another request saved a moment earlier). Asked of the data, not
+    /// read from the provider's error text, so it holds on every provider.
+    /// </summary>
+    internal static Task<bool> EmailTakenAsync(AppDbContext db, Guid organizationId, IReadOnlyCollection<string> emails, Guid? except,
+        CancellationToken cancellationToken) =>
+        db.People.AsNoTracking().AnyAsync(p => p.OrganizationId == organizationId && emails.Contains(p.Email) && p.Id != except, cancellationToken);
 
     /// <summary>The form's rules (required, lengths, a valid email), the role, and an email once per organization.</summary>
     private async Task<(RoleChoice? Role, string? Attributes, FieldErrors Errors)> CheckAsync(Guid organizationId, PersonForm form, Person? existing, CancellationToken cancellationToken)
@@ -216,16 +221,21 @@ public sealed class PersonActions(AppDbContext db, AuditLog audit)
         }
     }
 
-    private async Task<bool> SavedAsync(CancellationToken cancellationToken)
+    private async Task<bool> SavedAsync(Person person, CancellationToken cancellationToken)
     {
         try
         {
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException e) when (IsDuplicate(e))
+        catch (DbUpdateException) when (!cancellationToken.IsCancellationRequested)
         {
-            return false;
+            if (await EmailTakenAsync(db, person.OrganizationId, [person.Email], person.Id, cancellationToken))
+            {
+                return false;
+            }
+
+            throw;
         }
     }
 

@@ -19,6 +19,7 @@ public static class SurveySubmission
         var invitation = link.Invitation;
         var today = ResultsRelease.Today;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await SubmissionRelease.KeepFromClosingAsync(db, invitation.AssessmentId, cancellationToken);
         var flipped = await db.Invitations
             .Where(i => i.Id == invitation.Id && i.State != InvitationState.Submitted
                 && db.Assessments.Any(a => a.Id == i.AssessmentId && a.Status == AssessmentStatus.Open && (a.CloseDate == null || a.CloseDate >= today)))
