@@ -22,6 +22,25 @@ namespace SalesWheel.Data.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -552,6 +571,48 @@ namespace SalesWheel.Data.Postgres.Migrations
                     b.ToTable("InvitationTokens");
                 });
 
+            modelBuilder.Entity("SalesWheel.Data.Entities.LastImportMapping", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("MappingJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("OrganizationId");
+
+                    b.ToTable("LastImportMappings");
+                });
+
+            modelBuilder.Entity("SalesWheel.Data.Entities.LinksFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<byte[]>("Sealed")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("LinksFiles");
+                });
+
             modelBuilder.Entity("SalesWheel.Data.Entities.MemberInvite", b =>
                 {
                     b.Property<Guid>("Id")
@@ -780,6 +841,64 @@ namespace SalesWheel.Data.Postgres.Migrations
                     b.ToTable("PendingSignUps");
                 });
 
+            modelBuilder.Entity("SalesWheel.Data.Entities.PendingUpload", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AssessmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("Instrument")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("InstrumentJson")
+                        .HasColumnType("text");
+
+                    b.Property<string>("MappingJson")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ReplacesAssessmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("UsesLastMapping")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("PendingUploads");
+                });
+
             modelBuilder.Entity("SalesWheel.Data.Entities.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -958,6 +1077,33 @@ namespace SalesWheel.Data.Postgres.Migrations
                     b.HasIndex("AssessmentId");
 
                     b.ToTable("SealedSubmissions");
+                });
+
+            modelBuilder.Entity("SalesWheel.Data.Entities.ShownSecret", b =>
+                {
+                    b.Property<string>("KeyHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("MadeAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Sealed")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("KeyHash");
+
+                    b.HasIndex("MadeAt");
+
+                    b.ToTable("ShownSecrets");
                 });
 
             modelBuilder.Entity("SalesWheel.Data.Entities.SurveyDraft", b =>
@@ -1157,6 +1303,24 @@ namespace SalesWheel.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SalesWheel.Data.Entities.LastImportMapping", b =>
+                {
+                    b.HasOne("SalesWheel.Data.Entities.Organization", null)
+                        .WithOne()
+                        .HasForeignKey("SalesWheel.Data.Entities.LastImportMapping", "OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SalesWheel.Data.Entities.LinksFile", b =>
+                {
+                    b.HasOne("SalesWheel.Data.Entities.Assessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SalesWheel.Data.Entities.MemberInvite", b =>
                 {
                     b.HasOne("SalesWheel.Data.Entities.Organization", null)
@@ -1195,6 +1359,15 @@ namespace SalesWheel.Data.Postgres.Migrations
                     b.HasOne("SalesWheel.Data.Entities.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SalesWheel.Data.Entities.PendingUpload", b =>
+                {
+                    b.HasOne("SalesWheel.Data.Entities.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

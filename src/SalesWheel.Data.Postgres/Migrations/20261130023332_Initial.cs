@@ -53,6 +53,20 @@ namespace SalesWheel.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Organizations",
                 columns: table => new
                 {
@@ -88,6 +102,21 @@ namespace SalesWheel.Data.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_PendingSignUps", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ShownSecrets",
+                columns: table => new
+                {
+                    KeyHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    MadeAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Sealed = table.Column<byte[]>(type: "bytea", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ShownSecrets", x => x.KeyHash);
                 });
 
             migrationBuilder.CreateTable(
@@ -328,6 +357,25 @@ namespace SalesWheel.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "LastImportMappings",
+                columns: table => new
+                {
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MappingJson = table.Column<string>(type: "text", nullable: false),
+                    SavedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LastImportMappings", x => x.OrganizationId);
+                    table.ForeignKey(
+                        name: "FK_LastImportMappings_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MemberInvites",
                 columns: table => new
                 {
@@ -399,6 +447,35 @@ namespace SalesWheel.Data.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PendingUploads",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Instrument = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    InstrumentJson = table.Column<string>(type: "text", nullable: true),
+                    ReplacesAssessmentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    MappingJson = table.Column<string>(type: "text", nullable: true),
+                    UsesLastMapping = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AssessmentId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PendingUploads", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PendingUploads_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "QuickChecks",
                 columns: table => new
                 {
@@ -463,6 +540,26 @@ namespace SalesWheel.Data.Postgres.Migrations
                     table.ForeignKey(
                         name: "FK_ComparisonResults_Assessments_BeforeAssessmentId",
                         column: x => x.BeforeAssessmentId,
+                        principalTable: "Assessments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LinksFiles",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AssessmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Sealed = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LinksFiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LinksFiles_Assessments_AssessmentId",
+                        column: x => x.AssessmentId,
                         principalTable: "Assessments",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
@@ -759,6 +856,12 @@ namespace SalesWheel.Data.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_LinksFiles_AssessmentId_Name",
+                table: "LinksFiles",
+                columns: new[] { "AssessmentId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MemberInvites_OrganizationId",
                 table: "MemberInvites",
                 column: "OrganizationId");
@@ -809,6 +912,16 @@ namespace SalesWheel.Data.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PendingUploads_ExpiresAt",
+                table: "PendingUploads",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PendingUploads_OrganizationId",
+                table: "PendingUploads",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_People_OrganizationId_Email",
                 table: "People",
                 columns: new[] { "OrganizationId", "Email" },
@@ -844,6 +957,11 @@ namespace SalesWheel.Data.Postgres.Migrations
                 name: "IX_SealedSubmissions_AssessmentId",
                 table: "SealedSubmissions",
                 column: "AssessmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ShownSecrets_MadeAt",
+                table: "ShownSecrets",
+                column: "MadeAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SurveyResponses_AssessmentId",
@@ -885,7 +1003,16 @@ namespace SalesWheel.Data.Postgres.Migrations
                 name: "ComparisonResults");
 
             migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
                 name: "InvitationTokens");
+
+            migrationBuilder.DropTable(
+                name: "LastImportMappings");
+
+            migrationBuilder.DropTable(
+                name: "LinksFiles");
 
             migrationBuilder.DropTable(
                 name: "MemberInvites");
@@ -900,6 +1027,9 @@ namespace SalesWheel.Data.Postgres.Migrations
                 name: "PendingSignUps");
 
             migrationBuilder.DropTable(
+                name: "PendingUploads");
+
+            migrationBuilder.DropTable(
                 name: "PlannedActions");
 
             migrationBuilder.DropTable(
@@ -907,6 +1037,9 @@ namespace SalesWheel.Data.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "SealedSubmissions");
+
+            migrationBuilder.DropTable(
+                name: "ShownSecrets");
 
             migrationBuilder.DropTable(
                 name: "SurveyDrafts");
