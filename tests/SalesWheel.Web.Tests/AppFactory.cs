@@ -55,6 +55,8 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting("Database:Provider", "postgres");
             builder.UseSetting("ConnectionStrings:SalesWheel", _postgres.Value);
+            // One test app is one node: it migrates its own database, as the first node started with --migrate would.
+            builder.UseSetting("Database:Migrate", "true");
         }
 
         foreach (var (key, value) in Settings)
