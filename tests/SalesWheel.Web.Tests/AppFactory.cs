@@ -45,6 +45,11 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     // Made when the app is first built, shared by the apps derived from this one (WithWebHostBuilder), dropped with it.
     private readonly Lazy<string> _postgres = new(TestDatabase.CreatePostgres);
 
+    /// <summary>The CLI options that open this app's database, as an operator beside the node would give them.</summary>
+    public IReadOnlyList<string> CliDatabaseOptions => TestDatabase.IsPostgres
+        ? ["--provider", "postgres", "--connection", _postgres.Value]
+        : ["--data", DataFolder];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.ConfigureTestServices(services => TestServices.ForEach(configure => configure(services)));

@@ -28,14 +28,14 @@ public sealed class MigrationTests
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
 
-        var exit = CliApp.Run(["migrate", "--data", node.DataFolder], stdout, stderr);
+        var exit = CliApp.Run(["migrate", .. node.CliDatabaseOptions], stdout, stderr);
 
         Assert.True(exit == 0, stderr.ToString());
         Assert.Contains("the database is up to date", stdout.ToString());
         await node.Browser().GetPage("/signin");
         Assert.Empty(node.Service(db => db.Database.GetPendingMigrations()));
         using var again = new StringWriter();
-        Assert.Equal(0, CliApp.Run(["migrate", "--data", node.DataFolder], again, stderr));
+        Assert.Equal(0, CliApp.Run(["migrate", .. node.CliDatabaseOptions], again, stderr));
         Assert.Contains("already up to date", again.ToString());
     }
 
