@@ -210,6 +210,25 @@ public sealed class ImportPreviewTests(AppFactory app) : IClassFixture<AppFactor
     }
 
     [Fact]
+    public async Task AnUploadWhoseHourHasPassedSaysSoAndLeadsBackToTheUploadWithNothingStored()
+    {
+        var (owner, _) = await app.NewOrganization("Expired upload");
+        var csv = QuickCsv(Quick[0], [.. Enumerable.Range(0, 6).Select(_ => ("seller", "East", "4"))]);
+        var preview = await PreviewKit.PreviewOf(await owner.UploadAnswers("Late", "quick", csv));
+        var before = Stored();
+        app.Service(db => db.PendingUploads.ExecuteUpdate(u => u.SetProperty(p => p.ExpiresAt, DateTime.UtcNow.AddMinutes(-1))));
+
+        var late = await owner.GetAsync(preview);
+
+        Assert.Equal(HttpStatusCode.NotFound, late.StatusCode);
+        var page = await late.Content.ReadAsStringAsync();
+        Assert.Contains("waits 60 minutes for its preview to be confirmed", page);
+        Assert.Contains("href=\"/assessments/upload\"", page);
+        Assert.Equal(HttpStatusCode.NotFound, (await owner.PostForm($"{preview}?handler=Confirm", Html.Antiforgery(await owner.GetPage(Page)), [])).StatusCode);
+        Assert.Equal(before, Stored());
+    }
+
+    [Fact]
     public async Task AnotherOrganizationsPendingUploadAndReplacePageAreNotFoundAndAViewerIsRefused()
     {
         var (owner, organization) = await app.NewOrganization("Pending owner");
@@ -219,7 +238,10 @@ public sealed class ImportPreviewTests(AppFactory app) : IClassFixture<AppFactor
         var preview = await PreviewKit.PreviewOf(await owner.UploadAnswers("Pending", "quick", csv));
         var before = Stored();
 
-        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(preview)).StatusCode);
+        var strangers = await stranger.GetAsync(preview);
+        Assert.Equal(HttpStatusCode.NotFound, strangers.StatusCode);
+        // The words an expired upload gets: nothing tells the stranger that this id is someone else's live upload.
+        Assert.Contains("This uploaded file is not kept any more", await strangers.Content.ReadAsStringAsync());
         var antiforgery = Html.Antiforgery(await stranger.GetPage(Page));
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostForm($"{preview}?handler=Confirm", antiforgery, [])).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostForm($"{preview}?handler=Fresh", antiforgery, [])).StatusCode);

@@ -5,6 +5,7 @@ using SalesWheel.Core.Imports;
 using SalesWheel.Core.Instruments;
 using SalesWheel.Data;
 using SalesWheel.Data.Entities;
+using SalesWheel.Web.Features.Shared;
 using SalesWheel.Web.Infrastructure;
 
 namespace SalesWheel.Web.Features.Assessments;
@@ -150,6 +151,10 @@ public sealed class PreviewModel(AnswersUpload upload, AppDbContext db) : Organi
     {
         if (await upload.FindAsync(Organization.Id, id, cancellationToken) is not { } pending)
         {
+            // The same words for an upload that expired and for an id that is not this organization's.
+            HttpContext.Items[ErrorModel.NotFoundHint] =
+                string.Create(CultureInfo.InvariantCulture, $"This uploaded file is not kept any more: a file waits {AnswersUpload.PendingFor.TotalMinutes:0} minutes for its preview to be confirmed, then it is removed. Nothing was stored from it. Upload it again to see its preview.");
+            HttpContext.Items[ErrorModel.NotFoundHintLink] = "/assessments/upload";
             return NotFound();
         }
 

@@ -10,6 +10,17 @@ public sealed class ErrorModel : PageModel
 
     public string Message { get; private set; } = "Nothing you entered was lost on our side; please try again in a moment.";
 
+    /// <summary>
+    /// A page that answers 404 may leave here what a person should do instead (<c>HttpContext.Items</c>; the status page
+    /// runs in the same request). It must read the same for an id that never existed and another organization's.
+    /// </summary>
+    public const string NotFoundHint = "SalesWheel.NotFoundHint";
+
+    /// <summary>Where the hint's link leads, with <see cref="NotFoundHint"/>.</summary>
+    public const string NotFoundHintLink = "SalesWheel.NotFoundHintLink";
+
+    public string? HintLink { get; private set; }
+
     public void OnGet(int? status) => Describe(status);
 
     public void OnPost(int? status) => Describe(status);
@@ -29,6 +40,12 @@ public sealed class ErrorModel : PageModel
             400 => ("That request could not be used", "The form may have expired. Go back, reload the page and try again."),
             _ => (Title, Message),
         };
+        if (status == StatusCodes.Status404NotFound && HttpContext.Items[NotFoundHint] is string hint)
+        {
+            (Title, Message) = ("Not here any more", hint);
+            HintLink = HttpContext.Items[NotFoundHintLink] as string;
+        }
+
         Response.StatusCode = status.Value;
     }
 }
