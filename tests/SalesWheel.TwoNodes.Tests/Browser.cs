@@ -98,6 +98,9 @@ public sealed partial class Respondent(string token)
 
     public string Token { get; } = token;
 
+    /// <summary>The review page ("Check and submit") as last shown, or "".</summary>
+    public string Review { get; private set; } = "";
+
     /// <summary>True once the thank-you page ("Your answers are in") came back after this respondent's own submit.</summary>
     public bool Acknowledged { get; private set; }
 
@@ -146,6 +149,11 @@ public sealed partial class Respondent(string token)
         }
 
         var reviewing = _path.EndsWith("/review", StringComparison.Ordinal);
+        if (reviewing)
+        {
+            Review = page.Body;
+        }
+
         var posted = await _browser.PostAsync(server, _path, page.Body, fields);
         if (posted.Status != HttpStatusCode.Redirect || posted.Location is null)
         {

@@ -53,6 +53,7 @@ public sealed class NodeKilledUnderLoadTests(TwoNodesBehindNginx nodes)
         {
             await stop.CancelAsync();
             await Task.WhenAll(load);
+            await nodes.RestartBAsync(); // the other tests run on two nodes
         }
 
         // Only a survey with a request in flight on B when it died may fail (nginx never sends a POST twice).
@@ -64,7 +65,6 @@ public sealed class NodeKilledUnderLoadTests(TwoNodesBehindNginx nodes)
         Assert.Empty(hashes.Except(submitted)); // every acknowledged survey is stored…
         var (responses, sealedAnswers) = await nodes.StoredAnswersAsync(assessment);
         Assert.Equal(submitted.Count, responses + sealedAnswers); // …once
-        await nodes.RestartBAsync(); // the other tests run on two nodes
     }
 
     private static async Task Until(Func<bool> done, string what)
