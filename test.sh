@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of every project, after installing what the tests need on a fresh Debian machine
 # (python3 for the reference scorer, chromium for the browser tests, poppler-utils to read the PDF reports back,
-# npm's @redocly/cli for the OpenAPI lint, postgresql for the web tests' second run).
+# npm's @redocly/cli for the OpenAPI lint, postgresql for the web tests' second run, nginx for the two-node tests).
 # Ends with one line: "N passed, N failed" (totals over all test projects).
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -40,6 +40,24 @@ if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
     echo "Could not install postgresql." >&2
     exit 1
   }
+fi
+
+# Two web nodes behind a real reverse proxy (tests/SalesWheel.TwoNodes.Tests): Debian's nginx, run by the tests with their
+# own nginx.conf on a free port. Its packaged service is not wanted: policy-rc.d keeps the install from starting it on
+# port 80 (where something else may listen, which would fail the install).
+if [ ! -x /usr/sbin/nginx ]; then
+  echo "Installing nginx (for the two-node tests)…"
+  policy_added=
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod 755 /usr/sbin/policy-rc.d && policy_added=1
+  fi
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null
+  installed=$?
+  [ -n "$policy_added" ] && rm -f /usr/sbin/policy-rc.d
+  if [ "$installed" -ne 0 ]; then
+    echo "Could not install nginx." >&2
+    exit 1
+  fi
 fi
 
 # The PDF report tests read the PDF back as a person's tools would: pdftotext, pdfinfo, pdffonts, pdfimages, pdftoppm.
@@ -116,6 +134,8 @@ if postgres=$(tests/postgres.sh start); then
   stage "PostgreSQL started"
   SALESWHEEL_TEST_PROVIDER=postgres SALESWHEEL_TEST_POSTGRES="$postgres" \
     run_tests tests/SalesWheel.Web.Tests " on PostgreSQL" --filter "Provider!=Sqlite"
+  # Two real app processes on that server behind nginx: sign-in, surveys and links across nodes, one node SIGKILLed.
+  SALESWHEEL_TEST_POSTGRES="$postgres" run_tests tests/SalesWheel.TwoNodes.Tests
   tests/postgres.sh stop
 else
   echo "Could not start PostgreSQL: the web tests did not run on it." >&2
