@@ -105,7 +105,9 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         return query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
-    public string OutboxFolder => Path.Combine(DataFolder, "outbox");
+    public string OutboxFolder => Settings.TryGetValue("SalesWheel:OutboxFolder", out var configured) && !string.IsNullOrEmpty(configured)
+        ? configured
+        : Path.Combine(DataFolder, "outbox");
 
     /// <summary>The CLI's options that open this app's database (none on SQLite: --data finds the file).</summary>
     public string[] DatabaseArguments => TestDatabase.IsPostgres ? ["--provider", "postgres", "--connection", _postgres.Value] : [];

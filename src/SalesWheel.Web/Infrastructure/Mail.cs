@@ -193,7 +193,15 @@ public sealed class OutboxMailer(IOptions<SalesWheelOptions> options) : IMailer
     public async Task SendAsync(string toName, string toAddress, OutgoingEmail email, CancellationToken cancellationToken = default)
     {
         var folder = options.Value.OutboxFolder;
-        Directory.CreateDirectory(folder);
+        // Owner-only, like the data folder: the messages hold personal survey links.
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(folder);
+        }
+        else
+        {
+            Directory.CreateDirectory(folder, SalesWheel.Data.DataFolder.OwnerOnly);
+        }
         var safe = new string(toAddress.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' or '@' ? c : '_').ToArray());
         var path = Path.Combine(folder, $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{safe[..Math.Min(safe.Length, 80)]}-{Guid.NewGuid().ToString("N")[..8]}.eml");
         await Messages.Build(options.Value.Smtp, toName, toAddress, email).WriteToAsync(path, cancellationToken);

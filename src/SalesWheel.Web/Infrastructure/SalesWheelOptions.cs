@@ -20,7 +20,17 @@ public sealed class SalesWheelOptions
 
     public SmtpOptions Smtp { get; set; } = new();
 
-    public string OutboxFolder => Path.Combine(DataFolder, "outbox");
+    /// <summary>
+    /// Where emails are written without SMTP (.eml files): DataFolder/outbox unless set. With several nodes and no SMTP,
+    /// a folder every node shares (a network file system), so one place holds every node's messages.
+    /// </summary>
+    public string OutboxFolder
+    {
+        get => string.IsNullOrWhiteSpace(outboxFolder) ? Path.Combine(DataFolder, "outbox") : outboxFolder;
+        set => outboxFolder = value;
+    }
+
+    private string? outboxFolder;
 }
 
 public sealed class SmtpOptions

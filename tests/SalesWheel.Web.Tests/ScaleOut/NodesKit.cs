@@ -17,7 +17,15 @@ public sealed class TwoNodes : IDisposable
     public AppFactory B { get; } = new();
 
     public TwoNodes()
+        : this(null)
     {
+    }
+
+    /// <param name="configure">Settings both nodes get (a shared outbox folder…), applied before either starts.</param>
+    internal TwoNodes(Action<AppFactory>? configure)
+    {
+        configure?.Invoke(A);
+        configure?.Invoke(B);
         var connection = A.Service(db => db.Database.GetConnectionString())!;
         if (connection.StartsWith("Data Source", StringComparison.OrdinalIgnoreCase))
         {
