@@ -109,7 +109,10 @@ public static class KeyDriverChart
                 group.Add(Line(x, y, anchor == "start" ? lx - 2 : lx + 2, ly - 4).SetStroke("#9ca3af", 1));
             }
 
-            group.Add(WheelSvg.Text(lx, ly, label, 13, Ink, anchor: anchor, weight: "700"));
+            // A white halo keeps the label readable where another driver's whisker passes under it.
+            var text = WheelSvg.Text(lx, ly, label, 13, Ink, anchor: anchor, weight: "700");
+            text.Add(new XAttribute("stroke", "#ffffff"), new XAttribute("stroke-width", "4"), new XAttribute("paint-order", "stroke"), new XAttribute("stroke-linejoin", "round"));
+            group.Add(text);
             svg.Add(group);
         }
 
