@@ -20,8 +20,11 @@ internal sealed class KeyDriversSection(WheelPicture? chart) : ReportSection
     /// <inheritdoc />
     public override string Title => "Key drivers";
 
-    /// <inheritdoc />
-    public override bool OpensPage => true;
+    // The chart a little narrower than the page: its labels stay legible and it fits under the table more often.
+    private const float ChartWidth = 0.85f;
+
+    /// <summary>The heading stays with the first table's start.</summary>
+    public override float Height(PdfPages pages, ScoreReport report) => HeadingHeight(pages, Lead) + 120;
 
     /// <inheritdoc />
     public override bool Shows(ScoreReport report) => report.KeyDrivers.Count > 0 || report.TeamMetrics.Count > 0;
@@ -29,17 +32,22 @@ internal sealed class KeyDriversSection(WheelPicture? chart) : ReportSection
     /// <inheritdoc />
     public override void Draw(PdfPages pages, ScoreReport report)
     {
+        // The tables first, then the chart: the tables flow on from the page before, the chart moves whole to where it fits.
         Heading(pages, Title, Lead);
-        if (chart is not null)
-        {
-            Drawing(pages, chart, pages.ContentWidth, 10);
-        }
-
         foreach (var set in report.KeyDrivers)
         {
-            Subheading(pages, report.KeyDrivers.Count == 1 ? "How each driver goes with the outcome" : $"Key drivers of {report.Dimensions.FirstOrDefault(d => d.Id == set.Outcome)?.Name ?? set.Outcome}");
+            if (report.KeyDrivers.Count > 1)
+            {
+                Subheading(pages, $"Key drivers of {report.Dimensions.FirstOrDefault(d => d.Id == set.Outcome)?.Name ?? set.Outcome}");
+            }
+
             pages.Paragraph(KeyDriverReading.OutcomeNote(report, set), Small, after: 6);
             Table(pages, KeyDriverReading.Header, KeyDriverReading.Rows(report, set));
+        }
+
+        if (chart is not null)
+        {
+            Drawing(pages, chart, pages.ContentWidth * ChartWidth, 10);
         }
 
         foreach (var set in report.TeamMetrics)
