@@ -52,7 +52,7 @@ start_node() {
   (cd src/SalesWheel.Web && exec env ASPNETCORE_ENVIRONMENT=Production \
     "Logging__LogLevel__SalesWheel.Web.Infrastructure.RequestLogging=Warning" \
     SalesWheel__RateLimits__SurveyPerMinute=100000000 SalesWheel__RateLimits__SignInPerMinute=1000 \
-    SalesWheel__SubmissionKey="$submission_key" SalesWheel__KnownProxies=127.0.0.1 \
+    SalesWheel__KnownProxies=127.0.0.1 \
     Database__Provider="$provider" ConnectionStrings__SalesWheel="$connection" \
     dotnet bin/Release/net10.0/SalesWheel.Web.dll --urls "http://127.0.0.1:$port" --contentRoot "$(pwd)" \
     --SalesWheel:DataFolder "$folder" --SalesWheel:PublicBaseUrl "$public") >"$folder/$name.log" 2>&1 &
@@ -123,8 +123,10 @@ EOF
   return 1
 }
 
-# The key that seals submissions, the same on every node (docs/deploy.md, "What every node must share").
+# The key that seals submissions, the same on every node (docs/deploy.md, "What every node must share"), and for the
+# load tool, which seeds responses sealed with it.
 submission_key=$(head -c 32 /dev/urandom | base64)
+export SalesWheel__SubmissionKey="$submission_key"
 
 require_nginx() {
   [ -x /usr/sbin/nginx ] || { echo "nginx is not installed (apt-get install nginx)" >&2; exit 1; }

@@ -34,7 +34,7 @@ internal static class Seed
         var closed = new Assessment { OrganizationId = organization.Id, Name = "Load: 10k", Status = AssessmentStatus.Closed, OpenedAt = DateTime.UtcNow, ClosedAt = DateTime.UtcNow };
         db.Assessments.Add(closed);
         await db.SaveChangesAsync();
-        await InsertAsync(db, Responses(closed.Id, responses, seed: 1));
+        await InsertAsync(db, Responses(Seal(data), closed.Id, responses, seed: 1));
         await File.WriteAllLinesAsync(Path.Combine(data, "load-tokens.txt"), tokens);
         await File.WriteAllTextAsync(Path.Combine(data, "load-assessments.txt"), $"{open.Id}\n{closed.Id}\n{responses}\n");
         Console.WriteLine($"seeded {surveys} invitations and {responses} responses in {data}");
@@ -54,7 +54,8 @@ internal static class Seed
         var after = new Assessment { OrganizationId = organization.Id, Name = "Wave 2", Status = AssessmentStatus.Closed, CreatedAt = DateTime.UtcNow.AddDays(-30), OpenedAt = DateTime.UtcNow.AddDays(-20), ClosedAt = DateTime.UtcNow };
         db.Assessments.AddRange(before, after);
         await db.SaveChangesAsync();
-        await InsertAsync(db, Responses(before.Id, responses, seed: 1).Concat(Responses(after.Id, responses, seed: 2, better: 0.15)));
+        var seal = Seal(data);
+        await InsertAsync(db, Responses(seal, before.Id, responses, seed: 1).Concat(Responses(seal, after.Id, responses, seed: 2, better: 0.15)));
         await File.WriteAllTextAsync(Path.Combine(data, "load-assessments.txt"), $"{before.Id}\n{after.Id}\n");
         Console.WriteLine($"seeded two waves of {responses} responses in {data}");
         return 0;
@@ -80,8 +81,14 @@ internal static class Seed
         return organization;
     }
 
+    // The key the server will use (SalesWheel__SubmissionKey, else the key file of its data folder, made here when
+    // missing): responses are stored with their role and team sealed, as the app stores them (a node seals clear ones at
+    // start-up, which for 100,000 rows would take most of a minute on every start).
+    private static SubmissionSeal Seal(string data) =>
+        SubmissionSeal.FromConfiguredKeyOrFile(Environment.GetEnvironmentVariable("SalesWheel__SubmissionKey"), Path.Combine(data, "keys", "submission.key"));
+
     // Random answers (5 % skipped), role and team; with better > 0, that share of answers is moved one point up.
-    private static IEnumerable<SurveyResponse> Responses(Guid assessment, int count, int seed, double better = 0)
+    private static IEnumerable<SurveyResponse> Responses(SubmissionSeal seal, Guid assessment, int count, int seed, double better = 0)
     {
         var random = new Random(seed);
         var width = BuiltInInstrument.Full.Items.Count();
@@ -98,8 +105,8 @@ internal static class Seed
             {
                 AssessmentId = assessment,
                 SubmittedOn = DateOnly.FromDateTime(DateTime.UtcNow),
-                Role = Roles[random.Next(4)],
-                Team = Teams[random.Next(4)],
+                Role = seal.SealAttribute(assessment, Roles[random.Next(4)]),
+                Team = seal.SealAttribute(assessment, Teams[random.Next(4)]),
                 Answers = answers,
                 Comment = i % 10 == 0 ? $"Comment number {i}: more coaching, fewer meetings." : null,
             };
