@@ -12,7 +12,8 @@
 #   bench/load.sh all [CONCURRENCY] [SECONDS] [WARM_UP]                      SQLite 1 node, PostgreSQL 1 node, PostgreSQL
 #                                                                            2 nodes, one after the other; a table side by side
 # PostgreSQL is tests/postgres.sh's throw-away server with PostgreSQL's own durability defaults (started and removed
-# here); every server listens on a free 127.0.0.1 port. RESPONSES=N changes the results page's 100,000 responses.
+# here); every server listens on a free 127.0.0.1 port. RESPONSES=N changes the results page's 100,000 responses;
+# BUILD=0 skips the Release build.
 # The measured run follows a warm-up of the same load (not measured): a server's steady state, with its hot code
 # compiled by the JIT's tiered, profile-guided compiler.
 set -euo pipefail
@@ -34,10 +35,12 @@ surveys=$(( concurrency * (seconds + warmup) * 12 ))   # more links than can be 
 source bench/servers.sh
 trap stop_all EXIT
 
-echo "== build (Release)"
-dotnet build -c Release src/SalesWheel.Web -nologo -v quiet >/dev/null
-dotnet build -c Release bench/SalesWheel.Load -nologo -v quiet >/dev/null
-load=(dotnet bench/SalesWheel.Load/bin/Release/net10.0/SalesWheel.Load.dll)
+if [ "${BUILD:-1}" != 0 ]; then   # BUILD=0: use what is built
+  echo "== build (Release)"
+  dotnet build -c Release src/SalesWheel.Web -nologo -v quiet >/dev/null
+  dotnet build -c Release bench/SalesWheel.Load -nologo -v quiet >/dev/null
+fi
+copy_built
 
 status=0
 summary=()

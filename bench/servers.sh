@@ -7,6 +7,14 @@ postgres_started=
 bench_tmp=$(mktemp -d /tmp/saleswheel-bench.XXXXXX)
 chmod 755 "$bench_tmp"   # nginx's workers run as nobody and need to reach their temp folders below it
 
+# The built Release web app and load tool, copied into the temp folder and run from there, so a build during a long
+# run (another engineer's, or the next change) cannot replace files under a running process.
+copy_built() {
+  cp -r src/SalesWheel.Web/bin/Release/net10.0 "$bench_tmp/web"
+  cp -r bench/SalesWheel.Load/bin/Release/net10.0 "$bench_tmp/load"
+  load=(dotnet "$bench_tmp/load/SalesWheel.Load.dll")
+}
+
 free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
@@ -54,7 +62,7 @@ start_node() {
     SalesWheel__RateLimits__SurveyPerMinute=100000000 SalesWheel__RateLimits__SignInPerMinute=1000 \
     SalesWheel__KnownProxies=127.0.0.1 \
     Database__Provider="$provider" ConnectionStrings__SalesWheel="$connection" \
-    dotnet bin/Release/net10.0/SalesWheel.Web.dll --urls "http://127.0.0.1:$port" --contentRoot "$(pwd)" \
+    dotnet "$bench_tmp/web/SalesWheel.Web.dll" --urls "http://127.0.0.1:$port" --contentRoot "$(pwd)" \
     --SalesWheel:DataFolder "$folder" --SalesWheel:PublicBaseUrl "$public") >"$folder/$name.log" 2>&1 &
   node_pid=$!
   pids+=("$node_pid")

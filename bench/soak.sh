@@ -2,25 +2,27 @@
 # Soak (issue 13, goal 5): one node at a steady load below saturation for a long time, its working set sampled.
 #   goals: after a warm-up (the first 2 minutes) every working-set sample within ±10 % of the post-warm-up mean;
 #          no errors; nothing lost (responses stored == surveys completed)
-# Usage: bench/soak.sh sqlite|postgres [MINUTES] [SURVEYS_PER_SECOND]   (default 10 minutes, 20 surveys/s: about
-#        480 requests/s, a fraction of what one node takes on 2 cores, see bench/README.md)
+# Usage: bench/soak.sh sqlite|postgres [MINUTES] [SURVEYS_PER_SECOND]   (default 10 minutes, 10 surveys/s: about
+#        240 requests/s, a fraction of what one node takes on 2 cores, see bench/README.md)
 # A new survey starts every 1/RATE s whatever the server's pace (open loop); the server's VmRSS (/proc/PID/status) is
 # read every 10 s. PostgreSQL is tests/postgres.sh's throw-away server with its own durability defaults.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 provider=${1:?usage: bench/soak.sh sqlite|postgres [MINUTES] [SURVEYS_PER_SECOND]}
 minutes=${2:-10}
-rate=${3:-20}
+rate=${3:-10}
 seconds=$(( minutes * 60 ))
 surveys=$(python3 -c "print(int($rate * $seconds * 1.1) + 100)")
 
 source bench/servers.sh
 trap stop_all EXIT
 
-echo "== build (Release)"
-dotnet build -c Release src/SalesWheel.Web -nologo -v quiet >/dev/null
-dotnet build -c Release bench/SalesWheel.Load -nologo -v quiet >/dev/null
-load=(dotnet bench/SalesWheel.Load/bin/Release/net10.0/SalesWheel.Load.dll)
+if [ "${BUILD:-1}" != 0 ]; then   # BUILD=0: use what is built
+  echo "== build (Release)"
+  dotnet build -c Release src/SalesWheel.Web -nologo -v quiet >/dev/null
+  dotnet build -c Release bench/SalesWheel.Load -nologo -v quiet >/dev/null
+fi
+copy_built
 
 data="$bench_tmp/soak"
 mkdir -p "$data"
@@ -54,7 +56,7 @@ while kill -0 "$loader" 2>/dev/null; do
   rss=$(awk '/^VmRSS:/ { print $2 }' "/proc/$server/status")
   elapsed=$(( $(date +%s) - started ))
   echo "$elapsed $rss" >>"$samples"
-  printf '  %4d s  VmRSS %6.1f MiB\n' "$elapsed" "$(python3 -c "print($rss / 1024)")"
+  awk -v t="$elapsed" -v kib="$rss" 'BEGIN { printf "  %4d s  VmRSS %6.1f MiB\n", t, kib / 1024 }'
 done
 set +e
 wait "$loader"
