@@ -2,6 +2,8 @@
 # A throw-away PostgreSQL for the tests, from Debian's packages (apt-get install postgresql):
 #   tests/postgres.sh start   initdb in a temporary folder, pg_ctl start on a free loopback port; prints the
 #                             connection string (one line) and keeps the folder's path in tests/.postgres (git-ignored)
+#   tests/postgres.sh start --durable   the same with PostgreSQL's own durability defaults (fsync, synchronous_commit,
+#                             full_page_writes on), as a server in production runs: for bench/load.sh and bench/soak.sh
 #   tests/postgres.sh stop    stops that server and removes the folder
 # The server runs as the `postgres` user when started as root (PostgreSQL refuses to run as root), and trusts
 # local connections: it listens on 127.0.0.1 only and lives as long as one test run.
@@ -46,8 +48,10 @@ case "${1:-}" in
     }
     # fsync off: a test database never outlives the run, so a crash may lose it. Enough connections for several
     # test apps at once (each pools its own).
+    durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    [ "${2:-}" = "--durable" ] && durability=""
     as_owner "$bin/pg_ctl" -D "$folder/data" -l "$folder/server.log" -w -t 60 \
-      -o "-h 127.0.0.1 -p $port -k $folder -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null || {
+      -o "-h 127.0.0.1 -p $port -k $folder $durability -c max_connections=300" start >/dev/null || {
       cat "$folder/server.log" >&2
       rm -rf "$folder"
       exit 1

@@ -2,7 +2,7 @@
 # Durability on SQLite: the only web app process is killed with SIGKILL in the middle of survey submissions, restarted
 # on the same data folder, and every survey it had acknowledged must be there: as many answers stored as acknowledged
 # at least, and each acknowledged link's invitation marked submitted in the database (over HTTP a link never tells
-# whether it was used: only the browser that submitted is thanked). Prints only the outcome.
+# whether it was used: only the browser that submitted is thanked). Prints the outcome with its counts.
 # Why it holds: a submit commits before it answers, and SQLite in WAL mode with synchronous=NORMAL keeps every commit
 # through a crash of the process (the log is in the operating system's cache once written; only a power cut can undo
 # the latest commits, see docs/deploy.md).
@@ -71,4 +71,4 @@ stored=$("${load[@]}" count "$data")
 [ "$stored" -ge "$acknowledged" ] || fail "answers stored after the restart are fewer than the surveys acknowledged before the kill"
 missing=$("${load[@]}" not-submitted "$data" "$acked")
 [ "$missing" -eq 0 ] || fail "$missing acknowledged surveys are not marked submitted after the restart"
-echo "sigkill-check: every survey acknowledged before the SIGKILL is stored after the restart"
+echo "sigkill-check: every survey acknowledged before the SIGKILL is stored after the restart ($acknowledged acknowledged, $stored answers stored, $missing acknowledged links not marked submitted)"

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using SalesWheel.Data;
 using SalesWheel.Data.Entities;
-using SalesWheel.Data.Sqlite;
 
 namespace SalesWheel.Load;
 
@@ -67,9 +66,7 @@ internal static class Acknowledged
     /// </summary>
     public static async Task<int> NotSubmittedAsync(string data, string file)
     {
-        var options = new DbContextOptionsBuilder<AppDbContext>();
-        options.UseSalesWheelSqlite(SqliteDatabase.ConnectionStringFor(Path.Combine(data, "saleswheel.db")));
-        await using var db = new AppDbContext(options.Options);
+        await using var db = Store.Open(data);
         var hashes = (await File.ReadAllLinesAsync(file)).Where(l => l.Length > 0).Select(Tokens.Hash).ToHashSet(StringComparer.Ordinal);
         var submitted = await db.Invitations.Where(i => hashes.Contains(i.TokenHash) && i.State == InvitationState.Submitted).CountAsync();
         Console.WriteLine(hashes.Count - submitted);

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using SalesWheel.Core.Instruments;
 using SalesWheel.Data;
 using SalesWheel.Data.Entities;
-using SalesWheel.Data.Sqlite;
 
 namespace SalesWheel.Load;
 
@@ -13,20 +12,13 @@ internal static class Seed
     public const string OwnerEmail = "load-owner@example.com";
     public const string OwnerPassword = "load test passphrase 2026";
 
-    private static AppDbContext Open(string data)
-    {
-        var options = new DbContextOptionsBuilder<AppDbContext>();
-        options.UseSalesWheelSqlite(SqliteDatabase.ConnectionStringFor(Path.Combine(data, "saleswheel.db")));
-        return new AppDbContext(options.Options);
-    }
-
     private static readonly string[] Roles = ["seller", "manager", "leader", "ops & enablement"];
     private static readonly string[] Teams = ["Enterprise", "Mid-Market", "SMB", "RevOps"];
 
     public static async Task<int> RunAsync(string data, int surveys, int responses)
     {
-        await using var db = Open(data);
-        await SqliteDatabase.MigrateAsync(db);
+        await using var db = Store.Open(data);
+        await Store.MigrateAsync(db);
         var organization = AddOrganization(db);
 
         var open = new Assessment { OrganizationId = organization.Id, Name = "Load: open", Status = AssessmentStatus.Open, OpenedAt = DateTime.UtcNow };
@@ -41,10 +33,10 @@ internal static class Seed
 
         var closed = new Assessment { OrganizationId = organization.Id, Name = "Load: 10k", Status = AssessmentStatus.Closed, OpenedAt = DateTime.UtcNow, ClosedAt = DateTime.UtcNow };
         db.Assessments.Add(closed);
-        db.SurveyResponses.AddRange(Responses(closed.Id, responses, seed: 1));
         await db.SaveChangesAsync();
+        await InsertAsync(db, Responses(Seal(data), closed.Id, responses, seed: 1));
         await File.WriteAllLinesAsync(Path.Combine(data, "load-tokens.txt"), tokens);
-        await File.WriteAllTextAsync(Path.Combine(data, "load-assessments.txt"), $"{open.Id}\n{closed.Id}\n");
+        await File.WriteAllTextAsync(Path.Combine(data, "load-assessments.txt"), $"{open.Id}\n{closed.Id}\n{responses}\n");
         Console.WriteLine($"seeded {surveys} invitations and {responses} responses in {data}");
         return 0;
     }
@@ -55,18 +47,27 @@ internal static class Seed
     /// </summary>
     public static async Task<int> WavesAsync(string data, int responses)
     {
-        await using var db = Open(data);
-        await SqliteDatabase.MigrateAsync(db);
+        await using var db = Store.Open(data);
+        await Store.MigrateAsync(db);
         var organization = AddOrganization(db);
         var before = new Assessment { OrganizationId = organization.Id, Name = "Wave 1", Status = AssessmentStatus.Closed, CreatedAt = DateTime.UtcNow.AddDays(-120), OpenedAt = DateTime.UtcNow.AddDays(-110), ClosedAt = DateTime.UtcNow.AddDays(-90) };
         var after = new Assessment { OrganizationId = organization.Id, Name = "Wave 2", Status = AssessmentStatus.Closed, CreatedAt = DateTime.UtcNow.AddDays(-30), OpenedAt = DateTime.UtcNow.AddDays(-20), ClosedAt = DateTime.UtcNow };
         db.Assessments.AddRange(before, after);
-        db.SurveyResponses.AddRange(Responses(before.Id, responses, seed: 1));
-        db.SurveyResponses.AddRange(Responses(after.Id, responses, seed: 2, better: 0.15));
         await db.SaveChangesAsync();
+        var seal = Seal(data);
+        await InsertAsync(db, Responses(seal, before.Id, responses, seed: 1).Concat(Responses(seal, after.Id, responses, seed: 2, better: 0.15)));
         await File.WriteAllTextAsync(Path.Combine(data, "load-assessments.txt"), $"{before.Id}\n{after.Id}\n");
         Console.WriteLine($"seeded two waves of {responses} responses in {data}");
         return 0;
+    }
+
+    // The product's bulk path (binary COPY on PostgreSQL, a prepared statement on SQLite): 100,000 tracked entities
+    // would take most of a minute to save.
+    private static async Task InsertAsync(AppDbContext db, IEnumerable<SurveyResponse> rows)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await ResponseRows.InsertAsync(db, rows);
+        await transaction.CommitAsync();
     }
 
     private static Organization AddOrganization(AppDbContext db)
@@ -80,8 +81,14 @@ internal static class Seed
         return organization;
     }
 
+    // The key the server will use (SalesWheel__SubmissionKey, else the key file of its data folder, made here when
+    // missing): responses are stored with their role and team sealed, as the app stores them (a node seals clear ones at
+    // start-up, which for 100,000 rows would take most of a minute on every start).
+    private static SubmissionSeal Seal(string data) =>
+        SubmissionSeal.FromConfiguredKeyOrFile(Environment.GetEnvironmentVariable("SalesWheel__SubmissionKey"), Path.Combine(data, "keys", "submission.key"));
+
     // Random answers (5 % skipped), role and team; with better > 0, that share of answers is moved one point up.
-    private static IEnumerable<SurveyResponse> Responses(Guid assessment, int count, int seed, double better = 0)
+    private static IEnumerable<SurveyResponse> Responses(SubmissionSeal seal, Guid assessment, int count, int seed, double better = 0)
     {
         var random = new Random(seed);
         var width = BuiltInInstrument.Full.Items.Count();
@@ -98,8 +105,8 @@ internal static class Seed
             {
                 AssessmentId = assessment,
                 SubmittedOn = DateOnly.FromDateTime(DateTime.UtcNow),
-                Role = Roles[random.Next(4)],
-                Team = Teams[random.Next(4)],
+                Role = seal.SealAttribute(assessment, Roles[random.Next(4)]),
+                Team = seal.SealAttribute(assessment, Teams[random.Next(4)]),
                 Answers = answers,
                 Comment = i % 10 == 0 ? $"Comment number {i}: more coaching, fewer meetings." : null,
             };
@@ -108,7 +115,7 @@ internal static class Seed
 
     public static async Task<int> CountAsync(string data)
     {
-        await using var db = Open(data);
+        await using var db = Store.Open(data);
         var open = Guid.Parse((await File.ReadAllLinesAsync(Path.Combine(data, "load-assessments.txt")))[0]);
         // Submissions stay sealed until the assessment closes: every acknowledged one is a sealed row (or a response).
         Console.WriteLine(await db.SurveyResponses.CountAsync(r => r.AssessmentId == open) + await db.SealedSubmissions.CountAsync(s => s.AssessmentId == open));

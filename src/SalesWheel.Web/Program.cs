@@ -85,6 +85,7 @@ builder.Services.AddScoped<AssessmentComparison>();
 builder.Services.AddScoped<WaveCharts>();
 builder.Services.AddScoped<ComparedWaves>();
 builder.Services.AddSingleton<ExportCache>();
+builder.Services.AddSingleton<FirstComments>();
 builder.Services.AddScoped<CurrentMember>();
 builder.Services.AddScoped<AuditLog>();
 builder.Services.AddSingleton<IMailer>(services => settings.Smtp.Host.Length > 0

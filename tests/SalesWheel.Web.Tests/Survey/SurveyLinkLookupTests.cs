@@ -112,4 +112,57 @@ public sealed class SurveyLinkLookupTests(AppFactory app) : IClassFixture<AppFac
             Assert.Null(await SurveyLink.FindAsync(db, "not-a-token", mine, CancellationToken.None));
         }
     }
+
+    [Fact]
+    public async Task TheLookupFindsALinkThroughIndexesWithoutReadingEveryInvitation()
+    {
+        // The plan, not a timing: a scan of the invitations grows with every invitation ever sent, on every survey request.
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        var hash = command.CreateParameter();
+        hash.ParameterName = "hash";
+        hash.Value = Tokens.Hash(Tokens.New());
+        command.Parameters.Add(hash);
+        var postgres = db.Database.IsNpgsql();
+        if (postgres)
+        {
+            // On a test's few rows PostgreSQL would read small tables whole anyway; with sequential scans priced out,
+            // it still reads one only where no index can serve the query.
+            command.CommandText = "SET enable_seqscan = off";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        command.CommandText = (postgres ? "EXPLAIN " : "EXPLAIN QUERY PLAN ") + SurveyLink.LookupSql;
+        var plan = new List<string>();
+        await using (var row = await command.ExecuteReaderAsync())
+        {
+            while (await row.ReadAsync())
+            {
+                plan.Add(row.GetString(row.FieldCount - 1));
+            }
+        }
+
+        if (postgres)
+        {
+            command.CommandText = "RESET enable_seqscan";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await db.Database.CloseConnectionAsync();
+        Assert.Contains(plan, line => line.Contains("Invitations", StringComparison.Ordinal));
+        if (postgres)
+        {
+            // Every read of the invitations goes through an index condition (a key or a token hash), never a filter
+            // over all of them, whether by a sequential scan or by walking a whole index.
+            var reads = plan.Select((line, i) => (line, i)).Where(l => l.line.Contains("on \"Invitations\"", StringComparison.Ordinal)).ToList();
+            Assert.NotEmpty(reads);
+            Assert.All(reads, read => Assert.Matches(@"^\s*(Index|Recheck) Cond: ", plan[read.i + 1]));
+        }
+        else
+        {
+            Assert.DoesNotContain(plan, line => line.StartsWith("SCAN ", StringComparison.Ordinal));
+        }
+    }
 }

@@ -13,7 +13,7 @@ namespace SalesWheel.Web.Features.Results;
 /// An assessment's results for anyone in the organization: every number comes from the engine's cached result;
 /// with fewer respondents than the minimum group size, participation counts only.
 /// </summary>
-public sealed class IndexModel(AppDbContext db, AssessmentScoring scoring, ComparedWaves comparedWaves) : OrganizationPageModel
+public sealed class IndexModel(AppDbContext db, AssessmentScoring scoring, ComparedWaves comparedWaves, FirstComments firstComments) : OrganizationPageModel
 {
     /// <summary>Comments shown before "show all", so a very large assessment still answers quickly.</summary>
     public const int CommentsShownFirst = 200;
@@ -88,23 +88,12 @@ public sealed class IndexModel(AppDbContext db, AssessmentScoring scoring, Compa
 
     private async Task LoadCommentsAsync(Guid assessmentId, bool all, CancellationToken cancellationToken)
     {
-        var query = db.SurveyResponses.AsNoTracking()
-            .Where(r => r.AssessmentId == assessmentId && r.Comment != null && r.Comment.Trim() != "")
-            .OrderBy(r => r.Id)
-            .Select(r => r.Comment!);
         if (all)
         {
-            Comments = await query.ToListAsync(cancellationToken);
+            Comments = await FirstComments.Query(db, assessmentId).ToListAsync(cancellationToken);
             return;
         }
 
-        var first = await query.Take(CommentsShownFirst + 1).ToListAsync(cancellationToken);
-        if (first.Count > CommentsShownFirst)
-        {
-            first.RemoveAt(CommentsShownFirst);
-            CommentsTotal = await query.CountAsync(cancellationToken);
-        }
-
-        Comments = first;
+        (Comments, CommentsTotal) = await firstComments.GetAsync(db, assessmentId, Responses, CommentsShownFirst, cancellationToken);
     }
 }

@@ -95,15 +95,20 @@ public sealed class SurveyLink
     // query into untracked entities, it cost 195 us of CPU against 57-74 us as a plain command (query pipeline,
     // shaper, materializers). SurveyLinkLookupTests checks it reads exactly what EF stores. The connection is opened
     // through EF, so the SQLite gate and every connection interceptor still apply. A link is the invitation's first
-    // token or any later one (reminders add links, they never replace one).
-    private const string LookupSql = """
+    // token or any later one (reminders add links, they never replace one). The two are found by two scalar
+    // subqueries, each on its unique index, and the invitation then by its key: written as `TokenHash = @hash OR Id IN
+    // (subquery)`, PostgreSQL read the whole Invitations table on every request (an OR with a subquery cannot use
+    // an index there), 0.7 ms at 10,000 invitations and growing with every invitation ever sent.
+    internal const string LookupSql = """
         SELECT i."Id", i."AssessmentId", i."Role", i."Team", i."State", i."HandedToAdmin", i."OpenedBySignedInMemberAt",
                a."OrganizationId", a."Name", a."Status", a."CloseDate", a."ClosedAt", a."QuickForm", a."Uploaded", a."InstrumentJson", a."MinimumGroupSize",
                o."Name", o."MinimumGroupSize", i."AttributesJson"
         FROM "Invitations" AS i
         INNER JOIN "Assessments" AS a ON a."Id" = i."AssessmentId"
         INNER JOIN "Organizations" AS o ON o."Id" = a."OrganizationId"
-        WHERE (i."TokenHash" = @hash OR i."Id" IN (SELECT t."InvitationId" FROM "InvitationTokens" AS t WHERE t."TokenHash" = @hash))
+        WHERE i."Id" = COALESCE(
+                (SELECT f."Id" FROM "Invitations" AS f WHERE f."TokenHash" = @hash),
+                (SELECT t."InvitationId" FROM "InvitationTokens" AS t WHERE t."TokenHash" = @hash))
           AND a."Status" <> 'Draft'
         LIMIT 1
         """;
