@@ -25,7 +25,7 @@ public static class AnswerImport
     private const long MaxZippedCsvBytes = 1L << 30;
 
     // ExcelDataReader looks Windows-1252 up by code page even for .xlsx, which .NET knows only once code pages are registered.
-    private static readonly Lazy<System.Text.Encoding> Windows1252 = new(() =>
+    internal static readonly Lazy<System.Text.Encoding> Windows1252 = new(() =>
     {
         System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
         return System.Text.Encoding.GetEncoding(1252);

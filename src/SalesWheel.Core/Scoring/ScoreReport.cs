@@ -22,7 +22,52 @@ public sealed record ScoreReport
 
     /// <summary>Scored drivers ranked by priority, highest first.</summary>
     public required IReadOnlyList<RankedDriver> Priorities { get; init; }
+
+    /// <summary>
+    /// Per outcome dimension of the instrument (<c>"kind": "outcome"</c>), in instrument order: how each driver goes with
+    /// it across respondents (SCORING.md "Outcomes and key drivers"). Empty when the instrument has no outcome dimension.
+    /// </summary>
+    public IReadOnlyList<KeyDriverSet> KeyDrivers { get; init; } = [];
+
+    /// <summary>
+    /// Per metric of <see cref="ScoringOptions.TeamMetrics"/>, in file order: how each driver's team score goes with the
+    /// metric across the teams shown in the team breakdown. Empty when no metrics were given.
+    /// </summary>
+    public IReadOnlyList<TeamMetricSet> TeamMetrics { get; init; } = [];
 }
+
+/// <summary>The drivers' correlations with one outcome dimension.</summary>
+/// <param name="Outcome">The outcome dimension's id.</param>
+/// <param name="Drivers">One per driver dimension, in instrument order.</param>
+public sealed record KeyDriverSet(string Outcome, IReadOnlyList<KeyDriver> Drivers);
+
+/// <summary>
+/// Pearson's r between respondents' means of a driver and of an outcome, over respondents with both defined
+/// (see <see cref="Correlation"/>; r, interval and p null when n is below 4 or either does not vary).
+/// </summary>
+/// <param name="Dimension">The driver's id.</param>
+/// <param name="N">Respondents with both means defined.</param>
+/// <param name="R">Pearson's r in [−1, 1].</param>
+/// <param name="Ci95">Fisher-z 95% interval of r.</param>
+/// <param name="P">Two-sided p of r = 0 (t with n − 2 df).</param>
+public sealed record KeyDriver(string Dimension, int N, double? R, Interval? Ci95, double? P);
+
+/// <summary>The drivers' correlations with one team metric.</summary>
+/// <param name="Metric">The metric's name as the file's header gives it (trimmed), e.g. <c>win-rate</c>.</param>
+/// <param name="Drivers">One per driver dimension, in instrument order.</param>
+public sealed record TeamMetricSet(string Metric, IReadOnlyList<TeamMetricDriver> Drivers);
+
+/// <summary>
+/// Pearson's r between a driver's team scores (0–100) and a metric, over the teams shown in the team breakdown that
+/// have a value for the metric and a score for the driver (r, interval and p null below 4 teams or without variance).
+/// </summary>
+/// <param name="Dimension">The driver's id.</param>
+/// <param name="Teams">Teams the correlation is computed over.</param>
+/// <param name="R">Pearson's r in [−1, 1].</param>
+/// <param name="Ci95">Fisher-z 95% interval of r.</param>
+/// <param name="P">Two-sided p of r = 0 (t with teams − 2 df).</param>
+/// <param name="Flags"><c>few-teams</c> below 10 teams: a hint, not proof.</param>
+public sealed record TeamMetricDriver(string Dimension, int Teams, double? R, Interval? Ci95, double? P, IReadOnlyList<string> Flags);
 
 /// <summary>Identity and scale of the instrument.</summary>
 public sealed record InstrumentInfo(string Id, string Name, string Version, ScaleInfo Scale);
@@ -33,7 +78,7 @@ public sealed record ScaleInfo(int Min, int Max);
 /// <summary>The context the priorities were computed for.</summary>
 public sealed record ScoringContext(string? Phase, string? Acv, int MinGroupSize);
 
-/// <summary>A 95% confidence interval on the 0–100 scale.</summary>
+/// <summary>A 95% confidence interval: on the 0–100 scale for a score, within [−1, 1] for a correlation.</summary>
 public sealed record Interval(double Low, double High);
 
 /// <summary>Scores of a dimension.</summary>

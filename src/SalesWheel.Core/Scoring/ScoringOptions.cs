@@ -1,3 +1,5 @@
+using SalesWheel.Core.Imports;
+
 namespace SalesWheel.Core.Scoring;
 
 /// <summary>What to score for: the company's context, the breakdowns wanted and the anonymity threshold.</summary>
@@ -25,4 +27,12 @@ public sealed record ScoringOptions
 
     /// <summary>Driver relevance levels per phase and ACV band.</summary>
     public RelevanceTable Relevance { get; init; } = RelevanceTable.Default;
+
+    /// <summary>
+    /// Outcome metrics per team (<see cref="TeamMetricsFile"/>); when given, the report's <see cref="ScoreReport.TeamMetrics"/>
+    /// correlates each driver's team score with each metric over the teams the team breakdown shows (the attribute
+    /// <see cref="TeamMetricsTable.TeamAttribute"/>, in any case; computed, with the same suppression, even when not in
+    /// <see cref="GroupBy"/>). Teams are matched by value exactly after trimming; a team without a shown group is not counted.
+    /// </summary>
+    public TeamMetricsTable? TeamMetrics { get; init; }
 }
