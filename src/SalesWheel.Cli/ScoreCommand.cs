@@ -86,9 +86,24 @@ public static class ScoreCommand
             HelpName = "TEXT",
         };
 
-        var command = new Command("score", "Score a CSV of answers: driver scores with intervals, reliability, ranked priorities and breakdowns.")
+        var teamMetrics = new Option<string?>("--team-metrics")
         {
-            responses, instrumentOption, groupBy, minGroup, phase, acv, format, output, paper, organization, title,
+            Description = "Outcome metrics per team (CSV, .xlsx or ZIP, read like the answers): a column team and one column per metric, e.g. "
+                + "team,quota-attainment,win-rate. Adds teamMetrics: each driver's team scores against each metric, over the teams the team "
+                + "breakdown shows (--min-group). The answers need a team column.",
+            HelpName = "METRICS.csv",
+        };
+        var chart = new Option<string>("--chart")
+        {
+            Description = "What --format svg draws: wheel (default), or key-drivers (each driver's importance, its r with the first outcome, "
+                + "across; its score up; the important-and-low corner is where to focus).",
+            DefaultValueFactory = _ => "wheel",
+        };
+        chart.AcceptOnlyFromAmong("wheel", "key-drivers");
+
+        var command = new Command("score", "Score a CSV of answers: driver scores with intervals, reliability, ranked priorities, breakdowns and key drivers.")
+        {
+            responses, instrumentOption, groupBy, minGroup, phase, acv, format, output, paper, organization, title, teamMetrics, chart,
         };
         var import = new ImportArguments(command);
         command.Validators.Add(result =>
@@ -105,6 +120,14 @@ public static class ScoreCommand
             if (result.GetResult(format) is { Tokens: [{ Value: "xlsx" }] } && result.GetResult(output) is null)
             {
                 result.AddError("--format xlsx writes a workbook, not text: give the file to write with --out FILE.xlsx.");
+            }
+        });
+
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(chart) is { Tokens: [{ Value: "key-drivers" }] } && result.GetResult(format) is not { Tokens: [{ Value: "svg" }] })
+            {
+                result.AddError("--chart key-drivers is a picture: use it with --format svg.");
             }
         });
 
@@ -126,19 +149,54 @@ public static class ScoreCommand
                 parse.GetValue(paper) == "letter" ? PaperSize.Letter : PaperSize.A4,
                 parse.GetValue(organization),
                 parse.GetValue(title),
-                import.Read(parse)), stdout, stderr, showProgress);
+                import.Read(parse),
+                parse.GetValue(teamMetrics),
+                parse.GetValue(chart) ?? "wheel"), stdout, stderr, showProgress);
         });
         return command;
     }
 
     private sealed record ScoreRequest(string Responses, string? Instrument, IReadOnlyList<string> GroupBy, int MinGroup,
-        CompanyPhase? Phase, AcvBand? Acv, string Format, string? Output, PaperSize Paper, string? Organization, string? Title, ImportChoices Import);
+        CompanyPhase? Phase, AcvBand? Acv, string Format, string? Output, PaperSize Paper, string? Organization, string? Title, ImportChoices Import,
+        string? TeamMetrics, string Chart);
 
     private static int Score(ScoreRequest request, TextWriter stdout, TextWriter stderr, bool showProgress)
     {
-        if (LoadInstrument(request.Instrument, stderr) is not { } instrument
-            || ReadResponses(request.Responses, instrument, request.GroupBy, request.Import, stderr, showProgress) is not var (file, notes))
+        if (LoadInstrument(request.Instrument, stderr) is not { } instrument)
         {
+            return CliApp.BadInput;
+        }
+
+        TeamMetricsTable? metrics = null;
+        if (request.TeamMetrics is { } metricsPath)
+        {
+            try
+            {
+                metrics = TeamMetricsFile.Read(metricsPath);
+            }
+            catch (InvalidTeamMetricsException e)
+            {
+                stderr.WriteLine($"error: {e.Message}");
+                return CliApp.BadInput;
+            }
+        }
+
+        // Team metrics need the answers' team column, read as an attribute even when the results are not broken down by it.
+        var needsTeam = metrics is not null && !request.GroupBy.Contains(TeamMetricsTable.TeamAttribute, StringComparer.OrdinalIgnoreCase);
+        var attributes = needsTeam ? [.. request.GroupBy, TeamMetricsTable.TeamAttribute] : request.GroupBy;
+        if (ReadResponses(request.Responses, instrument, attributes, request.Import, stderr, showProgress) is not var (file, notes))
+        {
+            if (needsTeam)
+            {
+                stderr.WriteLine($"error: --team-metrics needs the teams: the answers must have a column named {TeamMetricsTable.TeamAttribute} (any case).");
+            }
+
+            return CliApp.BadInput;
+        }
+
+        if (request.Chart == "key-drivers" && !instrument.Dimensions.Any(d => d.Kind == DimensionKind.Outcome))
+        {
+            stderr.WriteLine($"error: --chart key-drivers needs an outcome dimension (\"kind\": \"outcome\") in the instrument; {instrument.Id} has none.");
             return CliApp.BadInput;
         }
 
@@ -153,6 +211,7 @@ public static class ScoreCommand
             Acv = request.Acv,
             MinimumGroupSize = request.MinGroup,
             GroupBy = request.GroupBy,
+            TeamMetrics = metrics,
         });
 
         if (request.Format == "xlsx")
@@ -177,6 +236,7 @@ public static class ScoreCommand
         var content = request.Format switch
         {
             "json" => ScoreReportJson.Serialize(report),
+            "svg" when request.Chart == "key-drivers" => KeyDriverChart.Render(report, request.Title?.Trim()),
             "svg" => WheelSvg.Render(report, wheel),
             "md" => SummaryReport.Render(report, SummaryFormat.Markdown, notes),
             _ => SummaryReport.Render(report, SummaryFormat.Text, notes),

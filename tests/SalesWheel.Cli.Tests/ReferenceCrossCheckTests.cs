@@ -96,7 +96,7 @@ public sealed class ReferenceCrossCheckTests
         AssertSameAsReference(csv, instrument, "--group-by", "team", "--phase", "pmf");
     }
 
-    private static void AssertSameAsReference(string csv, string? instrument, params string[] options)
+    internal static void AssertSameAsReference(string csv, string? instrument, params string[] options)
     {
         var instrumentFile = instrument;
         if (instrumentFile is null)

@@ -632,6 +632,164 @@ def score(instrument, rows, item_index, group_by, k, phase, acv):
 
 
 # ---------------------------------------------------------------------------
+# Outcomes and key drivers (SCORING.md "Outcomes and key drivers")
+# ---------------------------------------------------------------------------
+
+Z975 = Decimal("1.959963984540054")
+
+
+def _atanh(r):
+    """atanh of a Decimal r in (-1, 1), in the current decimal context."""
+    return ((1 + r) / (1 - r)).ln() / 2
+
+
+def _tanh(z):
+    e = (2 * z).exp()
+    return (e - 1) / (e + 1)
+
+
+def pearson(xs, ys):
+    """Pearson r, Fisher-z ci95 and two-sided t p of paired exact Fractions (or floats, taken exactly).
+
+    r, ci95, p are None when n < 4 or either variance is 0; |r| = 1 gives ci95 [r, r] and p = 0.
+    The centred sums are exact fractions; r, its interval and t are computed in 40-digit decimals
+    and rounded once to doubles; p from the same incomplete beta as the t quantile.
+    """
+    n = len(xs)
+    out = {"n": n, "r": None, "ci95": None, "p": None}
+    if n < 4:
+        return out
+    xs = [Fraction(x) for x in xs]
+    ys = [Fraction(y) for y in ys]
+    mx = sum(xs, Fraction(0)) / n
+    my = sum(ys, Fraction(0)) / n
+    cxx = sum(((x - mx) ** 2 for x in xs), Fraction(0))
+    cyy = sum(((y - my) ** 2 for y in ys), Fraction(0))
+    if cxx == 0 or cyy == 0:
+        return out
+    cxy = sum(((x - mx) * (y - my) for x, y in zip(xs, ys)), Fraction(0))
+    if cxy * cxy == cxx * cyy:
+        r = 1.0 if cxy > 0 else -1.0
+        out.update({"r": r, "ci95": {"low": r, "high": r}, "p": 0.0})
+        return out
+    with localcontext() as ctx:
+        ctx.prec = 40
+        r = _dec(cxy) / (_dec(cxx * cyy)).sqrt()
+        z = _atanh(r)
+        half = Z975 / Decimal(n - 3).sqrt()
+        low, high = _tanh(z - half), _tanh(z + half)
+        t = abs(r) * (Decimal(n - 2) / (1 - r * r)).sqrt()
+    out.update({"r": float(r), "ci95": {"low": float(low), "high": float(high)},
+                "p": 2.0 * t_upper_tail(float(t), n - 2)})
+    return out
+
+
+def respondent_means(rows, idxs):
+    """Per respondent (by position), the exact mean of the set, or None when fewer than ceil(k/2) answered."""
+    need = (len(idxs) + 1) // 2
+    means = []
+    for row in rows:
+        ans = [row["values"][i] for i in idxs if row["values"][i] is not None]
+        means.append(Fraction(sum(ans), len(ans)) if ans and len(ans) >= need else None)
+    return means
+
+
+def key_drivers(instrument, rows, item_index):
+    def idxs(d):
+        return [item_index[it["id"]] for fc in d["facets"] for it in fc["items"]]
+    drivers = [d for d in instrument["dimensions"] if not d["outcome"]]
+    result = []
+    for o in (d for d in instrument["dimensions"] if d["outcome"]):
+        yo = respondent_means(rows, idxs(o))
+        out = []
+        for d in drivers:
+            xd = respondent_means(rows, idxs(d))
+            pairs = [(x, y) for x, y in zip(xd, yo) if x is not None and y is not None]
+            c = pearson([x for x, _ in pairs], [y for _, y in pairs])
+            out.append({"dimension": d["id"], "n": c["n"], "r": c["r"], "ci95": c["ci95"], "p": c["p"]})
+        result.append({"outcome": o["id"], "drivers": out})
+    return result
+
+
+METRIC_MISSING = {"", "NA", "N/A", "-"}
+
+
+def load_team_metrics(path):
+    """A metrics CSV: column 'team' (any case) and one column per metric; returns (metrics, {team: {metric: float|None}})."""
+    try:
+        with open(path, "rb") as f:
+            text = f.read().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as e:
+        fail(f"team metrics {path}: {e}")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=detect_delimiter(text))
+    header = [h.strip() for h in next(reader)]
+    team_cols = [i for i, h in enumerate(header) if h.lower() == "team"]
+    if len(team_cols) != 1:
+        fail(f"team metrics {path}: needs exactly one column named team")
+    tc = team_cols[0]
+    metric_cols = [i for i, h in enumerate(header) if i != tc and h]
+    names = [header[i] for i in metric_cols]
+    if len({n.lower() for n in names}) != len(names):
+        fail(f"team metrics {path}: a metric name is given twice")
+    errors, table = [], {}
+    prev_line = reader.line_num
+    for rec in reader:
+        line = prev_line + 1
+        prev_line = reader.line_num
+        if all(not c.strip() for c in rec):
+            continue
+        team = rec[tc].strip() if tc < len(rec) else ""
+        if not team or team in table:
+            errors.append(f"line {line}: team '{team}' missing or given twice")
+            continue
+        values = {}
+        for i in metric_cols:
+            cell = (rec[i] if i < len(rec) else "").strip()
+            if cell.upper() in METRIC_MISSING:
+                values[header[i]] = None
+                continue
+            num = cell[:-1].rstrip() if cell.endswith("%") else cell
+            if "," in num and "." in num or not re.fullmatch(r"[+-]?(\d+[.,]?\d*|[.,]\d+)([eE][+-]?\d+)?", num):
+                errors.append(f"line {line}, column {header[i]}: '{cell}' is not a number")
+                continue
+            values[header[i]] = float(num.replace(",", "."))
+        table[team] = values
+    if errors:
+        fail(errors)
+    return names, table
+
+
+def team_metrics(instrument, rows, item_index, team_attr, k, metrics):
+    """Per metric and driver: r of the driver's team score (shown groups of the team breakdown) against the metric."""
+    names, table = metrics
+    smin, smax = instrument["min"], instrument["max"]
+    members = {}
+    for row in rows:
+        members.setdefault(row["attrs"][team_attr], []).append(row)
+    suppressed = suppress(members, k)
+    drivers = [d for d in instrument["dimensions"] if not d["outcome"]]
+    result = []
+    for m in names:
+        out = []
+        for d in drivers:
+            idxs = [item_index[it["id"]] for fc in d["facets"] for it in fc["items"]]
+            xs, ys = [], []
+            for team in sorted(members):
+                if suppressed[team] or team not in table or table[team].get(m) is None:
+                    continue
+                sc = set_stats(members[team], idxs, smin, smax, full=False)["score"]
+                if sc is None:
+                    continue
+                xs.append(sc)
+                ys.append(table[team][m])
+            c = pearson(xs, ys)
+            out.append({"dimension": d["id"], "teams": c["n"], "r": c["r"], "ci95": c["ci95"], "p": c["p"],
+                        "flags": ["few-teams"] if c["n"] < 10 else []})
+        result.append({"metric": m, "drivers": out})
+    return result
+
+
+# ---------------------------------------------------------------------------
 # Comparing two waves (SCORING.md "Comparing two waves")
 # ---------------------------------------------------------------------------
 
@@ -776,6 +934,7 @@ def main(argv=None):
     ap.add_argument("--min-group", type=int, default=5)
     ap.add_argument("--phase", default=None)
     ap.add_argument("--acv", default=None)
+    ap.add_argument("--team-metrics", default=None)
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] == "compare":
         return compare_main(argv[1:])
@@ -785,8 +944,25 @@ def main(argv=None):
             fail(f"--min-group {args.min_group}: the minimum group size is never below 3")
         group_by = [g.strip() for g in args.group_by.split(",") if g.strip()]
         instrument = load_instrument(args.instrument)
-        rows, item_index = load_responses(args.responses, instrument, group_by)
+        metrics = load_team_metrics(args.team_metrics) if args.team_metrics else None
+        team_attr = None
+        load_by = group_by
+        if metrics is not None:
+            with open(args.responses, "rb") as f:
+                first = f.readline().decode("utf-8-sig")
+            header = [h.strip() for h in next(csv.reader([first], delimiter=detect_delimiter(first)))]
+            named = [h for h in header if h.lower() == "team"]
+            if not named:
+                fail("--team-metrics: the answers have no team column")
+            team_attr = named[0]
+            load_by = group_by if team_attr in group_by else group_by + [team_attr]
+        rows, item_index = load_responses(args.responses, instrument, load_by)
         result = score(instrument, rows, item_index, group_by, args.min_group, args.phase, args.acv)
+        kd = key_drivers(instrument, rows, item_index)
+        if kd:
+            result["keyDrivers"] = kd
+        if metrics is not None:
+            result["teamMetrics"] = team_metrics(instrument, rows, item_index, team_attr, args.min_group, metrics)
     except InputError as e:
         for m in e.messages:
             print("error: " + m, file=sys.stderr)

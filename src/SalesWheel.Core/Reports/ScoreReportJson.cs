@@ -34,13 +34,21 @@ public static class ScoreReportJson
 /// <param name="Dimensions">Every dimension, in instrument order.</param>
 /// <param name="Breakdowns">One per grouping attribute.</param>
 /// <param name="Priorities">Drivers ranked by priority, with actions under the top three ranks.</param>
+/// <param name="KeyDrivers">SCORING.md's <c>keyDrivers</c>; left out (null) when the instrument has no outcome dimension.</param>
+/// <param name="TeamMetrics">SCORING.md's <c>teamMetrics</c>; left out (null) when no team metrics were given.</param>
 public sealed record ScoreOutput(
     InstrumentInfo Instrument,
     int Respondents,
     ScoringContext Context,
     IReadOnlyList<DimensionResult> Dimensions,
     IReadOnlyList<Breakdown> Breakdowns,
-    IReadOnlyList<PriorityOutput> Priorities)
+    IReadOnlyList<PriorityOutput> Priorities,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [property: Description("Per outcome dimension of the instrument: each driver's Pearson r with it over respondents with both means defined, its Fisher-z 95% interval and two-sided p (SCORING.md \"Outcomes and key drivers\"); r, ci95 and p null when n < 4 or either does not vary. Absent when the instrument has no outcome dimension.")]
+    IReadOnlyList<KeyDriverSet>? KeyDrivers = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    [property: Description("Per team metric: each driver's Pearson r between its team scores and the metric over the teams shown in the team breakdown that have a value; null below 4 teams, flag few-teams below 10 (a hint, not proof). Absent when no team metrics were given.")]
+    IReadOnlyList<TeamMetricSet>? TeamMetrics = null)
 {
     /// <summary>The report with its advice.</summary>
     public static ScoreOutput From(ScoreReport report)
@@ -48,7 +56,9 @@ public sealed record ScoreOutput(
         var advice = ActionAdvice.For(report).ToDictionary(a => a.Priority.Dimension, StringComparer.Ordinal);
         return new ScoreOutput(report.Instrument, report.Respondents, report.Context, report.Dimensions, report.Breakdowns,
             report.Priorities.Select(p => new PriorityOutput(p.Dimension, p.Rank, p.Weight, p.Score, p.Priority, p.PhaseLevel, p.AcvLevel,
-                advice.TryGetValue(p.Dimension, out var a) ? a.Actions.Select(ActionOutput.From).ToList() : [])).ToList());
+                advice.TryGetValue(p.Dimension, out var a) ? a.Actions.Select(ActionOutput.From).ToList() : [])).ToList(),
+            report.KeyDrivers.Count > 0 ? report.KeyDrivers : null,
+            report.TeamMetrics.Count > 0 ? report.TeamMetrics : null);
     }
 }
 

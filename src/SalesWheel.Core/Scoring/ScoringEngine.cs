@@ -1,3 +1,4 @@
+using SalesWheel.Core.Imports;
 using SalesWheel.Core.Instruments;
 
 namespace SalesWheel.Core.Scoring;
@@ -38,8 +39,16 @@ public static class ScoringEngine
             responses.Attributes.FirstOrDefault(a => a.Name == name)
             ?? throw new ArgumentException($"Cannot group by \"{name}\": the data has no such column.", nameof(options))).ToList();
 
+        // Team metrics need the team breakdown: computed (and suppressed) like any other, left out of the report unless asked for.
+        var teamColumn = options.TeamMetrics is null ? null : TeamColumn(responses);
+        var addedTeam = teamColumn is not null && !groupColumns.Contains(teamColumn);
+        if (addedTeam)
+        {
+            groupColumns.Add(teamColumn!);
+        }
+
         var layout = new Layout(responses.Instrument);
-        var tally = new Tally(layout, groupColumns, spreads);
+        var tally = new Tally(layout, groupColumns, spreads, options.KeyDrivers);
         tally.Add(responses);
 
         var instrument = responses.Instrument;
@@ -54,6 +63,12 @@ public static class ScoringEngine
             breakdowns = HideAcrossBreakdowns(responses, layout, groupColumns, breakdowns, options.MinimumGroupSize);
         }
 
+        var teamMetrics = teamColumn is null ? [] : TeamMetrics(layout, breakdowns[groupColumns.IndexOf(teamColumn)], options.TeamMetrics!);
+        if (addedTeam)
+        {
+            breakdowns.RemoveAt(groupColumns.Count - 1);
+        }
+
         var report = new ScoreReport
         {
             Instrument = new InstrumentInfo(instrument.Id, instrument.Name, instrument.Version, new ScaleInfo(instrument.Scale.Min, instrument.Scale.Max)),
@@ -62,9 +77,55 @@ public static class ScoringEngine
             Dimensions = dimensions,
             Breakdowns = breakdowns,
             Priorities = Prioritize(instrument, dimensions, options),
+            KeyDrivers = tally.KeyDrivers(),
+            TeamMetrics = teamMetrics,
         };
         return (report, spreads ? Spreads(layout, tally, groupColumns) : null);
     }
+
+    /// <summary>The answers' team attribute (<see cref="TeamMetricsTable.TeamAttribute"/>, in any case).</summary>
+    private static AttributeColumn TeamColumn(ResponseSet responses)
+    {
+        var named = responses.Attributes.Where(a => string.Equals(a.Name.Trim(), TeamMetricsTable.TeamAttribute, StringComparison.OrdinalIgnoreCase)).ToList();
+        return named.Count switch
+        {
+            0 => throw new ArgumentException($"Team metrics need the teams: the answers have no \"{TeamMetricsTable.TeamAttribute}\" column.", nameof(responses)),
+            1 => named[0],
+            _ => named.FirstOrDefault(a => a.Name == TeamMetricsTable.TeamAttribute)
+                ?? throw new ArgumentException($"The answers have {named.Count} team columns ({string.Join(", ", named.Select(a => a.Name))}); keep one.", nameof(responses)),
+        };
+    }
+
+    /// <summary>
+    /// Per metric and driver: Pearson's r of the driver's team score against the metric over the team breakdown's shown
+    /// groups that have both (SCORING.md "Outcomes and key drivers", team level); flagged <c>few-teams</c> below 10.
+    /// </summary>
+    private static List<TeamMetricSet> TeamMetrics(Layout layout, Breakdown teams, TeamMetricsTable metrics)
+    {
+        var shown = teams.Groups.Where(g => !g.Suppressed && g.Scores is not null).ToList();
+        var drivers = layout.Dimensions.Where(d => d.Kind != DimensionKind.Outcome).ToList();
+        return metrics.Metrics.Select(metric => new TeamMetricSet(metric, drivers.Select(driver =>
+        {
+            var x = new List<double>();
+            var y = new List<double>();
+            foreach (var group in shown)
+            {
+                if (group.Scores!.GetValueOrDefault(driver.Id) is { } score && metrics.Value(group.Value, metric) is { } value)
+                {
+                    x.Add(score);
+                    y.Add(value);
+                }
+            }
+
+            var r = Correlation.Pearson(x, y);
+            return new TeamMetricDriver(driver.Id, r.N, r.R, r.Ci95, r.P, r.N < FewTeams ? [FlagFewTeams] : []);
+        }).ToList())).ToList();
+    }
+
+    /// <summary>Below this many teams a team-level correlation is flagged <c>few-teams</c>.</summary>
+    public const int FewTeams = 10;
+
+    private const string FlagFewTeams = "few-teams";
 
     private static WaveSpreads Spreads(Layout layout, Tally tally, IReadOnlyList<AttributeColumn> groupColumns)
     {
@@ -421,9 +482,17 @@ public static class ScoringEngine
         private readonly long[][]? _groupS2;
         private readonly int[][] _groupSize;
 
-        public Tally(Layout layout, IReadOnlyList<AttributeColumn> groupColumns, bool groupSpreads)
+        private readonly KeyDriverTally? _keyDrivers;
+        private readonly int[] _driverIndexes;
+        private readonly int[] _outcomeIndexes;
+
+        public Tally(Layout layout, IReadOnlyList<AttributeColumn> groupColumns, bool groupSpreads, bool keyDrivers)
         {
             _layout = layout;
+            _driverIndexes = [.. Enumerable.Range(0, layout.Dimensions.Count).Where(d => layout.Dimensions[d].Kind != DimensionKind.Outcome)];
+            _outcomeIndexes = [.. Enumerable.Range(0, layout.Dimensions.Count).Where(d => layout.Dimensions[d].Kind == DimensionKind.Outcome)];
+            var tally = new KeyDriverTally(_driverIndexes, _outcomeIndexes, [.. Enumerable.Range(0, layout.Dimensions.Count).Select(d => layout.SetSize(layout.DimensionSet(d)))]);
+            _keyDrivers = keyDrivers && tally.Any ? tally : null;
             _groupColumns = groupColumns;
             _points = layout.Instrument.Scale.Points;
             _min = layout.Instrument.Scale.Min;
@@ -473,6 +542,9 @@ public static class ScoringEngine
             }
 
             var row = new byte[width];
+            var keyDrivers = _keyDrivers;
+            var rowSums = new int[dimensions];
+            var rowCounts = new int[dimensions];
             var histogram = _histogram;
             var setS1 = _setS1;
             var setS2 = _setS2;
@@ -536,7 +608,10 @@ public static class ScoringEngine
 
                     var set = facetCount + d;
                     var size = itemEnd[set] - itemStart[set];
-                    if (2 * dimensionCount >= size)
+                    var defined = 2 * dimensionCount >= size;
+                    rowSums[d] = dimensionSum;
+                    rowCounts[d] = defined ? dimensionCount : 0;
+                    if (defined)
                     {
                         var k = setOffset[set] + dimensionCount;
                         setS1[k] += dimensionSum;
@@ -568,7 +643,26 @@ public static class ScoringEngine
                         }
                     }
                 }
+
+                keyDrivers?.Add(rowSums, rowCounts);
             }
+        }
+
+        /// <summary>Per outcome, each driver's correlation with it; empty without an outcome (or when not asked for).</summary>
+        public IReadOnlyList<KeyDriverSet> KeyDrivers()
+        {
+            var tally = _keyDrivers;
+            if (tally is null)
+            {
+                return [];
+            }
+
+            var dimensions = _layout.Dimensions;
+            return _outcomeIndexes.Select((o, oi) => new KeyDriverSet(dimensions[o].Id, _driverIndexes.Select((d, di) =>
+            {
+                var r = tally.Of(di, oi);
+                return new KeyDriver(dimensions[d].Id, r.N, r.R, r.Ci95, r.P);
+            }).ToList())).ToList();
         }
 
         public SetStatistics SetStatistics(int set)

@@ -35,4 +35,10 @@ public sealed record ScoringOptions
     /// <see cref="GroupBy"/>). Teams are matched by value exactly after trimming; a team without a shown group is not counted.
     /// </summary>
     public TeamMetricsTable? TeamMetrics { get; init; }
+
+    /// <summary>
+    /// Compute <see cref="ScoreReport.KeyDrivers"/> (on by default). Off only to measure what they cost (the benchmarks)
+    /// or where they are not shown; the report's other numbers are the same either way.
+    /// </summary>
+    public bool KeyDrivers { get; init; } = true;
 }
