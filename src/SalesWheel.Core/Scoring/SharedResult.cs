@@ -119,14 +119,11 @@ public static class SharedResult
             }
 
             var r = Correlation.Pearson(x, y);
-            return new TeamMetricDriver(driver, r.N, r.R, r.Ci95, r.P, r.N < FewTeams ? [FewTeamsFlag] : []);
+            return new TeamMetricDriver(driver, r.N, r.R, r.Ci95, r.P, r.N < ScoringEngine.FewTeams ? [FewTeamsFlag] : []);
         }).ToList())).ToList();
     }
 
-    /// <summary>Below this many teams a team-level correlation is flagged <see cref="FewTeamsFlag"/> (SCORING.md).</summary>
-    public const int FewTeams = 10;
-
-    /// <summary>The flag of a team-level correlation over fewer than <see cref="FewTeams"/> teams.</summary>
+    /// <summary>The flag of a team-level correlation over fewer than <see cref="ScoringEngine.FewTeams"/> teams.</summary>
     public const string FewTeamsFlag = "few-teams";
 
     /// <summary>
