@@ -66,7 +66,8 @@ public static class ImpactPriorities
                 var weight = raised[i] * factor;
                 return (p, impact: impacts[i], measured: own[i] is not null, weight, priority: weight * (100 - p.Score));
             })
-            .OrderByDescending(x => x.priority)
+            // Equal priorities computed along different paths may differ in the last bits: ties are judged to 9 decimals.
+            .OrderByDescending(x => Math.Round(x.priority, 9))
             .ThenBy(x => order.GetValueOrDefault(x.p.Dimension, int.MaxValue))
             .Select((x, i) => new ImpactRankedDriver(x.p.Dimension, i + 1, x.p.Weight, x.impact, x.measured, x.weight, x.p.Score, x.priority))
             .ToList();
