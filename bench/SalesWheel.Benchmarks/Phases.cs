@@ -51,6 +51,7 @@ public static class Phases
             answers = (long)responses.Count * responses.Items.Count;
         }, seconds => $"{mb / seconds,10:F1} MB/s");
         Time("ScoringEngine.Score (role,team)", () => report = ScoringEngine.Score(responses, options), seconds => $"{answers / seconds / 1e6,10:F1} M answers/s");
+        Time("ScoringEngine.Score (role,team, no key drivers)", () => ScoringEngine.Score(responses, options with { KeyDrivers = false }), seconds => $"{answers / seconds / 1e6,10:F1} M answers/s");
         Time("ScoringEngine.Score (no breakdown)", () => ScoringEngine.Score(responses, new ScoringOptions()), seconds => $"{answers / seconds / 1e6,10:F1} M answers/s");
         string json = "";
         Time("ScoreReportJson.Serialize", () => json = ScoreReportJson.Serialize(report), _ => "");

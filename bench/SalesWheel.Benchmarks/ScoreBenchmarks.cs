@@ -13,6 +13,7 @@ public class ScoreBenchmarks
 {
     private static readonly ScoringOptions NoBreakdown = new();
     private static readonly ScoringOptions RoleTeam = new() { GroupBy = Data.RoleTeam };
+    private static readonly ScoringOptions RoleTeamNoKeyDrivers = new() { GroupBy = Data.RoleTeam, KeyDrivers = false };
 
     private ResponseSet _responses = null!;
 
@@ -28,6 +29,10 @@ public class ScoreBenchmarks
 
     [Benchmark(Description = "Score, group by role,team")]
     public ScoreReport ScoreRoleTeam() => ScoringEngine.Score(_responses, RoleTeam);
+
+    // Side by side with the one above: what the key drivers (8 drivers × the outcome, one pass) add to scoring.
+    [Benchmark(Description = "Score, group by role,team, no key drivers")]
+    public ScoreReport ScoreRoleTeamNoKeyDrivers() => ScoringEngine.Score(_responses, RoleTeamNoKeyDrivers);
 
     [Benchmark(Description = "Score, no breakdown")]
     public ScoreReport ScoreNoBreakdown() => ScoringEngine.Score(_responses, NoBreakdown);

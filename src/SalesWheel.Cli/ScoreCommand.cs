@@ -101,9 +101,12 @@ public static class ScoreCommand
         };
         chart.AcceptOnlyFromAmong("wheel", "key-drivers");
 
+        // Only to time what key drivers cost (bench/keydrivers.sh); every other number is the same without them.
+        var noKeyDrivers = new Option<bool>("--no-key-drivers") { Description = "Leave key drivers out (for timing).", Hidden = true };
+
         var command = new Command("score", "Score a CSV of answers: driver scores with intervals, reliability, ranked priorities, breakdowns and key drivers.")
         {
-            responses, instrumentOption, groupBy, minGroup, phase, acv, format, output, paper, organization, title, teamMetrics, chart,
+            responses, instrumentOption, groupBy, minGroup, phase, acv, format, output, paper, organization, title, teamMetrics, chart, noKeyDrivers,
         };
         var import = new ImportArguments(command);
         command.Validators.Add(result =>
@@ -151,14 +154,15 @@ public static class ScoreCommand
                 parse.GetValue(title),
                 import.Read(parse),
                 parse.GetValue(teamMetrics),
-                parse.GetValue(chart) ?? "wheel"), stdout, stderr, showProgress);
+                parse.GetValue(chart) ?? "wheel",
+                !parse.GetValue(noKeyDrivers)), stdout, stderr, showProgress);
         });
         return command;
     }
 
     private sealed record ScoreRequest(string Responses, string? Instrument, IReadOnlyList<string> GroupBy, int MinGroup,
         CompanyPhase? Phase, AcvBand? Acv, string Format, string? Output, PaperSize Paper, string? Organization, string? Title, ImportChoices Import,
-        string? TeamMetrics, string Chart);
+        string? TeamMetrics, string Chart, bool KeyDrivers);
 
     private static int Score(ScoreRequest request, TextWriter stdout, TextWriter stderr, bool showProgress)
     {
@@ -212,6 +216,7 @@ public static class ScoreCommand
             MinimumGroupSize = request.MinGroup,
             GroupBy = request.GroupBy,
             TeamMetrics = metrics,
+            KeyDrivers = request.KeyDrivers,
         });
 
         if (request.Format == "xlsx")

@@ -7,7 +7,7 @@ using SkiaSharp;
 namespace SalesWheel.Core.Reports;
 
 /// <summary>
-/// The executive report as a PDF: cover, wheel, summary, driver table, top priorities, heatmaps by group,
+/// The executive report as a PDF: cover, wheel, summary, driver table, top priorities, key drivers, heatmaps by group,
 /// reliability and a method appendix, one <see cref="ReportSection"/> each (in Reports/Pdf). Text is real text in an
 /// embedded font (selectable, searchable), the wheel is the SVG of <see cref="WheelSvg"/> drawn as vectors. Every number
 /// is the engine's, as shared (<see cref="SharedResult.From"/>). When fewer people answered than the minimum group size,
@@ -42,6 +42,7 @@ public static class PdfReport
             Previous = TrendWave.From(comparison.BeforeName, comparison.BeforeClosed, SharedResult.From(comparison.BeforeReport)),
         }));
         using var trend = visible && extras.Trend is { Waves.Count: >= 2 } waves ? new WheelPicture(TrendSvg.Render(waves)) : null;
+        using var keyDrivers = visible && report.KeyDrivers.Count > 0 ? new WheelPicture(KeyDriverChart.Render(report)) : null;
         var contents = new List<(string Title, int Page)>();
 
         pages.NewPage();
@@ -55,6 +56,7 @@ public static class PdfReport
                 .. trend is null ? Array.Empty<ReportSection>() : [new TrendSection(trend)],
                 new PrioritiesSection(),
                 .. extras.Plan.Count == 0 ? Array.Empty<ReportSection>() : [new PlanSection(extras.Plan, cover.Generated)],
+                new KeyDriversSection(keyDrivers),
                 new HeatmapSection(), new ReliabilitySection(), new MethodSection(),
             ];
             foreach (var section in sections.Where(s => s.Shows(report)))

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using SalesWheel.Core.Actions;
 using SalesWheel.Core.Scoring;
 
@@ -17,7 +18,23 @@ public static class ScoreReportJson
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
         WriteIndented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { LeaveOutEmptyKeyDrivers } },
     };
+
+    /// <summary>
+    /// SCORING.md adds <c>keyDrivers</c> and <c>teamMetrics</c> "when there is something to report": written only when
+    /// not empty, in the report as in <see cref="ScoreOutput"/>.
+    /// </summary>
+    private static void LeaveOutEmptyKeyDrivers(JsonTypeInfo type)
+    {
+        foreach (var property in type.Properties)
+        {
+            if (property.PropertyType == typeof(IReadOnlyList<KeyDriverSet>) || property.PropertyType == typeof(IReadOnlyList<TeamMetricSet>))
+            {
+                property.ShouldSerialize = (_, value) => value is System.Collections.ICollection { Count: > 0 };
+            }
+        }
+    }
 
     /// <summary>Serializes a report as <see cref="ScoreOutput"/>: the contract, with what to do under each priority.</summary>
     public static string Serialize(ScoreReport report) => JsonSerializer.Serialize(ScoreOutput.From(report), Options) + "\n";

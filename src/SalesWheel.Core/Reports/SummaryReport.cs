@@ -99,6 +99,8 @@ public static class SummaryReport
             WhatToDo(doc, report, ranks);
         }
 
+        KeyDrivers(doc, report);
+
         foreach (var breakdown in report.Breakdowns)
         {
             doc.Subheading($"By {breakdown.By}");
@@ -124,6 +126,25 @@ public static class SummaryReport
         }
 
         return doc.ToString();
+    }
+
+    // Per outcome, the drivers that go with it; per team metric, the same across teams, with how little a few teams say.
+    private static void KeyDrivers(Document doc, ScoreReport report)
+    {
+        var numeric = new[] { false, true, true, false };
+        foreach (var set in report.KeyDrivers)
+        {
+            doc.Subheading(report.KeyDrivers.Count == 1 ? "Key drivers" : $"Key drivers of {report.Dimensions.FirstOrDefault(d => d.Id == set.Outcome)?.Name ?? set.Outcome}");
+            doc.Paragraph(KeyDriverReading.OutcomeNote(report, set));
+            doc.Table([.. KeyDriverReading.Header], numeric, KeyDriverReading.Rows(report, set));
+        }
+
+        foreach (var set in report.TeamMetrics)
+        {
+            doc.Subheading($"Team metric: {set.Metric}");
+            doc.Paragraph(KeyDriverReading.TeamNote(set));
+            doc.Table([.. KeyDriverReading.TeamHeader], numeric, KeyDriverReading.Rows(report, set));
+        }
     }
 
     // Under each of the top priorities (ties included), the playbook's actions for its weakest facets and why each was chosen.

@@ -109,6 +109,9 @@ public static class KeyDriverChart
                 group.Add(Line(x, y, anchor == "start" ? lx - 2 : lx + 2, ly - 4).SetStroke("#9ca3af", 1));
             }
 
+            // A white card under the label keeps it readable where another driver's whisker passes under it.
+            group.Add(new XElement(Svg + "rect", Attr("x", box.Item1 - 3), Attr("y", box.Item2 - 1), Attr("width", box.Item3 - box.Item1 + 6), Attr("height", box.Item4 - box.Item2 + 3),
+                new XAttribute("rx", "3"), new XAttribute("fill", "#ffffff"), new XAttribute("fill-opacity", "0.9")));
             group.Add(WheelSvg.Text(lx, ly, label, 13, Ink, anchor: anchor, weight: "700"));
             svg.Add(group);
         }
@@ -171,7 +174,7 @@ public static class KeyDriverChart
     /// </summary>
     private static (double X, double Y, string Anchor, (double, double, double, double) Box) PlaceLabel(string label, double x, double y, List<(double X0, double Y0, double X1, double Y1)> taken)
     {
-        var width = label.Length * 13 * 0.6;
+        var width = label.Length * 13 * 0.63; // DejaVu Sans Bold averages about 0.63 em a character
         const double height = 16;
         (double, double, double, double) BoxOf(double lx, double ly, string anchor) =>
             anchor == "start" ? (lx, ly - 12, lx + width, ly + 4) : (lx - width, ly - 12, lx, ly + 4);

@@ -149,7 +149,7 @@ public sealed partial class PdfExtrasTests
     [Fact]
     public void WithoutExtrasTheReportHasTheSameSectionsAsBeforeAndOneWaveDrawsNoTrend()
     {
-        string[] plain = ["The wheel and summary", "Scores by driver", "Fix first: the top three priorities and what to do", "Perception gaps by group", "Reliability", "How the numbers are made"];
+        string[] plain = ["The wheel and summary", "Scores by driver", "Fix first: the top three priorities and what to do", "Key drivers", "Perception gaps by group", "Reliability", "How the numbers are made"];
         using var alone = new Poppler(Pdf(Waves.Value.After.Report));
         Assert.Equal(plain, ContentsTitles(alone));
 
