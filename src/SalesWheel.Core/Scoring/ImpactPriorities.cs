@@ -6,7 +6,7 @@ namespace SalesWheel.Core.Scoring;
 /// </summary>
 /// <param name="Dimension">The driver's id.</param>
 /// <param name="Rank">1 = fix first; ties in instrument order.</param>
-/// <param name="Weight">The SCORING.md weight (phase × deal size), as in <see cref="ScoreReport.Priorities"/>.</param>
+/// <param name="Weight">The SCORING.md weight (phase × deal size), as in the standard priorities.</param>
 /// <param name="Impact">impact(d) in [0, 1]: max(0, r) with the first outcome, or the mean of the measured ones.</param>
 /// <param name="Measured">Whether <paramref name="Impact"/> is the driver's own r (false: the mean of the others, or 0).</param>
 /// <param name="ImpactWeight">weight′(d) = weight(d) × (1 + impact(d)) × the renormalizing factor.</param>

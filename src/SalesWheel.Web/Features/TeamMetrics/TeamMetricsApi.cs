@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 using Microsoft.OpenApi;
 using SalesWheel.Core.Imports;
 using SalesWheel.Data;
@@ -76,8 +77,16 @@ public static class TeamMetricsApi
             .AddOpenApiOperationTransformer(DescribeBody)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
     }
+
+    /// <summary>The bodies taken besides JSON: a metrics file (CSV or text, a workbook, a ZIP, or bytes without a type).</summary>
+    private static readonly HashSet<string> FileTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "text/csv", "text/plain", "text/tab-separated-values", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "application/zip", "application/x-zip-compressed", "application/octet-stream",
+    };
 
     /// <summary>
     /// The body's content types for the document. Not <c>Accepts</c>: routing would then answer 415 for another type before
@@ -113,6 +122,12 @@ public static class TeamMetricsApi
         if (await actions.FindAsync(caller.OrganizationId, id, cancellationToken) is not { } assessment)
         {
             return ApiProblems.NotFound("assessment");
+        }
+
+        var type = MediaTypeHeaderValue.TryParse(http.ContentType, out var parsed) ? parsed.MediaType.Value ?? "" : "";
+        if (!http.HasJsonContentType() && type.Length > 0 && !FileTypes.Contains(type))
+        {
+            return ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "Send the metrics as JSON (\"Content-Type: application/json\"), or a metrics file as the body (\"Content-Type: text/csv\", an .xlsx workbook or a ZIP).");
         }
 
         var body = await ReadBodyAsync(http, cancellationToken);
