@@ -89,14 +89,18 @@ public sealed class AssessmentScoring(AppDbContext db, SubmissionSeal seal)
         var count = await db.SurveyResponses.CountAsync(r => r.AssessmentId == assessment.Id, cancellationToken);
         var options = await OptionsForAsync(assessment, organization, cancellationToken);
         var cached = await db.AssessmentResults.FindAsync([assessment.Id], cancellationToken);
-        var fingerprint = Fingerprint(options);
+        var metrics = await StoredTeamMetrics.OfAsync(db, assessment.Id, cancellationToken);
+        var fingerprint = ResultFingerprint(options, metrics);
         if (cached is not null && cached.ResponseCount == count && cached.ReportJson.StartsWith(fingerprint, StringComparison.Ordinal))
         {
             // A result stored before hidden groups lost their size in the stored report still has them: From takes them out.
             return SharedResult.From(JsonSerializer.Deserialize<ScoreReport>(cached.ReportJson[fingerprint.Length..], ScoreReportJson.Options)!);
         }
 
-        var report = SharedResult.From(await HideForInviteesAsync(assessment, await ComputeAsync(assessment, options, cancellationToken), cancellationToken));
+        // Outcomes last, on the report as shown: a team hidden by any step is in no team-metrics number.
+        var report = SharedResult.WithOutcomes(
+            SharedResult.From(await HideForInviteesAsync(assessment, await ComputeAsync(assessment, options, cancellationToken), cancellationToken)),
+            metrics.Table);
         var json = fingerprint + JsonSerializer.Serialize(report, ScoreReportJson.Options);
         if (cached is null)
         {
@@ -204,6 +208,10 @@ public sealed class AssessmentScoring(AppDbContext db, SubmissionSeal seal)
     // The cached result is only valid for the settings it was computed with (k, phase, ACV band, levels); the stored
     // comparison (AssessmentComparison) is stamped with each wave's fingerprint too.
     // "reasons": a result stored before drivers carried why they have no score (NoScoreReason) is computed again.
+    // The stored result also depends on the team metrics (changed metrics compute it again) and carries the outcomes.
+    private static string ResultFingerprint(ScoringOptions options, StoredTeamMetrics metrics) =>
+        $"{Fingerprint(options).TrimEnd('\n')}|metrics:{metrics.Digest()}|outcomes\n";
+
     internal static string Fingerprint(ScoringOptions options) =>
         $"{options.MinimumGroupSize}|by:{string.Join('\u001f', options.GroupBy)}|{options.Phase}|{options.Acv}|{RelevanceLevels.Serialize(options.Relevance)}|across:{(options.SuppressAcrossBreakdowns ? "cells+invitees" : "off")}|reasons\n";
 }

@@ -117,6 +117,7 @@ builder.Services.AddScoped<SalesWheel.Web.Features.Assessments.InvitationSetting
 builder.Services.AddScoped<SalesWheel.Web.Features.Assessments.FollowUp>();
 builder.Services.AddScoped<SalesWheel.Web.Features.Assessments.AnswersUpload>();
 builder.Services.AddScoped<SalesWheel.Web.Features.Settings.OrganizationSettings>();
+builder.Services.AddScoped<SalesWheel.Web.Features.TeamMetrics.TeamMetricActions>();
 builder.Services.AddHostedService<SalesWheel.Web.Features.Assessments.AssessmentDeadlines>();
 builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));
 builder.Services.AddRateLimiter(options => RateLimits.Configure(options, builder.Configuration));

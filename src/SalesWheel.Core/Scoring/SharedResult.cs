@@ -1,3 +1,5 @@
+using SalesWheel.Core.Imports;
+
 namespace SalesWheel.Core.Scoring;
 
 /// <summary>
@@ -72,8 +74,57 @@ public static class SharedResult
         {
             Breakdowns = [],
             Dimensions = report.Dimensions.Select(d => d with { Facets = [], Items = [] }).ToList(),
+            KeyDrivers = [],
+            TeamMetrics = [],
         };
     }
+
+    /// <summary>
+    /// The outcomes a shared result may show (SCORING.md "Outcomes and key drivers"), decided on the report as it will
+    /// be shown, after every group has been hidden (<see cref="Hide"/>): a key driver resting on fewer than the minimum
+    /// group size keeps its n only (r, interval and p null), as a thin score does; team metrics are computed over the
+    /// teams the shown team breakdown (<see cref="TeamMetricsTable.TeamAttribute"/>, any case) holds with a score and a
+    /// value, so a hidden team neither counts in <see cref="TeamMetricDriver.Teams"/> nor moves any r: every number is
+    /// a function of shown team scores and the organization's own metrics. Null or empty metrics give no team metrics.
+    /// </summary>
+    /// <param name="report">A shared result (<see cref="From"/>, every hiding applied).</param>
+    /// <param name="metrics">The organization's metrics per team for this result; null when none.</param>
+    public static ScoreReport WithOutcomes(ScoreReport report, TeamMetricsTable? metrics)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var k = report.Context.MinGroupSize;
+        var keyDrivers = report.KeyDrivers.Select(set => set with
+        {
+            Drivers = set.Drivers.Select(d => d.N < k ? d with { R = null, Ci95 = null, P = null } : d).ToList(),
+        }).ToList();
+        return report with { KeyDrivers = keyDrivers, TeamMetrics = metrics is null ? [] : TeamMetricsOf(report, metrics) };
+    }
+
+    private static List<TeamMetricSet> TeamMetricsOf(ScoreReport report, TeamMetricsTable metrics)
+    {
+        var teams = report.Breakdowns.FirstOrDefault(b => string.Equals(b.By.Trim(), TeamMetricsTable.TeamAttribute, StringComparison.OrdinalIgnoreCase));
+        var shown = teams?.Groups.Where(g => !g.Suppressed && g.Scores is not null).ToList() ?? [];
+        var drivers = report.Dimensions.Where(d => d.Kind != "outcome").Select(d => d.Id).ToList();
+        return metrics.Metrics.Select(metric => new TeamMetricSet(metric, drivers.Select(driver =>
+        {
+            var x = new List<double>();
+            var y = new List<double>();
+            foreach (var group in shown)
+            {
+                if (group.Scores!.GetValueOrDefault(driver) is { } score && metrics.Value(group.Value, metric) is { } value)
+                {
+                    x.Add(score);
+                    y.Add(value);
+                }
+            }
+
+            var r = Correlation.Pearson(x, y);
+            return new TeamMetricDriver(driver, r.N, r.R, r.Ci95, r.P, r.N < ScoringEngine.FewTeams ? [FewTeamsFlag] : []);
+        }).ToList())).ToList();
+    }
+
+    /// <summary>The flag of a team-level correlation over fewer than <see cref="ScoringEngine.FewTeams"/> teams.</summary>
+    public const string FewTeamsFlag = "few-teams";
 
     /// <summary>
     /// A driver, facet or statement of the whole organization whose numbers rest on fewer than <paramref name="minimumGroupSize"/>

@@ -700,6 +700,9 @@ namespace SalesWheel.Data.Postgres.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("ImpactAwarePriorities")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("MinimumGroupSize")
                         .HasColumnType("integer");
 
@@ -1163,6 +1166,43 @@ namespace SalesWheel.Data.Postgres.Migrations
                     b.ToTable("SurveyResponses");
                 });
 
+            modelBuilder.Entity("SalesWheel.Data.Entities.TeamMetric", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Metric")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Team")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId", "Metric", "Team")
+                        .IsUnique();
+
+                    b.ToTable("TeamMetrics");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1427,6 +1467,15 @@ namespace SalesWheel.Data.Postgres.Migrations
                 });
 
             modelBuilder.Entity("SalesWheel.Data.Entities.SurveyResponse", b =>
+                {
+                    b.HasOne("SalesWheel.Data.Entities.Assessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SalesWheel.Data.Entities.TeamMetric", b =>
                 {
                     b.HasOne("SalesWheel.Data.Entities.Assessment", null)
                         .WithMany()

@@ -687,6 +687,9 @@ namespace SalesWheel.Data.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ImpactAwarePriorities")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("MinimumGroupSize")
                         .HasColumnType("INTEGER");
 
@@ -1150,6 +1153,43 @@ namespace SalesWheel.Data.Sqlite.Migrations
                     b.ToTable("SurveyResponses");
                 });
 
+            modelBuilder.Entity("SalesWheel.Data.Entities.TeamMetric", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Metric")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Team")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentId", "Metric", "Team")
+                        .IsUnique();
+
+                    b.ToTable("TeamMetrics");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1414,6 +1454,15 @@ namespace SalesWheel.Data.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("SalesWheel.Data.Entities.SurveyResponse", b =>
+                {
+                    b.HasOne("SalesWheel.Data.Entities.Assessment", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SalesWheel.Data.Entities.TeamMetric", b =>
                 {
                     b.HasOne("SalesWheel.Data.Entities.Assessment", null)
                         .WithMany()

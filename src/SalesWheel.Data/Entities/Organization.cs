@@ -25,5 +25,11 @@ public sealed class Organization
     /// </summary>
     public bool ViewersMayDownloadAnswers { get; set; }
 
+    /// <summary>
+    /// Whether priorities are also weighed by measured importance (the key drivers, <c>ImpactPriorities</c>); off by
+    /// default: SCORING.md's ranking by phase and deal size only. Both rankings are shown side by side when on.
+    /// </summary>
+    public bool ImpactAwarePriorities { get; set; }
+
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
 }

@@ -96,6 +96,7 @@ public static partial class ApiSetup
         api.MapUploads();
         api.MapResults();
         api.MapActionPlan();
+        SalesWheel.Web.Features.TeamMetrics.TeamMetricsApi.MapTeamMetrics(api);
 
         app.MapOpenApi(DocumentPath);
         app.MapScalarApiReference(DocsPath, options => options

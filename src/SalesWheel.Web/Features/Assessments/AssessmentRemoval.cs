@@ -59,6 +59,7 @@ public sealed class AssessmentRemoval(AppDbContext db, AuditLog audit)
         await db.SealedSubmissions.Where(s => s.AssessmentId == id).ExecuteDeleteAsync(cancellationToken);
         await db.SurveyResponses.Where(r => r.AssessmentId == id).ExecuteDeleteAsync(cancellationToken);
         await db.AssessmentResults.Where(r => r.AssessmentId == id).ExecuteDeleteAsync(cancellationToken);
+        await db.TeamMetrics.Where(m => m.AssessmentId == id).ExecuteDeleteAsync(cancellationToken);
         await db.PlannedActions.Where(a => a.AssessmentId == id && a.OrganizationId == organizationId)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.AssessmentId, (Guid?)null), cancellationToken);
         // Only while it is still in the state the caller confirmed (an admin may have opened the draft meanwhile).

@@ -23,7 +23,9 @@ public sealed record ResultsResponse(
     [property: Description("People invited.")] int Invitations,
     [property: Description("The minimum group size the results were computed with.")] int MinimumGroupSize,
     [property: Description("False while the assessment is open, or when fewer than minimumGroupSize people answered: then there is no report, only the counts.")] bool Visible,
-    [property: Description("The score report, with what to do (actions) under each of the top three priorities; null while not visible. Numbers are unrounded. In breakdowns, a hidden group has scores null and n null.")] ScoreOutput? Report);
+    [property: Description("The score report, with what to do (actions) under each of the top three priorities; null while not visible. Numbers are unrounded. In breakdowns, a hidden group has scores null and n null. keyDrivers and teamMetrics are those of the shared result: team metrics count only the teams its team breakdown shows.")] ScoreOutput? Report,
+    [property: Description("Only when the organization weighs priorities by measured importance (impactAwarePriorities) and the report is visible, else null: the drivers ranked by impact-aware priority, beside report.priorities (the standard ranking, unchanged). " + ImpactPriorities.Formula)]
+    IReadOnlyList<ImpactRankedDriver>? ImpactPriorities = null);
 
 [Description("Two waves compared (SCORING.md \"Comparing two waves\", the JSON of `saleswheel compare --format json`, unrounded) and which two they are. Changes are after − before, in points on the 0–100 scale.")]
 public sealed record ComparisonResponse(
@@ -140,7 +142,7 @@ public static class ResultsApi
     private static async Task<IResult> Get(
         Guid id, ApiCaller caller, AssessmentActions actions, AppDbContext db, AssessmentScoring scoring, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(id, caller, db, scoring, cancellationToken) is not var (assessment, _, report))
+        if (await LoadAsync(id, caller, db, scoring, cancellationToken) is not var (assessment, organization, report))
         {
             return ApiProblems.NotFound("assessment");
         }
@@ -153,7 +155,8 @@ public static class ResultsApi
             await db.Invitations.CountAsync(i => i.AssessmentId == id, cancellationToken),
             report.Context.MinGroupSize,
             visible,
-            visible ? ScoreOutput.From(report) : null);
+            visible ? ScoreOutput.From(report) : null,
+            visible && organization.ImpactAwarePriorities ? SalesWheel.Core.Scoring.ImpactPriorities.Rank(report) : null);
         // The report is the shared one (AssessmentScoring.ResultAsync): a hidden group's n is null in it already, as on the page.
         return TypedResults.Json(results, json.Value.SerializerOptions);
     }

@@ -71,6 +71,17 @@ public sealed class IndexModel(OrganizationSettings settings) : OrganizationPage
         return await SaveAsync(new SettingsChange { ViewersMayDownloadAnswers = viewersMayDownloadAnswers });
     }
 
+    /// <summary>Whether priorities are also weighed by measured importance (an unchecked box posts nothing: false).</summary>
+    public async Task<IActionResult> OnPostImpactPrioritiesAsync(bool impactAwarePriorities)
+    {
+        if (!CanAdminister)
+        {
+            return Forbid();
+        }
+
+        return await SaveAsync(new SettingsChange { ImpactAwarePriorities = impactAwarePriorities });
+    }
+
     public async Task<IActionResult> OnPostResetAsync()
     {
         if (!CanAdminister)

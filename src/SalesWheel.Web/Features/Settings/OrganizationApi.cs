@@ -21,7 +21,9 @@ public sealed record OrganizationSettingsResponse(
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> Relevance,
     [property: Description("Whether the relevance levels are SalesWheel's defaults.")] bool RelevanceIsDefault,
     [property: Description("Whether viewers may download row-level answers (the answers CSV and the workbook's Answers sheet); owners and admins always may.")]
-    bool ViewersMayDownloadAnswers)
+    bool ViewersMayDownloadAnswers,
+    [property: Description("Whether priorities are also weighed by measured importance (the results' impactPriorities, beside the standard priorities); off by default.")]
+    bool ImpactAwarePriorities)
 {
     public static OrganizationSettingsResponse From(Organization organization)
     {
@@ -30,11 +32,11 @@ public sealed record OrganizationSettingsResponse(
             d => d.Id,
             d => (IReadOnlyDictionary<string, int>)RelevanceGrid.Columns.Select((c, i) => (c.Code, Level: levels[d.Id][i])).ToDictionary(x => x.Code, x => x.Level));
         return new(organization.Id, organization.Name, organization.Phase?.Code(), organization.Acv?.Code(), organization.MinimumGroupSize, relevance, organization.RelevanceJson is null,
-            organization.ViewersMayDownloadAnswers);
+            organization.ViewersMayDownloadAnswers, organization.ImpactAwarePriorities);
     }
 }
 
-[Description("New settings. Every field is required except relevance and viewersMayDownloadAnswers: leave them out to keep them as they are.")]
+[Description("New settings. Every field is required except relevance, viewersMayDownloadAnswers and impactAwarePriorities: leave them out to keep them as they are.")]
 public sealed record OrganizationSettingsRequest(
     string? Name,
     [property: Description("pmf, gtm-fit or scale; null or \"\" for not set.")] string? Phase,
@@ -43,7 +45,9 @@ public sealed record OrganizationSettingsRequest(
     [property: Description("The full grid, as in the response: every driver, every phase and ACV band, each 1, 2 or 3.")]
     Dictionary<string, Dictionary<string, int>>? Relevance = null,
     [property: Description("Whether viewers may download row-level answers; leave it out to keep the current choice.")]
-    bool? ViewersMayDownloadAnswers = null);
+    bool? ViewersMayDownloadAnswers = null,
+    [property: Description("Whether priorities are also weighed by measured importance; leave it out to keep the current choice.")]
+    bool? ImpactAwarePriorities = null);
 
 /// <summary>GET and PUT /api/v1/organization: the same rules, messages and audit entries as the settings page.</summary>
 public static class OrganizationApi
@@ -70,6 +74,7 @@ public static class OrganizationApi
                 d => (IReadOnlyDictionary<string, string?>)d.Value.ToDictionary(c => c.Key, c => (string?)c.Value.ToString(CultureInfo.InvariantCulture), StringComparer.Ordinal),
                 StringComparer.Ordinal),
             ViewersMayDownloadAnswers = request.ViewersMayDownloadAnswers,
+            ImpactAwarePriorities = request.ImpactAwarePriorities,
         };
         var outcome = await settings.SaveAsync(caller.OrganizationId, caller.Actor, change, cancellationToken);
         return outcome.Organization is { } organization

@@ -19,6 +19,9 @@ public sealed record SettingsChange
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string?>>? Relevance { get; init; }
 
     public bool? ViewersMayDownloadAnswers { get; init; }
+
+    /// <summary>Whether priorities are also weighed by measured importance, shown beside the standard ranking.</summary>
+    public bool? ImpactAwarePriorities { get; init; }
 }
 
 /// <summary>What saving settings did: the changes in words (empty when nothing changed), or why nothing was saved (by field).</summary>
@@ -75,6 +78,14 @@ public sealed class OrganizationSettings(AppDbContext db, AuditLog audit)
         if (change.ViewersMayDownloadAnswers is { } viewers)
         {
             Record("answers access changed", ApplyAnswersAccess(organization, viewers));
+        }
+
+        if (change.ImpactAwarePriorities is { } impact && organization.ImpactAwarePriorities != impact)
+        {
+            organization.ImpactAwarePriorities = impact;
+            Record("priorities changed", [impact
+                ? "priorities: phase and deal size → also weighed by measured importance (shown side by side)"
+                : "priorities: also weighed by measured importance → phase and deal size only"]);
         }
 
         // Saved even without a change a person would name: e.g. a stored table equal to the defaults becoming null.
