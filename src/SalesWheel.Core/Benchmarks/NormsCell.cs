@@ -17,6 +17,12 @@ namespace SalesWheel.Core.Benchmarks;
 /// <param name="P90">90th percentile, 0–100.</param>
 public sealed record NormsCell(CompanyPhase Phase, AcvBand Acv, string Driver, int Count, double P10, double P25, double P50, double P75, double P90)
 {
+    /// <summary>
+    /// How close (in points) a quantile may come to an organization's score before the cell is withheld: a quantile a
+    /// rounding error away from a score is that score for anyone reading it.
+    /// </summary>
+    public const double SameScore = 1e-6;
+
     /// <summary>The five quantiles in order of <see cref="NormsQuantiles.Levels"/>.</summary>
     public IReadOnlyList<double> Quantiles => [P10, P25, P50, P75, P90];
 
@@ -40,7 +46,7 @@ public sealed record NormsCell(CompanyPhase Phase, AcvBand Acv, string Driver, i
         }
 
         var q = NormsQuantiles.Levels.Select(p => NormsQuantiles.HarrellDavis(scores, p)).ToArray();
-        if (q.Any(value => scores.Contains(value)))
+        if (q.Any(value => scores.Any(s => Math.Abs(s - value) < SameScore)))
         {
             return null;
         }
