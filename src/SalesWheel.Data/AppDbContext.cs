@@ -61,6 +61,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<LinksFile> LinksFiles => Set<LinksFile>();
 
+    public DbSet<ImportedNorms> ImportedNorms => Set<ImportedNorms>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
