@@ -475,6 +475,24 @@ namespace SalesWheel.Data.Postgres.Migrations
                     b.ToTable("ComparisonResults");
                 });
 
+            modelBuilder.Entity("SalesWheel.Data.Entities.ImportedNorms", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NormsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ImportedNorms");
+                });
+
             modelBuilder.Entity("SalesWheel.Data.Entities.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -699,6 +717,9 @@ namespace SalesWheel.Data.Postgres.Migrations
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("InPeerPool")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("MinimumGroupSize")
                         .HasColumnType("integer");
