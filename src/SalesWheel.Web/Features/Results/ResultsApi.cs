@@ -13,6 +13,7 @@ using SalesWheel.Data.Entities;
 using SalesWheel.Web.Features.Api;
 using SalesWheel.Web.Features.ApiTokens;
 using SalesWheel.Web.Features.Assessments;
+using SalesWheel.Web.Features.Benchmarks;
 
 namespace SalesWheel.Web.Features.Results;
 
@@ -23,7 +24,8 @@ public sealed record ResultsResponse(
     [property: Description("People invited.")] int Invitations,
     [property: Description("The minimum group size the results were computed with.")] int MinimumGroupSize,
     [property: Description("False while the assessment is open, or when fewer than minimumGroupSize people answered: then there is no report, only the counts.")] bool Visible,
-    [property: Description("The score report, with what to do (actions) under each of the top three priorities; null while not visible. Numbers are unrounded. In breakdowns, a hidden group has scores null and n null.")] ScoreOutput? Report);
+    [property: Description("The score report, with what to do (actions) under each of the top three priorities; null while not visible. Numbers are unrounded. In breakdowns, a hidden group has scores null and n null.")] ScoreOutput? Report,
+    [property: Description("Each driver's percentile among comparable organizations, next to its score (only for an instrument of the eight drivers); null while not visible.")] BenchmarksResponse? Benchmarks = null);
 
 [Description("Two waves compared (SCORING.md \"Comparing two waves\", the JSON of `saleswheel compare --format json`, unrounded) and which two they are. Changes are after − before, in points on the 0–100 scale.")]
 public sealed record ComparisonResponse(
@@ -138,9 +140,9 @@ public static class ResultsApi
     }
 
     private static async Task<IResult> Get(
-        Guid id, ApiCaller caller, AssessmentActions actions, AppDbContext db, AssessmentScoring scoring, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+        Guid id, ApiCaller caller, AssessmentActions actions, AppDbContext db, AssessmentScoring scoring, PeerPool pool, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(id, caller, db, scoring, cancellationToken) is not var (assessment, _, report))
+        if (await LoadAsync(id, caller, db, scoring, cancellationToken) is not var (assessment, organization, report))
         {
             return ApiProblems.NotFound("assessment");
         }
@@ -153,7 +155,8 @@ public static class ResultsApi
             await db.Invitations.CountAsync(i => i.AssessmentId == id, cancellationToken),
             report.Context.MinGroupSize,
             visible,
-            visible ? ScoreOutput.From(report) : null);
+            visible ? ScoreOutput.From(report) : null,
+            visible && PeerPool.DriverScores(report).Count > 0 ? BenchmarksResponse.From(await pool.ForAsync(organization, report, cancellationToken)) : null);
         // The report is the shared one (AssessmentScoring.ResultAsync): a hidden group's n is null in it already, as on the page.
         return TypedResults.Json(results, json.Value.SerializerOptions);
     }
