@@ -105,7 +105,7 @@ public sealed class PeerPool(AppDbContext db, AssessmentScoring scoring)
             d => d,
             d => (IReadOnlyList<double>)[.. peers.Where(m => m.Scores.ContainsKey(d)).Select(m => m.Scores[d])],
             StringComparer.Ordinal);
-        return new AssessmentBenchmarks(null, DriverBenchmark.For(DriverScores(report), phase, acv, byDriver, await ImportedAsync(cancellationToken)));
+        return new AssessmentBenchmarks(null, DriverBenchmark.For(DriverScores(report), phase, acv, byDriver, await ImportedAsync(db, cancellationToken)));
     }
 
     /// <summary>The norms of the whole pool: cells of at least five organizations only (<see cref="NormsFile.FromPool"/>).</summary>
@@ -114,14 +114,15 @@ public sealed class PeerPool(AppDbContext db, AssessmentScoring scoring)
             .SelectMany(m => m.Scores.Select(s => (m.Phase, m.Acv, s.Key, s.Value))));
 
     /// <summary>The imported norms; null when none were imported.</summary>
-    public async Task<NormsFile?> ImportedAsync(CancellationToken cancellationToken = default) =>
+    public static async Task<NormsFile?> ImportedAsync(AppDbContext db, CancellationToken cancellationToken = default) =>
         await db.ImportedNorms.AsNoTracking().OrderByDescending(n => n.ImportedAt).Select(n => n.NormsJson).FirstOrDefaultAsync(cancellationToken) is { } json
             ? NormsFile.Read(json)
             : null;
 
     /// <summary>Replaces the imported norms with <paramref name="norms"/> (already read and checked).</summary>
-    public async Task ImportAsync(NormsFile norms, CancellationToken cancellationToken = default)
+    public static async Task ImportAsync(AppDbContext db, NormsFile norms, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(norms);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.ImportedNorms.RemoveRange(await db.ImportedNorms.ToListAsync(cancellationToken));
