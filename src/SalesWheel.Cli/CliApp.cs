@@ -27,6 +27,7 @@ public static class CliApp
             RestoreCommand.Create(stdout, stderr),
             UsersCommand.Create(stdout, stderr),
             MigrateCommand.Create(stdout, stderr),
+            NormsCommand.Create(stdout, stderr),
         };
 
         var parsed = root.Parse(args);

@@ -61,6 +61,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<LinksFile> LinksFiles => Set<LinksFile>();
 
+    public DbSet<ImportedNorms> ImportedNorms => Set<ImportedNorms>();
     public DbSet<TeamMetric> TeamMetrics => Set<TeamMetric>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -81,6 +81,8 @@ builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<AssessmentScoring>();
 builder.Services.AddScoped<AssessmentWaves>();
+builder.Services.AddScoped<PeerPool>();
+builder.Services.AddScoped<SalesWheel.Web.Features.Benchmarks.PeerPoolMembership>();
 builder.Services.AddScoped<AssessmentComparison>();
 builder.Services.AddScoped<WaveCharts>();
 builder.Services.AddScoped<ComparedWaves>();

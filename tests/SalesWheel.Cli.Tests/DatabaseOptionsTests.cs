@@ -6,6 +6,7 @@ public sealed class DatabaseOptionsTests
     [Theory]
     [InlineData("demo")]
     [InlineData("users", "reset-password", "owner@example.com")]
+    [InlineData("norms", "export", "--out", "norms.json")]
     public void PostgresWithoutAConnectionStringSaysWhatToSetAndExitsWithOne(params string[] command)
     {
         var (code, output, error) = Cli.Run([.. command, "--data", Cli.TempFolder(), "--provider", "postgres"]);

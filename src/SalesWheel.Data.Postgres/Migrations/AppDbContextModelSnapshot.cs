@@ -475,6 +475,24 @@ namespace SalesWheel.Data.Postgres.Migrations
                     b.ToTable("ComparisonResults");
                 });
 
+            modelBuilder.Entity("SalesWheel.Data.Entities.ImportedNorms", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NormsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ImportedNorms");
+                });
+
             modelBuilder.Entity("SalesWheel.Data.Entities.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -701,6 +719,9 @@ namespace SalesWheel.Data.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("ImpactAwarePriorities")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("InPeerPool")
                         .HasColumnType("boolean");
 
                     b.Property<int>("MinimumGroupSize")

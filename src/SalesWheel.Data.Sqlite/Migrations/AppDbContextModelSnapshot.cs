@@ -462,6 +462,24 @@ namespace SalesWheel.Data.Sqlite.Migrations
                     b.ToTable("ComparisonResults");
                 });
 
+            modelBuilder.Entity("SalesWheel.Data.Entities.ImportedNorms", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ImportedNorms");
+                });
+
             modelBuilder.Entity("SalesWheel.Data.Entities.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -688,6 +706,9 @@ namespace SalesWheel.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("ImpactAwarePriorities")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("InPeerPool")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("MinimumGroupSize")

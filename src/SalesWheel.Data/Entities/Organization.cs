@@ -31,5 +31,11 @@ public sealed class Organization
     /// </summary>
     public bool ImpactAwarePriorities { get; set; }
 
+    /// <summary>
+    /// Whether the organization is in the anonymous peer pool of this SalesWheel: its latest released assessment's driver
+    /// scores (nothing else) count in other comparable organizations' percentiles and in exported norms. Off by default.
+    /// </summary>
+    public bool InPeerPool { get; set; }
+
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
 }

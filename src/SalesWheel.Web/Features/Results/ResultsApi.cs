@@ -13,6 +13,7 @@ using SalesWheel.Data.Entities;
 using SalesWheel.Web.Features.Api;
 using SalesWheel.Web.Features.ApiTokens;
 using SalesWheel.Web.Features.Assessments;
+using SalesWheel.Web.Features.Benchmarks;
 
 namespace SalesWheel.Web.Features.Results;
 
@@ -25,7 +26,8 @@ public sealed record ResultsResponse(
     [property: Description("False while the assessment is open, or when fewer than minimumGroupSize people answered: then there is no report, only the counts.")] bool Visible,
     [property: Description("The score report, with what to do (actions) under each of the top three priorities; null while not visible. Numbers are unrounded. In breakdowns, a hidden group has scores null and n null. keyDrivers and teamMetrics are those of the shared result: team metrics count only the teams its team breakdown shows.")] ScoreOutput? Report,
     [property: Description("Only when the organization weighs priorities by measured importance (impactAwarePriorities) and the report is visible, else null: the drivers ranked by impact-aware priority, beside report.priorities (the standard ranking, unchanged). " + ImpactPriorities.Formula)]
-    IReadOnlyList<ImpactRankedDriver>? ImpactPriorities = null);
+    IReadOnlyList<ImpactRankedDriver>? ImpactPriorities = null,
+    [property: Description("Each driver's percentile among comparable organizations, next to its score (only for an instrument of the eight drivers); null while not visible.")] BenchmarksResponse? Benchmarks = null);
 
 [Description("Two waves compared (SCORING.md \"Comparing two waves\", the JSON of `saleswheel compare --format json`, unrounded) and which two they are. Changes are after − before, in points on the 0–100 scale.")]
 public sealed record ComparisonResponse(
@@ -140,7 +142,7 @@ public static class ResultsApi
     }
 
     private static async Task<IResult> Get(
-        Guid id, ApiCaller caller, AssessmentActions actions, AppDbContext db, AssessmentScoring scoring, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+        Guid id, ApiCaller caller, AssessmentActions actions, AppDbContext db, AssessmentScoring scoring, PeerPool pool, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, caller, db, scoring, cancellationToken) is not var (assessment, organization, report))
         {
@@ -156,7 +158,8 @@ public static class ResultsApi
             report.Context.MinGroupSize,
             visible,
             visible ? ScoreOutput.From(report) : null,
-            visible && organization.ImpactAwarePriorities ? SalesWheel.Core.Scoring.ImpactPriorities.Rank(report) : null);
+            visible && organization.ImpactAwarePriorities ? SalesWheel.Core.Scoring.ImpactPriorities.Rank(report) : null,
+            visible && PeerPool.DriverScores(report).Count > 0 ? BenchmarksResponse.From(await pool.ForAsync(organization, report, cancellationToken)) : null);
         // The report is the shared one (AssessmentScoring.ResultAsync): a hidden group's n is null in it already, as on the page.
         return TypedResults.Json(results, json.Value.SerializerOptions);
     }
