@@ -356,8 +356,12 @@ public static class TeamMetricsFile
         return new TeamMetricsTable(metricColumns.Select(c => names[c]).ToList(), table);
     }
 
-    /// <summary>Reads one cell: a number (decimal point or comma, optional % sign), or no value (blank, NA, N/A, -).</summary>
-    internal static bool TryReadValue(string cell, out double? value)
+    /// <summary>
+    /// Reads one cell of a metric (a file's, or one typed in a form): a number with <c>.</c> or <c>,</c> as decimal mark,
+    /// optionally with a <c>%</c> sign, or no value (blank, NA, N/A, -).
+    /// </summary>
+    /// <returns>False when the cell is neither (a bad cell, to be named by the caller); then <paramref name="value"/> is null.</returns>
+    public static bool TryReadValue(string cell, out double? value)
     {
         var text = cell.Trim();
         value = null;

@@ -96,36 +96,11 @@ public static class ScoringEngine
         };
     }
 
-    /// <summary>
-    /// Per metric and driver: Pearson's r of the driver's team score against the metric over the team breakdown's shown
-    /// groups that have both (SCORING.md "Outcomes and key drivers", team level); flagged <c>few-teams</c> below 10.
-    /// </summary>
-    private static List<TeamMetricSet> TeamMetrics(Layout layout, Breakdown teams, TeamMetricsTable metrics)
-    {
-        var shown = teams.Groups.Where(g => !g.Suppressed && g.Scores is not null).ToList();
-        var drivers = layout.Dimensions.Where(d => d.Kind != DimensionKind.Outcome).ToList();
-        return metrics.Metrics.Select(metric => new TeamMetricSet(metric, drivers.Select(driver =>
-        {
-            var x = new List<double>();
-            var y = new List<double>();
-            foreach (var group in shown)
-            {
-                if (group.Scores!.GetValueOrDefault(driver.Id) is { } score && metrics.Value(group.Value, metric) is { } value)
-                {
-                    x.Add(score);
-                    y.Add(value);
-                }
-            }
-
-            var r = Correlation.Pearson(x, y);
-            return new TeamMetricDriver(driver.Id, r.N, r.R, r.Ci95, r.P, r.N < FewTeams ? [FlagFewTeams] : []);
-        }).ToList())).ToList();
-    }
+    private static List<TeamMetricSet> TeamMetrics(Layout layout, Breakdown teams, TeamMetricsTable metrics) =>
+        TeamMetricCorrelations.Of(teams, [.. layout.Dimensions.Where(d => d.Kind != DimensionKind.Outcome).Select(d => d.Id)], metrics);
 
     /// <summary>Below this many teams a team-level correlation is flagged <c>few-teams</c>.</summary>
-    public const int FewTeams = 10;
-
-    private const string FlagFewTeams = "few-teams";
+    public const int FewTeams = TeamMetricCorrelations.FewTeams;
 
     private static WaveSpreads Spreads(Layout layout, Tally tally, IReadOnlyList<AttributeColumn> groupColumns)
     {

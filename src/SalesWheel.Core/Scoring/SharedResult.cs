@@ -103,28 +103,12 @@ public static class SharedResult
     private static List<TeamMetricSet> TeamMetricsOf(ScoreReport report, TeamMetricsTable metrics)
     {
         var teams = report.Breakdowns.FirstOrDefault(b => string.Equals(b.By.Trim(), TeamMetricsTable.TeamAttribute, StringComparison.OrdinalIgnoreCase));
-        var shown = teams?.Groups.Where(g => !g.Suppressed && g.Scores is not null).ToList() ?? [];
         var drivers = report.Dimensions.Where(d => d.Kind != "outcome").Select(d => d.Id).ToList();
-        return metrics.Metrics.Select(metric => new TeamMetricSet(metric, drivers.Select(driver =>
-        {
-            var x = new List<double>();
-            var y = new List<double>();
-            foreach (var group in shown)
-            {
-                if (group.Scores!.GetValueOrDefault(driver) is { } score && metrics.Value(group.Value, metric) is { } value)
-                {
-                    x.Add(score);
-                    y.Add(value);
-                }
-            }
-
-            var r = Correlation.Pearson(x, y);
-            return new TeamMetricDriver(driver, r.N, r.R, r.Ci95, r.P, r.N < ScoringEngine.FewTeams ? [FewTeamsFlag] : []);
-        }).ToList())).ToList();
+        return TeamMetricCorrelations.Of(teams, drivers, metrics);
     }
 
     /// <summary>The flag of a team-level correlation over fewer than <see cref="ScoringEngine.FewTeams"/> teams.</summary>
-    public const string FewTeamsFlag = "few-teams";
+    public const string FewTeamsFlag = TeamMetricCorrelations.FewTeamsFlag;
 
     /// <summary>
     /// A driver, facet or statement of the whole organization whose numbers rest on fewer than <paramref name="minimumGroupSize"/>

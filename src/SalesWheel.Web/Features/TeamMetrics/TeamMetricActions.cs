@@ -129,7 +129,7 @@ public sealed class TeamMetricActions(AppDbContext db, AssessmentScoring scoring
             foreach (var (i, name, _) in metrics)
             {
                 var cell = i < row.Values.Count ? row.Values[i] ?? "" : "";
-                if (TeamMetricCells.TryRead(cell, out var value))
+                if (TeamMetricsFile.TryReadValue(cell, out var value))
                 {
                     if (value is not null)
                     {
@@ -219,40 +219,4 @@ public sealed class TeamMetricActions(AppDbContext db, AssessmentScoring scoring
 
     /// <summary>Teams needed before a correlation is computed at all (SCORING.md: null below 4).</summary>
     public const int MinimumTeams = Correlation.MinimumPairs;
-}
-
-/// <summary>
-/// One typed cell of a metric, read by the metrics file's rules: a number with <c>.</c> or <c>,</c> as decimal mark,
-/// optionally with <c>%</c>; blank, NA, N/A or - for no value.
-/// </summary>
-// The same rules as Core's TeamMetricsFile.TryReadValue, which is internal: to be replaced by it once it is public.
-internal static class TeamMetricCells
-{
-    public static bool TryRead(string cell, out double? value)
-    {
-        var text = cell.Trim();
-        value = null;
-        if (text.Length == 0 || text == "-" || text.Equals("NA", StringComparison.OrdinalIgnoreCase) || text.Equals("N/A", StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
-        }
-
-        if (text.EndsWith('%'))
-        {
-            text = text[..^1].TrimEnd();
-        }
-
-        if (text.Contains(',', StringComparison.Ordinal) && text.Contains('.', StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        if (double.TryParse(text.Replace(',', '.'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number))
-        {
-            value = number;
-            return true;
-        }
-
-        return false;
-    }
 }
