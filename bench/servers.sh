@@ -48,7 +48,8 @@ new_database() {
   bin=$(ls -d /usr/lib/postgresql/*/bin | tail -1)
   port=$(sed -n 's/.*Port=\([0-9]*\).*/\1/p' <<<"$postgres")
   "$bin/psql" -q -h 127.0.0.1 -p "$port" -U postgres -d postgres -c "CREATE DATABASE $1" >/dev/null
-  echo "${postgres/Database=postgres/Database=$1}"
+  # SALESWHEEL_BENCH_PG_OPTIONS: more connection-string options, to compare a setting side by side (e.g. Max Auto Prepare=0).
+  echo "${postgres/Database=postgres/Database=$1}${SALESWHEEL_BENCH_PG_OPTIONS:+;$SALESWHEEL_BENCH_PG_OPTIONS}"
 }
 
 # start_node NAME PORT DATA_FOLDER PUBLIC_URL PROVIDER CONNECTION: the built Release web app, as run.sh starts it, with
