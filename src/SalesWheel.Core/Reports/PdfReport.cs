@@ -51,7 +51,7 @@ public static class PdfReport
         {
             ReportSection[] sections =
             [
-                new WheelSection(wheel!), new DriversSection(),
+                new WheelSection(wheel!), new DriversSection(extras.Benchmarks),
                 .. comparison is null ? Array.Empty<ReportSection>() : [new ComparisonSection(comparison, outlined!)],
                 .. trend is null ? Array.Empty<ReportSection>() : [new TrendSection(trend)],
                 new PrioritiesSection(),
