@@ -116,7 +116,7 @@ internal sealed class DriversSection(IReadOnlyDictionary<string, string> benchma
     /// </summary>
     private static void BenchmarkTable(PdfPages pages, IReadOnlyList<DimensionResult> drivers, IReadOnlyDictionary<string, string> benchmarks)
     {
-        var columns = new Column[] { new("Driver", 170, false), new("Score", 50, true), new("Percentile among comparable organizations", 0, false) };
+        var columns = new Column[] { new("Driver", 120, false), new("Score", 50, true), new("Percentile among comparable organizations", 0, false) };
         columns[2] = columns[2] with { Width = pages.ContentWidth - columns[0].Width - columns[1].Width };
         TableHeader(pages, columns);
         for (var r = 0; r < drivers.Count; r++)
