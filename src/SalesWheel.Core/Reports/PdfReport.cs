@@ -22,7 +22,8 @@ public static class PdfReport
     /// <summary>
     /// Writes the report to <paramref name="output"/> with what <paramref name="extras"/> adds: "Compared with …" (the
     /// wheel with the earlier wave as an outline, and the change of every driver) after the driver table, "Trend across
-    /// waves" when the trend has two waves or more, and "Action plan" after the priorities when the plan has actions.
+    /// waves" when the trend has two waves or more, "Action plan" after the priorities when the plan has actions, and each
+    /// driver's benchmark under the driver table ("Compared with organizations like yours") when given.
     /// </summary>
     public static void Render(ScoreReport report, ReportCover cover, PaperSize paper, Stream output, ReportExtras extras)
     {
@@ -51,7 +52,7 @@ public static class PdfReport
         {
             ReportSection[] sections =
             [
-                new WheelSection(wheel!), new DriversSection(),
+                new WheelSection(wheel!), new DriversSection(extras.Benchmarks),
                 .. comparison is null ? Array.Empty<ReportSection>() : [new ComparisonSection(comparison, outlined!)],
                 .. trend is null ? Array.Empty<ReportSection>() : [new TrendSection(trend)],
                 new PrioritiesSection(),

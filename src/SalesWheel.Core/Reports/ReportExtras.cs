@@ -21,6 +21,14 @@ public sealed record ReportExtras
 
     /// <summary>The organization's planned actions, in the order to print; empty leaves the "Action plan" section out.</summary>
     public IReadOnlyList<PlanRow> Plan { get; init; } = [];
+
+    /// <summary>
+    /// Each driver's benchmark as people read it next to its score, by driver id: the text of
+    /// <see cref="Benchmarks.DriverBenchmark.Text"/> (percentile, source and count, or "not enough comparable organizations
+    /// yet"). Empty leaves the benchmarks out of "Scores by driver" (no phase or ACV band, or an instrument without the
+    /// eight drivers).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Benchmarks { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }
 
 /// <summary>The report's wave compared with an earlier wave of the same instrument.</summary>

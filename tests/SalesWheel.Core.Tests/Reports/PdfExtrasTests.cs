@@ -76,6 +76,28 @@ public sealed partial class PdfExtrasTests
         [.. pdf.PageText(1).Split('\n').Select(l => ContentsLine().Match(l)).Where(m => m.Success).Select(m => m.Groups[1].Value.Trim())];
 
     [Fact]
+    public void EachDriversBenchmarkIsPrintedOnTheLineOfItsNameAndScoreAndNoneGivenPrintsNoBenchmarks()
+    {
+        var report = Waves.Value.After.Report;
+        var drivers = report.Dimensions.Where(d => d.Kind == "driver").ToList();
+        var benchmarks = drivers.Select((d, i) => (d.Id, Text: i % 2 == 0 ? $"{i + 40}th percentile ({i + 5} comparable organizations on this SalesWheel)" : "not enough comparable organizations yet"))
+            .ToDictionary(b => b.Id, b => b.Text, StringComparer.Ordinal);
+        using var pdf = new Poppler(Render(report, new ReportExtras { Benchmarks = benchmarks }));
+        var lines = pdf.Text().Split('\n');
+
+        Assert.Contains(lines, l => l.Trim() == "Compared with organizations like yours");
+        foreach (var d in drivers)
+        {
+            Assert.Contains(lines, l => l.Contains(d.Name, StringComparison.Ordinal) && l.Contains(ReportFormat.Score(d.Score), StringComparison.Ordinal)
+                && l.Contains(benchmarks[d.Id], StringComparison.Ordinal));
+        }
+
+        using var none = new Poppler(Render(report, ReportExtras.None));
+        Assert.DoesNotContain("Compared with organizations like yours", none.Text(), StringComparison.Ordinal);
+        Assert.DoesNotContain("comparable organizations", none.Text(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TheComparisonTheTrendAndThePlanAreSectionsListedInTheContentsWithTheirPages()
     {
         using var pdf = new Poppler(WithExtras.Value);

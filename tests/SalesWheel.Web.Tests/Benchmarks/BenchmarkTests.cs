@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +20,7 @@ namespace SalesWheel.Web.Tests.Benchmarks;
 /// SCORING.md "Benchmarks" on the web: the pool is this app's opted-in organizations, so each test works in a phase and
 /// ACV band of its own (the app is shared by the class). A peer of five people answering every statement v scores 25 × (mean v − 1).
 /// </summary>
-public sealed class BenchmarkTests(AppFactory app) : IClassFixture<AppFactory>
+public sealed partial class BenchmarkTests(AppFactory app) : IClassFixture<AppFactory>
 {
     [Fact]
     public async Task FourComparablePeersShowNothingTheOrganizationItselfNeverCountsAndAFifthPeerShowsThePercentile()
@@ -200,6 +201,30 @@ public sealed class BenchmarkTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task ThePdfShowsEachDriversPercentileNextToItsScoreOnlyFromFivePeersAndIsRebuiltWhenThePoolChanges()
+    {
+        var (client, _, assessment) = await Viewer(CompanyPhase.GtmFit, AcvBand.Over50K, score: 3);
+        foreach (var v in new[] { 2, 3, 4, 5 })
+        {
+            Peer(CompanyPhase.GtmFit, AcvBand.Over50K, v);
+        }
+
+        var thin = await PdfText(client, assessment);
+        Assert.Contains("Compared with organizations like yours", thin, StringComparison.Ordinal);
+        Assert.Contains(DriverBenchmark.NotEnough, thin, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\d+(st|nd|rd|th) percentile", thin);
+        Assert.DoesNotContain("comparable organizations on this SalesWheel", thin, StringComparison.Ordinal);
+
+        // The fifth peer changes nothing in this organization's own result: the PDF must still be built anew.
+        Peer(CompanyPhase.GtmFit, AcvBand.Over50K, 1);
+        var shown = await PdfText(client, assessment);
+        // Peers 0, 25, 50, 75, 100 against 50 on every driver: below 2, equal 1 → 50.
+        Assert.Contains("50th percentile (5 comparable organizations on this SalesWheel)", shown, StringComparison.Ordinal);
+        Assert.DoesNotContain(DriverBenchmark.NotEnough, shown, StringComparison.Ordinal);
+        Assert.Equal("50th percentile (5 comparable organizations on this SalesWheel)", (await Row(client, assessment, "strategy")).Text); // as the page says it
+    }
+
+    [Fact]
     public async Task AViewerReadsThePoolSettingButCannotChangeIt()
     {
         var (owner, organization) = await SignUp("viewer pool");
@@ -218,6 +243,18 @@ public sealed class BenchmarkTests(AppFactory app) : IClassFixture<AppFactory>
         var row = page.One($"table.benchmark-table tr[data-driver={driver}]");
         return new BenchmarkRow(row.QuerySelectorAll("td")[1].Text().Trim(), row.GetAttribute("data-source") ?? "");
     }
+
+    /// <summary>The results PDF's text, as pdftotext reads it, with every run of white space one space.</summary>
+    private static async Task<string> PdfText(HttpClient client, Guid assessment)
+    {
+        var response = await client.GetAsync(new Uri($"/assessments/{assessment}/results/report.pdf", UriKind.Relative));
+        response.EnsureSuccessStatusCode();
+        using var pdf = new Poppler(await response.Content.ReadAsByteArrayAsync());
+        return Spaces().Replace(pdf.RawText(), " ");
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
 
     private async Task<JsonNode> Strategy(string token, Guid assessment) =>
         (await app.Api(token).Get($"/api/v1/assessments/{assessment}/results"))["benchmarks"]!["drivers"]!.AsArray().Single(d => d!["driver"].Text() == "strategy")!;

@@ -247,6 +247,27 @@ public sealed class TeamMetricsTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task ThePdfsTeamMetricsAreTheSharedResultsWhereHiddenTeamsNeverCount()
+    {
+        var (owner, organization) = await app.NewOrganization("Hidden Team PDF Co");
+        var id = app.SeedTeams(organization);
+        var api = app.Api(await owner.MakeToken("metrics"));
+        Assert.Equal(HttpStatusCode.OK, (await PutCsv(api, id, "team,win-rate\nA,20\nB,30\nC,28\nD,45\nE,99\nH,1\n")).StatusCode);
+
+        var response = await owner.GetAsync(new Uri($"/assessments/{id}/results/report.pdf", UriKind.Relative));
+        response.EnsureSuccessStatusCode();
+        using var pdf = new Poppler(await response.Content.ReadAsByteArrayAsync());
+        var text = string.Join(' ', pdf.RawText().Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries));
+
+        // Six teams have a value; the two hidden ones (E, H) are in no number, as on the page and in the API.
+        Assert.Contains("Team metric: win-rate", text, StringComparison.Ordinal);
+        Assert.Contains("Across 4 teams this is a hint, not proof", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Across 6 teams", text, StringComparison.Ordinal);
+        var json = await api.Get($"/api/v1/assessments/{id}/results");
+        Assert.All(json["report"]!["teamMetrics"]![0]!["drivers"]!.AsArray(), d => Assert.True((int)d!["teams"]! <= 4));
+    }
+
+    [Fact]
     public async Task BelowFourShownTeamsThePageSaysThereAreTooFewToCompute()
     {
         var (owner, organization) = await app.NewOrganization("Few Teams Co");

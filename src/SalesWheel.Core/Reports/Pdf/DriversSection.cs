@@ -4,8 +4,11 @@ using static SalesWheel.Core.Reports.Pdf.PdfStyle;
 
 namespace SalesWheel.Core.Reports.Pdf;
 
-/// <summary>Scores by driver, outcomes apart, with the band legend and how to read the table.</summary>
-internal sealed class DriversSection : ReportSection
+/// <summary>
+/// Scores by driver, outcomes apart, with the band legend and how to read the table; then, when given, each driver's
+/// benchmark (<see cref="ReportExtras.Benchmarks"/>) next to its score.
+/// </summary>
+internal sealed class DriversSection(IReadOnlyDictionary<string, string> benchmarks) : ReportSection
 {
     /// <inheritdoc />
     public override string Title => "Scores by driver";
@@ -14,14 +17,22 @@ internal sealed class DriversSection : ReportSection
     public override bool OpensPage => true;
 
     /// <inheritdoc />
-    public override void Draw(PdfPages pages, ScoreReport report) => DriverTable(pages, report);
+    public override void Draw(PdfPages pages, ScoreReport report) => DriverTable(pages, report, benchmarks);
 
-    private static void DriverTable(PdfPages pages, ScoreReport report)
+    private static void DriverTable(PdfPages pages, ScoreReport report, IReadOnlyDictionary<string, string> benchmarks)
     {
         Heading(pages, "Scores by driver",
             "Score 0–100 (0: everyone chose the lowest answer, 100: everyone the highest), with its 95% interval and how the answers split. "
             + "n is the number of people counted for the driver.");
-        DimensionTable(pages, report.Dimensions.Where(d => d.Kind == "driver").ToList());
+        var drivers = report.Dimensions.Where(d => d.Kind == "driver").ToList();
+        DimensionTable(pages, drivers);
+        if (drivers.Any(d => benchmarks.ContainsKey(d.Id)))
+        {
+            pages.Space(10);
+            Subheading(pages, "Compared with organizations like yours", 60);
+            BenchmarkTable(pages, drivers.Where(d => benchmarks.ContainsKey(d.Id)).ToList(), benchmarks);
+        }
+
         var outcomes = report.Dimensions.Where(d => d.Kind == "outcome").ToList();
         if (outcomes.Count > 0)
         {
@@ -92,6 +103,35 @@ internal sealed class DriversSection : ReportSection
                 pages.Text(flags[f], x + 8, baseline + (f * 10), Cell.With(Warning) with { Size = 8 });
             }
 
+            pages.Y = top + height;
+            pages.Line(pages.Left, pages.Y, pages.Right, pages.Y, Rule);
+        }
+
+        pages.Y += 6;
+    }
+
+    /// <summary>
+    /// Each driver's score with its percentile among comparable organizations (same phase and ACV band), where it comes
+    /// from and how many organizations it rests on, as the results page says it.
+    /// </summary>
+    private static void BenchmarkTable(PdfPages pages, IReadOnlyList<DimensionResult> drivers, IReadOnlyDictionary<string, string> benchmarks)
+    {
+        var columns = new Column[] { new("Driver", 120, false), new("Score", 50, true), new("Percentile among comparable organizations", 0, false) };
+        columns[2] = columns[2] with { Width = pages.ContentWidth - columns[0].Width - columns[1].Width };
+        TableHeader(pages, columns);
+        for (var r = 0; r < drivers.Count; r++)
+        {
+            var d = drivers[r];
+            var text = benchmarks[d.Id];
+            var lines = Math.Max(pages.Wrap(d.Name, Cell, columns[0].Width - 8).Count, pages.Wrap(text, Cell, columns[2].Width - 8).Count);
+            var height = (lines * Cell.LineHeight) + 10;
+            var top = TableRow(pages, columns, r, height);
+            var x = pages.Left;
+            pages.TextBlock(pages.Canvas, d.Name, x + 4, top + 5, columns[0].Width - 8, Cell);
+            x += columns[0].Width;
+            pages.Text(ReportFormat.Score(d.Score), x + columns[1].Width - 4, top + 13, Cell, SKTextAlign.Right);
+            x += columns[1].Width;
+            pages.TextBlock(pages.Canvas, text, x + 8, top + 5, columns[2].Width - 12, Cell);
             pages.Y = top + height;
             pages.Line(pages.Left, pages.Y, pages.Right, pages.Y, Rule);
         }

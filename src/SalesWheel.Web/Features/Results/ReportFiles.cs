@@ -39,7 +39,7 @@ public static class ReportFiles
 
     private static async Task<IResult> Pdf(
         Guid id, string? paper, HttpContext http, CurrentMember member, AppDbContext db, AssessmentScoring scoring, WaveCharts charts, AssessmentComparison comparison, ExportCache cache,
-        CancellationToken cancellationToken)
+        PeerPool pool, CancellationToken cancellationToken)
     {
         if (ParsePaper(paper) is not { } size)
         {
@@ -53,7 +53,7 @@ public static class ReportFiles
 
         var (organization, assessment, report) = result;
         var waves = await charts.ForAsync(assessment, organization, with: null, cancellationToken);
-        var pdf = await PdfAsync(db, waves, comparison, cache, organization, assessment, report, size, cancellationToken);
+        var pdf = await PdfAsync(db, waves, comparison, cache, pool, organization, assessment, report, size, cancellationToken);
         return Download(http, pdf, "application/pdf", DownloadNames.Report(assessment.Name, size));
     }
 
@@ -71,13 +71,16 @@ public static class ReportFiles
     /// <summary>
     /// The PDF executive report of an assessment (the pages and the API share it), built once per inputs: with the
     /// comparison with <paramref name="charts"/>' earlier wave, the trend up to this wave and the organization's action
-    /// plan (<see cref="ExtrasAsync"/>), so the cache key includes what those show.
+    /// plan (<see cref="ExtrasAsync"/>), and each driver's benchmark (<see cref="PeerPool.ForAsync"/>, as the results page
+    /// shows it), so the cache key includes what those show.
     /// </summary>
     public static async Task<byte[]> PdfAsync(
-        AppDbContext db, WaveChartSet charts, AssessmentComparison comparison, ExportCache cache, Organization organization, Assessment assessment, ScoreReport report, PaperSize size,
-        CancellationToken cancellationToken)
+        AppDbContext db, WaveChartSet charts, AssessmentComparison comparison, ExportCache cache, PeerPool pool, Organization organization, Assessment assessment, ScoreReport report,
+        PaperSize size, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(charts);
+        ArgumentNullException.ThrowIfNull(pool);
+        var benchmarks = await BenchmarksAsync(pool, organization, report, cancellationToken);
         var plan = await db.PlannedActions.Where(a => a.OrganizationId == organization.Id)
             .GroupBy(a => 1).Select(g => new { Count = g.Count(), Updated = g.Max(a => a.UpdatedAt), Created = g.Max(a => a.CreatedAt) })
             .FirstOrDefaultAsync(cancellationToken);
@@ -86,9 +89,26 @@ public static class ReportFiles
         // plan's size and latest change (an edit moves UpdatedAt, a removal the count, an addition both).
         var waves = charts.Before is { } before ? charts.Waves.Append(before) : charts.Waves;
         var extras = string.Join(' ', waves.Select(w => $"{w.Assessment.Id}:{w.Result.Respondents}:{w.Assessment.ClosedAt?.Ticks}:{w.Assessment.Name.Length}:{w.Assessment.Name}"))
-            + $" before:{charts.Before?.Assessment.Id} plan:{plan?.Count}:{plan?.Updated.Ticks}:{plan?.Created.Ticks}";
+            + $" before:{charts.Before?.Assessment.Id} plan:{plan?.Count}:{plan?.Updated.Ticks}:{plan?.Created.Ticks}"
+            // The pool changes without this organization's result changing: a new peer must build a new PDF.
+            + " benchmarks:" + string.Join('\n', benchmarks.Select(b => $"{b.Key}={b.Value}"));
         return await cache.GetAsync(db, organization, assessment, report, $"report.pdf {size} {extras}",
-            () => BuildPdfAsync(db, charts, comparison, organization, assessment, report, size, cancellationToken), cancellationToken);
+            () => BuildPdfAsync(db, charts, comparison, organization, assessment, report, size, benchmarks, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Each driver's benchmark text by driver id, as the results page shows it; empty when the report has none of the
+    /// eight drivers or the organization has no phase or ACV band (the page says why; the PDF leaves them out).
+    /// </summary>
+    private static async Task<IReadOnlyDictionary<string, string>> BenchmarksAsync(PeerPool pool, Organization organization, ScoreReport report, CancellationToken cancellationToken)
+    {
+        if (PeerPool.DriverScores(report).Count == 0)
+        {
+            return new Dictionary<string, string>(StringComparer.Ordinal);
+        }
+
+        var benchmarks = await pool.ForAsync(organization, report, cancellationToken);
+        return benchmarks.Drivers.ToDictionary(b => b.Driver, b => b.Text, StringComparer.Ordinal);
     }
 
     /// <summary>
@@ -98,7 +118,8 @@ public static class ReportFiles
     /// then in progress, planned, done, then by due date.
     /// </summary>
     private static async Task<ReportExtras> ExtrasAsync(
-        AppDbContext db, WaveChartSet charts, AssessmentComparison comparison, Organization organization, Assessment assessment, CancellationToken cancellationToken)
+        AppDbContext db, WaveChartSet charts, AssessmentComparison comparison, Organization organization, Assessment assessment, IReadOnlyDictionary<string, string> benchmarks,
+        CancellationToken cancellationToken)
     {
         ReportComparison? compared = null;
         if (charts.Before is { } before)
@@ -129,12 +150,13 @@ public static class ReportFiles
             Comparison = compared,
             Trend = charts.Trend,
             Plan = plan,
+            Benchmarks = benchmarks,
         };
     }
 
     private static async Task<byte[]> BuildPdfAsync(
         AppDbContext db, WaveChartSet charts, AssessmentComparison comparison, Organization organization, Assessment assessment, ScoreReport report, PaperSize size,
-        CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, string> benchmarks, CancellationToken cancellationToken)
     {
         var invited = await db.Invitations.CountAsync(i => i.AssessmentId == assessment.Id, cancellationToken);
         var cover = new ReportCover
@@ -147,7 +169,7 @@ public static class ReportFiles
             Invited = invited,
             Generated = DateOnly.FromDateTime(DateTime.UtcNow),
         };
-        var extras = await ExtrasAsync(db, charts, comparison, organization, assessment, cancellationToken);
+        var extras = await ExtrasAsync(db, charts, comparison, organization, assessment, benchmarks, cancellationToken);
         using var buffer = new MemoryStream();
         PdfReport.Render(report, cover, size, buffer, extras);
         return buffer.ToArray();

@@ -81,7 +81,7 @@ public static class ApiExports
             c => DownloadNames.TrendSvg(c.Assessment.Name)),
         ["trend-png"] = new("image/png", c => ReportFiles.TrendPngFile(c.Db, c.Cache, c.Organization, c.Report, c.Assessment, c.Waves.Trend, c.CancellationToken),
             c => DownloadNames.TrendPng(c.Assessment.Name)),
-        ["pdf"] = new("application/pdf", c => ReportFiles.PdfAsync(c.Db, c.Waves, c.Comparison, c.Cache, c.Organization, c.Assessment, c.Report, c.Paper, c.CancellationToken),
+        ["pdf"] = new("application/pdf", c => ReportFiles.PdfAsync(c.Db, c.Waves, c.Comparison, c.Cache, new PeerPool(c.Db, c.Scoring), c.Organization, c.Assessment, c.Report, c.Paper, c.CancellationToken),
             c => DownloadNames.Report(c.Assessment.Name, c.Paper)),
         ["xlsx"] = new(ResultsWorkbook.ContentType, c => DataFiles.WriteAsync(DataFiles.WorkbookFile, c.Db, c.Scoring, c.Cache, c.Organization, c.Assessment, c.Report, c.MayTakeAnswers, c.CancellationToken),
             c => DownloadNames.Workbook(c.Assessment.Name), DrawsWaves: false),
