@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
 using SalesWheel.Data;
 
 namespace SalesWheel.Cli;
@@ -43,4 +44,45 @@ public sealed class DatabaseOptions
 
     private string? ConnectionOf(ParseResult parse) =>
         parse.GetValue(Connection) ?? Environment.GetEnvironmentVariable("ConnectionStrings__SalesWheel");
+
+    /// <summary>
+    /// Opens the chosen database (brought up to date under the migration lock) and runs <paramref name="run"/> on it;
+    /// a bad choice, a missing SQLite file or a database error is one line on stderr and <see cref="CliApp.BadInput"/>.
+    /// </summary>
+    public async Task<int> WithDatabaseAsync(ParseResult parse, TextWriter stderr, Func<AppDbContext, Task<int>> run, CancellationToken cancellationToken)
+    {
+        DatabaseChoice choice;
+        try
+        {
+            choice = Choice(parse);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return CliApp.BadInput;
+        }
+
+        // SQLite would create an empty file: say where it looked instead.
+        var sqliteFile = DatabaseChoice.DefaultSqliteFile(DataFolder(parse));
+        if (choice.Provider == DatabaseProvider.Sqlite && !HasConnection(parse) && !File.Exists(sqliteFile))
+        {
+            stderr.WriteLine($"error: there is no SalesWheel database at {Path.GetFullPath(sqliteFile)} (use --data FOLDER, or --provider and --connection STRING)");
+            return CliApp.BadInput;
+        }
+
+        try
+        {
+            var options = new DbContextOptionsBuilder<AppDbContext>();
+            options.UseSalesWheelDatabase(choice);
+            await using var db = new AppDbContext(options.Options);
+            await SalesWheelDatabase.MigrateAsync(db, cancellationToken);
+            return await run(db);
+        }
+        catch (Exception e) when (SalesWheelDatabase.IsDatabaseError(e) || e is IOException or UnauthorizedAccessException or InvalidOperationException
+                                      or System.Security.Cryptography.CryptographicException)
+        {
+            stderr.WriteLine($"error: {e.GetBaseException().Message}");
+            return CliApp.BadInput;
+        }
+    }
 }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using SalesWheel.Core.Benchmarks;
 using SalesWheel.Data;
 
@@ -45,7 +44,7 @@ public static class NormsCommand
 
     private static async Task<int> ExportAsync(DatabaseOptions database, ParseResult parse, string output, string? keyFile, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        return await WithDatabaseAsync(database, parse, stderr, async db =>
+        return await database.WithDatabaseAsync(parse, stderr, async db =>
         {
             var seal = SealFor(database.DataFolder(parse), keyFile);
             var norms = await new PeerPool(db, new AssessmentScoring(db, seal)).ExportAsync(cancellationToken);
@@ -75,49 +74,12 @@ public static class NormsCommand
             return CliApp.BadInput;
         }
 
-        return await WithDatabaseAsync(database, parse, stderr, async db =>
+        return await database.WithDatabaseAsync(parse, stderr, async db =>
         {
             await PeerPool.ImportAsync(db, norms, cancellationToken);
             stdout.WriteLine($"Imported {norms.Cells.Count} cells from {file}; they replace the norms imported before.");
             return CliApp.Success;
         }, cancellationToken);
-    }
-
-    private static async Task<int> WithDatabaseAsync(DatabaseOptions database, ParseResult parse, TextWriter stderr, Func<AppDbContext, Task<int>> run, CancellationToken cancellationToken)
-    {
-        DatabaseChoice choice;
-        try
-        {
-            choice = database.Choice(parse);
-        }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
-        {
-            stderr.WriteLine($"error: {e.Message}");
-            return CliApp.BadInput;
-        }
-
-        // SQLite would create an empty file: say where it looked instead.
-        var sqliteFile = DatabaseChoice.DefaultSqliteFile(database.DataFolder(parse));
-        if (choice.Provider == DatabaseProvider.Sqlite && !database.HasConnection(parse) && !File.Exists(sqliteFile))
-        {
-            stderr.WriteLine($"error: there is no SalesWheel database at {Path.GetFullPath(sqliteFile)} (use --data FOLDER, or --provider and --connection STRING)");
-            return CliApp.BadInput;
-        }
-
-        try
-        {
-            var options = new DbContextOptionsBuilder<AppDbContext>();
-            options.UseSalesWheelDatabase(choice);
-            await using var db = new AppDbContext(options.Options);
-            await SalesWheelDatabase.MigrateAsync(db, cancellationToken);
-            return await run(db);
-        }
-        catch (Exception e) when (SalesWheelDatabase.IsDatabaseError(e) || e is IOException or UnauthorizedAccessException or InvalidOperationException
-                                      or System.Security.Cryptography.CryptographicException)
-        {
-            stderr.WriteLine($"error: {e.GetBaseException().Message}");
-            return CliApp.BadInput;
-        }
     }
 
     /// <summary>The key the web app uses (needed to score an assessment whose result is not stored yet); never made here.</summary>

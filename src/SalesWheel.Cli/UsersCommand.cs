@@ -37,33 +37,9 @@ public static class UsersCommand
     }
 
     private static async Task<int> ResetPasswordAsync(string email, DatabaseOptions database, ParseResult parse, string baseUrl, TextWriter stdout,
-        TextWriter stderr, CancellationToken cancellationToken)
-    {
-        DatabaseChoice choice;
-        try
+        TextWriter stderr, CancellationToken cancellationToken) =>
+        await database.WithDatabaseAsync(parse, stderr, async db =>
         {
-            choice = database.Choice(parse);
-        }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
-        {
-            stderr.WriteLine($"error: {e.Message}");
-            return CliApp.BadInput;
-        }
-
-        // SQLite would create an empty file: say where it looked instead.
-        var file = DatabaseChoice.DefaultSqliteFile(database.DataFolder(parse));
-        if (choice.Provider == DatabaseProvider.Sqlite && !database.HasConnection(parse) && !File.Exists(file))
-        {
-            stderr.WriteLine($"error: there is no SalesWheel database at {Path.GetFullPath(file)} (use --data FOLDER, or --provider and --connection STRING)");
-            return CliApp.BadInput;
-        }
-
-        try
-        {
-            var options = new DbContextOptionsBuilder<AppDbContext>();
-            options.UseSalesWheelDatabase(choice);
-            await using var db = new AppDbContext(options.Options);
-            await SalesWheelDatabase.MigrateAsync(db, cancellationToken);
             var normalized = email.Trim().ToUpperInvariant(); // as Identity normalizes NormalizedEmail
             var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedEmail == normalized, cancellationToken);
             if (user is null)
@@ -77,11 +53,5 @@ public static class UsersCommand
             stdout.WriteLine($"  {baseUrl.TrimEnd('/')}/reset-password/{token}");
             stdout.WriteLine($"It works once, until {expires:yyyy-MM-dd HH:mm} UTC. Pass it on privately: whoever opens it can take over the account.");
             return CliApp.Success;
-        }
-        catch (Exception e) when (SalesWheelDatabase.IsDatabaseError(e) || e is IOException or UnauthorizedAccessException or InvalidOperationException)
-        {
-            stderr.WriteLine($"error: could not make the link: {e.GetBaseException().Message}");
-            return CliApp.BadInput;
-        }
-    }
+        }, cancellationToken);
 }
