@@ -22,7 +22,7 @@ public static class NormsCommand
             Description = "The web app's submission key file; default: the SalesWheel__SubmissionKey environment variable, else FOLDER/keys/submission.key.",
             HelpName = "FILE",
         };
-        var export = new Command("export", "Write the norms of the peer pool (organizations that opted in; cells of at least 5 organizations only) to a file.") { output, key };
+        var export = new Command("export", "Write the norms of the peer pool (organizations that opted in; cells of at least 10 organizations only, quantiles in whole points) to a file.") { output, key };
         foreach (var option in exportDatabase.All)
         {
             export.Options.Add(option);
@@ -50,8 +50,8 @@ public static class NormsCommand
             var norms = await new PeerPool(db, new AssessmentScoring(db, seal)).ExportAsync(cancellationToken);
             await File.WriteAllTextAsync(output, norms.Write(), new UTF8Encoding(false), cancellationToken);
             stdout.WriteLine(norms.Cells.Count == 0
-                ? $"Wrote {output}: no phase, deal size and driver has 5 organizations in the peer pool yet, so it holds no cells."
-                : $"Wrote {output}: {norms.Cells.Count} cells (phase × deal size × driver), each of at least 5 organizations.");
+                ? $"Wrote {output}: no phase, deal size and driver has {NormsCell.MinimumOrganizations} organizations in the peer pool yet, so it holds no cells."
+                : $"Wrote {output}: {norms.Cells.Count} cells (phase × deal size × driver), each of at least {NormsCell.MinimumOrganizations} organizations.");
             return CliApp.Success;
         }, cancellationToken);
     }

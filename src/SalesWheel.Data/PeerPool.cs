@@ -25,8 +25,9 @@ public sealed record AssessmentBenchmarks(string? WhyNone, IReadOnlyList<DriverB
 /// <summary>
 /// The anonymous peer pool of this SalesWheel (SCORING.md "Benchmarks"): organizations that opted in
 /// (<see cref="Organization.InPeerPool"/>) with a phase and an ACV band, each contributing the driver scores of its
-/// latest released assessment (closed, at least its own k respondents; <see cref="ResultsRelease.StateOf"/>) as its own
-/// shared result shows them. The one place that decides who is in the pool, what they give, and the imported norms.
+/// latest released invited assessment (closed, at least its own k respondents; <see cref="ResultsRelease.StateOf"/>) as
+/// its own shared result shows them. Uploaded assessments never count nor see benchmarks: they are released at once and
+/// their answers can be replaced at will, so they could probe the peers' scores. The one place that decides who is in the pool, what they give, and the imported norms.
 /// </summary>
 public sealed class PeerPool(AppDbContext db, AssessmentScoring scoring)
 {
@@ -34,9 +35,16 @@ public sealed class PeerPool(AppDbContext db, AssessmentScoring scoring)
     public const string NeedsPhaseAndAcv =
         "Benchmarks compare you with organizations of the same company phase and deal size: set both in Settings to see them.";
 
+    /// <summary>Why an uploaded assessment sees no benchmark.</summary>
+    public const string NeedsInvitedAssessment =
+        "Benchmarks are shown for assessments people answered through SalesWheel, not for uploaded answers.";
+
+    /// <summary>Why an assessment still taking answers sees no benchmark.</summary>
+    public const string NeedsClosedAssessment = "Benchmarks are shown once the assessment is closed.";
+
     /// <summary>
-    /// Every pool member (of one phase and ACV band when given), with the driver scores of its latest released
-    /// assessment; members with no released assessment are left out.
+    /// Every pool member (of one phase and ACV band when given), with the driver scores of its latest released invited
+    /// assessment; members with none are left out.
     /// </summary>
     public async Task<IReadOnlyList<PoolMember>> MembersAsync(CompanyPhase? phase = null, AcvBand? acv = null, CancellationToken cancellationToken = default)
     {
@@ -59,13 +67,14 @@ public sealed class PeerPool(AppDbContext db, AssessmentScoring scoring)
     }
 
     /// <summary>
-    /// The driver scores of the organization's latest released assessment (by close time; an uploaded one by upload
-    /// time): the eight drivers it scores, as its shared result shows them. Null when none is released.
+    /// The driver scores of the organization's latest released invited assessment (by close time): the eight drivers it
+    /// scores, as its shared result shows them. Null when none is released. Uploaded ones are left out (answers
+    /// replaceable at will could probe the peers' scores).
     /// </summary>
     private async Task<IReadOnlyDictionary<string, double>?> LatestScoresAsync(Organization organization, CancellationToken cancellationToken)
     {
         var candidates = await db.Assessments.AsNoTracking()
-            .Where(a => a.OrganizationId == organization.Id && (a.Status == AssessmentStatus.Closed || a.Uploaded))
+            .Where(a => a.OrganizationId == organization.Id && a.Status == AssessmentStatus.Closed && !a.Uploaded)
             .ToListAsync(cancellationToken);
         foreach (var assessment in candidates.OrderByDescending(a => a.ClosedAt ?? a.CreatedAt).ThenByDescending(a => a.CreatedAt))
         {
@@ -90,11 +99,23 @@ public sealed class PeerPool(AppDbContext db, AssessmentScoring scoring)
     /// <summary>
     /// The benchmarks of a released assessment's shared result: each driver's percentile among the other pool members of
     /// the organization's phase and ACV band, else from the imported norms (<see cref="DriverBenchmark.For"/>). The
-    /// organization need not be in the pool itself; it is never its own peer.
+    /// organization need not be in the pool itself; it is never its own peer. None for an uploaded assessment
+    /// (<see cref="NeedsInvitedAssessment"/>) or one not closed (<see cref="NeedsClosedAssessment"/>).
     /// </summary>
-    public async Task<AssessmentBenchmarks> ForAsync(Organization organization, ScoreReport report, CancellationToken cancellationToken = default)
+    public async Task<AssessmentBenchmarks> ForAsync(Organization organization, Assessment assessment, ScoreReport report, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(organization);
+        ArgumentNullException.ThrowIfNull(assessment);
+        if (assessment.Uploaded)
+        {
+            return new AssessmentBenchmarks(NeedsInvitedAssessment, []);
+        }
+
+        if (assessment.Status != AssessmentStatus.Closed)
+        {
+            return new AssessmentBenchmarks(NeedsClosedAssessment, []);
+        }
+
         if (organization.Phase is not { } phase || organization.Acv is not { } acv)
         {
             return new AssessmentBenchmarks(NeedsPhaseAndAcv, []);
@@ -108,7 +129,7 @@ public sealed class PeerPool(AppDbContext db, AssessmentScoring scoring)
         return new AssessmentBenchmarks(null, DriverBenchmark.For(DriverScores(report), phase, acv, byDriver, await ImportedAsync(db, cancellationToken)));
     }
 
-    /// <summary>The norms of the whole pool: cells of at least five organizations only (<see cref="NormsFile.FromPool"/>).</summary>
+    /// <summary>The norms of the whole pool: cells of at least <see cref="NormsCell.MinimumOrganizations"/> organizations only (<see cref="NormsFile.FromPool"/>).</summary>
     public async Task<NormsFile> ExportAsync(CancellationToken cancellationToken = default) =>
         NormsFile.FromPool((await MembersAsync(cancellationToken: cancellationToken))
             .SelectMany(m => m.Scores.Select(s => (m.Phase, m.Acv, s.Key, s.Value))));

@@ -9,14 +9,23 @@ namespace SalesWheel.Core.Benchmarks;
 /// <param name="Phase">The organizations' company phase.</param>
 /// <param name="Acv">Their ACV band.</param>
 /// <param name="Driver">A driver id (<see cref="Instruments.Drivers.Ids"/>).</param>
-/// <param name="Count">How many organizations (each counted once), at least <see cref="PeerPercentile.MinimumOrganizations"/>.</param>
-/// <param name="P10">10th percentile, 0–100.</param>
-/// <param name="P25">25th percentile, 0–100.</param>
-/// <param name="P50">Median, 0–100.</param>
-/// <param name="P75">75th percentile, 0–100.</param>
-/// <param name="P90">90th percentile, 0–100.</param>
+/// <param name="Count">How many organizations (each counted once), at least <see cref="MinimumOrganizations"/>.</param>
+/// <param name="P10">10th percentile, 0–100, a whole number.</param>
+/// <param name="P25">25th percentile, 0–100, a whole number.</param>
+/// <param name="P50">Median, 0–100, a whole number.</param>
+/// <param name="P75">75th percentile, 0–100, a whole number.</param>
+/// <param name="P90">90th percentile, 0–100, a whole number.</param>
 public sealed record NormsCell(CompanyPhase Phase, AcvBand Acv, string Driver, int Count, double P10, double P25, double P50, double P75, double P90)
 {
+    /// <summary>
+    /// The fewest organizations a published cell may rest on: twice the number of quantiles. Harrell–Davis quantiles are
+    /// fixed weighted sums of the sorted scores, so with as many organizations as published quantiles the quantiles are as
+    /// many equations as unknown scores and could be solved for every score; with twice as many (and quantiles rounded to
+    /// whole points) they cannot. Stricter than the on-page <see cref="PeerPercentile.MinimumOrganizations"/>, which shows
+    /// one percentile, not the pool's quantiles.
+    /// </summary>
+    public const int MinimumOrganizations = 10;
+
     /// <summary>
     /// How close (in points) a quantile may come to an organization's score before the cell is withheld: a quantile a
     /// rounding error away from a score is that score for anyone reading it.
@@ -27,9 +36,10 @@ public sealed record NormsCell(CompanyPhase Phase, AcvBand Acv, string Driver, i
     public IReadOnlyList<double> Quantiles => [P10, P25, P50, P75, P90];
 
     /// <summary>
-    /// The cell of these organizations' scores (one per organization); null when it may not be published: fewer than
-    /// <see cref="PeerPercentile.MinimumOrganizations"/> organizations, or a quantile that equals one organization's exact
-    /// score (by coincidence: ties or symmetric scores; see <see cref="NormsQuantiles"/>).
+    /// The cell of these organizations' scores (one per organization), its quantiles rounded to whole points (half away
+    /// from zero); null when it may not be published: fewer than <see cref="MinimumOrganizations"/> organizations, or an
+    /// unrounded quantile that equals one organization's exact score (by coincidence: ties or symmetric scores; see
+    /// <see cref="NormsQuantiles"/>).
     /// </summary>
     /// <exception cref="ArgumentException">A score is not finite.</exception>
     public static NormsCell? From(CompanyPhase phase, AcvBand acv, string driver, IReadOnlyCollection<double> scores)
@@ -40,7 +50,7 @@ public sealed record NormsCell(CompanyPhase Phase, AcvBand Acv, string Driver, i
             throw new ArgumentException("Scores must be finite numbers.", nameof(scores));
         }
 
-        if (scores.Count < PeerPercentile.MinimumOrganizations)
+        if (scores.Count < MinimumOrganizations)
         {
             return null;
         }
@@ -51,7 +61,9 @@ public sealed record NormsCell(CompanyPhase Phase, AcvBand Acv, string Driver, i
             return null;
         }
 
-        return new NormsCell(phase, acv, driver, scores.Count, q[0], q[1], q[2], q[3], q[4]);
+        // Rounded so the published numbers are not exact weighted sums of the scores (nothing to solve for).
+        var r = q.Select(value => Math.Round(value, MidpointRounding.AwayFromZero)).ToArray();
+        return new NormsCell(phase, acv, driver, scores.Count, r[0], r[1], r[2], r[3], r[4]);
     }
 
     /// <summary>

@@ -8,12 +8,13 @@ namespace SalesWheel.Core.Benchmarks;
 
 /// <summary>
 /// Published driver norms: per company phase × ACV band × driver, how many organizations and five quantiles of their
-/// scores (<see cref="NormsCell"/>), only where at least five organizations contribute. Exported from one SalesWheel's
+/// scores rounded to whole points (<see cref="NormsCell"/>), only where at least <see cref="NormsCell.MinimumOrganizations"/>
+/// organizations contribute. Exported from one SalesWheel's
 /// peer pool and imported into another (docs/benchmarks.md). JSON, version 1:
 /// <code>
 /// { "format": "saleswheel-norms", "version": 1, "quantiles": "harrell-davis",
-///   "cells": [ { "phase": "scale", "acv": "15k-50k", "driver": "enablement", "count": 7,
-///                "p10": 41.2, "p25": 48.9, "p50": 55.0, "p75": 61.7, "p90": 66.3 } ] }
+///   "cells": [ { "phase": "scale", "acv": "15k-50k", "driver": "enablement", "count": 12,
+///                "p10": 41, "p25": 49, "p50": 55, "p75": 62, "p90": 66 } ] }
 /// </code>
 /// No organization's name, size, date or exact score is in it.
 /// </summary>
@@ -33,7 +34,8 @@ public sealed record NormsFile(IReadOnlyList<NormsCell> Cells)
         Cells.FirstOrDefault(c => c.Phase == phase && c.Acv == acv && string.Equals(c.Driver, driver, StringComparison.Ordinal));
 
     /// <summary>
-    /// The norms of a peer pool: every phase × ACV band × driver with at least five organizations' scores that
+    /// The norms of a peer pool: every phase × ACV band × driver with at least <see cref="NormsCell.MinimumOrganizations"/>
+    /// organizations' scores that
     /// <see cref="NormsCell.From"/> may publish, in phase, band and driver order.
     /// </summary>
     /// <param name="pool">One entry per organization and driver: its phase, band, driver id and 0–100 score.</param>
@@ -50,7 +52,7 @@ public sealed record NormsFile(IReadOnlyList<NormsCell> Cells)
 
     private static int DriverOrder(string driver) => Drivers.Ids.ToList().IndexOf(driver) is var i and >= 0 ? i : int.MaxValue;
 
-    /// <summary>The file's JSON (UTF-8, indented, numbers unrounded).</summary>
+    /// <summary>The file's JSON (UTF-8, indented; quantiles as the cells hold them, whole points from <see cref="NormsCell.From"/>).</summary>
     public string Write()
     {
         using var stream = new MemoryStream();
@@ -207,9 +209,9 @@ public sealed record NormsFile(IReadOnlyList<NormsCell> Cells)
         {
             problems.Add($"{where}: \"count\" is missing or not a whole number");
         }
-        else if (count < PeerPercentile.MinimumOrganizations)
+        else if (count < NormsCell.MinimumOrganizations)
         {
-            problems.Add($"{where}: count {count} is below {PeerPercentile.MinimumOrganizations}: a cell needs at least {PeerPercentile.MinimumOrganizations} organizations");
+            problems.Add($"{where}: count {count} is below {NormsCell.MinimumOrganizations}: a cell needs at least {NormsCell.MinimumOrganizations} organizations");
         }
 
         var q = new double[Fields.Count];
@@ -223,6 +225,11 @@ public sealed record NormsFile(IReadOnlyList<NormsCell> Cells)
             else if (q[i] is < 0 or > 100)
             {
                 problems.Add($"{where}: {Fields[i]} {q[i].ToString(CultureInfo.InvariantCulture)} is outside 0–100");
+            }
+            else if (q[i] != Math.Round(q[i]))
+            {
+                // Unrounded quantiles of a small cell could be solved for its scores (NormsCell.MinimumOrganizations).
+                problems.Add($"{where}: {Fields[i]} {q[i].ToString(CultureInfo.InvariantCulture)} is not a whole number (quantiles are published rounded to whole points)");
             }
         }
 

@@ -19,21 +19,42 @@ public sealed class NormsFileTests
     }
 
     [Fact]
-    public void ACellNeedsFiveOrganizations()
+    public void ACellNeedsTenOrganizations()
     {
-        Assert.Null(NormsCell.From(CompanyPhase.Scale, AcvBand.Over50K, "strategy", [10, 20, 35, 47]));
-        Assert.NotNull(NormsCell.From(CompanyPhase.Scale, AcvBand.Over50K, "strategy", [10, 20, 35, 47, 90]));
+        // With as many organizations as published quantiles, the quantiles could be solved for every score.
+        Assert.Null(NormsCell.From(CompanyPhase.Scale, AcvBand.Over50K, "strategy", [10, 20, 35, 47, 90]));
+        Assert.Null(NormsCell.From(CompanyPhase.Scale, AcvBand.Over50K, "strategy", [10, 20, 35, 47, 52, 61, 68, 74, 90]));
+        Assert.NotNull(NormsCell.From(CompanyPhase.Scale, AcvBand.Over50K, "strategy", [10, 20, 35, 47, 52, 61, 68, 74, 83, 90]));
+    }
+
+    [Fact]
+    public void NineOrganizationsPublishNoCell()
+    {
+        var pool = new[] { 12.5, 20, 35.25, 47, 52, 61.5, 68, 74, 90 }
+            .Select(s => (CompanyPhase.Scale, AcvBand.Over50K, "strategy", s));
+        Assert.Empty(NormsFile.FromPool(pool).Cells);
+    }
+
+    [Fact]
+    public void PublishedQuantilesAreTheHarrellDavisQuantilesRoundedToWholePoints()
+    {
+        double[] scores = [12.5, 20.3, 35.25, 47.1, 52.7, 61.5, 68.05, 74.4, 83.9, 90.2];
+        var cell = NormsCell.From(CompanyPhase.Scale, AcvBand.Over50K, "strategy", scores)!;
+        var unrounded = NormsQuantiles.Levels.Select(p => NormsQuantiles.HarrellDavis(scores, p)).ToList();
+        Assert.All(cell.Quantiles, q => Assert.Equal(Math.Round(q), q));
+        Assert.Equal(unrounded.Select(q => Math.Round(q, MidpointRounding.AwayFromZero)), cell.Quantiles);
+        Assert.Contains(unrounded, q => q != Math.Round(q)); // the rounding did something
     }
 
     [Fact]
     public void ACellWhoseQuantileLandsOnAnOrganizationsScoreIsWithheld()
     {
-        // Symmetric scores: the median blend is exactly the middle organization's 30.
-        Assert.Null(NormsCell.From(CompanyPhase.Scale, AcvBand.Over50K, "strategy", [10, 20, 30, 40, 50]));
+        // Symmetric scores: the median blend is exactly the middle organization's 50.
+        Assert.Null(NormsCell.From(CompanyPhase.Scale, AcvBand.Over50K, "strategy", [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100]));
     }
 
     private static Gen<double[]> Pools() =>
-        from n in Gen.Choose(5, 40)
+        from n in Gen.Choose(NormsCell.MinimumOrganizations, 40)
         from scores in Gen.ArrayOf(Gen.Choose(0, 10000).Select(x => x / 100.0), n)
         select scores;
 
@@ -46,27 +67,31 @@ public sealed class NormsFileTests
             return true; // withheld: nothing published
         }
 
+        // Published rounded to whole points: the unrounded quantiles they come from hold no score, lowest or highest.
+        var unrounded = NormsQuantiles.Levels.Select(p => NormsQuantiles.HarrellDavis(scores, p)).ToList();
         var distinct = scores.Distinct().Count();
         return cell.Count == scores.Length
-               && cell.Quantiles.All(q => !scores.Any(s => Math.Abs(s - q) < NormsCell.SameScore))
-               && (distinct == 1 || cell.Quantiles.All(q => q > scores.Min() && q < scores.Max()))
+               && cell.Quantiles.SequenceEqual(unrounded.Select(q => Math.Round(q, MidpointRounding.AwayFromZero)))
+               && cell.Quantiles.All(q => q == Math.Round(q))
+               && unrounded.All(q => !scores.Any(s => Math.Abs(s - q) < NormsCell.SameScore))
+               && (distinct == 1 || unrounded.All(q => q > scores.Min() && q < scores.Max()))
                && cell.Quantiles.Zip(cell.Quantiles.Skip(1)).All(p => p.First <= p.Second);
     });
 
     [Property(MaxTest = 200)]
-    public Property AnExportedPoolHasNoCellUnderFive() => Prop.ForAll(
+    public Property AnExportedPoolHasNoCellUnderTen() => Prop.ForAll(
         Gen.ListOf(Gen.Choose(0, 1).SelectMany(phase => Gen.Choose(0, 10000).Select(score => ((CompanyPhase)phase, AcvBand.Over50K, "strategy", score / 100.0)))).ToArbitrary(),
         pool =>
         {
             var norms = NormsFile.FromPool(pool);
-            return norms.Cells.All(c => c.Count >= 5 && c.Count == pool.Count(e => e.Item1 == c.Phase));
+            return norms.Cells.All(c => c.Count >= NormsCell.MinimumOrganizations && c.Count == pool.Count(e => e.Item1 == c.Phase));
         });
 
     [Fact]
     public void AFileRoundTrips()
     {
         var pool = new List<(CompanyPhase, AcvBand, string, double)>();
-        double[] scores = [12.5, 33.75, 41.2, 58.0, 63.1, 77.7];
+        double[] scores = [12.5, 33.75, 41.2, 58.0, 63.1, 77.7, 80.4, 85.25, 88.1, 91.6, 94.3];
         foreach (var s in scores)
         {
             pool.Add((CompanyPhase.Scale, AcvBand.From15KTo50K, "enablement", s));
@@ -80,21 +105,21 @@ public sealed class NormsFileTests
 
         Assert.Equal(["strategy", "enablement"], norms.Cells.Select(c => c.Driver)); // wheel order
         Assert.Equal(norms.Cells, read.Cells);
-        Assert.Equal(6, read.Find(CompanyPhase.Scale, AcvBand.From15KTo50K, "enablement")!.Count);
+        Assert.Equal(11, read.Find(CompanyPhase.Scale, AcvBand.From15KTo50K, "enablement")!.Count);
         Assert.Null(read.Find(CompanyPhase.Pmf, AcvBand.Under15K, "strategy"));
     }
 
     [Fact]
     public void TheFileHoldsCountsAndQuantilesOnly()
     {
-        var norms = new NormsFile([new NormsCell(CompanyPhase.Scale, AcvBand.Over50K, "training", 5, 20, 30, 50, 60, 80)]);
+        var norms = new NormsFile([new NormsCell(CompanyPhase.Scale, AcvBand.Over50K, "training", 10, 20, 30, 50, 60, 80)]);
         using var json = System.Text.Json.JsonDocument.Parse(norms.Write());
         var cell = json.RootElement.GetProperty("cells")[0];
         Assert.Equal(["phase", "acv", "driver", "count", "p10", "p25", "p50", "p75", "p90"], cell.EnumerateObject().Select(p => p.Name));
         Assert.Equal(["format", "version", "quantiles", "cells"], json.RootElement.EnumerateObject().Select(p => p.Name));
     }
 
-    private const string Good = """{ "phase": "scale", "acv": "gt50k", "driver": "training", "count": 5, "p10": 20, "p25": 30, "p50": 50, "p75": 60, "p90": 80 }""";
+    private const string Good = """{ "phase": "scale", "acv": "gt50k", "driver": "training", "count": 10, "p10": 20, "p25": 30, "p50": 50, "p75": 60, "p90": 80 }""";
 
     private static string File(params string[] cells) =>
         $$"""{ "format": "saleswheel-norms", "version": 1, "quantiles": "harrell-davis", "cells": [ {{string.Join(", ", cells)}} ] }""";
@@ -111,14 +136,15 @@ public sealed class NormsFileTests
     }
 
     [Theory]
-    [InlineData("\"count\": 5", "\"count\": 4", "cell 1: count 4 is below 5")]
+    [InlineData("\"count\": 10", "\"count\": 9", "cell 1: count 9 is below 10")]
+    [InlineData("\"p50\": 50", "\"p50\": 50.5", "cell 1: p50 50.5 is not a whole number")]
     [InlineData("\"p50\": 50", "\"p50\": 25", "cell 1: p50 is below p25 (quantiles must not decrease)")]
     [InlineData("\"p90\": 80", "\"p90\": 180", "cell 1: p90 180 is outside 0–100")]
     [InlineData("\"driver\": \"training\"", "\"driver\": \"luck\"", "cell 1: driver \"luck\" is not one of")]
     [InlineData("\"phase\": \"scale\"", "\"phase\": \"seed\"", "cell 1: phase \"seed\" is not pmf, gtm-fit or scale")]
     [InlineData("\"acv\": \"gt50k\"", "\"acv\": 3", "cell 1: \"acv\" is missing or not text")]
     [InlineData(", \"p10\": 20", "", "cell 1: \"p10\" is missing or not a number")]
-    [InlineData("\"count\": 5", "\"count\": 5.5", "cell 1: \"count\" is missing or not a whole number")]
+    [InlineData("\"count\": 10", "\"count\": 10.5", "cell 1: \"count\" is missing or not a whole number")]
     public void ABadCellIsRefusedByNumberAndField(string good, string bad, string problem)
     {
         var e = Assert.Throws<NormsFileException>(() => NormsFile.Read(File(Good.Replace(good, bad, StringComparison.Ordinal))));
@@ -129,9 +155,9 @@ public sealed class NormsFileTests
     public void EveryBadCellIsNamedAndADuplicateToo()
     {
         var e = Assert.Throws<NormsFileException>(() => NormsFile.Read(File(
-            Good, Good.Replace("\"count\": 5", "\"count\": 2", StringComparison.Ordinal), Good.Replace("training", "luck", StringComparison.Ordinal), Good)));
+            Good, Good.Replace("\"count\": 10", "\"count\": 2", StringComparison.Ordinal), Good.Replace("training", "luck", StringComparison.Ordinal), Good)));
         Assert.Equal(
-            ["cell 2: count 2 is below 5: a cell needs at least 5 organizations",
+            ["cell 2: count 2 is below 10: a cell needs at least 10 organizations",
              "cell 3: driver \"luck\" is not one of strategy, structure, operations, enablement, talent-management, training, capabilities, motivation",
              "cell 4: scale, gt50k, training appears more than once"],
             e.Problems);

@@ -162,21 +162,25 @@ public sealed partial class BenchmarkTests(AppFactory app) : IClassFixture<AppFa
         await File.WriteAllTextAsync(bad, File.ReadAllText(file).Replace("\"count\": 23", "\"count\": 4", StringComparison.Ordinal));
         (code, _, stderr) = Cli("norms", "import", bad);
         Assert.Equal(CliApp.BadInput, code);
-        Assert.Contains("cell 1: count 4 is below 5", stderr, StringComparison.Ordinal);
+        Assert.Contains("cell 1: count 4 is below 10", stderr, StringComparison.Ordinal);
         Assert.Equal("about the 42nd percentile (published norms, 23 organizations)", (await Row(client, assessment, "strategy")).Text);
     }
 
     [Fact]
-    public async Task TheNormsExportHasNoCellUnderFiveAndNoOrganizationsExactScore()
+    public async Task TheNormsExportHasNoCellUnderTenAndNoOrganizationsExactScore()
     {
         _ = app.Services;
-        int[][] five = [[1, 1, 1, 1, 1], [2, 2, 2, 2, 2], [3, 3, 3, 3, 3], [3, 3, 3, 3, 4], [5, 5, 5, 5, 5]]; // 0, 25, 50, 55, 100
-        foreach (var values in five)
+        int[][] ten =
+        [
+            [1, 1, 1, 1, 1], [1, 1, 1, 1, 3], [2, 2, 2, 2, 2], [2, 2, 2, 2, 3], [2, 2, 2, 3, 3],
+            [3, 3, 3, 3, 3], [3, 3, 3, 3, 4], [4, 4, 4, 4, 4], [4, 4, 4, 4, 5], [5, 5, 5, 5, 5],
+        ]; // 0, 10, 25, 30, 35, 50, 55, 75, 80, 100
+        foreach (var values in ten)
         {
             Peer(CompanyPhase.Scale, AcvBand.Under15K, values);
         }
 
-        foreach (var v in new[] { 1, 2, 3, 4 })
+        foreach (var v in new[] { 1, 2, 3, 4, 5, 1, 2, 3, 4 })
         {
             Peer(CompanyPhase.Scale, AcvBand.From15KTo50K, v);
         }
@@ -189,13 +193,14 @@ public sealed partial class BenchmarkTests(AppFactory app) : IClassFixture<AppFa
         Assert.Contains("cells", stdout, StringComparison.Ordinal);
         var norms = NormsFile.Read(await File.ReadAllTextAsync(file));
 
-        Assert.All(norms.Cells, c => Assert.True(c.Count >= 5));
-        Assert.Null(norms.Find(CompanyPhase.Scale, AcvBand.From15KTo50K, "strategy")); // four organizations
+        Assert.All(norms.Cells, c => Assert.True(c.Count >= NormsCell.MinimumOrganizations));
+        Assert.Null(norms.Find(CompanyPhase.Scale, AcvBand.From15KTo50K, "strategy")); // nine organizations
         Assert.Null(norms.Find(CompanyPhase.Scale, AcvBand.Over50K, "strategy")); // not in the pool
         var cell = norms.Find(CompanyPhase.Scale, AcvBand.Under15K, "strategy")!;
-        Assert.Equal(5, cell.Count);
-        double[] scores = [0, 25, 50, 55, 100];
+        Assert.Equal(10, cell.Count);
+        double[] scores = [0, 10, 25, 30, 35, 50, 55, 75, 80, 100];
         Assert.All(cell.Quantiles, q => Assert.DoesNotContain(scores, s => Math.Abs(s - q) < 1e-6));
+        Assert.All(cell.Quantiles, q => Assert.Equal(Math.Round(q), q)); // whole points: nothing to solve for
         Assert.True(cell.P10 > 0 && cell.P90 < 100); // neither the lowest nor the highest
         Assert.DoesNotContain("Peer", await File.ReadAllTextAsync(file), StringComparison.Ordinal);
     }
@@ -222,6 +227,36 @@ public sealed partial class BenchmarkTests(AppFactory app) : IClassFixture<AppFa
         Assert.Contains("50th percentile (5 comparable organizations on this SalesWheel)", shown, StringComparison.Ordinal);
         Assert.DoesNotContain(DriverBenchmark.NotEnough, shown, StringComparison.Ordinal);
         Assert.Equal("50th percentile (5 comparable organizations on this SalesWheel)", (await Row(client, assessment, "strategy")).Text); // as the page says it
+    }
+
+    [Fact]
+    public async Task AnUploadedAssessmentNeitherCountsInAPeersPoolNorShowsBenchmarks()
+    {
+        var (client, token, assessment) = await Viewer(CompanyPhase.Scale, AcvBand.Over50K, score: 3);
+        foreach (var v in new[] { 2, 3, 4, 5 })
+        {
+            Peer(CompanyPhase.Scale, AcvBand.Over50K, v);
+        }
+
+        // A fifth pool member whose only released assessment was uploaded (released at once, answers replaceable at will).
+        var (uploaderClient, uploader) = await SignUp("uploader");
+        SetContext(uploader, CompanyPhase.Scale, AcvBand.Over50K, inPool: true);
+        var uploaded = app.SeedClosedAssessment(uploader, "Uploaded wave", 5, [.. Enumerable.Range(0, 5).Select(_ => Answer("seller", "East", 1))]);
+        app.Service(db => db.Assessments.Where(a => a.Id == uploaded).ExecuteUpdate(s => s.SetProperty(a => a.Uploaded, true)));
+        Assert.Equal(DriverBenchmark.NotEnough, (await Row(client, assessment, "strategy")).Text); // four peers, not five
+        Assert.Null((await Strategy(token, assessment))["count"]);
+
+        // The uploader's own results: no benchmarks on the page, in the API or in the PDF.
+        var page = Html.Parse(await uploaderClient.GetPage($"/assessments/{uploaded}/results"));
+        Assert.Equal(PeerPool.NeedsInvitedAssessment, page.One("[data-benchmarks-none]").Text().Trim());
+        Assert.Empty(page.QuerySelectorAll("table.benchmark-table"));
+        var uploaderToken = await uploaderClient.MakeToken("benchmarks", "Viewer");
+        var api = await app.Api(uploaderToken).Get($"/api/v1/assessments/{uploaded}/results");
+        Assert.Equal(PeerPool.NeedsInvitedAssessment, api["benchmarks"]!["whyNone"].Text());
+        Assert.Empty(api["benchmarks"]!["drivers"]!.AsArray());
+        var pdf = await PdfText(uploaderClient, uploaded);
+        Assert.DoesNotMatch(@"\d+(st|nd|rd|th) percentile", pdf);
+        Assert.DoesNotContain(DriverBenchmark.NotEnough, pdf, StringComparison.Ordinal);
     }
 
     [Fact]

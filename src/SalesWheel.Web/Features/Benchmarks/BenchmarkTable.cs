@@ -11,14 +11,14 @@ namespace SalesWheel.Web.Features.Benchmarks;
 /// </summary>
 public sealed class BenchmarkTable(PeerPool pool) : ViewComponent
 {
-    public async Task<IViewComponentResult> InvokeAsync(Organization organization, ScoreReport report)
+    public async Task<IViewComponentResult> InvokeAsync(Organization organization, Assessment assessment, ScoreReport report)
     {
         if (PeerPool.DriverScores(report).Count == 0)
         {
             return Content("");
         }
 
-        var benchmarks = await pool.ForAsync(organization, report, HttpContext.RequestAborted);
+        var benchmarks = await pool.ForAsync(organization, assessment, report, HttpContext.RequestAborted);
         var names = report.Dimensions.ToDictionary(d => d.Id, d => d.Name, StringComparer.Ordinal);
         return View("/Features/Benchmarks/_Benchmarks.cshtml", (benchmarks, (IReadOnlyDictionary<string, string>)names));
     }

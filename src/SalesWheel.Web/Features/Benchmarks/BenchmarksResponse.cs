@@ -16,7 +16,7 @@ public sealed record DriverBenchmarkResponse(
 
 [Description("Each driver's benchmark, or why there is none. No organization's name, size or date is ever given.")]
 public sealed record BenchmarksResponse(
-    [property: Description("Why there are no benchmarks (the organization's company phase or ACV band is not set); null otherwise.")] string? WhyNone,
+    [property: Description("Why there are no benchmarks (the organization's company phase or ACV band is not set, or the assessment was uploaded); null otherwise.")] string? WhyNone,
     [property: Description("The eight drivers in wheel order; empty with whyNone.")] IReadOnlyList<DriverBenchmarkResponse> Drivers)
 {
     public static BenchmarksResponse From(AssessmentBenchmarks benchmarks)

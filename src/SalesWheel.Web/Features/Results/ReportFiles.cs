@@ -80,7 +80,7 @@ public static class ReportFiles
     {
         ArgumentNullException.ThrowIfNull(charts);
         ArgumentNullException.ThrowIfNull(pool);
-        var benchmarks = await BenchmarksAsync(pool, organization, report, cancellationToken);
+        var benchmarks = await BenchmarksAsync(pool, organization, assessment, report, cancellationToken);
         var plan = await db.PlannedActions.Where(a => a.OrganizationId == organization.Id)
             .GroupBy(a => 1).Select(g => new { Count = g.Count(), Updated = g.Max(a => a.UpdatedAt), Created = g.Max(a => a.CreatedAt) })
             .FirstOrDefaultAsync(cancellationToken);
@@ -98,16 +98,17 @@ public static class ReportFiles
 
     /// <summary>
     /// Each driver's benchmark text by driver id, as the results page shows it; empty when the report has none of the
-    /// eight drivers or the organization has no phase or ACV band (the page says why; the PDF leaves them out).
+    /// eight drivers, the organization has no phase or ACV band, or the assessment is uploaded (the page says why; the PDF
+    /// leaves them out).
     /// </summary>
-    private static async Task<IReadOnlyDictionary<string, string>> BenchmarksAsync(PeerPool pool, Organization organization, ScoreReport report, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyDictionary<string, string>> BenchmarksAsync(PeerPool pool, Organization organization, Assessment assessment, ScoreReport report, CancellationToken cancellationToken)
     {
         if (PeerPool.DriverScores(report).Count == 0)
         {
             return new Dictionary<string, string>(StringComparer.Ordinal);
         }
 
-        var benchmarks = await pool.ForAsync(organization, report, cancellationToken);
+        var benchmarks = await pool.ForAsync(organization, assessment, report, cancellationToken);
         return benchmarks.Drivers.ToDictionary(b => b.Driver, b => b.Text, StringComparer.Ordinal);
     }
 

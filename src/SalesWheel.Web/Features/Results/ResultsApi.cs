@@ -159,7 +159,7 @@ public static class ResultsApi
             visible,
             visible ? ScoreOutput.From(report) : null,
             visible && organization.ImpactAwarePriorities ? SalesWheel.Core.Scoring.ImpactPriorities.Rank(report) : null,
-            visible && PeerPool.DriverScores(report).Count > 0 ? BenchmarksResponse.From(await pool.ForAsync(organization, report, cancellationToken)) : null);
+            visible && PeerPool.DriverScores(report).Count > 0 ? BenchmarksResponse.From(await pool.ForAsync(organization, assessment, report, cancellationToken)) : null);
         // The report is the shared one (AssessmentScoring.ResultAsync): a hidden group's n is null in it already, as on the page.
         return TypedResults.Json(results, json.Value.SerializerOptions);
     }
