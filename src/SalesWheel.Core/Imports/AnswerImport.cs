@@ -55,25 +55,14 @@ public static class AnswerImport
     /// <exception cref="InvalidResponsesException">The data cannot be scored: each problem says where (row, line, column) and what.</exception>
     public static ImportResult Read(Stream stream, string source, ImportOptions options)
     {
-        if (!stream.CanSeek)
-        {
-            // The header and the encoding are judged before the rows are read; buffer a one-way stream first.
-            var copy = new MemoryStream();
-            stream.CopyTo(copy);
-            copy.Position = 0;
-            stream = copy;
-        }
-
-        Span<byte> head = stackalloc byte[8];
-        var start = stream.Position;
-        var length = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-        stream.Position = start;
+        // The header and the encoding are judged before the rows are read.
+        stream = FileKinds.Seekable(stream);
         try
         {
-            return head[..length] switch
+            return FileKinds.Of(stream) switch
             {
-                [(byte)'P', (byte)'K', 3, 4, ..] => ReadZip(stream, source, options),
-                [0xD0, 0xCF, 0x11, 0xE0, ..] => throw new InvalidResponsesException(source,
+                FileKind.Zip => ReadZip(stream, source, options),
+                FileKind.OldExcel => throw new InvalidResponsesException(source,
                     ["this is an old Excel workbook (.xls): open it in Excel and save it as .xlsx or as \"CSV UTF-8\", then import that file"], 1),
                 _ => ReadCsv(stream, source, options, ImportFormat.Csv, part: null),
             };

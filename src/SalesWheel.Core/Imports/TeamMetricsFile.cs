@@ -136,26 +136,14 @@ public static class TeamMetricsFile
     /// <exception cref="InvalidTeamMetricsException">As <see cref="Read(string)"/>.</exception>
     public static TeamMetricsTable Read(Stream stream, string source)
     {
-        ArgumentNullException.ThrowIfNull(stream);
-        if (!stream.CanSeek)
-        {
-            var copy = new MemoryStream();
-            stream.CopyTo(copy);
-            copy.Position = 0;
-            stream = copy;
-        }
-
-        Span<byte> head = stackalloc byte[8];
-        var start = stream.Position;
-        var length = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-        stream.Position = start;
+        stream = FileKinds.Seekable(stream);
         List<(string[] Cells, RowPosition Position)> rows;
         try
         {
-            rows = head[..length] switch
+            rows = FileKinds.Of(stream) switch
             {
-                [(byte)'P', (byte)'K', 3, 4, ..] => ZipRows(stream, source),
-                [0xD0, 0xCF, 0x11, 0xE0, ..] => throw new InvalidTeamMetricsException(source,
+                FileKind.Zip => ZipRows(stream, source),
+                FileKind.OldExcel => throw new InvalidTeamMetricsException(source,
                     ["this is an old Excel workbook (.xls): open it in Excel and save it as .xlsx or as \"CSV UTF-8\", then use that file"]),
                 _ => CsvRows(stream),
             };
