@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using SalesWheel.Data;
 using SalesWheel.Data.Entities;
@@ -56,7 +58,7 @@ public sealed class SurveyLinkLookupTests(AppFactory app) : IClassFixture<AppFac
         {
             await using var scope = app.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var link = await SurveyLink.FindAsync(db, token, mine, CancellationToken.None);
+            var link = await FindBothWaysAsync(db, token, mine);
             Assert.NotNull(link);
 
             // What EF itself reads back from the database, entity by entity.
@@ -80,7 +82,7 @@ public sealed class SurveyLinkLookupTests(AppFactory app) : IClassFixture<AppFac
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var resumed = (await SurveyLink.FindAsync(db, tokens[1], mine, CancellationToken.None))!;
+            var resumed = (await FindBothWaysAsync(db, tokens[1], mine))!;
             Assert.Equal(("manager", "Enterprise — Zürich", InvitationState.Started, LinkStatus.Open), (resumed.Invitation.Role, resumed.Invitation.Team, resumed.Invitation.State, resumed.Status));
             Assert.Equal((organization.Name, 7, 8), (resumed.Organization.Name, resumed.Organization.MinimumGroupSize, resumed.MinimumGroupSize)); // the k promised at opening, not the lower one set since
             Assert.Equal((open.Name, new DateOnly(2099, 12, 31), false, true), (resumed.Assessment.Name, resumed.Assessment.CloseDate, resumed.Assessment.QuickForm, resumed.Invitation.HandedToAdmin));
@@ -88,33 +90,94 @@ public sealed class SurveyLinkLookupTests(AppFactory app) : IClassFixture<AppFac
             Assert.Equal((saved.Comment, 4, true), (resumed.Draft.Comment, resumed.Draft.Page, resumed.HasStoredDraft));
 
             // The reminder's link reaches the same invitation and, in the same browser, the same draft.
-            var byReminder = (await SurveyLink.FindAsync(db, tokens[6], mine, CancellationToken.None))!;
+            var byReminder = (await FindBothWaysAsync(db, tokens[6], mine))!;
             Assert.Equal((started.Id, 4), (byReminder.Invitation.Id, byReminder.Draft!.Page));
 
             // Another browser reads its own draft, and a browser that saved nothing sees a fresh survey.
-            Assert.Equal(2, (await SurveyLink.FindAsync(db, tokens[1], theirs, CancellationToken.None))!.Draft!.Page);
-            var stranger = (await SurveyLink.FindAsync(db, tokens[1], DraftSeal.NewBrowserSecret(), CancellationToken.None))!;
+            Assert.Equal(2, (await FindBothWaysAsync(db, tokens[1], theirs))!.Draft!.Page);
+            var stranger = (await FindBothWaysAsync(db, tokens[1], DraftSeal.NewBrowserSecret()))!;
             Assert.Equal((null, false, LinkStatus.Open), (stranger.Draft, stranger.HasStoredDraft, stranger.Status));
 
             // Submitted: the browser that submitted is thanked; anyone else sees an open survey (opening tells nothing).
-            Assert.Equal(LinkStatus.Submitted, (await SurveyLink.FindAsync(db, tokens[2], mine, CancellationToken.None))!.Status);
-            Assert.Equal(LinkStatus.Open, (await SurveyLink.FindAsync(db, tokens[2], theirs, CancellationToken.None))!.Status);
+            Assert.Equal(LinkStatus.Submitted, (await FindBothWaysAsync(db, tokens[2], mine))!.Status);
+            Assert.Equal(LinkStatus.Open, (await FindBothWaysAsync(db, tokens[2], theirs))!.Status);
 
             // A link nobody saved anything with.
-            var untouched = (await SurveyLink.FindAsync(db, tokens[0], theirs, CancellationToken.None))!;
+            var untouched = (await FindBothWaysAsync(db, tokens[0], theirs))!;
             Assert.Equal((null, false, false), (untouched.Draft, untouched.HasStoredDraft, untouched.SubmittedHere));
 
-            var gone = (await SurveyLink.FindAsync(db, tokens[3], mine, CancellationToken.None))!;
+            var gone = (await FindBothWaysAsync(db, tokens[3], mine))!;
             Assert.Equal((LinkStatus.Closed, closed.ClosedAt), (gone.Status, gone.Assessment.ClosedAt));
-            Assert.True((await SurveyLink.FindAsync(db, tokens[2], mine, CancellationToken.None))!.Plan.ItemCount < resumed.Plan.ItemCount); // quick form
-            Assert.Null(await SurveyLink.FindAsync(db, tokens[4], mine, CancellationToken.None)); // assessment not opened yet
-            Assert.Null(await SurveyLink.FindAsync(db, tokens[5], mine, CancellationToken.None)); // unknown
-            Assert.Null(await SurveyLink.FindAsync(db, "not-a-token", mine, CancellationToken.None));
+            Assert.True((await FindBothWaysAsync(db, tokens[2], mine))!.Plan.ItemCount < resumed.Plan.ItemCount); // quick form
+            Assert.Null(await FindBothWaysAsync(db, tokens[4], mine)); // assessment not opened yet
+            Assert.Null(await FindBothWaysAsync(db, tokens[5], mine)); // unknown
+            Assert.Null(await FindBothWaysAsync(db, "not-a-token", mine));
         }
     }
 
+    // A node looks a link up from its token alone the first time, then (knowing the token's invitation) in one statement
+    // with the browser's draft: both ways must read the same.
+    private static async Task<SurveyLink?> FindBothWaysAsync(AppDbContext db, string token, string secret)
+    {
+        SurveyLink.ForgetKnownLinks();
+        var first = await SurveyLink.FindAsync(db, token, secret, CancellationToken.None);
+        var again = await SurveyLink.FindAsync(db, token, secret, CancellationToken.None);
+        Assert.Equal(Describe(first), Describe(again));
+        return again;
+    }
+
+    private static string Describe(SurveyLink? link) => link is null ? "none" : string.Join(" | ",
+        link.Token, link.BrowserId, link.Invitation.Id, link.Invitation.AssessmentId, link.Invitation.Role, link.Invitation.Team, link.Invitation.State,
+        link.Invitation.HandedToAdmin, link.Invitation.OpenedBySignedInMemberAt?.Ticks, link.Invitation.AttributesJson,
+        link.Assessment.OrganizationId, link.Assessment.Name, link.Assessment.Status, link.Assessment.CloseDate, link.Assessment.ClosedAt?.Ticks,
+        link.Assessment.QuickForm, link.Assessment.Uploaded, link.Assessment.InstrumentJson, link.Assessment.MinimumGroupSize,
+        link.Organization.Id, link.Organization.Name, link.Organization.MinimumGroupSize,
+        link.Draft is { } d ? $"{Convert.ToHexString(d.Answers)} {d.Comment} {d.Page}" : "no draft", link.HasStoredDraft, link.SubmittedHere, link.Status);
+
     [Fact]
-    public async Task TheLookupFindsALinkThroughIndexesWithoutReadingEveryInvitation()
+    public async Task AWrongGuessOfTheInvitationFindsNothingOfIt()
+    {
+        // The node's memory of which invitation a token leads to is only a guess: the statement checks the token. A
+        // guess pointing at another invitation (of another organization) or at one since removed finds the link's own.
+        var organization = new Organization { Name = "Guess Co" };
+        var other = new Organization { Name = "Other Co" };
+        var assessment = new Assessment { OrganizationId = organization.Id, Name = "Ours", Status = AssessmentStatus.Open };
+        var theirs = new Assessment { OrganizationId = other.Id, Name = "Theirs", Status = AssessmentStatus.Open };
+        var token = Tokens.New();
+        var reminderToken = Tokens.New();
+        var ours = new Invitation { AssessmentId = assessment.Id, TokenHash = Tokens.Hash(token), Role = "seller", Team = "North" };
+        var foreign = new Invitation { AssessmentId = theirs.Id, TokenHash = Tokens.Hash(Tokens.New()), Role = "leader", Team = "South" };
+        var secret = DraftSeal.NewBrowserSecret();
+        var foreignDraft = new SurveyDraft { InvitationId = foreign.Id, BrowserId = DraftSeal.BrowserId(secret, foreign.Id), Sealed = DraftSeal.Seal(secret, foreign.Id, new DraftContent([1, 2, 3], "theirs", 3)) };
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        db.AddRange(organization, other, assessment, theirs, ours, foreign, foreignDraft, new InvitationToken { TokenHash = Tokens.Hash(reminderToken), InvitationId = ours.Id });
+        await db.SaveChangesAsync();
+
+        foreach (var link in new[] { token, reminderToken })
+        {
+            foreach (var guess in new[] { foreign.Id, Guid.NewGuid() })
+            {
+                SurveyLink.Remember(Tokens.Hash(link), guess);
+                var found = (await SurveyLink.FindAsync(db, link, secret, CancellationToken.None))!;
+                Assert.Equal((ours.Id, "Ours", "Guess Co", null), (found.Invitation.Id, found.Assessment.Name, found.Organization.Name, found.Draft));
+                Assert.False(found.HasStoredDraft);
+
+                // And the node now knows the right one.
+                Assert.Equal(Describe(found), Describe(await SurveyLink.FindAsync(db, link, secret, CancellationToken.None)));
+            }
+        }
+
+        // A token that leads nowhere finds nothing, whatever the node guessed for it.
+        var unknown = Tokens.New();
+        SurveyLink.Remember(Tokens.Hash(unknown), foreign.Id);
+        Assert.Null(await SurveyLink.FindAsync(db, unknown, secret, CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task TheLookupFindsALinkThroughIndexesWithoutReadingEveryInvitation(bool known)
     {
         // The plan, not a timing: a scan of the invitations grows with every invitation ever sent, on every survey request.
         await using var scope = app.Services.CreateAsyncScope();
@@ -125,6 +188,15 @@ public sealed class SurveyLinkLookupTests(AppFactory app) : IClassFixture<AppFac
         hash.ParameterName = "hash";
         hash.Value = Tokens.Hash(Tokens.New());
         command.Parameters.Add(hash);
+        if (known)
+        {
+            command.Parameters.Add(db.GetService<IRelationalTypeMappingSource>().FindMapping(typeof(Guid))!.CreateParameter(command, "invitation", Guid.NewGuid()));
+            var browser = command.CreateParameter();
+            browser.ParameterName = "browser";
+            browser.Value = new string('a', 64);
+            command.Parameters.Add(browser);
+        }
+
         var postgres = db.Database.IsNpgsql();
         if (postgres)
         {
@@ -134,7 +206,7 @@ public sealed class SurveyLinkLookupTests(AppFactory app) : IClassFixture<AppFac
             await command.ExecuteNonQueryAsync();
         }
 
-        command.CommandText = (postgres ? "EXPLAIN " : "EXPLAIN QUERY PLAN ") + SurveyLink.LookupSql;
+        command.CommandText = (postgres ? "EXPLAIN " : "EXPLAIN QUERY PLAN ") + (known ? SurveyLink.KnownLinkSql : SurveyLink.LookupSql);
         var plan = new List<string>();
         await using (var row = await command.ExecuteReaderAsync())
         {
@@ -154,10 +226,10 @@ public sealed class SurveyLinkLookupTests(AppFactory app) : IClassFixture<AppFac
         Assert.Contains(plan, line => line.Contains("Invitations", StringComparison.Ordinal));
         if (postgres)
         {
-            // Every read of the invitations goes through an index condition (a key or a token hash), never a filter
-            // over all of them, whether by a sequential scan or by walking a whole index.
-            var reads = plan.Select((line, i) => (line, i)).Where(l => l.line.Contains("on \"Invitations\"", StringComparison.Ordinal)).ToList();
-            Assert.NotEmpty(reads);
+            // Every read of the invitations, tokens and drafts goes through an index condition (a key or a token hash),
+            // never a filter over all of them, whether by a sequential scan or by walking a whole index.
+            var reads = plan.Select((line, i) => (line, i)).Where(l => l.line.Contains(" on \"", StringComparison.Ordinal)).ToList();
+            Assert.Contains(reads, read => read.line.Contains("on \"Invitations\"", StringComparison.Ordinal));
             Assert.All(reads, read => Assert.Matches(@"^\s*(Index|Recheck) Cond: ", plan[read.i + 1]));
         }
         else

@@ -1,6 +1,8 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Caching.Memory;
 using SalesWheel.Data;
 using SalesWheel.Data.Entities;
 
@@ -55,7 +57,7 @@ public sealed class SurveyLink
     public bool HasStoredDraft { get; set; }
 
     /// <summary>Answers were submitted from this browser.</summary>
-    public bool SubmittedHere { get; init; }
+    public bool SubmittedHere { get; private set; }
 
     public required SurveyPlan Plan { get; init; }
 
@@ -90,22 +92,30 @@ public sealed class SurveyLink
         }
     }
 
-    // Every survey request runs this lookup, so it is one plain SQL statement read straight from the data reader
-    // (standard SQL with quoted names: the same text runs on SQLite and PostgreSQL). Through EF, even as a compiled
-    // query into untracked entities, it cost 195 us of CPU against 57-74 us as a plain command (query pipeline,
-    // shaper, materializers). SurveyLinkLookupTests checks it reads exactly what EF stores. The connection is opened
-    // through EF, so the SQLite gate and every connection interceptor still apply. A link is the invitation's first
-    // token or any later one (reminders add links, they never replace one). The two are found by two scalar
-    // subqueries, each on its unique index, and the invitation then by its key: written as `TokenHash = @hash OR Id IN
-    // (subquery)`, PostgreSQL read the whole Invitations table on every request (an OR with a subquery cannot use
-    // an index there), 0.7 ms at 10,000 invitations and growing with every invitation ever sent.
-    internal const string LookupSql = """
-        SELECT i."Id", i."AssessmentId", i."Role", i."Team", i."State", i."HandedToAdmin", i."OpenedBySignedInMemberAt",
+    // Every survey request runs this lookup, so it is plain SQL read straight from the data reader (standard SQL with
+    // quoted names: the same text runs on SQLite and PostgreSQL). Through EF, even as a compiled query into untracked
+    // entities, it cost 195 us of CPU against 57-74 us as a plain command (query pipeline, shaper, materializers).
+    // SurveyLinkLookupTests checks it reads exactly what EF stores. The connection is opened through EF, so the SQLite
+    // gate and every connection interceptor still apply. A link is the invitation's first token or any later one
+    // (reminders add links, they never replace one).
+    private const string Columns = """
+        i."Id", i."AssessmentId", i."Role", i."Team", i."State", i."HandedToAdmin", i."OpenedBySignedInMemberAt",
                a."OrganizationId", a."Name", a."Status", a."CloseDate", a."ClosedAt", a."QuickForm", a."Uploaded", a."InstrumentJson", a."MinimumGroupSize",
                o."Name", o."MinimumGroupSize", i."AttributesJson"
+        """;
+
+    private const string Joins = """
         FROM "Invitations" AS i
         INNER JOIN "Assessments" AS a ON a."Id" = i."AssessmentId"
         INNER JOIN "Organizations" AS o ON o."Id" = a."OrganizationId"
+        """;
+
+    // A link this node has not seen yet: the token's invitation, found by two scalar subqueries, each on its unique
+    // index, and the invitation then by its key. Written as `TokenHash = @hash OR Id IN (subquery)`, PostgreSQL read
+    // the whole Invitations table on every request (an OR with a subquery cannot use an index there), 0.7 ms at 10,000
+    // invitations and growing with every invitation ever sent.
+    internal const string LookupSql = "SELECT " + Columns + "\n" + Joins + """
+
         WHERE i."Id" = COALESCE(
                 (SELECT f."Id" FROM "Invitations" AS f WHERE f."TokenHash" = @hash),
                 (SELECT t."InvitationId" FROM "InvitationTokens" AS t WHERE t."TokenHash" = @hash))
@@ -113,10 +123,35 @@ public sealed class SurveyLink
         LIMIT 1
         """;
 
-    // This browser's row for the invitation; its id depends on the invitation, so it is a second, keyed read.
+    // This browser's row for the invitation; its id depends on the invitation, so after LookupSql it is a second read.
     private const string DraftSql = """
         SELECT d."Sealed", d."Submitted" FROM "SurveyDrafts" AS d WHERE d."InvitationId" = @invitation AND d."BrowserId" = @browser
         """;
+
+    // A link this node has seen: which invitation a token leads to never changes, so the node remembers it and reads
+    // the invitation and this browser's draft in one statement (one round trip to PostgreSQL instead of two on every
+    // survey page). What is remembered is only a guess: the statement itself checks that the token leads to that
+    // invitation, so a wrong or outdated guess finds nothing and the lookup starts again from the token alone.
+    internal const string KnownLinkSql = "SELECT " + Columns + """
+        , d."BrowserId", d."Sealed", d."Submitted"
+
+        """ + Joins + """
+
+        LEFT JOIN "SurveyDrafts" AS d ON d."InvitationId" = i."Id" AND d."BrowserId" = @browser
+        WHERE i."Id" = @invitation
+          AND (i."TokenHash" = @hash OR EXISTS (SELECT 1 FROM "InvitationTokens" AS t WHERE t."TokenHash" = @hash AND t."InvitationId" = i."Id"))
+          AND a."Status" <> 'Draft'
+        """;
+
+    // Token hash -> invitation id, for KnownLinkSql; bounded, and only ever a hint (see there).
+    private static readonly MemoryCache KnownInvitations = new(new MemoryCacheOptions { SizeLimit = 100_000 });
+
+    /// <summary>Forgets every token this node has seen (tests: the lookup from the token alone).</summary>
+    internal static void ForgetKnownLinks() => KnownInvitations.Compact(1.0);
+
+    /// <summary>Takes <paramref name="invitationId"/> as the guess for a token (tests: a wrong guess must find nothing).</summary>
+    internal static void Remember(string tokenHash, Guid invitationId) =>
+        KnownInvitations.Set(tokenHash, invitationId, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromHours(6) });
 
     /// <summary>
     /// Finds the link's invitation by the hash of its token, with what this browser (its secret) saved; null for a
@@ -129,19 +164,40 @@ public sealed class SurveyLink
             return null;
         }
 
+        var tokenHash = Tokens.Hash(token!);
         var database = db.Database;
         await database.OpenConnectionAsync(cancellationToken);
         try
         {
             await using var command = database.GetDbConnection().CreateCommand();
+            // The provider's own mapping writes an id as the provider stores it (text on SQLite, uuid on PostgreSQL).
+            var guids = db.GetService<IRelationalTypeMappingSource>().FindMapping(typeof(Guid))!;
+            if (KnownInvitations.TryGetValue(tokenHash, out Guid known))
+            {
+                var browserId = DraftSeal.BrowserId(browserSecret, known);
+                command.CommandText = KnownLinkSql;
+                Add(command, "hash", tokenHash);
+                command.Parameters.Add(guids.CreateParameter(command, "invitation", known));
+                Add(command, "browser", browserId);
+                await using var row = await command.ExecuteReaderAsync(cancellationToken);
+                if (await row.ReadAsync(cancellationToken))
+                {
+                    var link = Read(row, token!, tokenHash, browserSecret, browserId);
+                    if (!row.IsDBNull(19))
+                    {
+                        ReadDraft(link, row, 20);
+                    }
+
+                    return link;
+                }
+
+                KnownInvitations.Remove(tokenHash);
+            }
+
+            SurveyLink? found;
             command.CommandText = LookupSql;
-            var hash = command.CreateParameter();
-            hash.ParameterName = "hash";
-            hash.Value = Tokens.Hash(token!);
-            command.Parameters.Add(hash);
-            Invitation invitation;
-            Assessment assessment;
-            Organization organization;
+            command.Parameters.Clear();
+            Add(command, "hash", tokenHash);
             await using (var row = await command.ExecuteReaderAsync(cancellationToken))
             {
                 if (!await row.ReadAsync(cancellationToken))
@@ -149,75 +205,87 @@ public sealed class SurveyLink
                     return null;
                 }
 
-                invitation = new Invitation
-                {
-                    Id = row.GetGuid(0),
-                    AssessmentId = row.GetGuid(1),
-                    TokenHash = (string)hash.Value,
-                    Role = row.GetString(2),
-                    Team = row.GetString(3),
-                    State = Enum.Parse<InvitationState>(row.GetString(4)),
-                    HandedToAdmin = row.GetBoolean(5),
-                    OpenedBySignedInMemberAt = row.IsDBNull(6) ? null : row.GetDateTime(6),
-                    AttributesJson = row.GetString(18),
-                };
-                assessment = new Assessment
-                {
-                    Id = invitation.AssessmentId,
-                    OrganizationId = row.GetGuid(7),
-                    Name = row.GetString(8),
-                    Status = Enum.Parse<AssessmentStatus>(row.GetString(9)),
-                    CloseDate = row.IsDBNull(10) ? null : row.GetFieldValue<DateOnly>(10),
-                    ClosedAt = row.IsDBNull(11) ? null : row.GetDateTime(11),
-                    QuickForm = row.GetBoolean(12),
-                    Uploaded = row.GetBoolean(13),
-                    InstrumentJson = row.IsDBNull(14) ? null : row.GetString(14),
-                    MinimumGroupSize = row.IsDBNull(15) ? null : row.GetInt32(15),
-                };
-                organization = new Organization { Id = assessment.OrganizationId, Name = row.GetString(16), MinimumGroupSize = row.GetInt32(17) };
+                found = Read(row, token!, tokenHash, browserSecret, null);
             }
 
-            var browserId = DraftSeal.BrowserId(browserSecret, invitation.Id);
+            Remember(tokenHash, found.Invitation.Id);
             command.CommandText = DraftSql;
             command.Parameters.Clear();
-            // The provider's own mapping writes the id as the provider stores it (text on SQLite, uuid on PostgreSQL).
-            command.Parameters.Add(db.GetService<IRelationalTypeMappingSource>().FindMapping(typeof(Guid))!.CreateParameter(command, "invitation", invitation.Id));
-            var browser = command.CreateParameter();
-            browser.ParameterName = "browser";
-            browser.Value = browserId;
-            command.Parameters.Add(browser);
-            DraftContent? draft = null;
-            bool own = false, submittedHere = false;
+            command.Parameters.Add(guids.CreateParameter(command, "invitation", found.Invitation.Id));
+            Add(command, "browser", found.BrowserId);
             await using (var row = await command.ExecuteReaderAsync(cancellationToken))
             {
                 if (await row.ReadAsync(cancellationToken))
                 {
-                    own = true; // this browser has a row: a draft, or the receipt of its submit
-                    submittedHere = row.GetBoolean(1);
-                    if (!submittedHere && !row.IsDBNull(0))
-                    {
-                        draft = DraftSeal.Open(browserSecret, invitation.Id, row.GetFieldValue<byte[]>(0));
-                    }
+                    ReadDraft(found, row, 0);
                 }
             }
 
-            return new SurveyLink
-            {
-                Token = token!,
-                Invitation = invitation,
-                Assessment = assessment,
-                Organization = organization,
-                BrowserSecret = browserSecret,
-                BrowserId = browserId,
-                Draft = draft,
-                HasStoredDraft = own,
-                SubmittedHere = submittedHere,
-                Plan = SurveyPlan.For(assessment),
-            };
+            return found;
         }
         finally
         {
             await database.CloseConnectionAsync();
+        }
+    }
+
+    private static void Add(DbCommand command, string name, string value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    // The columns of Columns, in order, into the link (the draft comes after).
+    private static SurveyLink Read(DbDataReader row, string token, string tokenHash, string browserSecret, string? browserId)
+    {
+        var invitation = new Invitation
+        {
+            Id = row.GetGuid(0),
+            AssessmentId = row.GetGuid(1),
+            TokenHash = tokenHash,
+            Role = row.GetString(2),
+            Team = row.GetString(3),
+            State = Enum.Parse<InvitationState>(row.GetString(4)),
+            HandedToAdmin = row.GetBoolean(5),
+            OpenedBySignedInMemberAt = row.IsDBNull(6) ? null : row.GetDateTime(6),
+            AttributesJson = row.GetString(18),
+        };
+        var assessment = new Assessment
+        {
+            Id = invitation.AssessmentId,
+            OrganizationId = row.GetGuid(7),
+            Name = row.GetString(8),
+            Status = Enum.Parse<AssessmentStatus>(row.GetString(9)),
+            CloseDate = row.IsDBNull(10) ? null : row.GetFieldValue<DateOnly>(10),
+            ClosedAt = row.IsDBNull(11) ? null : row.GetDateTime(11),
+            QuickForm = row.GetBoolean(12),
+            Uploaded = row.GetBoolean(13),
+            InstrumentJson = row.IsDBNull(14) ? null : row.GetString(14),
+            MinimumGroupSize = row.IsDBNull(15) ? null : row.GetInt32(15),
+        };
+        var organization = new Organization { Id = assessment.OrganizationId, Name = row.GetString(16), MinimumGroupSize = row.GetInt32(17) };
+        return new SurveyLink
+        {
+            Token = token,
+            Invitation = invitation,
+            Assessment = assessment,
+            Organization = organization,
+            BrowserSecret = browserSecret,
+            BrowserId = browserId ?? DraftSeal.BrowserId(browserSecret, invitation.Id),
+            Plan = SurveyPlan.For(assessment),
+        };
+    }
+
+    // This browser's row (Sealed, Submitted from column `first` on): a draft, or the receipt of its submit.
+    private static void ReadDraft(SurveyLink link, DbDataReader row, int first)
+    {
+        link.HasStoredDraft = true;
+        link.SubmittedHere = row.GetBoolean(first + 1);
+        if (!link.SubmittedHere && !row.IsDBNull(first))
+        {
+            link.Draft = DraftSeal.Open(link.BrowserSecret, link.Invitation.Id, row.GetFieldValue<byte[]>(first));
         }
     }
 }
