@@ -9,22 +9,37 @@ namespace SalesWheel.Data.Postgres;
 public static class PostgresDatabase
 {
     /// <summary>
-    /// PostgreSQL through Npgsql. Unless the connection string says otherwise, Npgsql prepares the statements a node
-    /// runs most (<c>Max Auto Prepare</c>): each survey page runs the same few queries, which PostgreSQL then neither
-    /// parses nor plans again (bench/README.md "Scale out" compares it side by side with <c>Max Auto Prepare=0</c>).
+    /// PostgreSQL through Npgsql, with two pool settings for a survey's many short requests unless the connection string
+    /// sets them itself: Npgsql prepares the statements a node runs most (<c>Max Auto Prepare</c>), so PostgreSQL
+    /// neither parses nor plans them again; and a connection goes back to the pool without a reset of its session
+    /// (<c>No Reset On Close</c>): SalesWheel never changes session state (no SET outside a transaction, no temporary
+    /// tables, no LISTEN; the migration lock is released by EF Core), and the reset's seven statements ran on every
+    /// connection taken from the pool, one and a half per survey page (bench/README.md "Scale out").
     /// </summary>
     public static DbContextOptionsBuilder UseSalesWheelPostgres(this DbContextOptionsBuilder builder, string connectionString)
     {
-        // Npgsql's own builder answers ContainsKey for any keyword it knows; the plain one says what the string holds.
-        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
-        {
-            connectionString = new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64 }.ConnectionString;
-        }
-
-        builder.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(typeof(PostgresDatabase).Assembly.GetName().Name));
+        builder.UseNpgsql(WithPoolDefaults(connectionString), npgsql => npgsql.MigrationsAssembly(typeof(PostgresDatabase).Assembly.GetName().Name));
         ((IDbContextOptionsBuilderInfrastructure)builder).AddOrUpdateExtension(new ResponseCopyExtension());
         return builder;
+    }
+
+    /// <summary>The connection string with <c>Max Auto Prepare=64</c> and <c>No Reset On Close=true</c> where it does not set them.</summary>
+    public static string WithPoolDefaults(string connectionString)
+    {
+        // Npgsql's own builder answers ContainsKey for any keyword it knows; the plain one says what the string holds.
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
+        {
+            settings.MaxAutoPrepare = 64;
+        }
+
+        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))
+        {
+            settings.NoResetOnClose = true;
+        }
+
+        return settings.ConnectionString;
     }
 
     /// <summary>

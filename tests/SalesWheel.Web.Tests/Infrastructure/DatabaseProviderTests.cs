@@ -1,6 +1,11 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using SalesWheel.Cli;
+using SalesWheel.Data;
+using SalesWheel.Data.Postgres;
 
 namespace SalesWheel.Web.Tests.Infrastructure;
 
@@ -28,6 +33,32 @@ public sealed partial class DatabaseProviderTests(AppFactory app) : IClassFixtur
         var assessments = Html.Parse(await browser.GetPage("/assessments")).Text();
         Assert.Contains(DemoCommand.ClosedAssessmentName, assessments);
         Assert.Contains(DemoCommand.OpenAssessmentName, assessments);
+    }
+
+    [Theory]
+    [InlineData("Host=db;Database=saleswheel", 64, true)]
+    [InlineData("Host=db;Database=saleswheel;Max Auto Prepare=0", 0, true)]
+    [InlineData("Host=db;Database=saleswheel;MaxAutoPrepare=10;No Reset On Close=false", 10, false)]
+    [InlineData("Host=db;Database=saleswheel;NoResetOnClose=false", 64, false)]
+    public void PostgreSqlConnectionsPrepareAndSkipTheResetUnlessTheConnectionStringSaysOtherwise(string given, int maxAutoPrepare, bool noResetOnClose)
+    {
+        var used = new NpgsqlConnectionStringBuilder(PostgresDatabase.WithPoolDefaults(given));
+        Assert.Equal((maxAutoPrepare, noResetOnClose, "db", "saleswheel"), (used.MaxAutoPrepare, used.NoResetOnClose, used.Host, used.Database));
+    }
+
+    [Fact]
+    public async Task TheAppsOwnPostgreSqlConnectionsUseThePoolDefaults()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (!TestDatabase.IsPostgres)
+        {
+            Assert.True(db.Database.IsSqlite());
+            return;
+        }
+
+        var used = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString());
+        Assert.Equal((64, true), (used.MaxAutoPrepare, used.NoResetOnClose));
     }
 
     [GeneratedRegex(@"Email:\s+(\S+)")]
