@@ -6,29 +6,39 @@
 #          (responses stored == surveys completed); results page median < 200 ms; one PostgreSQL node >= 0.9 x the
 #          SQLite node's surveys/s in the same run; two nodes behind nginx: no errors, nothing lost
 # Usage:
-#   bench/load.sh [CONCURRENCY] [SECONDS] [WARM_UP_SECONDS]                  SQLite, one node (default 32, 30, 30)
+#   bench/load.sh [CONCURRENCY] [SECONDS] [WARM_UP_SECONDS]                  SQLite, one node (default 32, 30, 60)
 #   bench/load.sh sqlite|postgres [NODES] [CONCURRENCY] [SECONDS] [WARM_UP]  one provider; NODES 2 (PostgreSQL only)
 #                                                                            puts Debian's nginx in front, round robin
 #   bench/load.sh all [CONCURRENCY] [SECONDS] [WARM_UP]                      SQLite 1 node, PostgreSQL 1 node, PostgreSQL
 #                                                                            2 nodes, one after the other; a table side by side
+#   bench/load.sh pairs [N] [CONCURRENCY] [SECONDS] [WARM_UP]                SQLite 1 node then PostgreSQL 1 node, N times
+#                                                                            (default 3): the ratio pair by pair and its median
 # PostgreSQL is tests/postgres.sh's throw-away server with PostgreSQL's own durability defaults (started and removed
 # here); every server listens on a free 127.0.0.1 port. RESPONSES=N changes the results page's 100,000 responses;
-# BUILD=0 skips the Release build.
+# BUILD=0 skips the Release build. SEPARATE_DATABASE_CPU=1 gives PostgreSQL a CPU of its own and everything else the
+# others (bench/servers.sh): a node of either provider then has the same CPUs, as when the database has its own machine.
 # The measured run follows a warm-up of the same load (not measured): a server's steady state, with its hot code
-# compiled by the JIT's tiered, profile-guided compiler.
+# compiled by the JIT's tiered, profile-guided compiler. That takes about a minute here: after 15 s of load the JIT was
+# still promoting thousands of methods (3,135 reached tier 1 in the next 10 s), and a slower server reaches its steady
+# state later, so a short warm-up measured the slower configuration on more of its unoptimized code.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 runs=()
 case "${1:-}" in
   all) runs=("sqlite 1" "postgres 1" "postgres 2"); shift ;;
+  pairs)
+    shift
+    for _ in $(seq 1 "${1:-3}"); do runs+=("sqlite 1" "postgres 1"); done
+    [ $# -gt 0 ] && shift
+    ;;
   sqlite | postgres) runs=("$1 ${2:-1}"); shift; [ $# -gt 0 ] && shift ;;
   '' | [0-9]*) runs=("sqlite 1") ;;
   *) echo "usage: $0 [all|sqlite|postgres [NODES]] [CONCURRENCY] [SECONDS] [WARM_UP_SECONDS]" >&2; exit 2 ;;
 esac
 concurrency=${1:-32}
 seconds=${2:-30}
-warmup=${3:-30}
+warmup=${3:-60}
 responses=${RESPONSES:-100000}
 surveys=$(( concurrency * (seconds + warmup) * 12 ))   # more links than can be used: the run stops on time, not on links
 
@@ -57,7 +67,7 @@ for run in "${runs[@]}"; do
   connection=""
   if [ "$provider" = postgres ]; then
     start_postgres
-    connection=$(new_database "load_${nodes}_nodes")
+    connection=$(new_database "load_${nodes}_nodes_${#summary[@]}")
     database=(--provider postgres --connection "$connection")
   fi
   label="$provider, $nodes node"
@@ -129,8 +139,15 @@ echo
 echo "== summary ($concurrency at a time, $seconds s after $warmup s of warm-up; results page: $responses responses)"
 echo "| run                | surveys/s | p50 / p99         | errors | stored = done + warm-up | ceiling/s | results p50 |"
 printf '%s\n' "${summary[@]}"
-if [ "${#runs[@]}" -eq 3 ]; then
+if [ "${#runs[@]}" -eq 3 ] && [ "${runs[2]}" = "postgres 2" ]; then
   echo "PostgreSQL 1 node / SQLite 1 node: $(python3 -c "print(f'{${rates[1]} / ${rates[0]}:.2f}')") x (goal >= 0.9)"
+elif [ "${runs[0]}" = "sqlite 1" ] && [ "${runs[1]:-}" = "postgres 1" ]; then
+  python3 -c "
+import statistics
+r = [float(x) for x in '${rates[*]}'.split()]
+ratios = [r[i + 1] / r[i] for i in range(0, len(r) - 1, 2)]
+print('PostgreSQL 1 node / SQLite 1 node, pair by pair: ' + ', '.join(f'{x:.2f}' for x in ratios) + f' x; median {statistics.median(ratios):.2f} x (goal >= 0.9)')"
 fi
+[ -n "$database_cpus" ] && echo "layout:              PostgreSQL ${database_cpus#taskset }, nodes, nginx and the load tool ${app_cpus#taskset } (SEPARATE_DATABASE_CPU=1)"
 echo "machine:             $(lscpu | sed -n 's/^Model name: *//p' | head -1), nproc $(nproc), $(date -u '+%Y-%m-%d %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 exit "$status"

@@ -4,6 +4,17 @@
 
 pids=()
 postgres_started=
+
+# SEPARATE_DATABASE_CPU=1: PostgreSQL on the last CPU, everything else (nodes, nginx, the load tool) on the others, as
+# when the database has a machine of its own: each node then has the same CPUs whichever database it uses. Unset: all
+# of them share every CPU.
+app_cpus=""
+database_cpus=""
+if [ "${SEPARATE_DATABASE_CPU:-0}" = 1 ]; then
+  last=$(( $(nproc) - 1 ))
+  app_cpus="taskset -c 0-$(( last - 1 ))"
+  database_cpus="taskset -c $last"
+fi
 bench_tmp=$(mktemp -d /tmp/saleswheel-bench.XXXXXX)
 chmod 755 "$bench_tmp"   # nginx's workers run as nobody and need to reach their temp folders below it
 
@@ -12,7 +23,7 @@ chmod 755 "$bench_tmp"   # nginx's workers run as nobody and need to reach their
 copy_built() {
   cp -r src/SalesWheel.Web/bin/Release/net10.0 "$bench_tmp/web"
   cp -r bench/SalesWheel.Load/bin/Release/net10.0 "$bench_tmp/load"
-  load=(dotnet "$bench_tmp/load/SalesWheel.Load.dll")
+  load=($app_cpus dotnet "$bench_tmp/load/SalesWheel.Load.dll")
 }
 
 free_port() {
@@ -37,7 +48,7 @@ stop_all() {
 # sets $postgres (the server's connection string, database "postgres").
 start_postgres() {
   if [ -z "$postgres_started" ]; then
-    postgres=$(tests/postgres.sh start --durable)
+    postgres=$($database_cpus tests/postgres.sh start --durable)
     postgres_started=1
   fi
 }
@@ -58,7 +69,7 @@ new_database() {
 start_node() {
   local name=$1 port=$2 folder=$3 public=$4 provider=$5 connection=$6
   mkdir -p "$folder"
-  (cd src/SalesWheel.Web && exec env ASPNETCORE_ENVIRONMENT=Production \
+  (cd src/SalesWheel.Web && exec $app_cpus env ASPNETCORE_ENVIRONMENT=Production \
     "Logging__LogLevel__SalesWheel.Web.Infrastructure.RequestLogging=Warning" \
     SalesWheel__RateLimits__SurveyPerMinute=100000000 SalesWheel__RateLimits__SignInPerMinute=1000 \
     SalesWheel__KnownProxies=127.0.0.1 \
@@ -120,7 +131,7 @@ $upstream
     }
 }
 EOF
-  /usr/sbin/nginx -p "$prefix" -c "$prefix/nginx.conf" -g 'daemon off;' >"$prefix/logs/stdout.log" 2>&1 &
+  $app_cpus /usr/sbin/nginx -p "$prefix" -c "$prefix/nginx.conf" -g 'daemon off;' >"$prefix/logs/stdout.log" 2>&1 &
   nginx_pid=$!
   pids+=("$nginx_pid")
   for _ in $(seq 1 40); do
