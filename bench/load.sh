@@ -148,6 +148,6 @@ r = [float(x) for x in '${rates[*]}'.split()]
 ratios = [r[i + 1] / r[i] for i in range(0, len(r) - 1, 2)]
 print('PostgreSQL 1 node / SQLite 1 node, pair by pair: ' + ', '.join(f'{x:.2f}' for x in ratios) + f' x; median {statistics.median(ratios):.2f} x (goal >= 0.9)')"
 fi
-[ -n "$database_cpus" ] && echo "layout:              PostgreSQL ${database_cpus#taskset }, nodes, nginx and the load tool ${app_cpus#taskset } (SEPARATE_DATABASE_CPU=1)"
+[ -n "$database_cpus" ] && echo "layout:              PostgreSQL on CPU ${database_cpus#taskset -c }, nodes, nginx and the load tool on CPUs ${app_cpus#taskset -c } (SEPARATE_DATABASE_CPU=1)"
 echo "machine:             $(lscpu | sed -n 's/^Model name: *//p' | head -1), nproc $(nproc), $(date -u '+%Y-%m-%d %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 exit "$status"
