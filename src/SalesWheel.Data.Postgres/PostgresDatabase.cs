@@ -43,8 +43,8 @@ public static class PostgresDatabase
     }
 
     /// <summary>
-    /// Applies migrations. EF Core takes PostgreSQL's advisory lock around them, so nodes starting together apply each
-    /// migration once.
+    /// Applies migrations. EF Core locks its migrations table inside the migration's transaction (released with it), so
+    /// nodes starting together apply each migration once.
     /// </summary>
     public static Task MigrateAsync(AppDbContext db, CancellationToken cancellationToken = default) =>
         db.Database.MigrateAsync(cancellationToken);

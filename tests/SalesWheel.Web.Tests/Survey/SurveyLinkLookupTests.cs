@@ -158,7 +158,7 @@ public sealed class SurveyLinkLookupTests(AppFactory app) : IClassFixture<AppFac
         {
             foreach (var guess in new[] { foreign.Id, Guid.NewGuid() })
             {
-                SurveyLink.Remember(Tokens.Hash(link), guess);
+                SurveyLink.Remember(Tokens.Hash(link), secret, guess);
                 var found = (await SurveyLink.FindAsync(db, link, secret, CancellationToken.None))!;
                 Assert.Equal((ours.Id, "Ours", "Guess Co", null), (found.Invitation.Id, found.Assessment.Name, found.Organization.Name, found.Draft));
                 Assert.False(found.HasStoredDraft);
@@ -170,8 +170,29 @@ public sealed class SurveyLinkLookupTests(AppFactory app) : IClassFixture<AppFac
 
         // A token that leads nowhere finds nothing, whatever the node guessed for it.
         var unknown = Tokens.New();
-        SurveyLink.Remember(Tokens.Hash(unknown), foreign.Id);
+        SurveyLink.Remember(Tokens.Hash(unknown), secret, foreign.Id);
         Assert.Null(await SurveyLink.FindAsync(db, unknown, secret, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task WhatANodeKnowsOfALinkIsKnownOnlyForTheBrowserThatOpenedIt()
+    {
+        // A page served from what the node knows is faster. Were that known for the link alone, whoever else holds the
+        // link (an admin it was handed to) could tell by timing their first page whether someone had opened it.
+        var organization = new Organization { Name = "Timing Co" };
+        var assessment = new Assessment { OrganizationId = organization.Id, Name = "Open", Status = AssessmentStatus.Open };
+        var token = Tokens.New();
+        var invitation = new Invitation { AssessmentId = assessment.Id, TokenHash = Tokens.Hash(token), Role = "seller", Team = "North" };
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        db.AddRange(organization, assessment, invitation);
+        await db.SaveChangesAsync();
+
+        var respondent = DraftSeal.NewBrowserSecret();
+        var holder = DraftSeal.NewBrowserSecret();
+        Assert.NotNull(await SurveyLink.FindAsync(db, token, respondent, CancellationToken.None));
+        Assert.True(SurveyLink.Knows(Tokens.Hash(token), respondent));
+        Assert.False(SurveyLink.Knows(Tokens.Hash(token), holder));
     }
 
     [Theory]

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -128,10 +130,11 @@ public sealed class SurveyLink
         SELECT d."Sealed", d."Submitted" FROM "SurveyDrafts" AS d WHERE d."InvitationId" = @invitation AND d."BrowserId" = @browser
         """;
 
-    // A link this node has seen: which invitation a token leads to never changes, so the node remembers it and reads
-    // the invitation and this browser's draft in one statement (one round trip to PostgreSQL instead of two on every
-    // survey page). What is remembered is only a guess: the statement itself checks that the token leads to that
-    // invitation, so a wrong or outdated guess finds nothing and the lookup starts again from the token alone.
+    // A link this browser has opened on this node: which invitation a token leads to never changes, so the node
+    // remembers it and reads the invitation and this browser's draft in one statement (one round trip to PostgreSQL
+    // instead of two on every survey page). What is remembered is only a guess: the statement itself checks that the
+    // token leads to that invitation, so a wrong or outdated guess finds nothing and the lookup starts again from the
+    // token alone.
     internal const string KnownLinkSql = "SELECT " + Columns + """
         , d."BrowserId", d."Sealed", d."Submitted"
 
@@ -143,15 +146,24 @@ public sealed class SurveyLink
           AND a."Status" <> 'Draft'
         """;
 
-    // Token hash -> invitation id, for KnownLinkSql; bounded, and only ever a hint (see there).
+    // (token, browser) -> invitation id, for KnownLinkSql; bounded, and only ever a hint (see there). Keyed by the
+    // browser too, so that a page's speed never tells whoever else holds a link (an admin it was handed to) that
+    // someone opened it: another browser's first page always takes the lookup from the token alone.
     private static readonly MemoryCache KnownInvitations = new(new MemoryCacheOptions { SizeLimit = 100_000 });
 
-    /// <summary>Forgets every token this node has seen (tests: the lookup from the token alone).</summary>
+    // The cache key: a one-way hash of the token's hash and the browser's secret (the secret itself is not kept).
+    private static string KnownKey(string tokenHash, string browserSecret) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(tokenHash + "\n" + browserSecret)));
+
+    /// <summary>Forgets every link this node has seen (tests: the lookup from the token alone).</summary>
     internal static void ForgetKnownLinks() => KnownInvitations.Compact(1.0);
 
-    /// <summary>Takes <paramref name="invitationId"/> as the guess for a token (tests: a wrong guess must find nothing).</summary>
-    internal static void Remember(string tokenHash, Guid invitationId) =>
-        KnownInvitations.Set(tokenHash, invitationId, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromHours(6) });
+    /// <summary>Whether this node knows the token's invitation for this browser (tests).</summary>
+    internal static bool Knows(string tokenHash, string browserSecret) => KnownInvitations.TryGetValue(KnownKey(tokenHash, browserSecret), out _);
+
+    /// <summary>Takes <paramref name="invitationId"/> as the guess for a token in a browser (tests: a wrong guess must find nothing).</summary>
+    internal static void Remember(string tokenHash, string browserSecret, Guid invitationId) =>
+        KnownInvitations.Set(KnownKey(tokenHash, browserSecret), invitationId, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromHours(6) });
 
     /// <summary>
     /// Finds the link's invitation by the hash of its token, with what this browser (its secret) saved; null for a
@@ -172,7 +184,8 @@ public sealed class SurveyLink
             await using var command = database.GetDbConnection().CreateCommand();
             // The provider's own mapping writes an id as the provider stores it (text on SQLite, uuid on PostgreSQL).
             var guids = db.GetService<IRelationalTypeMappingSource>().FindMapping(typeof(Guid))!;
-            if (KnownInvitations.TryGetValue(tokenHash, out Guid known))
+            var knownKey = KnownKey(tokenHash, browserSecret);
+            if (KnownInvitations.TryGetValue(knownKey, out Guid known))
             {
                 var browserId = DraftSeal.BrowserId(browserSecret, known);
                 command.CommandText = KnownLinkSql;
@@ -191,7 +204,7 @@ public sealed class SurveyLink
                     return link;
                 }
 
-                KnownInvitations.Remove(tokenHash);
+                KnownInvitations.Remove(knownKey);
             }
 
             SurveyLink? found;
@@ -208,7 +221,7 @@ public sealed class SurveyLink
                 found = Read(row, token!, tokenHash, browserSecret, null);
             }
 
-            Remember(tokenHash, found.Invitation.Id);
+            Remember(tokenHash, browserSecret, found.Invitation.Id);
             command.CommandText = DraftSql;
             command.Parameters.Clear();
             command.Parameters.Add(guids.CreateParameter(command, "invitation", found.Invitation.Id));
