@@ -290,22 +290,12 @@ public static class UploadApi
                 return new SentFile(copy.ToArray(), Path.GetFileName(file.FileName), form, null);
             }
 
-            using var buffer = new MemoryStream();
-            var chunk = new byte[81920];
-            int read;
-            while ((read = await http.Body.ReadAsync(chunk, cancellationToken)) > 0)
+            return await RequestBody.ReadAsync(http, UploadModel.MaximumFileBytes, cancellationToken) switch
             {
-                if (buffer.Length + read > UploadModel.MaximumFileBytes)
-                {
-                    return new SentFile(null, "", null, tooLarge);
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-
-            return buffer.Length == 0
-                ? new SentFile(null, "", null, ApiProblems.Problem(StatusCodes.Status400BadRequest, "The body is empty: send the answers file."))
-                : new SentFile(buffer.ToArray(), "the file sent", null, null);
+                null => new SentFile(null, "", null, tooLarge),
+                [] => new SentFile(null, "", null, ApiProblems.Problem(StatusCodes.Status400BadRequest, "The body is empty: send the answers file.")),
+                var body => new SentFile(body, "the file sent", null, null),
+            };
         }
     }
 }

@@ -151,20 +151,12 @@ public static class PeopleApi
             return ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, ApiProblems.SendCsv);
         }
 
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await http.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        if (await RequestBody.ReadAsync(http, PeopleImport.MaximumBytes, cancellationToken) is not { } body)
         {
-            if (buffer.Length + read > PeopleImport.MaximumBytes)
-            {
-                return ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, PeopleImport.TooLarge("The file"));
-            }
-
-            buffer.Write(chunk, 0, read);
+            return ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, PeopleImport.TooLarge("The file"));
         }
 
-        if (PeopleImport.Decode(buffer.ToArray()) is not { } text)
+        if (PeopleImport.Decode(body) is not { } text)
         {
             return ApiProblems.Invalid("body", PeopleImport.NotUtf8("The file", "send"));
         }

@@ -130,7 +130,7 @@ public static class TeamMetricsApi
             return ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "Send the metrics as JSON (\"Content-Type: application/json\"), or a metrics file as the body (\"Content-Type: text/csv\", an .xlsx workbook or a ZIP).");
         }
 
-        var body = await ReadBodyAsync(http, cancellationToken);
+        var body = await RequestBody.ReadAsync(http, IndexModel.MaximumFileBytes, cancellationToken);
         if (body is null)
         {
             return ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {IndexModel.MaximumFileBytes / (1024 * 1024)} MB; a metrics file has one row per team.");
@@ -211,24 +211,5 @@ public static class TeamMetricsApi
         }
 
         return errors;
-    }
-
-    /// <summary>The body, or null when it is larger than a metrics file may be.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest http, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await http.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > IndexModel.MaximumFileBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 }
